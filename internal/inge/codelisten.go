@@ -1,0 +1,138 @@
+package inge
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed codelisten/*.tsv
+var codelistenFS embed.FS
+
+// Codeliste is one code list, such as 802 Kursart.
+type Codeliste struct {
+	ID    string // 802, ISCED, STAAT ...
+	Name  string
+	Codes []Code
+}
+
+// Code is one value of a code list.
+type Code struct {
+	Schluessel  string
+	Bezeichnung string
+	Herkunft    string // "quelle:<key>" or "rekonstruiert"
+}
+
+// Contains reports whether s is a key of the list.
+func (c *Codeliste) Contains(s string) bool {
+	_, ok := c.Lookup(s)
+	return ok
+}
+
+// Lookup returns the code with key s.
+func (c *Codeliste) Lookup(s string) (Code, bool) {
+	for _, v := range c.Codes {
+		if v.Schluessel == s {
+			return v, true
+		}
+	}
+	return Code{}, false
+}
+
+// ParseCodelisten reads every *.tsv code list of fsys. Each file starts with a
+// line "# Codeliste <ID> <Name>", then comments, a header line and rows
+// Schluessel, Bezeichnung, Herkunft.
+func ParseCodelisten(fsys fs.FS) (map[string]*Codeliste, error) {
+	names, err := fs.Glob(fsys, "*.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("codelisten: %w", err)
+	}
+	lists := map[string]*Codeliste{}
+	for _, name := range names {
+		l, err := parseCodeliste(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("codeliste %s: %w", name, err)
+		}
+		if _, dup := lists[l.ID]; dup {
+			return nil, fmt.Errorf("codeliste %s: id %s defined twice", name, l.ID)
+		}
+		lists[l.ID] = l
+	}
+	return lists, nil
+}
+
+func parseCodeliste(fsys fs.FS, name string) (*Codeliste, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	l := &Codeliste{}
+	header := true
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if rest, ok := strings.CutPrefix(line, "# Codeliste "); ok && n == 1 {
+			l.ID, l.Name, _ = strings.Cut(rest, " ")
+			continue
+		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		c := strings.Split(line, "\t")
+		if len(c) != 3 {
+			return nil, fmt.Errorf("line %d: %d columns, want 3", n, len(c))
+		}
+		if c[2] != "rekonstruiert" && !strings.HasPrefix(c[2], "quelle:") {
+			return nil, fmt.Errorf("line %d: Herkunft %q is neither quelle:<key> nor rekonstruiert", n, c[2])
+		}
+		if l.Contains(c[0]) {
+			return nil, fmt.Errorf("line %d: duplicate key %q", n, c[0])
+		}
+		l.Codes = append(l.Codes, Code{Schluessel: c[0], Bezeichnung: c[1], Herkunft: c[2]})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if l.ID == "" {
+		return nil, fmt.Errorf("first line must be \"# Codeliste <ID> <Name>\"")
+	}
+	return l, nil
+}
+
+var defaultCodelisten = sync.OnceValue(func() map[string]*Codeliste {
+	sub, err := fs.Sub(codelistenFS, "codelisten")
+	if err != nil {
+		panic(err)
+	}
+	lists, err := ParseCodelisten(sub)
+	if err != nil {
+		panic(fmt.Sprintf("embedded code lists: %v", err)) // caught by the package tests
+	}
+	return lists
+})
+
+// CodelisteByID returns an embedded code list.
+func CodelisteByID(id string) (*Codeliste, bool) {
+	l, ok := defaultCodelisten()[id]
+	return l, ok
+}
+
+// Codelisten returns the embedded code lists ordered by ID.
+func Codelisten() []*Codeliste {
+	m := defaultCodelisten()
+	out := make([]*Codeliste, 0, len(m))
+	for _, l := range m {
+		out = append(out, l)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,72 @@
+package inge_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+func TestKatalogHasEveryKeyTheCodeUses(t *testing.T) {
+	src, err := os.ReadFile("katalog.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := inge.DefaultKatalog()
+	var keys int
+	for _, line := range strings.Split(string(src), "\n") {
+		f := strings.Fields(line)
+		if len(f) == 4 && f[1] == "Key" && f[2] == "=" {
+			keys++
+			key := inge.Key(strings.Trim(f[3], `"`))
+			e, ok := k.Lookup(key)
+			if !ok {
+				t.Errorf("key %s is declared in katalog.go but missing in katalog.tsv", key)
+				continue
+			}
+			if e.Text == "" || e.Code == "" || e.Herkunft == "" {
+				t.Errorf("entry %s is incomplete: %+v", key, e)
+			}
+		}
+	}
+	if keys != len(k.Entries()) {
+		t.Errorf("katalog.go declares %d keys, katalog.tsv has %d rows", keys, len(k.Entries()))
+	}
+}
+
+func TestParseKatalogRejects(t *testing.T) {
+	tests := map[string]string{
+		"ErrColumns":   "Schluessel\tCode\tArt\tHerkunft\tText\nA\tM1\tFehler\tx\n",
+		"ErrArt":       "Schluessel\tCode\tArt\tHerkunft\tText\nA\tM1\tSchlimm\tx\tT\n",
+		"ErrDupKey":    "Schluessel\tCode\tArt\tHerkunft\tText\nA\tM1\tFehler\tx\tT\nA\tM2\tFehler\tx\tT\n",
+		"ErrDupCode":   "Schluessel\tCode\tArt\tHerkunft\tText\nA\tM1\tFehler\tx\tT\nB\tM1\tFehler\tx\tT\n",
+		"ErrFaultSpec": "Schluessel\tCode\tArt\tHerkunft\tText\nA\tF1\tFault:foo:Client:500\tx\tT\n",
+	}
+	for name, in := range tests {
+		t.Run(name, func(t *testing.T) {
+			if _, err := inge.ParseKatalog(strings.NewReader(in)); err == nil {
+				t.Errorf("ParseKatalog() error = nil; want an error")
+			}
+		})
+	}
+}
+
+func TestNewMeldungFillsPlaceholders(t *testing.T) {
+	m := inge.NewMeldung(inge.KursortUnbekannt, "Kursplanung/Kursort", "Wert", "KO-X")
+	if m.Code != "M3001" || m.Art != inge.ArtFehler || m.Feld != "Kursplanung/Kursort" || !strings.Contains(m.Text, `"KO-X"`) {
+		t.Errorf("NewMeldung() = %+v", m)
+	}
+}
+
+func TestCodelisten(t *testing.T) {
+	for _, id := range []string{"005", "010", "801", "802", "803", "805", "806", "813", "814", "816", "ISCED", "STAAT"} {
+		l, ok := inge.CodelisteByID(id)
+		if !ok || len(l.Codes) == 0 {
+			t.Errorf("code list %s missing or empty", id)
+		}
+	}
+	if l, _ := inge.CodelisteByID("806"); l.Codes[5].Schluessel != "6" || l.Codes[5].Bezeichnung != "Kurswiederholer" {
+		t.Errorf("806: key 6 must be Kurswiederholer (CMX-TEV)")
+	}
+}
