@@ -1,0 +1,200 @@
+package soap
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+)
+
+var faultName = xml.Name{Space: EnvelopeNS, Local: "Fault"}
+
+// Fault is a SOAP 1.1 fault. It is returned as an error by
+// DecodeResponse.
+type Fault struct {
+	// Code is the faultcode, for example {EnvelopeNS}Client or
+	// {wsse.SecextNS}FailedAuthentication. It is written as a QName with
+	// a declared prefix.
+	Code xml.Name
+	// String is the faultstring, a human-readable explanation.
+	String string
+	// Actor is the optional faultactor URI.
+	Actor string
+	// Detail is the optional application-specific detail.
+	Detail *Detail
+}
+
+// Detail is the single entry of a fault's detail element. Its children
+// Code, Text and Feld are in the entry's namespace.
+type Detail struct {
+	// XMLName is the entry element's name, in the namespace of the
+	// application contract. Its Local part is required.
+	XMLName xml.Name
+	// Code is a stable, machine-readable error code.
+	Code string `xml:"Code"`
+	// Text is a human-readable message.
+	Text string `xml:"Text"`
+	// Field is the path of the offending field, if any; written as Feld.
+	Field string `xml:"Feld,omitempty"`
+}
+
+// Error returns the fault code and string and the detail code, if any.
+func (f *Fault) Error() string {
+	code := formatName(f.Code)
+	if f.Code.Space == EnvelopeNS || f.Code.Space == wsse.SecextNS {
+		code = qname(f.Code)
+	}
+	msg := "soap: fault " + code + ": " + f.String
+	if d := f.Detail; d != nil {
+		msg += " (detail " + d.Code
+		if d.Field != "" {
+			msg += " at " + d.Field
+		}
+		msg += ": " + d.Text + ")"
+	}
+	return msg
+}
+
+// faultElement writes a Fault as soapenv:Fault inside an envelope that
+// declares the soapenv prefix.
+type faultElement struct{ *Fault }
+
+// MarshalXML implements xml.Marshaler.
+func (f faultElement) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
+	if f.Code.Local == "" {
+		return errors.New("fault without code")
+	}
+	if f.Detail != nil && f.Detail.XMLName.Local == "" {
+		return errors.New("fault detail without element name")
+	}
+	start := envStart("Fault")
+	if err := e.EncodeToken(start); err != nil {
+		return err
+	}
+	code := xml.StartElement{Name: xml.Name{Local: "faultcode"}}
+	if f.Code.Space != "" {
+		if prefix, declared := codePrefix(f.Code.Space); !declared {
+			code.Attr = []xml.Attr{{Name: xml.Name{Local: "xmlns:" + prefix}, Value: f.Code.Space}}
+		}
+	}
+	if err := e.EncodeElement(qname(f.Code), code); err != nil {
+		return err
+	}
+	if err := e.EncodeElement(f.String, xml.StartElement{Name: xml.Name{Local: "faultstring"}}); err != nil {
+		return err
+	}
+	if f.Actor != "" {
+		if err := e.EncodeElement(f.Actor, xml.StartElement{Name: xml.Name{Local: "faultactor"}}); err != nil {
+			return err
+		}
+	}
+	if f.Detail != nil {
+		if err := encodeIn(e, xml.StartElement{Name: xml.Name{Local: "detail"}}, f.Detail); err != nil {
+			return err
+		}
+	}
+	return e.EncodeToken(start.End())
+}
+
+// qname formats n as a QName with the prefix that faultElement uses.
+func qname(n xml.Name) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	prefix, _ := codePrefix(n.Space)
+	return prefix + ":" + n.Local
+}
+
+// codePrefix returns the prefix for a fault code namespace and whether
+// the Envelope already declares it.
+func codePrefix(space string) (prefix string, declared bool) {
+	switch space {
+	case EnvelopeNS:
+		return envPrefix, true
+	case wsse.SecextNS:
+		return "wsse", false
+	default:
+		return "ns", false
+	}
+}
+
+// decodeFault decodes the soapenv:Fault whose start was just read.
+func (r *envelopeReader) decodeFault(start xml.StartElement) (*Fault, error) {
+	f := &Fault{}
+	hasCode := false
+	for {
+		tok, err := r.next()
+		if err != nil {
+			return nil, err
+		}
+		child, ok := tok.(xml.StartElement)
+		if !ok {
+			break // end of Fault
+		}
+		switch child.Name {
+		case xml.Name{Local: "faultcode"}:
+			f.Code, err = r.decodeFaultCode(start, child)
+			hasCode = true
+		case xml.Name{Local: "faultstring"}:
+			err = r.d.DecodeElement(&f.String, &child)
+		case xml.Name{Local: "faultactor"}:
+			err = r.d.DecodeElement(&f.Actor, &child)
+		case xml.Name{Local: "detail"}:
+			f.Detail, err = r.decodeDetail()
+		default:
+			err = r.d.Skip()
+		}
+		if err != nil {
+			return nil, decodeError(err, Malformed)
+		}
+	}
+	if !hasCode {
+		return nil, newError(Malformed, "Fault without faultcode")
+	}
+	return f, nil
+}
+
+// decodeFaultCode decodes the faultcode element whose start was just read
+// and resolves its QName in the scope of the Envelope, Body, the Fault
+// start and the faultcode start.
+func (r *envelopeReader) decodeFaultCode(fault, code xml.StartElement) (xml.Name, error) {
+	var text string
+	if err := r.d.DecodeElement(&text, &code); err != nil {
+		return xml.Name{}, err
+	}
+	open := append(append([]xml.StartElement{}, r.open...), fault, code)
+	name, err := resolveQName(text, open)
+	if err != nil {
+		return xml.Name{}, &Error{Kind: Malformed, Err: fmt.Errorf("faultcode: %w", err)}
+	}
+	return name, nil
+}
+
+// decodeDetail decodes the first element of the detail element whose
+// start was just read and skips the rest. It returns nil if there is no
+// element.
+func (r *envelopeReader) decodeDetail() (*Detail, error) {
+	var detail *Detail
+	for {
+		tok, err := r.d.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if detail != nil {
+				if err := r.d.Skip(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			detail = &Detail{}
+			if err := r.d.DecodeElement(detail, &t); err != nil {
+				return nil, err
+			}
+		case xml.EndElement:
+			return detail, nil
+		}
+	}
+}
