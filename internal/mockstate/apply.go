@@ -1,0 +1,144 @@
+package mockstate
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+// Caller is the authenticated party of a request: a DeBeV user and the
+// Traeger it belongs to. The Traeger is also the sandbox the request works in.
+type Caller struct {
+	Benutzer      string
+	Traegernummer string
+}
+
+// ErrNotAvailable is returned by Apply for a procedure the mock does not
+// implement yet.
+var ErrNotAvailable = errors.New("procedure not available")
+
+// call is the context of one procedure: who calls, the day on the Traeger's
+// clock, and the findings collected so far.
+type call struct {
+	caller    Caller
+	now       time.Time // real time, for timestamps of records
+	today     time.Time // midnight UTC of the day on the Traeger's clock
+	meldungen []inge.Meldung
+}
+
+func (c *call) add(key inge.Key, path string, args ...string) {
+	c.meldungen = append(c.meldungen, inge.NewMeldung(key, path, args...))
+}
+
+func (c *call) failed() bool {
+	for _, m := range c.meldungen {
+		if m.Art == inge.ArtFehler {
+			return true
+		}
+	}
+	return false
+}
+
+// handler applies one procedure inside a transaction and fills resp.
+type handler func(ctx context.Context, tx *Tx, c *call) (inge.Response, error)
+
+// handlerOf binds a request to the rules of its procedure. A procedure
+// without a case here is not available yet.
+func handlerOf(req inge.Request) (handler, bool) {
+	switch r := req.(type) {
+	case *inge.KursplanungErfassenAnfrage:
+		return func(ctx context.Context, tx *Tx, c *call) (inge.Response, error) {
+			return kursplanungErfassen(ctx, tx, c, r)
+		}, true
+	case *inge.KursauskunftAnfrage:
+		return func(ctx context.Context, tx *Tx, c *call) (inge.Response, error) {
+			return kursauskunft(ctx, tx, c, r)
+		}, true
+	}
+	return nil, false
+}
+
+// errDiscard rolls back a transaction whose outcome is answered but not kept.
+var errDiscard = errors.New("discard")
+
+// Apply runs a request for caller. It checks the request against the
+// contract (a *inge.Violation comes back as the error), then applies the
+// procedure's rules in one transaction, collecting every finding. The
+// transaction commits only when no finding is a Fehler and the request is
+// not a Rollback. The response carries the status, a new Vorgangsnummer and
+// all findings.
+func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (inge.Response, error) {
+	p, ok := inge.ProcedureOf(req)
+	if !ok {
+		return nil, fmt.Errorf("apply %T: not a request of the contract", req)
+	}
+	h, ok := handlerOf(req)
+	if !ok {
+		return nil, fmt.Errorf("apply %s: %w", p.Name, ErrNotAvailable)
+	}
+	found, violation := inge.Check(req)
+	if violation != nil {
+		return nil, violation
+	}
+	rollback := req.Base().Rollback
+	var resp inge.Response
+	run := s.View
+	if p.Write {
+		run = s.Update
+	}
+	err := run(ctx, func(tx *Tx) error {
+		now, err := tx.Now(ctx, caller.Traegernummer)
+		if err != nil {
+			return err
+		}
+		c := &call{caller: caller, now: s.now(), today: day(now), meldungen: found}
+		resp, err = h(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		a := resp.Base()
+		a.Meldungen = nil
+		switch {
+		case c.failed():
+			a.Status = inge.StatusAbgelehnt
+		case rollback && p.Write:
+			a.Status = inge.StatusGeprueft
+			c.add(inge.RollbackGeprueft, "")
+		default:
+			a.Status = inge.StatusVerarbeitet
+		}
+		if len(c.meldungen) > 0 {
+			a.Meldungen = &inge.Meldungen{Meldung: c.meldungen}
+		}
+		if a.Status != inge.StatusVerarbeitet {
+			return errDiscard
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errDiscard) {
+		return nil, fmt.Errorf("apply %s: %w", p.Name, err)
+	}
+	resp.Base().Vorgangsnummer = newVorgangsnummer(s.now())
+	return resp, nil
+}
+
+// newVorgangsnummer returns a unique number for an exchange: the day and 64
+// random bits, so it needs no shared counter.
+func newVorgangsnummer(now time.Time) string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return "V-" + now.UTC().Format("20060102") + "-" + hex.EncodeToString(b[:])
+}
+
+// day returns midnight UTC of t's calendar day.
+func day(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

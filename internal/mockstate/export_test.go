@@ -1,0 +1,7 @@
+package mockstate
+
+import "database/sql"
+
+// DB exposes a store's read-write pool to the external tests, which check
+// the pragmas of its connections.
+func DB(s *Store) *sql.DB { return s.db }

@@ -1,0 +1,102 @@
+package mockstate_test
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+func TestJournal(t *testing.T) {
+	ctx := t.Context()
+	t0 := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
+	wall := newFakeTime(t0)
+	s := MustOpen(t, mockstate.WithTimeSource(wall.Now))
+
+	request := []byte(`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>` +
+		`<wsse:Security xmlns:wsse="` + mockstate.WSSENamespace + `"><wsse:UsernameToken>` +
+		`<wsse:Username>kt1.sachbearbeitung</wsse:Username><wsse:Password>Test!Passwort1</wsse:Password>` +
+		`</wsse:UsernameToken></wsse:Security></soap:Header><soap:Body/></soap:Envelope>`)
+
+	entries := []mockstate.Eintrag{
+		{Traegernummer: "10000001", Benutzer: "kt1.sachbearbeitung", Operation: "KursplanungErfassen",
+			Vorgangsnummer: "V-1", Ergebnis: "OK", Dauer: 1500 * time.Microsecond, Anfrage: request, Antwort: []byte("<ok/>")},
+		{Traegernummer: "10000001", Benutzer: "kt1.leitung", Operation: "Kursauskunft", Ergebnis: "Fehler"},
+		{Traegernummer: "10000002", Benutzer: "kt2.sachbearbeitung", Operation: "KursplanungErfassen", Ergebnis: "OK"},
+		{Benutzer: "niemand", Operation: "KursplanungErfassen", Ergebnis: "wsse:FailedAuthentication"},
+		{Traegernummer: "10000001", Operation: "Kursauskunft", Ergebnis: "OK", Zeit: t0.Add(time.Hour)},
+	}
+	var ids []int64
+	for _, e := range entries {
+		id, err := s.AppendJournal(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+		wall.Add(time.Minute)
+	}
+	if !slices.IsSorted(ids) || len(slices.Compact(slices.Clone(ids))) != len(ids) {
+		t.Fatalf("ids = %v; want increasing", ids)
+	}
+
+	t.Run("StoredMasked", func(t *testing.T) {
+		es, err := s.Journal(ctx, mockstate.Filter{Limit: 1, Operation: "KursplanungErfassen", Traegernummer: "10000001"})
+		if err != nil || len(es) != 1 {
+			t.Fatalf("Journal = %v, %v; want one entry", es, err)
+		}
+		e := es[0]
+		if bytes.Contains(e.Anfrage, []byte("Test!Passwort1")) {
+			t.Errorf("Anfrage contains the password: %s", e.Anfrage)
+		}
+		if !bytes.Contains(e.Anfrage, []byte("<wsse:Password>***</wsse:Password>")) {
+			t.Errorf("Anfrage = %s; want the password masked", e.Anfrage)
+		}
+		want := mockstate.Eintrag{
+			ID: ids[0], Zeit: t0, Traegernummer: "10000001", Benutzer: "kt1.sachbearbeitung",
+			Operation: "KursplanungErfassen", Vorgangsnummer: "V-1", Ergebnis: "OK", Dauer: 1500 * time.Microsecond,
+			Anfrage: e.Anfrage, Antwort: []byte("<ok/>"),
+		}
+		if !e.Zeit.Equal(want.Zeit) || e.ID != want.ID || e.Dauer != want.Dauer || e.Vorgangsnummer != want.Vorgangsnummer ||
+			e.Benutzer != want.Benutzer || !bytes.Equal(e.Antwort, want.Antwort) {
+			t.Errorf("entry = %+v; want %+v", e, want)
+		}
+	})
+
+	for _, tc := range []struct {
+		name   string
+		filter mockstate.Filter
+		want   []int // indexes into entries, newest first
+	}{
+		{"All", mockstate.Filter{}, []int{4, 3, 2, 1, 0}},
+		{"ByTraeger", mockstate.Filter{Traegernummer: "10000001"}, []int{4, 1, 0}},
+		{"ByOperation", mockstate.Filter{Operation: "Kursauskunft"}, []int{4, 1}},
+		{"ByErgebnis", mockstate.Filter{Ergebnis: "OK"}, []int{4, 2, 0}},
+		{"ByFault", mockstate.Filter{Ergebnis: "wsse:FailedAuthentication"}, []int{3}},
+		{"Combined", mockstate.Filter{Traegernummer: "10000001", Ergebnis: "OK", Operation: "Kursauskunft"}, []int{4}},
+		{"VonInclusive", mockstate.Filter{Von: t0.Add(2 * time.Minute)}, []int{4, 3, 2}},
+		{"BisExclusive", mockstate.Filter{Bis: t0.Add(2 * time.Minute)}, []int{1, 0}},
+		{"VonBis", mockstate.Filter{Von: t0.Add(time.Minute), Bis: t0.Add(3 * time.Minute)}, []int{2, 1}},
+		{"VonBisWithFraction", mockstate.Filter{Von: t0.Add(time.Minute - time.Nanosecond), Bis: t0.Add(time.Minute + time.Nanosecond)}, []int{1}},
+		{"LimitNewest", mockstate.Filter{Limit: 2}, []int{4, 3}},
+		{"None", mockstate.Filter{Traegernummer: "99999999"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			es, err := s.Journal(ctx, tc.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, want []int64
+			for _, e := range es {
+				got = append(got, e.ID)
+			}
+			for _, i := range tc.want {
+				want = append(want, ids[i])
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Journal(%+v) ids = %v; want %v", tc.filter, got, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,367 @@
+package mockstate
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Traeger is a Kurstraeger. Each Traeger is a sandbox of its own: its users
+// see and change only its courses, exams, clock and journal.
+type Traeger struct {
+	Traegernummer       string
+	Name                string
+	Bundesland          string // Laenderschluessel 01..16; a Traegernummer is valid in one Land
+	LidPruefstelle      bool   // approved as Pruefstelle for "Leben in Deutschland" (section 20a IntV)
+	Verwaltungsstandort string // Kennung of the Verwaltungsstandort, needed for LiD exams
+	Lieferadresse       string // Kennung of the site receiving LiD exam material; "" if none
+}
+
+// Benutzer is a DeBeV-like user of a Traeger. Its password is deliberately
+// not a field, so that printing or logging a Benutzer cannot reveal it; see
+// Tx.Password.
+type Benutzer struct {
+	Name          string
+	Traegernummer string
+}
+
+// Kursort is a course location, known to BAMF by its Kennung.
+type Kursort struct {
+	Kennung       string
+	Traegernummer string
+	Bezeichnung   string
+	Strasse       string // including Hausnummer
+	Postleitzahl  string
+	Ort           string
+	Bundesland    string
+	Barrierefrei  bool
+}
+
+// Lehrkraft is a teacher approved by BAMF; the Kennung is the
+// Zulassungsnummer.
+type Lehrkraft struct {
+	Kennung       string
+	Familienname  string
+	Vorname       string
+	Geburtsdatum  time.Time // a date: midnight UTC
+	ZugelassenBis time.Time // last day of the approval; zero: no time limit
+}
+
+// Lehrwerk is an approved teaching material.
+type Lehrwerk struct {
+	Kennung   string
+	Titel     string
+	Verlag    string
+	Kursarten []string // codes of list 802 it is approved for, sorted
+}
+
+// Person is a test participant. Persons are shared by all Traeger, as in the
+// real registry.
+type Person struct {
+	ID                   int64
+	Familienname         string
+	Vorname              string
+	Geburtsname          string    // "" if none
+	Geburtsdatum         time.Time // a date: midnight UTC
+	Geburtsort           string
+	Geschlecht           string   // code of list 005
+	Staatsangehoerigkeit []string // Destatis codes, the first named first
+	Anschrift            Anschrift
+	Kennziffern          []Kennziffer
+	Testfall             string // ID of the test case that brings the person
+}
+
+// Anschrift is a person's address (Wohnadresse).
+type Anschrift struct {
+	Strasse      string // including Hausnummer
+	Postleitzahl string
+	Ort          string
+	Staat        string // Destatis code; "000" is Deutschland
+	Bundesland   string // Laenderschluessel 01..16
+}
+
+// Kennziffer is one of a person's identifiers. Together with the
+// Geburtsdatum, one Kennziffer identifies a person.
+type Kennziffer struct {
+	Art  string // one of the Kennziffer* constants
+	Wert string
+}
+
+// Arten of Kennziffer.
+const (
+	KennzifferBAMF = "BAMF" // Personenkennziffer of BAMF (preferred)
+	KennzifferABH  = "ABH"  // Aktenzeichen of an Auslaenderbehoerde
+	KennzifferBVA  = "BVA"  // Aktenzeichen of the Bundesverwaltungsamt
+	KennzifferTGS  = "TGS"  // Kundennummer of a Traeger der Grundsicherung (Jobcenter)
+	KennzifferWIED = "WIED" // Aktenzeichen of BAMF in the Wiederholerverfahren
+)
+
+// Traeger returns the Traeger with the given Traegernummer.
+func (tx *Tx) Traeger(ctx context.Context, nummer string) (Traeger, error) {
+	var t Traeger
+	err := tx.QueryRowContext(ctx, `
+		SELECT traegernummer, name, bundesland, lid_pruefstelle, verwaltungsstandort, coalesce(lieferadresse, '')
+		FROM traeger WHERE traegernummer = ?`, nummer,
+	).Scan(&t.Traegernummer, &t.Name, &t.Bundesland, &t.LidPruefstelle, &t.Verwaltungsstandort, &t.Lieferadresse)
+	if err != nil {
+		return Traeger{}, lookupError("traeger", nummer, err)
+	}
+	return t, nil
+}
+
+// User returns the Benutzer with the given name.
+func (tx *Tx) User(ctx context.Context, name string) (Benutzer, error) {
+	var b Benutzer
+	err := tx.QueryRowContext(ctx,
+		`SELECT name, traegernummer FROM benutzer WHERE name = ?`, name,
+	).Scan(&b.Name, &b.Traegernummer)
+	if err != nil {
+		return Benutzer{}, lookupError("benutzer", name, err)
+	}
+	return b, nil
+}
+
+// Password returns the password of the Benutzer with the given name, as
+// WS-Security needs it to verify a UsernameToken. Never log it.
+func (tx *Tx) Password(ctx context.Context, name string) (string, error) {
+	var p string
+	err := tx.QueryRowContext(ctx, `SELECT passwort FROM benutzer WHERE name = ?`, name).Scan(&p)
+	if err != nil {
+		return "", lookupError("benutzer", name, err)
+	}
+	return p, nil
+}
+
+// Users returns all Benutzer, ordered by Traegernummer and name.
+func (tx *Tx) Users(ctx context.Context) ([]Benutzer, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, traegernummer FROM benutzer ORDER BY traegernummer, name`)
+	if err != nil {
+		return nil, fmt.Errorf("list benutzer: %w", err)
+	}
+	defer rows.Close()
+	var bs []Benutzer
+	for rows.Next() {
+		var b Benutzer
+		if err := rows.Scan(&b.Name, &b.Traegernummer); err != nil {
+			return nil, fmt.Errorf("list benutzer: %w", err)
+		}
+		bs = append(bs, b)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list benutzer: %w", err)
+	}
+	return bs, nil
+}
+
+// Kursort returns the Kursort with the given Kennung, whichever Traeger it
+// belongs to; the rules check ownership.
+func (tx *Tx) Kursort(ctx context.Context, kennung string) (Kursort, error) {
+	var k Kursort
+	err := tx.QueryRowContext(ctx, `
+		SELECT kennung, traegernummer, bezeichnung, strasse, plz, ort, bundesland, barrierefrei
+		FROM kursort WHERE kennung = ?`, kennung,
+	).Scan(&k.Kennung, &k.Traegernummer, &k.Bezeichnung, &k.Strasse, &k.Postleitzahl, &k.Ort, &k.Bundesland, &k.Barrierefrei)
+	if err != nil {
+		return Kursort{}, lookupError("kursort", kennung, err)
+	}
+	return k, nil
+}
+
+// Lehrkraft returns the Lehrkraft with the given Kennung (Zulassungsnummer).
+func (tx *Tx) Lehrkraft(ctx context.Context, kennung string) (Lehrkraft, error) {
+	var (
+		l                        Lehrkraft
+		geburtsdatum, zugelassen string
+	)
+	err := tx.QueryRowContext(ctx, `
+		SELECT kennung, familienname, vorname, geburtsdatum, coalesce(zugelassen_bis, '')
+		FROM lehrkraft WHERE kennung = ?`, kennung,
+	).Scan(&l.Kennung, &l.Familienname, &l.Vorname, &geburtsdatum, &zugelassen)
+	if err != nil {
+		return Lehrkraft{}, lookupError("lehrkraft", kennung, err)
+	}
+	if l.Geburtsdatum, err = parseDate(geburtsdatum); err != nil {
+		return Lehrkraft{}, fmt.Errorf("lehrkraft %q: %w", kennung, err)
+	}
+	if zugelassen != "" {
+		if l.ZugelassenBis, err = parseDate(zugelassen); err != nil {
+			return Lehrkraft{}, fmt.Errorf("lehrkraft %q: %w", kennung, err)
+		}
+	}
+	return l, nil
+}
+
+// Lehrwerk returns the Lehrwerk with the given Kennung and the Kursarten it
+// is approved for.
+func (tx *Tx) Lehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
+	var l Lehrwerk
+	err := tx.QueryRowContext(ctx,
+		`SELECT kennung, titel, verlag FROM lehrwerk WHERE kennung = ?`, kennung,
+	).Scan(&l.Kennung, &l.Titel, &l.Verlag)
+	if err != nil {
+		return Lehrwerk{}, lookupError("lehrwerk", kennung, err)
+	}
+	l.Kursarten, err = queryColumn[string](ctx, tx,
+		`SELECT kursart FROM lehrwerk_kursart WHERE lehrwerk = ? ORDER BY kursart`, kennung)
+	if err != nil {
+		return Lehrwerk{}, fmt.Errorf("lehrwerk %q: kursarten: %w", kennung, err)
+	}
+	return l, nil
+}
+
+// FindPersons returns the persons identified by the Geburtsdatum and a
+// Kennziffer of the given Art. Like BAMF, it matches only exactly: the same
+// calendar date (of geburtsdatum in its own location) and the same Kennziffer,
+// byte for byte. Since a Kennziffer names one person, the result holds at
+// most one; an empty result is not an error.
+func (tx *Tx) FindPersons(ctx context.Context, geburtsdatum time.Time, art, wert string) ([]Person, error) {
+	ids, err := queryColumn[int64](ctx, tx, `
+		SELECT p.id FROM person p JOIN person_kennziffer k ON k.person_id = p.id
+		WHERE k.art = ? AND k.wert = ? AND p.geburtsdatum = ?
+		ORDER BY p.id`,
+		art, wert, formatDate(geburtsdatum))
+	if err != nil {
+		return nil, fmt.Errorf("find persons: %w", err)
+	}
+	var ps []Person
+	for _, id := range ids {
+		p, err := tx.Person(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// Person returns the person with the given ID.
+func (tx *Tx) Person(ctx context.Context, id int64) (Person, error) {
+	var (
+		p            Person
+		geburtsdatum string
+	)
+	err := tx.QueryRowContext(ctx, `
+		SELECT id, familienname, vorname, coalesce(geburtsname, ''), geburtsdatum, geburtsort, geschlecht,
+		       strasse, plz, ort, staat, bundesland, coalesce(testfall, '')
+		FROM person WHERE id = ?`, id,
+	).Scan(&p.ID, &p.Familienname, &p.Vorname, &p.Geburtsname, &geburtsdatum, &p.Geburtsort, &p.Geschlecht,
+		&p.Anschrift.Strasse, &p.Anschrift.Postleitzahl, &p.Anschrift.Ort, &p.Anschrift.Staat, &p.Anschrift.Bundesland,
+		&p.Testfall)
+	if err != nil {
+		return Person{}, lookupError("person", fmt.Sprint(id), err)
+	}
+	if p.Geburtsdatum, err = parseDate(geburtsdatum); err != nil {
+		return Person{}, fmt.Errorf("person %d: %w", id, err)
+	}
+	p.Staatsangehoerigkeit, err = queryColumn[string](ctx, tx,
+		`SELECT code FROM person_staatsangehoerigkeit WHERE person_id = ? ORDER BY rang`, id)
+	if err != nil {
+		return Person{}, fmt.Errorf("person %d: staatsangehoerigkeit: %w", id, err)
+	}
+
+	rows, err := tx.QueryContext(ctx,
+		`SELECT art, wert FROM person_kennziffer WHERE person_id = ? ORDER BY rowid`, id)
+	if err != nil {
+		return Person{}, fmt.Errorf("person %d: kennziffern: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k Kennziffer
+		if err := rows.Scan(&k.Art, &k.Wert); err != nil {
+			return Person{}, fmt.Errorf("person %d: kennziffern: %w", id, err)
+		}
+		p.Kennziffern = append(p.Kennziffern, k)
+	}
+	if err := rows.Err(); err != nil {
+		return Person{}, fmt.Errorf("person %d: kennziffern: %w", id, err)
+	}
+	return p, nil
+}
+
+// Traeger returns the Traeger with the given Traegernummer.
+func (s *Store) Traeger(ctx context.Context, nummer string) (Traeger, error) {
+	return view(ctx, s, func(tx *Tx) (Traeger, error) { return tx.Traeger(ctx, nummer) })
+}
+
+// User returns the Benutzer with the given name.
+func (s *Store) User(ctx context.Context, name string) (Benutzer, error) {
+	return view(ctx, s, func(tx *Tx) (Benutzer, error) { return tx.User(ctx, name) })
+}
+
+// Password returns the password of the Benutzer with the given name, for
+// WS-Security. An unknown user gives an error wrapping ErrNotFound.
+func (s *Store) Password(ctx context.Context, name string) (string, error) {
+	return view(ctx, s, func(tx *Tx) (string, error) { return tx.Password(ctx, name) })
+}
+
+// Users returns all Benutzer, ordered by Traegernummer and name.
+func (s *Store) Users(ctx context.Context) ([]Benutzer, error) {
+	return view(ctx, s, func(tx *Tx) ([]Benutzer, error) { return tx.Users(ctx) })
+}
+
+// Kursort returns the Kursort with the given Kennung.
+func (s *Store) Kursort(ctx context.Context, kennung string) (Kursort, error) {
+	return view(ctx, s, func(tx *Tx) (Kursort, error) { return tx.Kursort(ctx, kennung) })
+}
+
+// Lehrkraft returns the Lehrkraft with the given Kennung.
+func (s *Store) Lehrkraft(ctx context.Context, kennung string) (Lehrkraft, error) {
+	return view(ctx, s, func(tx *Tx) (Lehrkraft, error) { return tx.Lehrkraft(ctx, kennung) })
+}
+
+// Lehrwerk returns the Lehrwerk with the given Kennung.
+func (s *Store) Lehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
+	return view(ctx, s, func(tx *Tx) (Lehrwerk, error) { return tx.Lehrwerk(ctx, kennung) })
+}
+
+// FindPersons returns the persons identified by Geburtsdatum and Kennziffer;
+// see Tx.FindPersons.
+func (s *Store) FindPersons(ctx context.Context, geburtsdatum time.Time, art, wert string) ([]Person, error) {
+	return view(ctx, s, func(tx *Tx) ([]Person, error) { return tx.FindPersons(ctx, geburtsdatum, art, wert) })
+}
+
+// Person returns the person with the given ID.
+func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
+	return view(ctx, s, func(tx *Tx) (Person, error) { return tx.Person(ctx, id) })
+}
+
+// lookupError names what was looked up and turns sql.ErrNoRows into
+// ErrNotFound.
+func lookupError(what, key string, err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s %q: %w", what, key, ErrNotFound)
+	}
+	return fmt.Errorf("%s %q: %w", what, key, err)
+}
+
+// queryColumn returns the single column of a query's rows.
+func queryColumn[T any](ctx context.Context, tx *Tx, query string, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var vs []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		vs = append(vs, v)
+	}
+	return vs, rows.Err()
+}
+
+// Dates are stored as yyyy-mm-dd; instants in a fixed-width UTC form that,
+// unlike RFC 3339 with trimmed fractions, sorts chronologically as text.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+func formatDate(t time.Time) string { return t.Format(time.DateOnly) }
+
+func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) { return time.Parse(timeLayout, s) }

@@ -1,0 +1,189 @@
+package mockstate_test
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestLookups(t *testing.T) {
+	ctx := t.Context()
+	s := MustOpen(t)
+	MustLoad(t, s)
+
+	for _, tc := range []struct {
+		name   string
+		lookup func() (any, error)
+		want   any // nil: want ErrNotFound
+	}{
+		{
+			name:   "UserOK",
+			lookup: func() (any, error) { return s.User(ctx, "kt2.sachbearbeitung") },
+			want:   mockstate.Benutzer{Name: "kt2.sachbearbeitung", Traegernummer: "10000002"},
+		},
+		{
+			name:   "UserErrNotFound",
+			lookup: func() (any, error) { return s.User(ctx, "kt9.unbekannt") },
+		},
+		{
+			name:   "PasswordOK",
+			lookup: func() (any, error) { return s.Password(ctx, "kt1.leitung") },
+			want:   "Test!Passwort2",
+		},
+		{
+			name:   "PasswordErrNotFound",
+			lookup: func() (any, error) { return s.Password(ctx, "KT1.LEITUNG") },
+		},
+		{
+			name:   "TraegerOK",
+			lookup: func() (any, error) { return s.Traeger(ctx, "10000001") },
+			want: mockstate.Traeger{
+				Traegernummer: "10000001", Name: "Sprachschule Beispielstadt gGmbH", Bundesland: "09",
+				LidPruefstelle: true, Verwaltungsstandort: "VS-10000001-01", Lieferadresse: "LA-10000001-01",
+			},
+		},
+		{
+			name:   "TraegerWithoutLieferadresseOK",
+			lookup: func() (any, error) { return s.Traeger(ctx, "10000002") },
+			want: mockstate.Traeger{
+				Traegernummer: "10000002", Name: "Volkshochschule Musterhausen", Bundesland: "05",
+				Verwaltungsstandort: "VS-10000002-01",
+			},
+		},
+		{
+			name:   "TraegerErrNotFound",
+			lookup: func() (any, error) { return s.Traeger(ctx, "10000003") },
+		},
+		{
+			name:   "KursortOK",
+			lookup: func() (any, error) { return s.Kursort(ctx, "KO-10000001-02") },
+			want: mockstate.Kursort{
+				Kennung: "KO-10000001-02", Traegernummer: "10000001",
+				Bezeichnung: "Sprachschule Beispielstadt – Zweigstelle Am Markt",
+				Strasse:     "Am Markt 3", Postleitzahl: "91999", Ort: "Beispielstadt", Bundesland: "09",
+			},
+		},
+		{
+			name:   "KursortErrNotFound",
+			lookup: func() (any, error) { return s.Kursort(ctx, "KO-10000001-99") },
+		},
+		{
+			name:   "LehrkraftOK",
+			lookup: func() (any, error) { return s.Lehrkraft(ctx, "LK-2021-01388") },
+			want: mockstate.Lehrkraft{
+				Kennung: "LK-2021-01388", Familienname: "Demir", Vorname: "Murat",
+				Geburtsdatum: date("1984-10-02"), ZugelassenBis: date("2027-06-30"),
+			},
+		},
+		{
+			name:   "LehrkraftWithoutLimitOK",
+			lookup: func() (any, error) { return s.Lehrkraft(ctx, "LK-2019-00417") },
+			want: mockstate.Lehrkraft{
+				Kennung: "LK-2019-00417", Familienname: "Bergmann", Vorname: "Katharina",
+				Geburtsdatum: date("1978-03-14"),
+			},
+		},
+		{
+			name:   "LehrkraftErrNotFound",
+			lookup: func() (any, error) { return s.Lehrkraft(ctx, "LK-0000-00000") },
+		},
+		{
+			name:   "LehrwerkOK",
+			lookup: func() (any, error) { return s.Lehrwerk(ctx, "LW-003") },
+			want: mockstate.Lehrwerk{
+				Kennung: "LW-003", Titel: "Buchstabe für Buchstabe – Alphabetisierung im Integrationskurs",
+				Verlag: "Verlag Lernweg", Kursarten: []string{"05", "09"},
+			},
+		},
+		{
+			name:   "LehrwerkErrNotFound",
+			lookup: func() (any, error) { return s.Lehrwerk(ctx, "LW-999") },
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.lookup()
+			if tc.want == nil {
+				if !errors.Is(err, mockstate.ErrNotFound) {
+					t.Fatalf("err = %v; want ErrNotFound", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %+v; want %+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFindPersons(t *testing.T) {
+	ctx := t.Context()
+	s := MustOpen(t)
+	MustLoad(t, s)
+
+	for _, tc := range []struct {
+		name         string
+		geburtsdatum time.Time
+		art, wert    string
+		want         string // Familienname; "" for no match
+	}{
+		{"BAMFOK", date("1988-07-23"), mockstate.KennzifferBAMF, "6100103-163", "Öztürk"},
+		{"ABHOK", date("1988-07-23"), mockstate.KennzifferABH, "ABH-09-2023-004711", "Öztürk"},
+		{"TGSOK", date("2001-09-12"), mockstate.KennzifferTGS, "962D104711", "Tesfamariam"},
+		{"BVAOK", date("1969-03-08"), mockstate.KennzifferBVA, "BVA-2024-118305", "Schneider"},
+		{"OtherLocationSameDateOK", time.Date(1991, 4, 17, 23, 30, 0, 0, time.FixedZone("CEST", 2*3600)), mockstate.KennzifferBAMF, "6100101-475", "Al-Hassan"},
+		{"NoMatchWrongDate", date("1988-07-24"), mockstate.KennzifferBAMF, "6100103-163", ""},
+		{"NoMatchWrongArt", date("1988-07-23"), mockstate.KennzifferABH, "6100103-163", ""},
+		{"NoMatchPrefix", date("1988-07-23"), mockstate.KennzifferBAMF, "6100103", ""},
+		{"NoMatchWhitespace", date("1988-07-23"), mockstate.KennzifferBAMF, " 6100103-163", ""},
+		{"NoMatchCase", date("2001-09-12"), mockstate.KennzifferTGS, "962d104711", ""},
+		{"NoMatchOtherPersonsDate", date("1995-11-02"), mockstate.KennzifferBAMF, "6100103-163", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, err := s.FindPersons(ctx, tc.geburtsdatum, tc.art, tc.wert)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tc.want == "" && len(ps) != 0:
+				t.Errorf("FindPersons = %v; want none", ps)
+			case tc.want != "" && (len(ps) != 1 || ps[0].Familienname != tc.want):
+				t.Errorf("FindPersons = %v; want one person %s", ps, tc.want)
+			}
+		})
+	}
+
+	t.Run("FullPerson", func(t *testing.T) {
+		ps, err := s.FindPersons(ctx, date("1993-05-05"), mockstate.KennzifferBAMF, "6100106-438")
+		if err != nil || len(ps) != 1 {
+			t.Fatalf("FindPersons = %v, %v; want one person", ps, err)
+		}
+		p := ps[0]
+		p.ID = 0
+		want := mockstate.Person{
+			Familienname: "Mahmoud", Vorname: "Layla", Geburtsdatum: date("1993-05-05"), Geburtsort: "Mossul",
+			Geschlecht: "w", Staatsangehoerigkeit: []string{"438", "439"},
+			Anschrift: mockstate.Anschrift{
+				Strasse: "Rosenweg 11", Postleitzahl: "91999", Ort: "Beispielstadt", Staat: "000", Bundesland: "09",
+			},
+			Kennziffern: []mockstate.Kennziffer{{Art: mockstate.KennzifferBAMF, Wert: "6100106-438"}},
+			Testfall:    "KP-1",
+		}
+		if !reflect.DeepEqual(p, want) {
+			t.Errorf("person = %+v; want %+v", p, want)
+		}
+	})
+}

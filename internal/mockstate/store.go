@@ -1,0 +1,231 @@
+// Package mockstate is the state of the InGe mock: an SQLite store holding the
+// Testdatenpaket (Traeger, Benutzer, Kursorte, Lehrkraefte, Lehrwerke,
+// Personen), each Traeger's clock and the journal of SOAP exchanges. The
+// procedures' rules run inside its transactions (see Store.Update and Tx).
+package mockstate
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	// Registers the "sqlite3" driver.
+	_ "github.com/mattn/go-sqlite3"
+)
+
+// ErrNotFound is wrapped by every lookup that finds nothing.
+var ErrNotFound = errors.New("not found")
+
+// MemoryPath opens a private in-memory store instead of a file.
+const MemoryPath = ":memory:"
+
+// Store is the mock's SQLite database. It is safe for concurrent use.
+type Store struct {
+	// db takes every write. Its transactions begin IMMEDIATE: a deferred
+	// transaction that reads and then writes fails at once with SQLITE_BUSY
+	// when another connection wrote in between, and busy_timeout cannot
+	// help; taking the write lock up front makes writers queue instead.
+	db *sql.DB
+
+	// rdb serves View. go-sqlite3 ignores sql.TxOptions and applies _txlock
+	// to every BEGIN, so read-only transactions get a pool of their own with
+	// deferred transactions and query_only: under WAL they then never wait
+	// for a writer. For an in-memory store rdb is db.
+	rdb *sql.DB
+
+	now func() time.Time // real time; each Traeger's clock is derived from it
+}
+
+// Option configures a Store at Open.
+type Option func(*Store)
+
+// WithTimeSource makes the store read real time from now instead of
+// time.Now, so that tests of clocks and deadlines are deterministic.
+func WithTimeSource(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
+}
+
+// Open opens the SQLite database at path, creating it if needed, and brings
+// its schema up to date. Path MemoryPath (":memory:") gives a private
+// in-memory database, e.g. for certrunner's embedded mock and for tests.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	s := &Store{now: time.Now}
+	for _, opt := range opts {
+		opt(s)
+	}
+
+	if path == "" {
+		return nil, errors.New("open store: empty path")
+	}
+	if path == MemoryPath {
+		return s.openMemory(ctx)
+	}
+
+	// Pragmas go into the DSN, not into an Exec after Open: database/sql
+	// opens connections lazily and an Exec reaches only one of them, while
+	// the driver applies DSN pragmas to every connection it opens.
+	//   journal_mode=WAL: readers don't block the writer and vice versa.
+	//   foreign_keys=on: SQLite leaves them off by default, per connection.
+	//   busy_timeout: wait up to 5s for a lock instead of failing at once.
+	//   synchronous=NORMAL: safe with WAL (no corruption, at worst the last
+	//   transactions are lost on power failure) and much faster than FULL.
+	params := url.Values{
+		"_journal_mode": {"WAL"},
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {"5000"},
+		"_synchronous":  {"NORMAL"},
+		"_txlock":       {"immediate"},
+	}
+	var err error
+	if s.db, err = sql.Open("sqlite3", fileDSN(path, params)); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := migrate(ctx, s.db); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+
+	// Opened after migrate, which has switched the file to WAL for good.
+	params = url.Values{
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {"5000"},
+		"_txlock":       {"deferred"},
+		"_query_only":   {"on"},
+	}
+	if s.rdb, err = sql.Open("sqlite3", fileDSN(path, params)); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// openMemory opens a private in-memory database. An in-memory database
+// exists per connection, so a pool of several connections would hand out
+// several empty databases; a shared-cache database (file::memory:?cache=shared)
+// would be shared by every Store of the process and reports table locks as
+// SQLITE_LOCKED, which busy_timeout does not cover. Hence one connection
+// that is never closed while the Store is open. The cost: a Tx holds the only
+// connection, so code inside Update or View must use the Tx, never the Store.
+func (s *Store) openMemory(ctx context.Context) (*Store, error) {
+	params := url.Values{
+		"_foreign_keys": {"on"},
+		"_busy_timeout": {"5000"},
+		"_txlock":       {"immediate"},
+	}
+	db, err := sql.Open("sqlite3", "file::memory:?"+params.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open in-memory store: %w", err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open in-memory store: %w", err)
+	}
+	s.db, s.rdb = db, db
+	return s, nil
+}
+
+// fileDSN builds a file: URI for go-sqlite3. Characters that would end the
+// path part of the URI are escaped; SQLite decodes them again.
+func fileDSN(path string, params url.Values) string {
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + escaped + "?" + params.Encode()
+}
+
+// Close closes the database. An in-memory store's data is gone afterwards.
+func (s *Store) Close() error {
+	var err error
+	if s.rdb != s.db {
+		err = s.rdb.Close()
+	}
+	return errors.Join(err, s.db.Close())
+}
+
+// Update runs fn in a read-write transaction. The transaction commits if fn
+// returns nil and rolls back if fn returns an error or panics. fn must do
+// all its work through tx: Store methods called from fn run in transactions
+// of their own and may wait for this one.
+func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.run(ctx, s.db, true, fn)
+}
+
+// View runs fn in a read-only transaction, which sees one consistent
+// snapshot of the database and is always rolled back.
+func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
+	return s.run(ctx, s.rdb, false, fn)
+}
+
+func (s *Store) run(ctx context.Context, db *sql.DB, commit bool, fn func(tx *Tx) error) error {
+	sqlTx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	// A no-op after Commit; otherwise it also releases the transaction when
+	// fn panics.
+	defer sqlTx.Rollback()
+
+	if err := fn(&Tx{tx: sqlTx, now: s.now}); err != nil {
+		return err
+	}
+	if !commit {
+		return nil
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// view runs fn in View and returns its result.
+func view[T any](ctx context.Context, s *Store, fn func(tx *Tx) (T, error)) (T, error) {
+	var v T
+	err := s.View(ctx, func(tx *Tx) error {
+		var err error
+		v, err = fn(tx)
+		return err
+	})
+	return v, err
+}
+
+// update runs fn in Update and returns its result.
+func update[T any](ctx context.Context, s *Store, fn func(tx *Tx) (T, error)) (T, error) {
+	var v T
+	err := s.Update(ctx, func(tx *Tx) error {
+		var err error
+		v, err = fn(tx)
+		return err
+	})
+	return v, err
+}
+
+// Tx is a transaction of the Store, valid only inside the function passed to
+// Update or View. It offers the Store's lookups, which see the transaction's
+// own writes, and plain SQL for the rules of other packages. Rules that live
+// in this package add their own methods to Tx.
+type Tx struct {
+	tx  *sql.Tx
+	now func() time.Time
+}
+
+// ExecContext executes a statement in the transaction.
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(ctx, query, args...)
+}
+
+// QueryContext runs a query in the transaction.
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(ctx, query, args...)
+}
+
+// QueryRowContext runs a query that returns at most one row in the
+// transaction.
+func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(ctx, query, args...)
+}

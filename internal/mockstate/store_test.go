@@ -1,0 +1,287 @@
+package mockstate_test
+
+import (
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+// MustOpen opens a store in a fresh temporary file and closes it when the
+// test ends.
+func MustOpen(tb testing.TB, opts ...mockstate.Option) *mockstate.Store {
+	tb.Helper()
+	return mustOpenPath(tb, filepath.Join(tb.TempDir(), "mockinge.db"), opts...)
+}
+
+func mustOpenPath(tb testing.TB, path string, opts ...mockstate.Option) *mockstate.Store {
+	tb.Helper()
+	s, err := mockstate.Open(tb.Context(), path, opts...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return s
+}
+
+// MustLoad loads the embedded Testdatenpaket into s.
+func MustLoad(tb testing.TB, s *mockstate.Store) {
+	tb.Helper()
+	if err := s.LoadTestdatenpaket(tb.Context(), harness.Testdatenpaket()); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// fakeTime is a settable real-time source for WithTimeSource.
+type fakeTime struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newFakeTime(t time.Time) *fakeTime { return &fakeTime{t: t} }
+
+func (f *fakeTime) Now() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.t
+}
+
+func (f *fakeTime) Add(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.t = f.t.Add(d)
+}
+
+func TestOpen_MigrationsIdempotent(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "mockinge.db")
+
+	s, err := mockstate.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	MustLoad(t, s)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Reopening must skip applied migrations (re-running 001 would fail on
+	// CREATE TABLE) and keep the data.
+	s = mustOpenPath(t, path)
+	s = mustOpenPath(t, path) // a second pool on the same file, too
+	var versions, applied int
+	err = s.View(ctx, func(tx *mockstate.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT version) FROM schema_migrations`).Scan(&applied, &versions)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if applied == 0 || applied != versions {
+		t.Errorf("schema_migrations: %d rows for %d versions; want one row per version", applied, versions)
+	}
+	if _, err := s.User(ctx, "kt1.leitung"); err != nil {
+		t.Errorf("User after reopen: %v", err)
+	}
+}
+
+func TestOpen_PathWithURICharacters(t *testing.T) {
+	// The path becomes a file: URI; characters that end its path part must
+	// be escaped, or the database lands in a file of another name.
+	dir := t.TempDir()
+	name := "mock inge?x=1#frag%41.db"
+	mustOpenPath(t, filepath.Join(dir, name))
+	if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+		t.Errorf("database file: %v", err)
+	}
+}
+
+func TestOpen_Pragmas(t *testing.T) {
+	ctx := t.Context()
+	db := mockstate.DB(MustOpen(t))
+
+	// Two connections held at once are two different pooled connections;
+	// each must have got the pragmas from the DSN.
+	conns := make([]*sql.Conn, 2)
+	for i := range conns {
+		c, err := db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns[i] = c
+	}
+
+	want := map[string]string{
+		"journal_mode": "wal",
+		"foreign_keys": "1",
+		"busy_timeout": "5000",
+		"synchronous":  "1", // NORMAL
+	}
+	for i, c := range conns {
+		for pragma, value := range want {
+			var got string
+			if err := c.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != value {
+				t.Errorf("connection %d: PRAGMA %s = %q; want %q", i+1, pragma, got, value)
+			}
+		}
+	}
+}
+
+func TestOpen_ForeignKeysEnforced(t *testing.T) {
+	ctx := t.Context()
+	s := MustOpen(t)
+	err := s.Update(ctx, func(tx *mockstate.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO benutzer (name, passwort, traegernummer) VALUES ('x', 'y', '99999999')`)
+		return err
+	})
+	if err == nil {
+		t.Fatal("Update inserting a Benutzer of an unknown Traeger: err = nil; want a foreign key error")
+	}
+}
+
+func TestOpen_Memory(t *testing.T) {
+	ctx := t.Context()
+	s1 := mustOpenPath(t, mockstate.MemoryPath)
+	s2 := mustOpenPath(t, mockstate.MemoryPath)
+	MustLoad(t, s1)
+
+	t.Run("OK", func(t *testing.T) {
+		if _, err := s1.User(ctx, "kt1.leitung"); err != nil {
+			t.Errorf("User: %v", err)
+		}
+	})
+	t.Run("ErrNotFoundInOtherStore", func(t *testing.T) {
+		if _, err := s2.User(ctx, "kt1.leitung"); !errors.Is(err, mockstate.ErrNotFound) {
+			t.Errorf("User in a second in-memory store: err = %v; want ErrNotFound", err)
+		}
+	})
+	t.Run("ConcurrentUse", func(t *testing.T) {
+		// With a single connection, concurrent callers must queue, not see
+		// an empty database.
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				if _, err := s1.Users(ctx); err != nil {
+					t.Error(err)
+				}
+				if _, err := s1.AppendJournal(ctx, mockstate.Eintrag{Operation: "Kursauskunft", Ergebnis: "OK"}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		es, err := s1.Journal(ctx, mockstate.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(es) != 8 {
+			t.Errorf("Journal: %d entries; want 8", len(es))
+		}
+	})
+}
+
+func TestUpdate(t *testing.T) {
+	ctx := t.Context()
+	s := MustOpen(t)
+	MustLoad(t, s)
+	rename := func(tx *mockstate.Tx, name string) error {
+		_, err := tx.ExecContext(ctx, `UPDATE traeger SET name = ? WHERE traegernummer = '10000002'`, name)
+		return err
+	}
+	name := func() string {
+		tr, err := s.Traeger(ctx, "10000002")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tr.Name
+	}
+	errRule := errors.New("rule violated")
+
+	t.Run("CommitsOnNil", func(t *testing.T) {
+		err := s.Update(ctx, func(tx *mockstate.Tx) error {
+			if err := rename(tx, "VHS Neu"); err != nil {
+				return err
+			}
+			// A lookup inside the transaction sees its own write.
+			tr, err := tx.Traeger(ctx, "10000002")
+			if err != nil {
+				return err
+			}
+			if tr.Name != "VHS Neu" {
+				t.Errorf("Traeger inside Update: Name = %q; want %q", tr.Name, "VHS Neu")
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := name(); got != "VHS Neu" {
+			t.Errorf("Name = %q; want %q", got, "VHS Neu")
+		}
+	})
+	t.Run("RollsBackOnError", func(t *testing.T) {
+		err := s.Update(ctx, func(tx *mockstate.Tx) error {
+			if err := rename(tx, "Verworfen"); err != nil {
+				return err
+			}
+			return errRule
+		})
+		if !errors.Is(err, errRule) {
+			t.Errorf("Update: err = %v; want %v", err, errRule)
+		}
+		if got := name(); got != "VHS Neu" {
+			t.Errorf("Name = %q; want %q", got, "VHS Neu")
+		}
+	})
+	t.Run("RollsBackOnPanic", func(t *testing.T) {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Error("Update did not pass the panic on")
+				}
+			}()
+			_ = s.Update(ctx, func(tx *mockstate.Tx) error {
+				if err := rename(tx, "Verworfen"); err != nil {
+					return err
+				}
+				panic("boom")
+			})
+		}()
+		if got := name(); got != "VHS Neu" {
+			t.Errorf("Name = %q; want %q", got, "VHS Neu")
+		}
+		// The write lock was released: another Update gets through.
+		if err := s.Update(ctx, func(tx *mockstate.Tx) error { return rename(tx, "VHS Neu") }); err != nil {
+			t.Errorf("Update after panic: %v", err)
+		}
+	})
+}
+
+func TestView_ReadOnly(t *testing.T) {
+	ctx := t.Context()
+	s := MustOpen(t)
+	MustLoad(t, s)
+	err := s.View(ctx, func(tx *mockstate.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM benutzer`)
+		return err
+	})
+	if err == nil {
+		t.Error("View deleting rows: err = nil; want an error")
+	}
+	if users, _ := s.Users(ctx); len(users) != 3 {
+		t.Errorf("Users after View: %d; want 3", len(users))
+	}
+}

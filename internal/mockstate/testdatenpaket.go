@@ -1,0 +1,201 @@
+package mockstate
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/inge-harness/inge-harness/internal/testdaten"
+)
+
+// LoadTestdatenpaket validates the Testdatenpaket in fsys (see package
+// testdaten) and loads it in one transaction. Loading is idempotent: rows are
+// upserted by their keys (persons by their Kennziffern), so loading the same
+// package again leaves the same state, and data the package no longer names
+// is kept. An invalid package loads nothing; the error lists every problem.
+func (s *Store) LoadTestdatenpaket(ctx context.Context, fsys fs.FS) error {
+	p, err := testdaten.Read(fsys)
+	if err != nil {
+		return fmt.Errorf("load %w", err)
+	}
+	if err := s.Update(ctx, func(tx *Tx) error { return tx.loadPaket(ctx, p) }); err != nil {
+		return fmt.Errorf("load testdatenpaket: %w", err)
+	}
+	return nil
+}
+
+// loadPaket upserts a validated package.
+func (tx *Tx) loadPaket(ctx context.Context, p *testdaten.Paket) error {
+	for _, t := range p.Traeger {
+		if err := tx.upsertTraeger(ctx, t); err != nil {
+			return err
+		}
+	}
+	for _, l := range p.Lehrwerke {
+		if err := tx.upsertLehrwerk(ctx, l); err != nil {
+			return err
+		}
+	}
+	for _, f := range p.Faelle {
+		if err := tx.upsertFall(ctx, f); err != nil {
+			return fmt.Errorf("testfall %s: %w", f.ID, err)
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) upsertTraeger(ctx context.Context, t testdaten.Traeger) error {
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO traeger (traegernummer, name, bundesland, lid_pruefstelle, verwaltungsstandort, lieferadresse)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (traegernummer) DO UPDATE SET
+			name = excluded.name, bundesland = excluded.bundesland, lid_pruefstelle = excluded.lid_pruefstelle,
+			verwaltungsstandort = excluded.verwaltungsstandort, lieferadresse = excluded.lieferadresse`,
+		t.Traegernummer, t.Name, t.Bundesland, t.LidPruefstelle, t.Verwaltungsstandort, nullString(t.Lieferadresse),
+	); err != nil {
+		return fmt.Errorf("traeger %s: %w", t.Traegernummer, err)
+	}
+	for _, b := range t.Benutzer {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO benutzer (name, passwort, traegernummer) VALUES (?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET passwort = excluded.passwort, traegernummer = excluded.traegernummer`,
+			b.Name, b.Passwort, t.Traegernummer,
+		); err != nil {
+			return fmt.Errorf("benutzer %s: %w", b.Name, err)
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) upsertLehrwerk(ctx context.Context, l testdaten.Lehrwerk) error {
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO lehrwerk (kennung, titel, verlag) VALUES (?, ?, ?)
+		ON CONFLICT (kennung) DO UPDATE SET titel = excluded.titel, verlag = excluded.verlag`,
+		l.Kennung, l.Titel, l.Verlag,
+	); err != nil {
+		return fmt.Errorf("lehrwerk %s: %w", l.Kennung, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM lehrwerk_kursart WHERE lehrwerk = ?`, l.Kennung); err != nil {
+		return fmt.Errorf("lehrwerk %s: %w", l.Kennung, err)
+	}
+	for _, k := range l.Kursarten {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO lehrwerk_kursart (lehrwerk, kursart) VALUES (?, ?)`, l.Kennung, k,
+		); err != nil {
+			return fmt.Errorf("lehrwerk %s: kursart %s: %w", l.Kennung, k, err)
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) upsertFall(ctx context.Context, f testdaten.Fall) error {
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO testfall (id, titel, traegernummer, vorbedingungen) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET
+			titel = excluded.titel, traegernummer = excluded.traegernummer, vorbedingungen = excluded.vorbedingungen`,
+		f.ID, f.Titel, f.Traegernummer, f.Vorbedingungen,
+	); err != nil {
+		return err
+	}
+	for _, k := range f.Kursorte {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO kursort (kennung, traegernummer, bezeichnung, strasse, plz, ort, bundesland, barrierefrei, testfall)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (kennung) DO UPDATE SET
+				traegernummer = excluded.traegernummer, bezeichnung = excluded.bezeichnung,
+				strasse = excluded.strasse, plz = excluded.plz, ort = excluded.ort,
+				bundesland = excluded.bundesland, barrierefrei = excluded.barrierefrei, testfall = excluded.testfall`,
+			k.Kennung, f.Traegernummer, k.Bezeichnung, k.Strasse, k.Postleitzahl, k.Ort, k.Bundesland, k.Barrierefrei, f.ID,
+		); err != nil {
+			return fmt.Errorf("kursort %s: %w", k.Kennung, err)
+		}
+	}
+	for _, l := range f.Lehrkraefte {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO lehrkraft (kennung, familienname, vorname, geburtsdatum, zugelassen_bis, testfall)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (kennung) DO UPDATE SET
+				familienname = excluded.familienname, vorname = excluded.vorname, geburtsdatum = excluded.geburtsdatum,
+				zugelassen_bis = excluded.zugelassen_bis, testfall = excluded.testfall`,
+			l.Kennung, l.Familienname, l.Vorname, l.Geburtsdatum, nullString(l.ZugelassenBis), f.ID,
+		); err != nil {
+			return fmt.Errorf("lehrkraft %s: %w", l.Kennung, err)
+		}
+	}
+	for _, pe := range f.Personen {
+		if err := tx.upsertPerson(ctx, f.ID, pe); err != nil {
+			return fmt.Errorf("person %s, %s: %w", pe.Familienname, pe.Vorname, err)
+		}
+	}
+	return nil
+}
+
+// upsertPerson finds the person by any of its Kennziffern, updates or
+// inserts it, and replaces its Staatsangehoerigkeiten and Kennziffern. Person
+// IDs thus stay stable across reloads, which later tables rely on.
+func (tx *Tx) upsertPerson(ctx context.Context, testfall string, pe testdaten.Person) error {
+	var id int64
+	for _, k := range pe.Kennziffern {
+		var found int64
+		err := tx.QueryRowContext(ctx,
+			`SELECT person_id FROM person_kennziffer WHERE art = ? AND wert = ?`, k.Art, k.Wert,
+		).Scan(&found)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			continue
+		case err != nil:
+			return err
+		case id != 0 && found != id:
+			return fmt.Errorf("its Kennziffern belong to different persons (%d and %d) in the database", id, found)
+		}
+		id = found
+	}
+
+	a := pe.Anschrift
+	args := []any{
+		pe.Familienname, pe.Vorname, nullString(pe.Geburtsname), pe.Geburtsdatum, pe.Geburtsort, pe.Geschlecht,
+		a.Strasse, a.Postleitzahl, a.Ort, a.Staat, a.Bundesland, testfall,
+	}
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `
+			INSERT INTO person (familienname, vorname, geburtsname, geburtsdatum, geburtsort, geschlecht,
+			                    strasse, plz, ort, staat, bundesland, testfall)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	} else {
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE person SET familienname = ?, vorname = ?, geburtsname = ?, geburtsdatum = ?, geburtsort = ?,
+			                  geschlecht = ?, strasse = ?, plz = ?, ort = ?, staat = ?, bundesland = ?, testfall = ?
+			WHERE id = ?`, append(args, id)...); err != nil {
+			return err
+		}
+		for _, table := range []string{"person_staatsangehoerigkeit", "person_kennziffer"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE person_id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
+
+	for i, code := range pe.Staatsangehoerigkeit {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO person_staatsangehoerigkeit (person_id, rang, code) VALUES (?, ?, ?)`, id, i+1, code,
+		); err != nil {
+			return fmt.Errorf("staatsangehoerigkeit %s: %w", code, err)
+		}
+	}
+	for _, k := range pe.Kennziffern {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO person_kennziffer (person_id, art, wert) VALUES (?, ?, ?)`, id, k.Art, k.Wert,
+		); err != nil {
+			return fmt.Errorf("kennziffer %s %s: %w", k.Art, k.Wert, err)
+		}
+	}
+	return nil
+}

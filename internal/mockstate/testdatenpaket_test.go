@@ -1,0 +1,222 @@
+package mockstate_test
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+func TestLoadTestdatenpaket_Embedded(t *testing.T) {
+	ctx := t.Context()
+	s := MustOpen(t)
+	MustLoad(t, s)
+
+	users, err := s.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []mockstate.Benutzer{
+		{Name: "kt1.leitung", Traegernummer: "10000001"},
+		{Name: "kt1.sachbearbeitung", Traegernummer: "10000001"},
+		{Name: "kt2.sachbearbeitung", Traegernummer: "10000002"},
+	}
+	if !reflect.DeepEqual(users, want) {
+		t.Errorf("Users = %v; want %v", users, want)
+	}
+
+	counts := map[string]int{
+		"traeger": 2, "benutzer": 3, "testfall": 3, "kursort": 4, "lehrkraft": 4,
+		"lehrwerk": 8, "person": 12,
+	}
+	for table, want := range counts {
+		if got := count(t, s, table); got != want {
+			t.Errorf("%s: %d rows; want %d", table, got, want)
+		}
+	}
+}
+
+func TestLoadTestdatenpaket_Idempotent(t *testing.T) {
+	ctx := t.Context()
+	s := MustOpen(t)
+	MustLoad(t, s)
+	before := dump(t, s)
+	if err := s.LoadTestdatenpaket(ctx, harness.Testdatenpaket()); err != nil {
+		t.Fatal(err)
+	}
+	if after := dump(t, s); after != before {
+		t.Errorf("state after second load differs:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+}
+
+func TestLoadTestdatenpaket_Invalid(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		file    string // file of validPaket to change
+		old     string // replace old by new in it
+		new     string
+		wantErr string
+	}{
+		{
+			name: "ErrUnknownTraeger",
+			file: "faelle/T-1.json", old: `"Traegernummer": "20000001"`, new: `"Traegernummer": "29999999"`,
+			wantErr: `Traegernummer "29999999" is not in traeger.json`,
+		},
+		{
+			name: "ErrDigitsInName",
+			file: "faelle/T-1.json", old: `"Vorname": "Amina"`, new: `"Vorname": "Amina2"`,
+			wantErr: `Vorname "Amina2": BAMF accepts no digits or special characters in names`,
+		},
+		{
+			name: "ErrSpecialCharacterInName",
+			file: "faelle/T-1.json", old: `"Familienname": "Yousef"`, new: `"Familienname": "Yousef!"`,
+			wantErr: `Familienname "Yousef!": BAMF accepts no digits`,
+		},
+		{
+			name: "ErrDuplicateKennziffer",
+			file: "faelle/T-1.json", old: `"Wert": "0000002-423"`, new: `"Wert": "0000001-475"`,
+			wantErr: `Kennziffer BAMF "0000001-475" is already used by faelle/T-1.json: Personen[0] Yousef, Amina`,
+		},
+		{
+			name: "ErrBadDate",
+			file: "faelle/T-1.json", old: `"Geburtsdatum": "1990-01-31"`, new: `"Geburtsdatum": "1990-02-30"`,
+			wantErr: `Geburtsdatum "1990-02-30" is not a date yyyy-mm-dd`,
+		},
+		{
+			name: "ErrUnknownField",
+			file: "traeger.json", old: `"LidPruefstelle"`, new: `"LiDPruefstelle": true, "Pruefstelle"`,
+			wantErr: `traeger.json: json: unknown field "Pruefstelle"`,
+		},
+		{
+			name: "ErrIDNotFileName",
+			file: "faelle/T-1.json", old: `"ID": "T-1"`, new: `"ID": "T-9"`,
+			wantErr: `faelle/T-1.json: ID "T-9" does not match the file name`,
+		},
+		{
+			name: "ErrUnknownKennzifferArt",
+			file: "faelle/T-1.json", old: `"Art": "ABH"`, new: `"Art": "AZR"`,
+			wantErr: `Kennziffer Art "AZR" is not one of`,
+		},
+		{
+			name: "ErrKursortInOtherBundesland",
+			file: "faelle/T-1.json", old: `"Bundesland": "03", "Barrierefrei"`, new: `"Bundesland": "04", "Barrierefrei"`,
+			wantErr: `Bundesland "04" differs from the Bundesland "03" of Traeger 20000001`,
+		},
+		{
+			name: "ErrTrailingData",
+			file: "lehrwerke.json", old: `"05"]}]}`, new: `"05"]}]} {}`,
+			wantErr: `lehrwerke.json: data after the top-level value`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := validPaket()
+			f := fsys[tc.file]
+			if !strings.Contains(string(f.Data), tc.old) {
+				t.Fatalf("%s does not contain %s", tc.file, tc.old)
+			}
+			f.Data = []byte(strings.Replace(string(f.Data), tc.old, tc.new, 1))
+
+			s := MustOpen(t)
+			err := s.LoadTestdatenpaket(t.Context(), fsys)
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("LoadTestdatenpaket: err = %v; want one containing %q", err, tc.wantErr)
+			}
+			if n := count(t, s, "traeger"); n != 0 {
+				t.Errorf("traeger: %d rows after a failed load; want 0", n)
+			}
+		})
+	}
+
+	t.Run("OK", func(t *testing.T) {
+		s := MustOpen(t)
+		if err := s.LoadTestdatenpaket(t.Context(), validPaket()); err != nil {
+			t.Fatalf("LoadTestdatenpaket of the unchanged package: %v", err)
+		}
+	})
+}
+
+// validPaket returns a small valid Testdatenpaket for the cases above to
+// break one thing at a time.
+func validPaket() fstest.MapFS {
+	return fstest.MapFS{
+		"traeger.json": {Data: []byte(`{"Traeger": [{
+			"Traegernummer": "20000001", "Name": "Testtraeger", "Bundesland": "03",
+			"LidPruefstelle": false, "Verwaltungsstandort": "VS-1",
+			"Benutzer": [{"Name": "t1", "Passwort": "p1"}]}]}`)},
+		"lehrwerke.json": {Data: []byte(`{"Lehrwerke": [
+			{"Kennung": "LW-T1", "Titel": "Titel", "Verlag": "Verlag", "Kursarten": ["01", "05"]}]}`)},
+		"faelle/T-1.json": {Data: []byte(`{
+			"ID": "T-1", "Titel": "Test", "Traegernummer": "20000001", "Vorbedingungen": "Keine.",
+			"Kursorte": [{"Kennung": "KO-T1", "Bezeichnung": "Ort", "Strasse": "Weg 1", "Postleitzahl": "30000",
+				"Ort": "Hannover", "Bundesland": "03", "Barrierefrei": true}],
+			"Lehrkraefte": [{"Kennung": "LK-T1", "Familienname": "Muster", "Vorname": "Eva", "Geburtsdatum": "1970-01-01"}],
+			"Personen": [
+				{"Familienname": "Yousef", "Vorname": "Amina", "Geburtsdatum": "1990-01-31", "Geburtsort": "Damaskus",
+				 "Geschlecht": "w", "Staatsangehoerigkeit": ["475"],
+				 "Anschrift": {"Strasse": "Weg 2", "Postleitzahl": "30000", "Ort": "Hannover", "Staat": "000", "Bundesland": "03"},
+				 "Kennziffern": [{"Art": "BAMF", "Wert": "0000001-475"}]},
+				{"Familienname": "Noori", "Vorname": "Karim", "Geburtsdatum": "1980-12-01", "Geburtsort": "Kabul",
+				 "Geschlecht": "m", "Staatsangehoerigkeit": ["423"],
+				 "Anschrift": {"Strasse": "Weg 3", "Postleitzahl": "30000", "Ort": "Hannover", "Staat": "000", "Bundesland": "03"},
+				 "Kennziffern": [{"Art": "BAMF", "Wert": "0000002-423"}, {"Art": "ABH", "Wert": "ABH-1"}]}
+			]}`)},
+	}
+}
+
+func count(tb testing.TB, s *mockstate.Store, table string) int {
+	tb.Helper()
+	var n int
+	err := s.View(tb.Context(), func(tx *mockstate.Tx) error {
+		return tx.QueryRowContext(tb.Context(), `SELECT count(*) FROM `+table).Scan(&n)
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+// dump renders every row of the tables the Testdatenpaket fills, sorted.
+func dump(tb testing.TB, s *mockstate.Store) string {
+	tb.Helper()
+	ctx := tb.Context()
+	var lines []string
+	err := s.View(ctx, func(tx *mockstate.Tx) error {
+		for _, table := range []string{
+			"traeger", "benutzer", "testfall", "kursort", "lehrkraft", "lehrwerk", "lehrwerk_kursart",
+			"person", "person_staatsangehoerigkeit", "person_kennziffer",
+		} {
+			rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
+			if err != nil {
+				return err
+			}
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					rows.Close()
+					return err
+				}
+				lines = append(lines, fmt.Sprintf("%s %v", table, vals))
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,416 @@
+// Package testdaten reads the Testdatenpaket: the Traeger with their DeBeV
+// users, the approved Lehrwerke, and one file per BAMF-style test case with its
+// own Kursorte, Lehrkraefte and Personen. mockstate loads it into the mock;
+// certrunner builds its requests from it.
+package testdaten
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// The Testdatenpaket is a directory of JSON files (see
+// testdata/testdatenpaket/README.md):
+//
+//	traeger.json     the Traeger with their Benutzer
+//	lehrwerke.json   the approved Lehrwerke with their Kursarten
+//	faelle/<ID>.json one test case with its own Kursorte, Lehrkraefte, Personen
+//
+// The types below mirror the files one to one; their field names are the
+// JSON keys.
+
+type traegerDatei struct {
+	Traeger []Traeger
+}
+
+type Traeger struct {
+	Traegernummer       string
+	Name                string
+	Bundesland          string
+	LidPruefstelle      bool
+	Verwaltungsstandort string
+	Lieferadresse       string
+	Benutzer            []Benutzer
+}
+
+type Benutzer struct {
+	Name     string
+	Passwort string
+}
+
+type lehrwerkeDatei struct {
+	Lehrwerke []Lehrwerk
+}
+
+type Lehrwerk struct {
+	Kennung   string
+	Titel     string
+	Verlag    string
+	Kursarten []string
+}
+
+type Fall struct {
+	ID             string
+	Titel          string
+	Traegernummer  string
+	Vorbedingungen string
+	Kursorte       []Kursort
+	Lehrkraefte    []Lehrkraft
+	Personen       []Person
+}
+
+type Kursort struct {
+	Kennung      string
+	Bezeichnung  string
+	Strasse      string
+	Postleitzahl string
+	Ort          string
+	Bundesland   string
+	Barrierefrei bool
+}
+
+type Lehrkraft struct {
+	Kennung       string
+	Familienname  string
+	Vorname       string
+	Geburtsdatum  string
+	ZugelassenBis string
+}
+
+type Person struct {
+	Familienname         string
+	Vorname              string
+	Geburtsname          string
+	Geburtsdatum         string
+	Geburtsort           string
+	Geschlecht           string
+	Staatsangehoerigkeit []string
+	Anschrift            Anschrift
+	Kennziffern          []Kennziffer
+}
+
+// Paket is a parsed and validated Testdatenpaket.
+type Paket struct {
+	Traeger   []Traeger
+	Lehrwerke []Lehrwerk
+	Faelle    []Fall // ordered by file name
+}
+
+// Read parses and validates the Testdatenpaket in fsys. The error lists every
+// problem found.
+func Read(fsys fs.FS) (*Paket, error) {
+	p, err := readPaket(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("testdatenpaket: %w", err)
+	}
+	if err := p.validate(); err != nil {
+		return nil, fmt.Errorf("testdatenpaket: %w", err)
+	}
+	return p, nil
+}
+
+func readPaket(fsys fs.FS) (*Paket, error) {
+	var (
+		p     Paket
+		td    traegerDatei
+		ld    lehrwerkeDatei
+		probs []error
+	)
+	probs = append(probs, decodeFile(fsys, "traeger.json", &td))
+	probs = append(probs, decodeFile(fsys, "lehrwerke.json", &ld))
+	p.Traeger, p.Lehrwerke = td.Traeger, ld.Lehrwerke
+
+	names, err := fs.Glob(fsys, "faelle/*.json") // sorted
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		var f Fall
+		if err := decodeFile(fsys, name, &f); err != nil {
+			probs = append(probs, err)
+			continue
+		}
+		if want := strings.TrimSuffix(path.Base(name), ".json"); f.ID != want {
+			probs = append(probs, fmt.Errorf("%s: ID %q does not match the file name", name, f.ID))
+		}
+		p.Faelle = append(p.Faelle, f)
+	}
+	return &p, errors.Join(probs...)
+}
+
+// decodeFile decodes the JSON file name into v, strictly: unknown fields and
+// anything after the top-level value are errors, so that a typo in a key is
+// not silently dropped.
+func decodeFile(fsys fs.FS, name string, v any) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("%s: data after the top-level value", name)
+	}
+	return nil
+}
+
+var (
+	bundeslandRE = regexp.MustCompile(`^(0[1-9]|1[0-6])$`)
+	plzRE        = regexp.MustCompile(`^[0-9]{5}$`)
+	staatRE      = regexp.MustCompile(`^[0-9]{3}$`) // Destatis Staatsschluessel
+	kursartRE    = regexp.MustCompile(`^[0-9]{2}$`) // code list 802
+)
+
+var kennzifferArten = map[string]bool{"BAMF": true, "ABH": true, "BVA": true, "TGS": true, "WIED": true}
+
+// validate checks what the database cannot check, or cannot explain well:
+// unique keys across files, references to known Traeger, names as BAMF
+// accepts them, dates, and code formats. It reports all problems at once.
+func (p *Paket) validate() error {
+	var probs []error
+	problem := func(where, format string, args ...any) {
+		probs = append(probs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+	}
+	required := func(where, field, v string) {
+		if strings.TrimSpace(v) == "" {
+			problem(where, "%s is required", field)
+		}
+	}
+	date := func(where, field, v string, optional bool) {
+		if v == "" && optional {
+			return
+		}
+		if _, err := parseDate(v); err != nil {
+			problem(where, "%s %q is not a date yyyy-mm-dd", field, v)
+		}
+	}
+	name := func(where, field, v string, optional bool) {
+		if v == "" && optional {
+			return
+		}
+		if !validName(v) {
+			problem(where, "%s %q: BAMF accepts no digits or special characters in names", field, v)
+		}
+	}
+	codes := func(where, field string, vs []string, re *regexp.Regexp) {
+		if len(vs) == 0 {
+			problem(where, "%s: at least one is required", field)
+		}
+		seen := map[string]bool{}
+		for _, v := range vs {
+			if !re.MatchString(v) {
+				problem(where, "%s %q is not a valid code", field, v)
+			}
+			if seen[v] {
+				problem(where, "%s %q is named twice", field, v)
+			}
+			seen[v] = true
+		}
+	}
+
+	bundesland := map[string]string{} // Traegernummer -> Bundesland
+	benutzer := map[string]bool{}
+	for i, t := range p.Traeger {
+		where := fmt.Sprintf("traeger.json: Traeger[%d] %s", i, t.Traegernummer)
+		required(where, "Traegernummer", t.Traegernummer)
+		required(where, "Name", t.Name)
+		required(where, "Verwaltungsstandort", t.Verwaltungsstandort)
+		if _, dup := bundesland[t.Traegernummer]; dup {
+			problem(where, "Traegernummer %q is used twice", t.Traegernummer)
+		}
+		bundesland[t.Traegernummer] = t.Bundesland
+		if !bundeslandRE.MatchString(t.Bundesland) {
+			problem(where, "Bundesland %q is not 01..16", t.Bundesland)
+		}
+		for j, b := range t.Benutzer {
+			where := fmt.Sprintf("%s: Benutzer[%d] %s", where, j, b.Name)
+			required(where, "Name", b.Name)
+			required(where, "Passwort", b.Passwort)
+			if benutzer[b.Name] {
+				problem(where, "Benutzer %q is used twice", b.Name)
+			}
+			benutzer[b.Name] = true
+		}
+	}
+
+	lehrwerke := map[string]bool{}
+	for i, l := range p.Lehrwerke {
+		where := fmt.Sprintf("lehrwerke.json: Lehrwerke[%d] %s", i, l.Kennung)
+		required(where, "Kennung", l.Kennung)
+		required(where, "Titel", l.Titel)
+		required(where, "Verlag", l.Verlag)
+		if lehrwerke[l.Kennung] {
+			problem(where, "Kennung %q is used twice", l.Kennung)
+		}
+		lehrwerke[l.Kennung] = true
+		codes(where, "Kursart", l.Kursarten, kursartRE)
+	}
+
+	var (
+		faelle      = map[string]bool{}
+		kursorte    = map[string]bool{}
+		lehrkraefte = map[string]bool{}
+		kennziffern = map[Kennziffer]string{} // -> where it was first seen
+	)
+	for _, f := range p.Faelle {
+		file := "faelle/" + f.ID + ".json"
+		required(file, "ID", f.ID)
+		required(file, "Titel", f.Titel)
+		required(file, "Traegernummer", f.Traegernummer)
+		required(file, "Vorbedingungen", f.Vorbedingungen)
+		if faelle[f.ID] {
+			problem(file, "ID %q is used twice", f.ID)
+		}
+		faelle[f.ID] = true
+		land, known := bundesland[f.Traegernummer]
+		if !known {
+			problem(file, "Traegernummer %q is not in traeger.json", f.Traegernummer)
+		}
+
+		for i, k := range f.Kursorte {
+			where := fmt.Sprintf("%s: Kursorte[%d] %s", file, i, k.Kennung)
+			required(where, "Kennung", k.Kennung)
+			required(where, "Bezeichnung", k.Bezeichnung)
+			required(where, "Strasse", k.Strasse)
+			required(where, "Ort", k.Ort)
+			if kursorte[k.Kennung] {
+				problem(where, "Kennung %q is used twice", k.Kennung)
+			}
+			kursorte[k.Kennung] = true
+			if !plzRE.MatchString(k.Postleitzahl) {
+				problem(where, "Postleitzahl %q is not five digits", k.Postleitzahl)
+			}
+			// A Traegernummer is issued per Bundesland, so its Kursorte lie there.
+			if known && k.Bundesland != land {
+				problem(where, "Bundesland %q differs from the Bundesland %q of Traeger %s", k.Bundesland, land, f.Traegernummer)
+			}
+		}
+
+		for i, l := range f.Lehrkraefte {
+			where := fmt.Sprintf("%s: Lehrkraefte[%d] %s", file, i, l.Kennung)
+			required(where, "Kennung", l.Kennung)
+			if lehrkraefte[l.Kennung] {
+				problem(where, "Kennung %q is used twice", l.Kennung)
+			}
+			lehrkraefte[l.Kennung] = true
+			name(where, "Familienname", l.Familienname, false)
+			name(where, "Vorname", l.Vorname, false)
+			date(where, "Geburtsdatum", l.Geburtsdatum, false)
+			date(where, "ZugelassenBis", l.ZugelassenBis, true)
+		}
+
+		for i, pe := range f.Personen {
+			where := fmt.Sprintf("%s: Personen[%d] %s, %s", file, i, pe.Familienname, pe.Vorname)
+			name(where, "Familienname", pe.Familienname, false)
+			name(where, "Vorname", pe.Vorname, false)
+			name(where, "Geburtsname", pe.Geburtsname, true)
+			date(where, "Geburtsdatum", pe.Geburtsdatum, false)
+			required(where, "Geburtsort", pe.Geburtsort)
+			required(where, "Geschlecht", pe.Geschlecht)
+			required(where, "Anschrift.Strasse", pe.Anschrift.Strasse)
+			required(where, "Anschrift.Ort", pe.Anschrift.Ort)
+			codes(where, "Staatsangehoerigkeit", pe.Staatsangehoerigkeit, staatRE)
+			if !plzRE.MatchString(pe.Anschrift.Postleitzahl) {
+				problem(where, "Anschrift.Postleitzahl %q is not five digits", pe.Anschrift.Postleitzahl)
+			}
+			if !staatRE.MatchString(pe.Anschrift.Staat) {
+				problem(where, "Anschrift.Staat %q is not a Destatis code", pe.Anschrift.Staat)
+			}
+			if !bundeslandRE.MatchString(pe.Anschrift.Bundesland) {
+				problem(where, "Anschrift.Bundesland %q is not 01..16", pe.Anschrift.Bundesland)
+			}
+			// Every message names a person by Geburtsdatum and a Kennziffer;
+			// without one the person could never be found.
+			if len(pe.Kennziffern) == 0 {
+				problem(where, "at least one Kennziffer is required")
+			}
+			for _, k := range pe.Kennziffern {
+				if !kennzifferArten[k.Art] {
+					problem(where, "Kennziffer Art %q is not one of BAMF, ABH, BVA, TGS, WIED", k.Art)
+				}
+				if strings.TrimSpace(k.Wert) == "" {
+					problem(where, "Kennziffer %s: Wert is required", k.Art)
+				}
+				if first, dup := kennziffern[k]; dup {
+					problem(where, "Kennziffer %s %q is already used by %s", k.Art, k.Wert, first)
+				} else {
+					kennziffern[k] = where
+				}
+			}
+		}
+	}
+	return errors.Join(probs...)
+}
+
+// validName reports whether s is a name as BAMF accepts it: letters (of any
+// script, with diacritics), single spaces or hyphens between them, and no
+// digits or other special characters.
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	prev := ' ' // a name must not start with a separator
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		case r == ' ' || r == '-':
+			if prev == ' ' || prev == '-' {
+				return false
+			}
+		default:
+			return false
+		}
+		prev = r
+	}
+	return prev != ' ' && prev != '-'
+}
+
+// Anschrift is a person's address.
+type Anschrift struct {
+	Strasse      string // including Hausnummer
+	Postleitzahl string
+	Ort          string
+	Staat        string // Destatis code; "000" is Deutschland
+	Bundesland   string // Laenderschluessel 01..16
+}
+
+// Kennziffer is an Aktenzeichen of a person: Art is BAMF, ABH, BVA, TGS or
+// WIED (as inge.AktenzeichenArt).
+type Kennziffer struct {
+	Art  string
+	Wert string
+}
+
+// Fall returns the test case with the given ID.
+func (p *Paket) Fall(id string) (*Fall, bool) {
+	for i := range p.Faelle {
+		if p.Faelle[i].ID == id {
+			return &p.Faelle[i], true
+		}
+	}
+	return nil, false
+}
+
+// TraegerByNummer returns the Traeger with the given number.
+func (p *Paket) TraegerByNummer(nr string) (*Traeger, bool) {
+	for i := range p.Traeger {
+		if p.Traeger[i].Traegernummer == nr {
+			return &p.Traeger[i], true
+		}
+	}
+	return nil, false
+}
+
+func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }
