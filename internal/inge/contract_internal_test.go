@@ -241,7 +241,15 @@ func TestGoTypesMatchSchema(t *testing.T) {
 		walk(reflect.TypeOf(p.NewRequest()))
 		walk(reflect.TypeOf(p.NewResponse()))
 	}
-	walk(reflect.TypeOf(Fehler{}))
+	// The Fault detail is encoded by soap.Detail; its elements must be those of Fehler.
+	seen["Fehler"] = true
+	var detail []string
+	for _, d := range s.elements("Fehler") {
+		detail = append(detail, d.name)
+	}
+	if got := strings.Join(detail, ","); got != "Code,Text,Feld" {
+		t.Errorf("XSD Fehler has elements %s; soap.Detail writes Code,Text,Feld", got)
+	}
 	for name := range s.complex {
 		if !seen[name] {
 			t.Errorf("XSD complexType %s has no Go type reachable from the messages", name)

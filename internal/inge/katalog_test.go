@@ -70,3 +70,16 @@ func TestCodelisten(t *testing.T) {
 		t.Errorf("806: key 6 must be Kurswiederholer (CMX-TEV)")
 	}
 }
+
+// The README lists the catalogue; this keeps the two in step.
+func TestREADMEListsEveryCatalogueCode(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range inge.DefaultKatalog().Entries() {
+		if !strings.Contains(string(readme), "| "+e.Code+" | ") {
+			t.Errorf("README.md does not list catalogue code %s (%s)", e.Code, e.Key)
+		}
+	}
+}

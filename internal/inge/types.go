@@ -1,7 +1,6 @@
 package inge
 
 import (
-	"encoding/xml"
 	"fmt"
 	"time"
 )
@@ -133,12 +132,4 @@ func (a *Antwort) List() []Meldung {
 		return nil
 	}
 	return a.Meldungen.Meldung
-}
-
-// Fehler is the content of detail in every SOAP Fault.
-type Fehler struct {
-	XMLName xml.Name `xml:"urn:inge-harness:kurstraeger:1 Fehler"`
-	Code    string   `xml:"Code"`
-	Text    string   `xml:"Text"`
-	Feld    string   `xml:"Feld,omitempty"`
 }

@@ -1,0 +1,84 @@
+# language: de
+@KursplanungErfassen
+Funktionalität: Kursplanung erfassen
+  Der Kursträger meldet einen geplanten Kurs möglichst drei Monate vor Beginn, damit das BAMF
+  Teilnahmeberechtigte zusteuern kann. Das BAMF vergibt dafür eine Kurskennung.
+  Quellen: inge-public-facts.md §2.5 bis §2.7 (CMX-VER, Q-KP, ABESO-KURS), itm:MANAGER 10.5.
+
+  Grundlage:
+    Angenommen ich bin als Kursträger angemeldet
+
+  Szenario: Eine vollständige Kursplanung wird gespeichert
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält eine neue Kurskennung
+    Und die Antwort enthält die Meldung "M3000"
+    Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "geplant"
+
+  Szenario: Fehlende Pflichtfelder werden alle zugleich gemeldet
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber in der Anfrage fehlen die Felder:
+      | Feld                   |
+      | Kursplanung/Kursart    |
+      | Kursplanung/Kursbeginn |
+      | Kursplanung/Kursort    |
+      | Kursplanung/TnrKursMax |
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld                   |
+      | M1001 | Kursplanung/Kursart    |
+      | M1001 | Kursplanung/Kursbeginn |
+      | M1001 | Kursplanung/Kursort    |
+      | M1001 | Kursplanung/TnrKursMax |
+    Und die Antwort enthält keine Kurskennung
+
+  Szenario: Ein Schlüssel außerhalb der Codeliste wird abgelehnt
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber das Feld "Kursplanung/Kursart" hat den Wert "77"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M1002" zum Feld "Kursplanung/Kursart"
+
+  Szenario: Ein unbekannter Kursort wird abgelehnt
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber das Feld "Kursplanung/Kursort" hat den Wert "KO-99999999-01"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3001" zum Feld "Kursplanung/Kursort"
+
+  Szenario: Der Kursort eines anderen Kursträgers wird abgelehnt
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber das Feld "Kursplanung/Kursort" hat den Wert "KO-10000002-01"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3001" zum Feld "Kursplanung/Kursort"
+
+  Szenario: Eine Person, die das BAMF nicht kennt, wird nicht identifiziert
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber das Feld "Kursplanung/Teilnehmer[1]/Ident/Geburtsdatum" hat den Wert "1901-01-01"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M1010" zum Feld "Kursplanung/Teilnehmer[1]/Ident"
+
+  Szenario: Ein Kursende vor dem Kursbeginn wird abgelehnt
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber das Feld "Kursplanung/Kursende" liegt 1 Tag vor dem Kursbeginn
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3003" zum Feld "Kursplanung/Kursende"
+
+  Szenario: Ein ungültiges Datum ist ein technischer Fehler
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber das Feld "Kursplanung/Kursbeginn" hat den Wert "01.04.2027"
+    Wenn ich die Kursplanung erfasse
+    Dann antwortet der Dienst mit dem Fault "F108" zum Feld "Kursplanung/Kursbeginn"
+
+  Szenario: Mit Rollback wird geprüft, aber nichts gespeichert
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Und die Anfrage ist als Rollback markiert
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "geprueft"
+    Und die Antwort enthält die Meldung "M1003"
+    Und die Kursauskunft zu dieser Kurskennung meldet "M3002"

@@ -1,0 +1,205 @@
+package certrun
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/antchfx/xmlquery"
+	"github.com/cucumber/godog"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+)
+
+// The steps that shape a request and check an answer, for every procedure.
+func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
+	sc.Step(`^in der Anfrage fehlen die Felder:$`, w.felderFehlen)
+	sc.Step(`^das Feld "([^"]*)" hat den Wert "([^"]*)"$`, w.feldWert)
+	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? vor dem Kursbeginn$`, w.feldVorKursbeginn)
+	sc.Step(`^die Anfrage ist als Rollback markiert$`, w.rollback)
+	sc.Step(`^ist der Status "([^"]*)"$`, w.status)
+	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"$`, w.meldung)
+	sc.Step(`^die Antwort enthält die Meldung "([^"]*)" zum Feld "([^"]*)"$`, w.meldungZumFeld)
+	sc.Step(`^die Antwort enthält genau diese Meldungen:$`, w.genauDieseMeldungen)
+	sc.Step(`^die Antwort enthält keines der Elemente (.+)$`, w.keinesDerElemente)
+	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" und dem faultcode "([^"]*)"$`, w.faultMitCode)
+	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" zum Feld "([^"]*)"$`, w.faultZumFeld)
+}
+
+func (w *world) prepared() (inge.Request, error) {
+	if w.request == nil {
+		return nil, fmt.Errorf("es wurde keine Anfrage vorbereitet")
+	}
+	return w.request, nil
+}
+
+func (w *world) felderFehlen(table *godog.Table) error {
+	req, err := w.prepared()
+	if err != nil {
+		return err
+	}
+	for i, row := range table.Rows {
+		if i == 0 {
+			continue // header: Feld
+		}
+		if err := setField(req, row.Cells[0].Value, "", true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *world) feldWert(path, value string) error {
+	req, err := w.prepared()
+	if err != nil {
+		return err
+	}
+	return setField(req, path, value, false)
+}
+
+func (w *world) feldVorKursbeginn(path string, days int) error {
+	req, ok := w.request.(*inge.KursplanungErfassenAnfrage)
+	if !ok {
+		return fmt.Errorf("es wurde keine Kursplanung vorbereitet")
+	}
+	beginn, err := req.Kursplanung.Kursbeginn.Time()
+	if err != nil {
+		return err
+	}
+	return setField(req, path, string(inge.DatumOf(beginn.AddDate(0, 0, -days))), false)
+}
+
+func (w *world) rollback() error {
+	req, err := w.prepared()
+	if err != nil {
+		return err
+	}
+	req.Base().Rollback = true
+	return nil
+}
+
+func (w *world) status(want string) error {
+	resp, err := w.answer()
+	if err != nil {
+		return err
+	}
+	if got := string(resp.Base().Status); got != want {
+		return fmt.Errorf("Status = %s; erwartet %s (Meldungen: %s)", got, want, describe(resp.Base().List()))
+	}
+	return nil
+}
+
+func (w *world) meldung(code string) error {
+	return w.meldungZumFeld(code, "")
+}
+
+// meldungZumFeld expects a Meldung with the code; a non-empty feld must
+// match its field path too.
+func (w *world) meldungZumFeld(code, feld string) error {
+	resp, err := w.answer()
+	if err != nil {
+		return err
+	}
+	for _, m := range resp.Base().List() {
+		if m.Code == code && (feld == "" || m.Feld == feld) {
+			if m.Text == "" {
+				return fmt.Errorf("Meldung %s hat keinen Text", code)
+			}
+			return nil
+		}
+	}
+	if feld != "" {
+		return fmt.Errorf("keine Meldung %s zum Feld %s; erhalten: %s", code, feld, describe(resp.Base().List()))
+	}
+	return fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
+}
+
+func (w *world) genauDieseMeldungen(table *godog.Table) error {
+	resp, err := w.answer()
+	if err != nil {
+		return err
+	}
+	var want, got []string
+	for i, row := range table.Rows {
+		if i > 0 {
+			want = append(want, row.Cells[0].Value+" "+row.Cells[1].Value)
+		}
+	}
+	for _, m := range resp.Base().List() {
+		got = append(got, m.Code+" "+m.Feld)
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		return fmt.Errorf("Meldungen:\n  %s\nerwartet:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	return nil
+}
+
+var quotedRE = regexp.MustCompile(`"([^"]+)"`)
+
+// keinesDerElemente checks the response as it came over the wire: none of
+// the named elements may occur anywhere in it.
+func (w *world) keinesDerElemente(list string) error {
+	names := quotedRE.FindAllStringSubmatch(list, -1)
+	if len(names) == 0 {
+		return fmt.Errorf("keine Elementnamen in %q", list)
+	}
+	if w.raw == nil {
+		return fmt.Errorf("es liegt keine Antwort vor")
+	}
+	doc, err := xmlquery.Parse(bytes.NewReader(w.raw))
+	if err != nil {
+		return fmt.Errorf("Antwort ist kein XML: %w", err)
+	}
+	for _, n := range names {
+		if found := xmlquery.Find(doc, "//*[local-name()='"+n[1]+"']"); len(found) > 0 {
+			return fmt.Errorf("die Antwort enthält das Element %s", n[1])
+		}
+	}
+	return nil
+}
+
+var faultPrefixes = map[string]string{"soapenv": soap.EnvelopeNS, "wsse": wsse.SecextNS}
+
+func (w *world) faultMitCode(code, faultcode string) error {
+	if err := w.faultZumFeld(code, ""); err != nil {
+		return err
+	}
+	prefix, local, _ := strings.Cut(faultcode, ":")
+	if ns := faultPrefixes[prefix]; w.fault.Code.Space != ns || w.fault.Code.Local != local {
+		return fmt.Errorf("faultcode = {%s}%s; erwartet %s", w.fault.Code.Space, w.fault.Code.Local, faultcode)
+	}
+	return nil
+}
+
+func (w *world) faultZumFeld(code, feld string) error {
+	if w.fault == nil {
+		if w.response != nil {
+			return fmt.Errorf("erwartet Fault %s, erhalten Status %s (Meldungen: %s)", code, w.response.Base().Status, describe(w.response.Base().List()))
+		}
+		return fmt.Errorf("erwartet Fault %s, es liegt keine Antwort vor", code)
+	}
+	if got := faultCode(w.fault); got != code {
+		return fmt.Errorf("Fault %s (%s); erwartet %s", got, w.fault.String, code)
+	}
+	if feld != "" && w.fault.Detail.Field != feld {
+		return fmt.Errorf("Fault %s zum Feld %q; erwartet %q", code, w.fault.Detail.Field, feld)
+	}
+	return nil
+}
+
+func describe(ms []inge.Meldung) string {
+	if len(ms) == 0 {
+		return "keine"
+	}
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = fmt.Sprintf("%s %s (%s)", m.Code, m.Feld, m.Text)
+	}
+	return strings.Join(parts, "; ")
+}

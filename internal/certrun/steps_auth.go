@@ -1,0 +1,63 @@
+package certrun
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/cucumber/godog"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+)
+
+func (w *world) registerAuthSteps(sc *godog.ScenarioContext) {
+	sc.Step(`^ich bin als Kursträger angemeldet$`, func() { w.login(w.r.cfg.Ich, wsse.PasswordDigest) })
+	sc.Step(`^ich bin als Kursträger mit Passwort-Art "([^"]*)" angemeldet$`, w.loginWithMode)
+	sc.Step(`^ich bin als Kursträger mit dem Passwort "([^"]*)" angemeldet$`, func(pw string) {
+		a := w.r.cfg.Ich
+		a.Passwort = pw
+		w.login(a, wsse.PasswordDigest)
+	})
+	sc.Step(`^ich bin als Benutzer "([^"]*)" angemeldet$`, func(user string) {
+		a := w.r.cfg.Ich
+		a.Benutzer = user
+		w.login(a, wsse.PasswordDigest)
+	})
+	sc.Step(`^ich sende ohne WS-Security-Header$`, func() { w.client.Credentials = nil })
+	sc.Step(`^ich verwende für jede Anfrage dieselbe Nonce$`, func() error {
+		nonce, err := fixedNonce()
+		w.client.Nonce = nonce
+		return err
+	})
+	sc.Step(`^mein Zeitstempel Created liegt (\d+) Minuten in der Vergangenheit$`, func(minutes int) {
+		w.client.Now = func() time.Time { return time.Now().Add(-time.Duration(minutes) * time.Minute) }
+	})
+	sc.Step(`^ich trage als Mandant den Kursträger "([^"]*)" ein$`, func(nr string) { w.mandant = nr })
+	sc.Step(`^ich eine leere Anfrage "([^"]*)" sende$`, w.sendEmpty)
+}
+
+func (w *world) loginWithMode(mode string) error {
+	switch mode {
+	case "PasswordText":
+		w.login(w.r.cfg.Ich, wsse.PasswordText)
+	case "PasswordDigest":
+		w.login(w.r.cfg.Ich, wsse.PasswordDigest)
+	default:
+		return fmt.Errorf("Passwort-Art %q: erwartet PasswordText oder PasswordDigest", mode)
+	}
+	return nil
+}
+
+// sendEmpty sends a request of the named procedure with nothing but the
+// Mandant.
+func (w *world) sendEmpty(ctx context.Context, name string) error {
+	for _, p := range inge.Procedures() {
+		if p.Name == name {
+			req := p.NewRequest()
+			req.Base().Mandant.Traegernummer = w.mandant
+			return w.send(ctx, req)
+		}
+	}
+	return fmt.Errorf("unbekanntes Verfahren %q", name)
+}

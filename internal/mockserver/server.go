@@ -1,0 +1,125 @@
+// Package mockserver is the HTTP side of mockinge: the SOAP endpoint of the
+// 17 procedures with its checks in a fixed order, the WSDL and XSD, and the
+// journal of every exchange.
+package mockserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+// DefaultMaxBodyBytes bounds the size of a SOAP request.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Path is where the SOAP endpoint, the WSDL (?wsdl) and the XSD (?xsd=...)
+// are served.
+const Path = "/inge"
+
+// Config configures a Server. Zero values take the defaults.
+type Config struct {
+	// MaxBodyBytes bounds a request body (default DefaultMaxBodyBytes).
+	MaxBodyBytes int64
+	// XML bounds element depth and count of a request.
+	XML soap.Limits
+	// Window and Skew bound wsu:Created (defaults of package wsse: 5 min
+	// into the past, 60 s into the future).
+	Window, Skew time.Duration
+	// Logger receives one line per exchange; nil discards.
+	Logger *slog.Logger
+}
+
+// Server serves the InGe SOAP endpoint over a mockstate.Store.
+type Server struct {
+	store    *mockstate.Store
+	verifier *wsse.Verifier
+	cfg      Config
+	log      *slog.Logger
+	router   *mux.Router
+}
+
+// New returns a Server for store.
+func New(store *mockstate.Store, cfg Config) *Server {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{
+		store: store,
+		verifier: &wsse.Verifier{
+			LookupPassword: passwordLookup(store),
+			Window:         cfg.Window,
+			Skew:           cfg.Skew,
+		},
+		cfg: cfg,
+		log: log,
+	}
+	r := mux.NewRouter()
+	r.HandleFunc(Path, s.serveWSDL).Methods(http.MethodGet).Queries("wsdl", "")
+	r.HandleFunc(Path, s.serveXSD).Methods(http.MethodGet).Queries("xsd", "")
+	r.HandleFunc(Path, s.serveSOAP).Methods(http.MethodPost)
+	r.HandleFunc("/", s.serveIndex).Methods(http.MethodGet)
+	s.router = r
+	return s
+}
+
+// passwordLookup adapts the store to the verifier: an unknown user must be
+// wsse.ErrUnknownUser, so that it is answered as failed authentication.
+func passwordLookup(store *mockstate.Store) func(ctx context.Context, user string) (string, error) {
+	return func(ctx context.Context, user string) (string, error) {
+		pw, err := store.Password(ctx, user)
+		if errors.Is(err, mockstate.ErrNotFound) {
+			return "", fmt.Errorf("%w: %w", wsse.ErrUnknownUser, err)
+		}
+		return pw, err
+	}
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+
+// endpoint is the SOAP address as the client reached it.
+func endpoint(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + Path
+}
+
+func (s *Server) serveWSDL(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	_, _ = w.Write(inge.WSDL(endpoint(r)))
+}
+
+func (s *Server) serveXSD(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("xsd") != inge.XSDName {
+		http.Error(w, "unknown schema; the WSDL imports ?xsd="+inge.XSDName, http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+	_, _ = w.Write(inge.XSD())
+}
+
+func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/" {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = w.Write([]byte("mockinge: local mock of InGe-Online-Kurstraeger (reconstructed contract " + inge.ContractVersion + ")\n" +
+		"SOAP endpoint: " + endpoint(r) + "\nWSDL: " + endpoint(r) + "?wsdl\n"))
+}
