@@ -70,5 +70,5 @@ func nextMonday(t time.Time) time.Time {
 	return t
 }
 
-func intp(n int) *int     { return &n }
+func intp(n int) *int    { return &n }
 func boolp(b bool) *bool { return &b }
