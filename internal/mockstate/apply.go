@@ -29,6 +29,21 @@ type call struct {
 	now       time.Time // real time, for timestamps of records
 	today     time.Time // midnight UTC of the day on the Traeger's clock
 	meldungen []inge.Meldung
+
+	// erfolg is the Hinweis of a stored outcome ("Kursplanung erfolgreich
+	// gespeichert"); Apply adds it only when the outcome is stored.
+	erfolg inge.Key
+	// issued are the numbers handed out from sequence tables, by table.
+	// A Rollback answers with them but must not give them out again.
+	issued map[string][]int64
+}
+
+// issue records a number handed out from a sequence table.
+func (c *call) issue(table string, n int64) {
+	if c.issued == nil {
+		c.issued = map[string][]int64{}
+	}
+	c.issued[table] = append(c.issued[table], n)
 }
 
 func (c *call) add(key inge.Key, path string, args ...string) {
@@ -96,13 +111,19 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 		if err != nil {
 			return err
 		}
+		if p.Write {
+			// A savepoint lets a Rollback undo the procedure but keep the
+			// numbers it handed out consumed.
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT apply`); err != nil {
+				return fmt.Errorf("savepoint: %w", err)
+			}
+		}
 		c := &call{caller: caller, now: s.now(), today: day(now), meldungen: found}
 		resp, err = h(ctx, tx, c)
 		if err != nil {
 			return err
 		}
 		a := resp.Base()
-		a.Meldungen = nil
 		switch {
 		case c.failed():
 			a.Status = inge.StatusAbgelehnt
@@ -111,20 +132,45 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 			c.add(inge.RollbackGeprueft, "")
 		default:
 			a.Status = inge.StatusVerarbeitet
+			if c.erfolg != "" {
+				c.add(c.erfolg, "")
+			}
 		}
 		if len(c.meldungen) > 0 {
 			a.Meldungen = &inge.Meldungen{Meldung: c.meldungen}
 		}
-		if a.Status != inge.StatusVerarbeitet {
+		switch {
+		case a.Status == inge.StatusVerarbeitet:
+			return nil
+		case a.Status == inge.StatusGeprueft && len(c.issued) > 0:
+			return keepIssued(ctx, tx, c.issued)
+		default:
 			return errDiscard
 		}
-		return nil
 	})
 	if err != nil && !errors.Is(err, errDiscard) {
 		return nil, fmt.Errorf("apply %s: %w", p.Name, err)
 	}
 	resp.Base().Vorgangsnummer = newVorgangsnummer(s.now())
 	return resp, nil
+}
+
+// keepIssued undoes the procedure's writes but records the numbers it handed
+// out again, so that they are never given to another course or exam.
+func keepIssued(ctx context.Context, tx *Tx, issued map[string][]int64) error {
+	if _, err := tx.ExecContext(ctx, `ROLLBACK TO apply`); err != nil {
+		return fmt.Errorf("rollback to savepoint: %w", err)
+	}
+	for table, numbers := range issued {
+		for _, n := range numbers {
+			// table is one of our sequence tables, never input.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (nummer) VALUES (?)`, n); err != nil {
+				return fmt.Errorf("keep %s %d: %w", table, n, err)
+			}
+		}
+	}
+	_, err := tx.ExecContext(ctx, `RELEASE apply`)
+	return err
 }
 
 // newVorgangsnummer returns a unique number for an exchange: the day and 64

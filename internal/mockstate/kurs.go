@@ -27,7 +27,7 @@ func kursplanungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.Kursplanu
 		return nil, err
 	}
 	resp.Kurskennung = kennung
-	c.add(inge.KursplanungGespeichert, "")
+	c.erfolg = inge.KursplanungGespeichert
 	return resp, nil
 }
 
@@ -199,6 +199,7 @@ func insertKurs(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, teiln
 	if err != nil {
 		return "", fmt.Errorf("new kurskennung: %w", err)
 	}
+	c.issue("kurs_nummer", n)
 	kennung := fmt.Sprintf("K%09d", n)
 	planung, err := xml.Marshal(k)
 	if err != nil {

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The Testdatenpaket is a directory of JSON files (see
@@ -169,8 +171,6 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 var (
 	bundeslandRE = regexp.MustCompile(`^(0[1-9]|1[0-6])$`)
 	plzRE        = regexp.MustCompile(`^[0-9]{5}$`)
-	staatRE      = regexp.MustCompile(`^[0-9]{3}$`) // Destatis Staatsschluessel
-	kursartRE    = regexp.MustCompile(`^[0-9]{2}$`) // code list 802
 )
 
 var kennzifferArten = map[string]bool{"BAMF": true, "ABH": true, "BVA": true, "TGS": true, "WIED": true}
@@ -204,14 +204,14 @@ func (p *Paket) validate() error {
 			problem(where, "%s %q: BAMF accepts no digits or special characters in names", field, v)
 		}
 	}
-	codes := func(where, field string, vs []string, re *regexp.Regexp) {
+	codes := func(where, field string, vs []string, list string) {
 		if len(vs) == 0 {
 			problem(where, "%s: at least one is required", field)
 		}
 		seen := map[string]bool{}
 		for _, v := range vs {
-			if !re.MatchString(v) {
-				problem(where, "%s %q is not a valid code", field, v)
+			if !inCodeliste(list, v) {
+				problem(where, "%s %q is not in code list %s", field, v, list)
 			}
 			if seen[v] {
 				problem(where, "%s %q is named twice", field, v)
@@ -255,7 +255,7 @@ func (p *Paket) validate() error {
 			problem(where, "Kennung %q is used twice", l.Kennung)
 		}
 		lehrwerke[l.Kennung] = true
-		codes(where, "Kursart", l.Kursarten, kursartRE)
+		codes(where, "Kursart", l.Kursarten, "802")
 	}
 
 	var (
@@ -318,14 +318,16 @@ func (p *Paket) validate() error {
 			name(where, "Geburtsname", pe.Geburtsname, true)
 			date(where, "Geburtsdatum", pe.Geburtsdatum, false)
 			required(where, "Geburtsort", pe.Geburtsort)
-			required(where, "Geschlecht", pe.Geschlecht)
+			if !inCodeliste("005", pe.Geschlecht) {
+				problem(where, "Geschlecht %q is not in code list 005", pe.Geschlecht)
+			}
 			required(where, "Anschrift.Strasse", pe.Anschrift.Strasse)
 			required(where, "Anschrift.Ort", pe.Anschrift.Ort)
-			codes(where, "Staatsangehoerigkeit", pe.Staatsangehoerigkeit, staatRE)
+			codes(where, "Staatsangehoerigkeit", pe.Staatsangehoerigkeit, "STAAT")
 			if !plzRE.MatchString(pe.Anschrift.Postleitzahl) {
 				problem(where, "Anschrift.Postleitzahl %q is not five digits", pe.Anschrift.Postleitzahl)
 			}
-			if !staatRE.MatchString(pe.Anschrift.Staat) {
+			if !inCodeliste("STAAT", pe.Anschrift.Staat) {
 				problem(where, "Anschrift.Staat %q is not a Destatis code", pe.Anschrift.Staat)
 			}
 			if !bundeslandRE.MatchString(pe.Anschrift.Bundesland) {
@@ -411,6 +413,13 @@ func (p *Paket) TraegerByNummer(nr string) (*Traeger, bool) {
 		}
 	}
 	return nil, false
+}
+
+// inCodeliste reports whether v is a key of the embedded code list id: the
+// Testdatenpaket speaks the contract's codes.
+func inCodeliste(id, v string) bool {
+	l, ok := inge.CodelisteByID(id)
+	return ok && l.Contains(v)
 }
 
 func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s) }
