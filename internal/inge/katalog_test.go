@@ -1,11 +1,14 @@
 package inge_test
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 func TestKatalogHasEveryKeyTheCodeUses(t *testing.T) {
@@ -71,15 +74,46 @@ func TestCodelisten(t *testing.T) {
 	}
 }
 
-// The README lists the catalogue; this keeps the two in step.
-func TestREADMEListsEveryCatalogueCode(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+// TestREADMECatalogue keeps the catalogue tables of the README in step with
+// katalog.tsv: the section between the katalog markers is generated.
+func TestREADMECatalogue(t *testing.T) {
+	const path = "../../README.md"
+	readme, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range inge.DefaultKatalog().Entries() {
-		if !strings.Contains(string(readme), "| "+e.Code+" | ") {
-			t.Errorf("README.md does not list catalogue code %s (%s)", e.Code, e.Key)
-		}
+	const begin, end = "<!-- katalog:begin", "<!-- katalog:end -->"
+	b := strings.Index(string(readme), begin)
+	e := strings.Index(string(readme), end)
+	if b < 0 || e < b {
+		t.Fatalf("README.md lacks the markers %q ... %q", begin, end)
 	}
+	b += strings.Index(string(readme[b:]), "\n") + 1
+	want := catalogueTables()
+	if *update {
+		out := string(readme[:b]) + want + string(readme[e:])
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if got := string(readme[b:e]); got != want {
+		t.Errorf("the catalogue in README.md is out of date; run go test ./internal/inge -run TestREADMECatalogue -update")
+	}
+}
+
+func catalogueTables() string {
+	var m, f strings.Builder
+	m.WriteString("#### Meldungen (HTTP 200, in `Meldungen`)\n\n| Code | Art | Schlüssel | Herkunft der Regel | Text |\n|---|---|---|---|---|\n")
+	f.WriteString("#### Faults (`detail/Fehler/Code`)\n\n| Code | faultcode | HTTP | Schlüssel | Text |\n|---|---|---|---|---|\n")
+	prefix := map[string]string{soap.EnvelopeNS: "soapenv", wsse.SecextNS: "wsse"}
+	for _, e := range inge.DefaultKatalog().Entries() {
+		text := strings.ReplaceAll(e.Text, "|", "\\|")
+		if e.Fault != nil {
+			fmt.Fprintf(&f, "| %s | %s:%s | %d | %s | %s |\n", e.Code, prefix[e.Fault.Code.Space], e.Fault.Code.Local, e.Fault.HTTPStatus, e.Key, text)
+			continue
+		}
+		fmt.Fprintf(&m, "| %s | %s | %s | %s | %s |\n", e.Code, e.Art, e.Key, e.Herkunft, text)
+	}
+	return m.String() + "\n" + f.String()
 }
