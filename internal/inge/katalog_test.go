@@ -117,3 +117,30 @@ func catalogueTables() string {
 	}
 	return m.String() + "\n" + f.String()
 }
+
+func TestKursstruktur(t *testing.T) {
+	kursarten, _ := inge.CodelisteByID("802")
+	abschnitte, _ := inge.CodelisteByID("803")
+	for _, c := range kursarten.Codes {
+		k, ok := inge.KursstrukturOf(c.Schluessel)
+		if !ok {
+			t.Errorf("Kursart %s has no Kursstruktur", c.Schluessel)
+			continue
+		}
+		for _, a := range k.Abschnitte {
+			if !abschnitte.Contains(a) {
+				t.Errorf("Kursart %s: section %q is not in code list 803", c.Schluessel, a)
+			}
+		}
+	}
+	allgemein, _ := inge.KursstrukturOf("01")
+	if next, ok := allgemein.Next("6"); !ok || next != "OK" {
+		t.Errorf("01: Next(6) = %q, %v; want OK", next, ok)
+	}
+	if _, ok := allgemein.Next("OK"); ok {
+		t.Errorf("01: Next(OK) exists; want the end of the course")
+	}
+	if intensiv, _ := inge.KursstrukturOf("07"); intensiv.Contains("5") || intensiv.UEOrientierung != 30 {
+		t.Errorf("07 Intensivkurs = %+v; want 4 sections and a 30 UE Orientierungskurs", intensiv)
+	}
+}
