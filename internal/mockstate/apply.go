@@ -67,15 +67,28 @@ type handler func(ctx context.Context, tx *Tx, c *call) (inge.Response, error)
 func handlerOf(req inge.Request) (handler, bool) {
 	switch r := req.(type) {
 	case *inge.KursplanungErfassenAnfrage:
-		return func(ctx context.Context, tx *Tx, c *call) (inge.Response, error) {
-			return kursplanungErfassen(ctx, tx, c, r)
-		}, true
+		return bind(r, kursplanungErfassen), true
+	case *inge.KursplanungAktualisierenAnfrage:
+		return bind(r, kursplanungAktualisieren), true
+	case *inge.KursplanungStornierenAnfrage:
+		return bind(r, kursplanungStornieren), true
+	case *inge.KursbeginnMeldenAnfrage:
+		return bind(r, kursbeginnMelden), true
+	case *inge.KursabschnittsbeginnMeldenAnfrage:
+		return bind(r, kursabschnittsbeginnMelden), true
+	case *inge.KursabschnittAktualisierenAnfrage:
+		return bind(r, kursabschnittAktualisieren), true
+	case *inge.KursortaenderungMeldenAnfrage:
+		return bind(r, kursortaenderungMelden), true
 	case *inge.KursauskunftAnfrage:
-		return func(ctx context.Context, tx *Tx, c *call) (inge.Response, error) {
-			return kursauskunft(ctx, tx, c, r)
-		}, true
+		return bind(r, kursauskunft), true
 	}
 	return nil, false
+}
+
+// bind makes a handler of a procedure's rules and its typed request.
+func bind[R inge.Request](r R, rules func(context.Context, *Tx, *call, R) (inge.Response, error)) handler {
+	return func(ctx context.Context, tx *Tx, c *call) (inge.Response, error) { return rules(ctx, tx, c, r) }
 }
 
 // errDiscard rolls back a transaction whose outcome is answered but not kept.

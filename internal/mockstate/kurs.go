@@ -6,90 +6,161 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
-// kursplanungErfassen stores a new planned course and returns its
-// Kurskennung (CMX-VER: "Kursplanung erfolgreich gespeichert").
-func kursplanungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.KursplanungErfassenAnfrage) (inge.Response, error) {
-	resp := &inge.KursplanungErfassenAntwort{}
-	teilnehmer, err := checkKursplanung(ctx, tx, c, &r.Kursplanung, "Kursplanung")
-	if err != nil {
-		return nil, err
-	}
-	if c.failed() {
-		return resp, nil
-	}
-	kennung, err := insertKurs(ctx, tx, c, &r.Kursplanung, teilnehmer)
-	if err != nil {
-		return nil, err
-	}
-	resp.Kurskennung = kennung
-	c.erfolg = inge.KursplanungGespeichert
-	return resp, nil
+// kurs is a stored course with everything reported on it.
+type kurs struct {
+	kennung, traegernummer string
+	status                 inge.Kursstatus
+	planung                inge.Kursplanung
+	beginn                 *inge.Kursbeginndaten // nil before the Kursbeginnmeldung
+	abschnitte             []gemeldeterAbschnitt // in the order of their begin
+	aenderungen            []inge.Kursortaenderung
+	planPersonen           map[int64]string // person id -> section of the plan
 }
 
-// planTeilnehmer is an identified participant of a plan.
-type planTeilnehmer struct {
-	person        Person
-	kursabschnitt string
+type gemeldeterAbschnitt struct {
+	daten inge.Kursabschnittsdaten
 }
 
-// checkKursplanung applies the rules of a Kursplanung and returns its
-// identified participants.
-func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, path string) ([]planTeilnehmer, error) {
-	if err := checkKursort(ctx, tx, c, k.Kursort, path+"/Kursort"); err != nil {
-		return nil, err
+// kursart is the Kursart of the course: the reported one after the begin,
+// the planned one before.
+func (k *kurs) kursart() string {
+	if k.beginn != nil {
+		return k.beginn.Kursart
 	}
-	checkZeitraum(c, k.Kursbeginn, k.Kursende, path+"/Kursende")
-	for i, a := range k.Abschnitt {
-		checkAbschnittImKurs(c, a, k.Kursbeginn, k.Kursende, fmt.Sprintf("%s/Abschnitt[%d]", path, i+1))
-		if a.Kursort != "" {
-			if err := checkKursort(ctx, tx, c, a.Kursort, fmt.Sprintf("%s/Abschnitt[%d]/Kursort", path, i+1)); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for i, u := range k.Unterrichtszeit {
-		checkUnterrichtszeit(c, u, fmt.Sprintf("%s/Unterrichtszeit[%d]", path, i+1))
-	}
-	checkNachmeldung(c, k, path)
-	checkMindestbetragNurBeiKursbeginn(c, k.Zusatzangaben, path+"/Zusatzangaben/KursverguetungMindestbetrag")
-	for i, l := range k.Lehrkraft {
-		if err := checkLehrkraft(ctx, tx, c, l.Lehrkraftkennung, fmt.Sprintf("%s/Lehrkraft[%d]/Lehrkraftkennung", path, i+1)); err != nil {
-			return nil, err
+	return k.planung.Kursart
+}
+
+// abschnitt returns the reported section with the given code.
+func (k *kurs) abschnitt(code string) (*gemeldeterAbschnitt, bool) {
+	for i := range k.abschnitte {
+		if k.abschnitte[i].daten.Kursabschnitt == code {
+			return &k.abschnitte[i], true
 		}
 	}
-	var out []planTeilnehmer
-	seen := map[int64]bool{}
-	inFirst := 0
-	for i, t := range k.Teilnehmer {
-		p := fmt.Sprintf("%s/Teilnehmer[%d]/Ident", path, i+1)
-		person, ok, err := identify(ctx, tx, c, t.Ident, p)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			continue
-		}
-		if seen[person.ID] {
-			c.add(inge.PersonDoppelt, p)
-			continue
-		}
-		seen[person.ID] = true
-		abschnitt := t.Kursabschnitt
-		if abschnitt == "" {
-			abschnitt = k.BeginnKursabschnitt
-		}
-		if abschnitt == k.BeginnKursabschnitt {
-			inFirst++
-		}
-		out = append(out, planTeilnehmer{person: person, kursabschnitt: abschnitt})
+	return nil, false
+}
+
+// letzterAbschnitt returns the section reported last in course order.
+func (k *kurs) letzterAbschnitt() *gemeldeterAbschnitt {
+	if len(k.abschnitte) == 0 {
+		return nil
 	}
-	checkTnrKursMax(c, inFirst, k.TnrKursMax, path+"/Teilnehmer")
-	return out, nil
+	return &k.abschnitte[len(k.abschnitte)-1]
+}
+
+// ownKurs loads a course of the calling Traeger. A course of another Traeger
+// is reported exactly like an unknown one (KursUnbekannt at path), so its
+// existence does not leak (Q-KA: Auskunft only on one's own courses).
+func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs, error) {
+	if kennung == "" {
+		return nil, nil // reported as PflichtfeldFehlt by the schema check
+	}
+	var k kurs
+	var planung, beginn []byte
+	err := tx.QueryRowContext(ctx, `SELECT kurskennung, traegernummer, status, planung, kursbeginn_meldung FROM kurs
+		WHERE kurskennung = ? AND traegernummer = ?`, kennung, c.caller.Traegernummer).
+		Scan(&k.kennung, &k.traegernummer, &k.status, &planung, &beginn)
+	if errors.Is(err, sql.ErrNoRows) {
+		c.add(inge.KursUnbekannt, path, "Wert", kennung)
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load kurs %s: %w", kennung, err)
+	}
+	if err := xml.Unmarshal(planung, &k.planung); err != nil {
+		return nil, fmt.Errorf("decode kursplanung of %s: %w", kennung, err)
+	}
+	if beginn != nil {
+		k.beginn = &inge.Kursbeginndaten{}
+		if err := xml.Unmarshal(beginn, k.beginn); err != nil {
+			return nil, fmt.Errorf("decode kursbeginn of %s: %w", kennung, err)
+		}
+	}
+	if err := k.loadDetails(ctx, tx); err != nil {
+		return nil, fmt.Errorf("load kurs %s: %w", kennung, err)
+	}
+	if s, ok := inge.KursstrukturOf(k.kursart()); ok {
+		slices.SortStableFunc(k.abschnitte, func(a, b gemeldeterAbschnitt) int {
+			return s.Position(a.daten.Kursabschnitt) - s.Position(b.daten.Kursabschnitt)
+		})
+	}
+	return &k, nil
+}
+
+func (k *kurs) loadDetails(ctx context.Context, tx *Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT daten FROM kursabschnitt WHERE kurskennung = ? ORDER BY beginn, gemeldet_am`, k.kennung)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var daten []byte
+		var a gemeldeterAbschnitt
+		if err := rows.Scan(&daten); err != nil {
+			rows.Close()
+			return err
+		}
+		if err := xml.Unmarshal(daten, &a.daten); err != nil {
+			rows.Close()
+			return fmt.Errorf("decode kursabschnitt: %w", err)
+		}
+		k.abschnitte = append(k.abschnitte, a)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT kursabschnitt, kursort, gueltig_ab FROM kursortaenderung WHERE kurskennung = ? ORDER BY gueltig_ab`, k.kennung)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var a inge.Kursortaenderung
+		if err := rows.Scan(&a.Kursabschnitt, &a.Kursort, &a.GueltigAb); err != nil {
+			rows.Close()
+			return err
+		}
+		k.aenderungen = append(k.aenderungen, a)
+	}
+	if err := closeRows(rows); err != nil {
+		return err
+	}
+	k.planPersonen = map[int64]string{}
+	rows, err = tx.QueryContext(ctx, `SELECT person_id, kursabschnitt FROM kurs_teilnehmer WHERE kurskennung = ?`, k.kennung)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var abschnitt string
+		if err := rows.Scan(&id, &abschnitt); err != nil {
+			rows.Close()
+			return err
+		}
+		k.planPersonen[id] = abschnitt
+	}
+	return closeRows(rows)
+}
+
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	return errors.Join(err, rows.Close())
+}
+
+// usable reports whether the course can still take a message: a cancelled
+// plan can't be used any more (Q-KP).
+func usable(c *call, k *kurs, path string) bool {
+	if k.status == inge.KursStorniert {
+		c.add(inge.KursplanungIstStorniert, path, "Wert", k.kennung)
+		return false
+	}
+	return true
 }
 
 // checkKursort: the Kursort must be one of the Traeger's approved Kursorte,
@@ -111,19 +182,44 @@ func checkKursort(ctx context.Context, tx *Tx, c *call, kennung, path string) er
 }
 
 // checkLehrkraft: a teacher is named by the BAMF Zulassungsnummer of an
-// approved teacher (Q-KB, ABESO-GR).
-func checkLehrkraft(ctx context.Context, tx *Tx, c *call, kennung, path string) error {
+// approved teacher (Q-KB, ABESO-GR); an approval that ends before the
+// teaching begins does not count (reconstructed).
+func checkLehrkraft(ctx context.Context, tx *Tx, c *call, kennung string, beginn inge.Datum, path string) error {
 	if kennung == "" {
 		return nil
 	}
-	_, err := tx.Lehrkraft(ctx, kennung)
+	l, err := tx.Lehrkraft(ctx, kennung)
 	switch {
 	case errors.Is(err, ErrNotFound):
 		c.add(inge.LehrkraftUnbekannt, path, "Wert", kennung)
 	case err != nil:
 		return fmt.Errorf("lehrkraft %s: %w", kennung, err)
+	default:
+		b, errB := beginn.Time()
+		if errB == nil && !l.ZugelassenBis.IsZero() && l.ZugelassenBis.Before(b) {
+			c.add(inge.LehrkraftZulassungAbgelaufen, path, "Wert", kennung, "Datum", formatDatum(l.ZugelassenBis))
+		}
 	}
 	return nil
+}
+
+// checkAbschnittDerKursart: a section must belong to the structure of the
+// Kursart: general course 6 x 100 UE + Orientierungskurs, special courses 9
+// sections, Intensivkurs 4 + a short Orientierungskurs (BAMF-MB, BAMF-ABR,
+// KLARO-KB; inge/kursstruktur.tsv).
+func checkAbschnittDerKursart(c *call, kursart, abschnitt, path string) bool {
+	if kursart == "" || abschnitt == "" {
+		return true
+	}
+	s, ok := inge.KursstrukturOf(kursart)
+	if !ok { // an unknown Kursart was reported by the code-list check
+		return true
+	}
+	if !s.Contains(abschnitt) {
+		c.add(inge.AbschnittPasstNichtZurKursart, path, "Wert", abschnitt, "Kursart", kursart, "Abschnitte", strings.Join(s.Abschnitte, ", "))
+		return false
+	}
+	return true
 }
 
 // checkZeitraum: an end must not lie before its beginning (reconstructed).
@@ -132,22 +228,6 @@ func checkZeitraum(c *call, beginn, ende inge.Datum, endePath string) {
 	e, errE := ende.Time()
 	if errB == nil && errE == nil && e.Before(b) {
 		c.add(inge.KursendeVorBeginn, endePath)
-	}
-}
-
-// checkAbschnittImKurs: a planned section lies within the course and ends
-// after it begins (reconstructed).
-func checkAbschnittImKurs(c *call, a inge.GeplanterAbschnitt, kursbeginn, kursende inge.Datum, path string) {
-	checkZeitraum(c, a.Beginn, a.Ende, path+"/Ende")
-	b, errB := a.Beginn.Time()
-	e, errE := a.Ende.Time()
-	kb, errKB := kursbeginn.Time()
-	ke, errKE := kursende.Time()
-	if errB != nil || errE != nil || errKB != nil || errKE != nil {
-		return
-	}
-	if b.Before(kb) || e.After(ke) {
-		c.add(inge.AbschnittAusserhalbKurs, path)
 	}
 }
 
@@ -164,15 +244,6 @@ func checkUnterrichtszeit(c *call, u inge.Unterrichtszeit, path string) {
 	}
 }
 
-// checkNachmeldung: a Kursplanung sent after the course start needs a
-// "Grund fuer die nachtraegliche Erfassung" (CMX-VER; code list 813, ITM).
-func checkNachmeldung(c *call, k *inge.Kursplanung, path string) {
-	b, err := k.Kursbeginn.Time()
-	if err == nil && b.Before(c.today) && k.Nachmeldungsgrund == "" {
-		c.add(inge.NachmeldungsgrundFehlt, path+"/Nachmeldungsgrund")
-	}
-}
-
 // checkMindestbetragNurBeiKursbeginn: "Kursverguetung Mindestbetrag" can only
 // be sent in the Kursbeginnmeldung (ITM 10.3.1).
 func checkMindestbetragNurBeiKursbeginn(c *call, z *inge.Zusatzangaben, path string) {
@@ -181,99 +252,51 @@ func checkMindestbetragNurBeiKursbeginn(c *call, z *inge.Zusatzangaben, path str
 	}
 }
 
-// checkTnrKursMax: the participants of a section never exceed TnrKursMax
-// (ABES-SPAET).
+// checkTnrKursMax: the participants of a section, Selbstzahler included,
+// never exceed TnrKursMax (ABES-SPAET, ABES-KB).
 func checkTnrKursMax(c *call, n int, max *int, path string) {
 	if max != nil && n > *max {
 		c.add(inge.TnrKursMaxUeberschritten, path, "Anzahl", strconv.Itoa(n), "Max", strconv.Itoa(*max))
 	}
 }
 
-// insertKurs stores a checked plan as a new course and returns its Kurskennung.
-func insertKurs(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, teilnehmer []planTeilnehmer) (string, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO kurs_nummer DEFAULT VALUES`)
-	if err != nil {
-		return "", fmt.Errorf("new kurskennung: %w", err)
-	}
-	n, err := res.LastInsertId()
-	if err != nil {
-		return "", fmt.Errorf("new kurskennung: %w", err)
-	}
-	c.issue("kurs_nummer", n)
-	kennung := fmt.Sprintf("K%09d", n)
-	planung, err := xml.Marshal(k)
-	if err != nil {
-		return "", fmt.Errorf("encode kursplanung: %w", err)
-	}
-	now := formatTime(c.now)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO kurs
-		(kurskennung, traegernummer, status, kursart, kursbeginn, kursort, planung, erfasst_am, geaendert_am)
-		VALUES (?, ?, 'geplant', ?, ?, ?, ?, ?, ?)`,
-		kennung, c.caller.Traegernummer, k.Kursart, string(k.Kursbeginn), k.Kursort, planung, now, now); err != nil {
-		return "", fmt.Errorf("insert kurs %s: %w", kennung, err)
-	}
-	for _, t := range teilnehmer {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO kurs_teilnehmer (kurskennung, person_id, kursabschnitt) VALUES (?, ?, ?)`,
-			kennung, t.person.ID, t.kursabschnitt); err != nil {
-			return "", fmt.Errorf("insert teilnehmer of %s: %w", kennung, err)
+// identified is a person found for the i-th participant of a message.
+type identified struct {
+	index  int
+	person Person
+}
+
+// identifyAll identifies a list of participants, each once (ABES-TN;
+// PersonDoppelt is reconstructed). paths[i] is the path of the i-th Ident.
+func identifyAll(ctx context.Context, tx *Tx, c *call, idents []*inge.TeilnehmerIdent, paths []string) ([]identified, error) {
+	var out []identified
+	seen := map[int64]bool{}
+	for i, id := range idents {
+		person, ok, err := identify(ctx, tx, c, id, paths[i])
+		if err != nil {
+			return nil, err
 		}
+		if !ok {
+			continue
+		}
+		if seen[person.ID] {
+			c.add(inge.PersonDoppelt, paths[i])
+			continue
+		}
+		seen[person.ID] = true
+		out = append(out, identified{index: i, person: person})
 	}
-	return kennung, nil
+	return out, nil
 }
 
-// kurs is a stored course.
-type kurs struct {
-	kennung, traegernummer string
-	status                 inge.Kursstatus
-	planung                inge.Kursplanung
-}
+func formatDatum(t time.Time) string { return t.Format("02.01.2006") }
 
-// ownKurs loads a course of the calling Traeger. A course of another Traeger
-// is reported exactly like an unknown one, so its existence does not leak.
-func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs, error) {
-	var k kurs
-	var planung []byte
-	err := tx.QueryRowContext(ctx, `SELECT kurskennung, traegernummer, status, planung FROM kurs
-		WHERE kurskennung = ? AND traegernummer = ?`, kennung, c.caller.Traegernummer).
-		Scan(&k.kennung, &k.traegernummer, &k.status, &planung)
-	if errors.Is(err, sql.ErrNoRows) {
-		c.add(inge.KursUnbekannt, path, "Wert", kennung)
-		return nil, nil
-	}
+func datumText(d inge.Datum) string {
+	t, err := d.Time()
 	if err != nil {
-		return nil, fmt.Errorf("load kurs %s: %w", kennung, err)
+		return string(d)
 	}
-	if err := xml.Unmarshal(planung, &k.planung); err != nil {
-		return nil, fmt.Errorf("decode kursplanung of %s: %w", kennung, err)
-	}
-	return &k, nil
+	return formatDatum(t)
 }
 
-// kursauskunft returns what BAMF holds on one of the caller's courses: before
-// the Kursbeginnmeldung the active plan, never Kursart, Beginn-Kursabschnitt
-// or Zusatzangaben (Q-KA).
-func kursauskunft(ctx context.Context, tx *Tx, c *call, r *inge.KursauskunftAnfrage) (inge.Response, error) {
-	resp := &inge.KursauskunftAntwort{}
-	if r.Kurskennung == "" {
-		return resp, nil
-	}
-	k, err := ownKurs(ctx, tx, c, r.Kurskennung, "Kurskennung")
-	if err != nil || k == nil {
-		return resp, err
-	}
-	p := k.planung
-	d := &inge.Kursdaten{
-		Kurskennung: k.kennung, Traegernummer: k.traegernummer, Kursstatus: k.status,
-		Kursbeginn: p.Kursbeginn, Kursende: p.Kursende, Kursort: p.Kursort,
-		Wochenstunden: p.Wochenstunden, Unterrichtszeit: p.Unterrichtszeit, Unterbrechung: p.Unterbrechung,
-		UnterbrechungSchulferien: p.UnterbrechungSchulferien, TnrKursMax: p.TnrKursMax,
-		Teilnehmer: p.Teilnehmer, Lehrkraft: p.Lehrkraft,
-	}
-	for _, a := range p.Abschnitt {
-		d.Abschnitt = append(d.Abschnitt, inge.AuskunftAbschnitt{
-			Kursabschnitt: a.Kursabschnitt, Beginn: a.Beginn, Ende: a.Ende, Kursort: a.Kursort,
-		})
-	}
-	resp.Kurs = d
-	return resp, nil
-}
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
