@@ -26,6 +26,7 @@ var ErrNotAvailable = errors.New("procedure not available")
 // clock, and the findings collected so far.
 type call struct {
 	caller    Caller
+	regeln    Regeln
 	now       time.Time // real time, for timestamps of records
 	today     time.Time // midnight UTC of the day on the Traeger's clock
 	meldungen []inge.Meldung
@@ -66,6 +67,14 @@ type handler func(ctx context.Context, tx *Tx, c *call) (inge.Response, error)
 // without a case here is not available yet.
 func handlerOf(req inge.Request) (handler, bool) {
 	switch r := req.(type) {
+	case *inge.AnmeldungErstverfahrenAnfrage:
+		return bind(r, anmeldungErstverfahren), true
+	case *inge.AnmeldungWiederholerverfahrenAnfrage:
+		return bind(r, anmeldungWiederholerverfahren), true
+	case *inge.TeilnehmerauskunftAnfrage:
+		return bind(r, teilnehmerauskunft), true
+	case *inge.SprachtestMeldenAnfrage:
+		return bind(r, sprachtestMelden), true
 	case *inge.KursplanungErfassenAnfrage:
 		return bind(r, kursplanungErfassen), true
 	case *inge.KursplanungAktualisierenAnfrage:
@@ -131,7 +140,7 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 				return fmt.Errorf("savepoint: %w", err)
 			}
 		}
-		c := &call{caller: caller, now: s.now(), today: day(now), meldungen: found}
+		c := &call{caller: caller, regeln: s.regeln, now: s.now(), today: day(now), meldungen: found}
 		resp, err = h(ctx, tx, c)
 		if err != nil {
 			return err

@@ -44,8 +44,8 @@ func kursbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursbeginnMe
 	if d.VorzeitigesKursende != "" {
 		status = inge.KursBeendet
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = ?, kursbeginn_meldung = ?, geaendert_am = ? WHERE kurskennung = ?`,
-		string(status), beginn, formatTime(c.now), k.kennung); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = ?, kursart = ?, kursbeginn_meldung = ?, geaendert_am = ? WHERE kurskennung = ?`,
+		string(status), d.Kursart, beginn, formatTime(c.now), k.kennung); err != nil {
 		return nil, fmt.Errorf("store kursbeginn of %s: %w", k.kennung, err)
 	}
 	if err := storeAbschnitt(ctx, tx, c, k.kennung, &d.Kursabschnittsdaten, found); err != nil {
@@ -183,6 +183,9 @@ func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, 
 	}
 	found, err := identifyAll(ctx, tx, c, idents, paths)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkAngemeldet(ctx, tx, c, found, paths); err != nil {
 		return nil, err
 	}
 	checkTnrKursMax(c, len(d.Teilnehmer)+deref(d.AnzahlSelbstzahler), d.TnrKursMax, path+"/Teilnehmer")

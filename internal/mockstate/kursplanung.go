@@ -114,6 +114,9 @@ func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung,
 	if err != nil {
 		return nil, err
 	}
+	if err := checkAngemeldet(ctx, tx, c, found, paths); err != nil {
+		return nil, err
+	}
 	var out []planTeilnehmer
 	inFirst := 0
 	for _, f := range found {

@@ -38,6 +38,8 @@ type Store struct {
 	rdb *sql.DB
 
 	now func() time.Time // real time; each Traeger's clock is derived from it
+
+	regeln Regeln // the settings where the sources disagree
 }
 
 // Option configures a Store at Open.
@@ -53,9 +55,12 @@ func WithTimeSource(now func() time.Time) Option {
 // its schema up to date. Path MemoryPath (":memory:") gives a private
 // in-memory database, e.g. for certrunner's embedded mock and for tests.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now}
+	s := &Store{now: time.Now, regeln: DefaultRegeln()}
 	for _, opt := range opts {
 		opt(s)
+	}
+	if err := s.regeln.Validate(); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
 	}
 
 	if path == "" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
@@ -195,6 +196,61 @@ func (tx *Tx) upsertPerson(ctx context.Context, testfall string, pe testdaten.Pe
 			`INSERT INTO person_kennziffer (person_id, art, wert) VALUES (?, ?, ?)`, id, k.Art, k.Wert,
 		); err != nil {
 			return fmt.Errorf("kennziffer %s %s: %w", k.Art, k.Wert, err)
+		}
+	}
+	return tx.upsertPersonHistory(ctx, id, pe)
+}
+
+// upsertPersonHistory replaces what the package says of a person beyond the
+// identity. Registrations are only added: a registration a provider reported
+// to the mock stays.
+func (tx *Tx) upsertPersonHistory(ctx context.Context, id int64, pe testdaten.Person) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE person SET fruehere_namen = ?, regionalstelle = ? WHERE id = ?`,
+		strings.Join(pe.FruehereNamen, "\n"), pe.Regionalstelle, id); err != nil {
+		return err
+	}
+	for _, table := range []string{"berechtigung", "kursbesuch", "dtz_ergebnis"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE person_id = ?`, id); err != nil {
+			return fmt.Errorf("replace %s: %w", table, err)
+		}
+	}
+	for _, b := range pe.Berechtigungen {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO berechtigung (person_id, aktenzeichen_art, aktenzeichen, zulassungsart,
+			behoerde_art, behoerde, behoerden_aktenzeichen, gueltig_ab, gueltig_bis, stornierungsdatum, tn_typ, kb_typ,
+			genehmigte_stunden, merkmale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, b.Aktenzeichen.Art, b.Aktenzeichen.Wert, b.Zulassungsart, b.Behoerde.Art, b.Behoerde.Bezeichnung,
+			b.BehoerdenAktenzeichen, b.GueltigAb, b.GueltigBis, b.Stornierungsdatum, b.TnTyp, b.KbTyp,
+			b.GenehmigteStunden, strings.Join(b.Merkmale, "\n")); err != nil {
+			return fmt.Errorf("berechtigung %s: %w", b.Aktenzeichen.Wert, err)
+		}
+	}
+	for _, k := range pe.Kursbesuche {
+		res, err := tx.ExecContext(ctx, `INSERT INTO kursbesuch (person_id, traegernummer, kurskennung, kursart, von, bis)
+			VALUES (?, ?, ?, ?, ?, ?)`, id, k.Traegernummer, k.Kurskennung, k.Kursart, k.Von, k.Bis)
+		if err != nil {
+			return fmt.Errorf("kursbesuch: %w", err)
+		}
+		besuch, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		for _, a := range k.Abschnitte {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO kursbesuch_abschnitt (kursbesuch_id, kursabschnitt, stunden) VALUES (?, ?, ?)`,
+				besuch, a.Kursabschnitt, a.AbgerechneteStunden); err != nil {
+				return fmt.Errorf("kursbesuch abschnitt %s: %w", a.Kursabschnitt, err)
+			}
+		}
+	}
+	for _, a := range pe.Anmeldungen {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO anmeldung (person_id, traegernummer, verfahren, anmeldedatum, erfasst_am)
+			VALUES (?, ?, ?, ?, '') ON CONFLICT DO NOTHING`, id, a.Traegernummer, a.Verfahren, a.Anmeldedatum); err != nil {
+			return fmt.Errorf("anmeldung %s: %w", a.Traegernummer, err)
+		}
+	}
+	for _, d := range pe.Dtz {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dtz_ergebnis (person_id, pruefungsdatum, ergebnis) VALUES (?, ?, ?)`,
+			id, d.Pruefungsdatum, d.Ergebnis); err != nil {
+			return fmt.Errorf("dtz %s: %w", d.Pruefungsdatum, err)
 		}
 	}
 	return nil

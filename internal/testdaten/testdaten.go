@@ -15,7 +15,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
@@ -98,6 +97,72 @@ type Person struct {
 	Staatsangehoerigkeit []string
 	Anschrift            Anschrift
 	Kennziffern          []Kennziffer
+
+	// What BAMF knows beyond the identity: the preconditions a test case
+	// sets up in the BAMF system (Q-TESTENV). All optional.
+	FruehereNamen  []string
+	Regionalstelle string
+	// Berechtigungen are the entitlements and obligations to attend, each
+	// from its issuing authority (BAMF-KT, Q-TNA, XA-TS).
+	Berechtigungen []Berechtigung
+	// Kursbesuche are courses attended before, e.g. at another provider
+	// (its Traegernummer need not be in traeger.json).
+	Kursbesuche []Kursbesuch
+	// Anmeldungen are registrations with Traeger that already exist.
+	Anmeldungen []Anmeldung
+	// Dtz are results of the Deutsch-Test fuer Zuwanderer.
+	Dtz []Dtz
+}
+
+// Berechtigung is an entitlement (Zulassungsart B), an obligation (V) or an
+// admission for repetition (W) of a person.
+type Berechtigung struct {
+	Aktenzeichen          Kennziffer // BAMF's Aktenzeichen of the entitlement
+	Zulassungsart         string     // code list ZULASSUNGSART
+	Behoerde              Behoerde
+	BehoerdenAktenzeichen string
+	GueltigAb             string
+	GueltigBis            string // Erstzulassung gueltig bis; "" if open
+	Stornierungsdatum     string
+	TnTyp                 string // code list 806
+	KbTyp                 string // code list KBTYP
+	GenehmigteStunden     int
+	Merkmale              []string
+}
+
+// Behoerde is the authority that issued a Berechtigung.
+type Behoerde struct {
+	Art         string // ABH, BVA, TGS or BAMF (as inge.AktenzeichenArt)
+	Bezeichnung string
+}
+
+// Kursbesuch is a course a person attended.
+type Kursbesuch struct {
+	Traegernummer string
+	Kurskennung   string
+	Kursart       string // code list 802
+	Von           string
+	Bis           string
+	Abschnitte    []BesuchterAbschnitt
+}
+
+// BesuchterAbschnitt is a section attended and the hours billed for it.
+type BesuchterAbschnitt struct {
+	Kursabschnitt       string // code list 803
+	AbgerechneteStunden int
+}
+
+// Anmeldung is an existing registration of a person with a Traeger.
+type Anmeldung struct {
+	Traegernummer string
+	Anmeldedatum  string
+	Verfahren     string // "Erst" or "Wiederholer"
+}
+
+// Dtz is a result of the language test.
+type Dtz struct {
+	Pruefungsdatum string
+	Ergebnis       string // code list DTZERGEBNIS
 }
 
 // Paket is a parsed and validated Testdatenpaket.
@@ -200,7 +265,7 @@ func (p *Paket) validate() error {
 		if v == "" && optional {
 			return
 		}
-		if !validName(v) {
+		if !inge.ValidName(v) {
 			problem(where, "%s %q: BAMF accepts no digits or special characters in names", field, v)
 		}
 	}
@@ -351,32 +416,68 @@ func (p *Paket) validate() error {
 					kennziffern[k] = where
 				}
 			}
+			validatePersonHistory(pe, where, problem, date, bundesland)
 		}
 	}
 	return errors.Join(probs...)
 }
 
-// validName reports whether s is a name as BAMF accepts it: letters (of any
-// script, with diacritics), single spaces or hyphens between them, and no
-// digits or other special characters.
-func validName(s string) bool {
-	if s == "" {
-		return false
-	}
-	prev := ' ' // a name must not start with a separator
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-		case r == ' ' || r == '-':
-			if prev == ' ' || prev == '-' {
-				return false
-			}
-		default:
-			return false
+// validatePersonHistory checks the optional preconditions of a person.
+func validatePersonHistory(pe Person, where string, problem func(where, format string, args ...any),
+	date func(where, field, v string, optional bool), traeger map[string]string) {
+	code := func(field, list, v string, optional bool) {
+		if v == "" && optional {
+			return
 		}
-		prev = r
+		if !inCodeliste(list, v) {
+			problem(where, "%s %q is not in code list %s", field, v, list)
+		}
 	}
-	return prev != ' ' && prev != '-'
+	for i, b := range pe.Berechtigungen {
+		w := fmt.Sprintf("%s: Berechtigungen[%d]", where, i)
+		if !kennzifferArten[b.Aktenzeichen.Art] || b.Aktenzeichen.Wert == "" {
+			problem(w, "Aktenzeichen needs an Art of BAMF, ABH, BVA, TGS, WIED and a Wert")
+		}
+		code("Zulassungsart", "ZULASSUNGSART", b.Zulassungsart, false)
+		if !kennzifferArten[b.Behoerde.Art] || b.Behoerde.Bezeichnung == "" {
+			problem(w, "Behoerde needs an Art and a Bezeichnung")
+		}
+		date(w, "GueltigAb", b.GueltigAb, false)
+		date(w, "GueltigBis", b.GueltigBis, true)
+		date(w, "Stornierungsdatum", b.Stornierungsdatum, true)
+		code("TnTyp", "806", b.TnTyp, true)
+		code("KbTyp", "KBTYP", b.KbTyp, true)
+		if b.GenehmigteStunden < 0 {
+			problem(w, "GenehmigteStunden must not be negative")
+		}
+	}
+	for i, k := range pe.Kursbesuche {
+		w := fmt.Sprintf("%s: Kursbesuche[%d]", where, i)
+		if k.Traegernummer == "" {
+			problem(w, "Traegernummer is required")
+		}
+		code("Kursart", "802", k.Kursart, false)
+		date(w, "Von", k.Von, false)
+		date(w, "Bis", k.Bis, true)
+		for _, a := range k.Abschnitte {
+			code("Kursabschnitt", "803", a.Kursabschnitt, false)
+		}
+	}
+	for i, a := range pe.Anmeldungen {
+		w := fmt.Sprintf("%s: Anmeldungen[%d]", where, i)
+		if _, ok := traeger[a.Traegernummer]; !ok {
+			problem(w, "Traegernummer %q is not in traeger.json", a.Traegernummer)
+		}
+		date(w, "Anmeldedatum", a.Anmeldedatum, false)
+		if a.Verfahren != "Erst" && a.Verfahren != "Wiederholer" {
+			problem(w, "Verfahren %q is neither Erst nor Wiederholer", a.Verfahren)
+		}
+	}
+	for i, d := range pe.Dtz {
+		w := fmt.Sprintf("%s: Dtz[%d]", where, i)
+		date(w, "Pruefungsdatum", d.Pruefungsdatum, false)
+		code("Ergebnis", "DTZERGEBNIS", d.Ergebnis, false)
+	}
 }
 
 // Anschrift is a person's address.

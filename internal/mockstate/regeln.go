@@ -1,0 +1,67 @@
+package mockstate
+
+import "fmt"
+
+// Regeln are the rules where the public sources disagree or are silent, as
+// settings with documented defaults (see the README).
+type Regeln struct {
+	// Zweitanmeldung says what a second Erstanmeldung of the same person
+	// does. The sources disagree (inge-public-facts §2.1): cmx says the
+	// Erstverfahren message can be sent any number of times (CMX-TEV); the
+	// test guide of Qualli says a second Anmeldung under the same
+	// BAMF-Kennziffer fails (Q-TESTANM).
+	Zweitanmeldung Zweitanmeldung
+	// Auskunft says about whom a Traeger may ask in the Teilnehmerauskunft.
+	Auskunft Auskunftsumfang
+}
+
+// Zweitanmeldung is the behaviour of a second Erstanmeldung.
+type Zweitanmeldung string
+
+const (
+	// ZweitanmeldungAblehnen refuses a second Erstanmeldung of a person,
+	// whoever sends it: what the acceptance test expects (Q-TESTANM). The
+	// default, because vendors use the mock to prepare that test.
+	ZweitanmeldungAblehnen Zweitanmeldung = "ablehnen"
+	// ZweitanmeldungAktualisieren lets a Traeger send its Erstanmeldung
+	// again to update it, and another Traeger register the person too
+	// (CMX-TEV).
+	ZweitanmeldungAktualisieren Zweitanmeldung = "aktualisieren"
+)
+
+// Auskunftsumfang is the set of persons a Traeger may ask about.
+type Auskunftsumfang string
+
+const (
+	// AuskunftEigene allows persons registered with the Traeger or named in
+	// one of its courses ("zu den bei ihnen jeweils angemeldeten /
+	// teilnehmenden Personen", BAMF-KT). The default.
+	AuskunftEigene Auskunftsumfang = "eigene"
+	// AuskunftAlle allows every person BAMF can identify.
+	AuskunftAlle Auskunftsumfang = "alle"
+)
+
+// DefaultRegeln are the defaults of the settings.
+func DefaultRegeln() Regeln {
+	return Regeln{Zweitanmeldung: ZweitanmeldungAblehnen, Auskunft: AuskunftEigene}
+}
+
+// Validate reports an unknown value.
+func (r Regeln) Validate() error {
+	switch r.Zweitanmeldung {
+	case ZweitanmeldungAblehnen, ZweitanmeldungAktualisieren:
+	default:
+		return fmt.Errorf("zweitanmeldung %q: want %s or %s", r.Zweitanmeldung, ZweitanmeldungAblehnen, ZweitanmeldungAktualisieren)
+	}
+	switch r.Auskunft {
+	case AuskunftEigene, AuskunftAlle:
+	default:
+		return fmt.Errorf("teilnehmerauskunft %q: want %s or %s", r.Auskunft, AuskunftEigene, AuskunftAlle)
+	}
+	return nil
+}
+
+// WithRegeln sets the rules where the sources disagree.
+func WithRegeln(r Regeln) Option {
+	return func(s *Store) { s.regeln = r }
+}
