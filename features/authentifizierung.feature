@@ -50,8 +50,3 @@ Funktionalität: Anmeldung mit WS-Security UsernameToken
     Und ich trage als Mandant den Kursträger "10000002" ein
     Wenn ich die Kursauskunft zur Kurskennung "K999999999" anfordere
     Dann antwortet der Dienst mit dem Fault "F206" und dem faultcode "soapenv:Client"
-
-  Szenario: Ein noch nicht verfügbares Verfahren antwortet mit einem klaren Fault
-    Angenommen ich bin als Kursträger angemeldet
-    Wenn ich eine leere Anfrage "LidPruefungAuskunft" sende
-    Dann antwortet der Dienst mit dem Fault "F120" und dem faultcode "soapenv:Server"

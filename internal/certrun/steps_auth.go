@@ -1,13 +1,11 @@
 package certrun
 
 import (
-	"context"
 	"fmt"
 	"time"
 
 	"github.com/cucumber/godog"
 
-	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
@@ -34,7 +32,6 @@ func (w *world) registerAuthSteps(sc *godog.ScenarioContext) {
 		w.client.Now = func() time.Time { return time.Now().Add(-time.Duration(minutes) * time.Minute) }
 	})
 	sc.Step(`^ich trage als Mandant den Kursträger "([^"]*)" ein$`, func(nr string) { w.mandant = nr })
-	sc.Step(`^ich eine leere Anfrage "([^"]*)" sende$`, w.sendEmpty)
 }
 
 func (w *world) loginWithMode(mode string) error {
@@ -47,17 +44,4 @@ func (w *world) loginWithMode(mode string) error {
 		return fmt.Errorf("Passwort-Art %q: erwartet PasswordText oder PasswordDigest", mode)
 	}
 	return nil
-}
-
-// sendEmpty sends a request of the named procedure with nothing but the
-// Mandant.
-func (w *world) sendEmpty(ctx context.Context, name string) error {
-	for _, p := range inge.Procedures() {
-		if p.Name == name {
-			req := p.NewRequest()
-			req.Base().Mandant.Traegernummer = w.mandant
-			return w.send(ctx, req)
-		}
-	}
-	return fmt.Errorf("unbekanntes Verfahren %q", name)
 }

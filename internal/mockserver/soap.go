@@ -109,8 +109,6 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 	switch {
 	case errors.As(err, &violation):
 		return nil, inge.NewFault(inge.SchemaVerletzt, violation.Feld, "Grund", violation.Feld+": "+violation.Grund)
-	case errors.Is(err, mockstate.ErrNotAvailable):
-		return nil, inge.NewFault(inge.VerfahrenNichtVerfuegbar, "", "Operation", p.Name)
 	case err != nil:
 		s.log.Error("apply", "operation", p.Name, "err", err)
 		return nil, inge.NewFault(inge.InternerFehler, "")

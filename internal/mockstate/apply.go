@@ -18,10 +18,6 @@ type Caller struct {
 	Traegernummer string
 }
 
-// ErrNotAvailable is returned by Apply for a procedure the mock does not
-// implement yet.
-var ErrNotAvailable = errors.New("procedure not available")
-
 // call is the context of one procedure: who calls, the day on the Traeger's
 // clock, and the findings collected so far.
 type call struct {
@@ -33,7 +29,8 @@ type call struct {
 
 	// erfolg is the Hinweis of a stored outcome ("Kursplanung erfolgreich
 	// gespeichert"); Apply adds it only when the outcome is stored.
-	erfolg inge.Key
+	erfolg     inge.Key
+	erfolgArgs []string // placeholders of the erfolg text
 	// issued are the numbers handed out from sequence tables, by table.
 	// A Rollback answers with them but must not give them out again.
 	issued map[string][]int64
@@ -63,8 +60,8 @@ func (c *call) failed() bool {
 // handler applies one procedure inside a transaction and fills resp.
 type handler func(ctx context.Context, tx *Tx, c *call) (inge.Response, error)
 
-// handlerOf binds a request to the rules of its procedure. A procedure
-// without a case here is not available yet.
+// handlerOf binds a request to the rules of its procedure; every procedure
+// of the contract has a case (TestApplyServesEveryProcedure).
 func handlerOf(req inge.Request) (handler, bool) {
 	switch r := req.(type) {
 	case *inge.AnmeldungErstverfahrenAnfrage:
@@ -91,6 +88,16 @@ func handlerOf(req inge.Request) (handler, bool) {
 		return bind(r, kursortaenderungMelden), true
 	case *inge.KursauskunftAnfrage:
 		return bind(r, kursauskunft), true
+	case *inge.LidPruefungErfassenAnfrage:
+		return bind(r, lidPruefungErfassen), true
+	case *inge.LidPruefungAktualisierenAnfrage:
+		return bind(r, lidPruefungAktualisieren), true
+	case *inge.LidPruefungStornierenAnfrage:
+		return bind(r, lidPruefungStornieren), true
+	case *inge.LidTeilnehmendeMeldenAnfrage:
+		return bind(r, lidTeilnehmendeMelden), true
+	case *inge.LidPruefungAuskunftAnfrage:
+		return bind(r, lidPruefungAuskunft), true
 	}
 	return nil, false
 }
@@ -116,7 +123,7 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 	}
 	h, ok := handlerOf(req)
 	if !ok {
-		return nil, fmt.Errorf("apply %s: %w", p.Name, ErrNotAvailable)
+		return nil, fmt.Errorf("apply %s: no rules for this procedure", p.Name)
 	}
 	found, violation := inge.Check(req)
 	if violation != nil {
@@ -155,7 +162,7 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 		default:
 			a.Status = inge.StatusVerarbeitet
 			if c.erfolg != "" {
-				c.add(c.erfolg, "")
+				c.add(c.erfolg, "", c.erfolgArgs...)
 			}
 		}
 		if len(c.meldungen) > 0 {

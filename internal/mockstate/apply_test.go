@@ -634,13 +634,21 @@ func TestApplySchemaViolation(t *testing.T) {
 	hasNothingStored(t, s)
 }
 
-func TestApplyNotAvailable(t *testing.T) {
+// Every procedure of the contract has rules: an empty request of each is
+// answered (here: with its Pflichtfeld findings), never with an internal error.
+func TestApplyServesEveryProcedure(t *testing.T) {
 	s := openKursStore(t)
-	resp, err := s.Apply(t.Context(), kt1, &inge.LidPruefungAuskunftAnfrage{})
-	if !errors.Is(err, mockstate.ErrNotAvailable) {
-		t.Errorf("Apply(LidPruefungAuskunft): err = %v; want ErrNotAvailable", err)
-	}
-	if resp != nil {
-		t.Errorf("Apply(LidPruefungAuskunft): response = %+v; want nil", resp)
+	for _, p := range inge.Procedures() {
+		req := p.NewRequest()
+		req.Base().Mandant.Traegernummer = kt1.Traegernummer
+		resp, err := s.Apply(t.Context(), kt1, req)
+		var v *inge.Violation
+		if err != nil && !errors.As(err, &v) {
+			t.Errorf("Apply(empty %s) error = %v; want an answer or a schema violation", p.Name, err)
+			continue
+		}
+		if err == nil && resp.Base().Vorgangsnummer == "" {
+			t.Errorf("Apply(empty %s) = %+v; want a Vorgangsnummer", p.Name, resp)
+		}
 	}
 }

@@ -13,6 +13,9 @@ type Regeln struct {
 	Zweitanmeldung Zweitanmeldung
 	// Auskunft says about whom a Traeger may ask in the Teilnehmerauskunft.
 	Auskunft Auskunftsumfang
+	// LidKapazitaet is the most candidates one LiD exam takes. No source
+	// states a limit; 25 is reconstructed (a usual exam room).
+	LidKapazitaet int
 }
 
 // Zweitanmeldung is the behaviour of a second Erstanmeldung.
@@ -41,9 +44,12 @@ const (
 	AuskunftAlle Auskunftsumfang = "alle"
 )
 
+// DefaultLidKapazitaet is the default of Regeln.LidKapazitaet.
+const DefaultLidKapazitaet = 25
+
 // DefaultRegeln are the defaults of the settings.
 func DefaultRegeln() Regeln {
-	return Regeln{Zweitanmeldung: ZweitanmeldungAblehnen, Auskunft: AuskunftEigene}
+	return Regeln{Zweitanmeldung: ZweitanmeldungAblehnen, Auskunft: AuskunftEigene, LidKapazitaet: DefaultLidKapazitaet}
 }
 
 // Validate reports an unknown value.
@@ -57,6 +63,9 @@ func (r Regeln) Validate() error {
 	case AuskunftEigene, AuskunftAlle:
 	default:
 		return fmt.Errorf("teilnehmerauskunft %q: want %s or %s", r.Auskunft, AuskunftEigene, AuskunftAlle)
+	}
+	if r.LidKapazitaet < 1 {
+		return fmt.Errorf("lid-kapazitaet %d: want at least 1", r.LidKapazitaet)
 	}
 	return nil
 }
