@@ -1,7 +1,6 @@
 package inge
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -66,44 +65,32 @@ func ParseCodelisten(fsys fs.FS) (map[string]*Codeliste, error) {
 }
 
 func parseCodeliste(fsys fs.FS, name string) (*Codeliste, error) {
-	f, err := fsys.Open(name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	l := &Codeliste{}
-	header := true
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if rest, ok := strings.CutPrefix(line, "# Codeliste "); ok && n == 1 {
-			l.ID, l.Name, _ = strings.Cut(rest, " ")
-			continue
-		}
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		c := strings.Split(line, "\t")
-		if len(c) != 3 {
-			return nil, fmt.Errorf("line %d: %d columns, want 3", n, len(c))
-		}
-		if c[2] != "rekonstruiert" && !strings.HasPrefix(c[2], "quelle:") {
-			return nil, fmt.Errorf("line %d: Herkunft %q is neither quelle:<key> nor rekonstruiert", n, c[2])
-		}
-		if l.Contains(c[0]) {
-			return nil, fmt.Errorf("line %d: duplicate key %q", n, c[0])
-		}
-		l.Codes = append(l.Codes, Code{Schluessel: c[0], Bezeichnung: c[1], Herkunft: c[2]})
-	}
-	if err := sc.Err(); err != nil {
+	rows, comments, err := readTSV(data, 3)
+	if err != nil {
 		return nil, err
+	}
+	l := &Codeliste{}
+	if len(comments) > 0 {
+		if rest, ok := strings.CutPrefix(comments[0], "# Codeliste "); ok {
+			l.ID, l.Name, _ = strings.Cut(rest, " ")
+		}
 	}
 	if l.ID == "" {
 		return nil, fmt.Errorf("first line must be \"# Codeliste <ID> <Name>\"")
+	}
+	for _, row := range rows {
+		c := row.fields
+		if c[2] != "rekonstruiert" && !strings.HasPrefix(c[2], "quelle:") {
+			return nil, fmt.Errorf("line %d: Herkunft %q is neither quelle:<key> nor rekonstruiert", row.line, c[2])
+		}
+		if l.Contains(c[0]) {
+			return nil, fmt.Errorf("line %d: duplicate key %q", row.line, c[0])
+		}
+		l.Codes = append(l.Codes, Code{Schluessel: c[0], Bezeichnung: c[1], Herkunft: c[2]})
 	}
 	return l, nil
 }

@@ -1,7 +1,6 @@
 package inge
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
 	"encoding/xml"
@@ -156,22 +155,18 @@ var faultPrefixes = map[string]string{"soapenv": soapEnvNS, "wsse": wsseNS}
 
 // ParseKatalog reads a catalogue in the format of katalog.tsv.
 func ParseKatalog(r io.Reader) (*Katalog, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read katalog: %w", err)
+	}
+	rows, _, err := readTSV(data, 5)
+	if err != nil {
+		return nil, fmt.Errorf("katalog: %w", err)
+	}
 	k := &Katalog{byKey: map[Key]int{}}
-	sc := bufio.NewScanner(r)
-	header := true
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("katalog line %d: %d columns, want 5", n, len(f))
-		}
+	codes := map[string]Key{}
+	for _, row := range rows {
+		f, n := row.fields, row.line
 		e := Eintrag{Key: Key(f[0]), Code: f[1], Herkunft: f[3], Text: f[4]}
 		if rest, ok := strings.CutPrefix(f[2], "Fault:"); ok {
 			spec, err := parseFaultSpec(rest)
@@ -190,16 +185,12 @@ func ParseKatalog(r io.Reader) (*Katalog, error) {
 		if _, dup := k.byKey[e.Key]; dup {
 			return nil, fmt.Errorf("katalog line %d: duplicate key %s", n, e.Key)
 		}
-		for _, other := range k.entries {
-			if other.Code == e.Code {
-				return nil, fmt.Errorf("katalog line %d: code %s used by %s and %s", n, e.Code, other.Key, e.Key)
-			}
+		if other, dup := codes[e.Code]; dup {
+			return nil, fmt.Errorf("katalog line %d: code %s used by %s and %s", n, e.Code, other, e.Key)
 		}
+		codes[e.Code] = e.Key
 		k.byKey[e.Key] = len(k.entries)
 		k.entries = append(k.entries, e)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read katalog: %w", err)
 	}
 	return k, nil
 }

@@ -1,8 +1,6 @@
 package inge
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -42,30 +40,21 @@ func (k Kursstruktur) Position(abschnitt string) int { return slices.Index(k.Abs
 
 // ParseKursstruktur reads kursstruktur.tsv.
 func ParseKursstruktur(data []byte) (map[string]Kursstruktur, error) {
+	rows, _, err := readTSV(data, 5)
+	if err != nil {
+		return nil, fmt.Errorf("kursstruktur: %w", err)
+	}
 	out := map[string]Kursstruktur{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	header := true
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("kursstruktur line %d: %d columns, want 5", n, len(f))
-		}
+	for _, row := range rows {
+		f := row.fields
 		ue, err1 := strconv.Atoi(f[2])
 		ok, err2 := strconv.Atoi(f[3])
 		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("kursstruktur line %d: UE are not numbers", n)
+			return nil, fmt.Errorf("kursstruktur line %d: UE are not numbers", row.line)
 		}
 		out[f[0]] = Kursstruktur{Kursart: f[0], Abschnitte: strings.Split(f[1], ","), UE: ue, UEOrientierung: ok, Herkunft: f[4]}
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 var defaultKursstruktur = sync.OnceValue(func() map[string]Kursstruktur {
