@@ -144,7 +144,7 @@ func laufenderKurs(ctx context.Context, tx *Tx, c *call, kennung string) (*kurs,
 
 // meldung says which of the time and money rules apply to section data.
 type meldung struct {
-	frist         bool // a begin report: within a week, not in the future
+	frist         bool // a begin report: within a week of the begin
 	mindestbetrag bool // Kursverguetung Mindestbetrag allowed (Kursbeginn only)
 }
 
@@ -152,9 +152,7 @@ type meldung struct {
 // and returns its identified participants.
 func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, d *inge.Kursabschnittsdaten, path string, m meldung) ([]identified, error) {
 	checkAbschnittDerKursart(c, kursart, d.Kursabschnitt, path+"/Kursabschnitt")
-	if m.frist {
-		checkMeldefrist(c, d.Beginn, path+"/Beginn")
-	}
+	checkMeldefrist(c, d.Beginn, path+"/Beginn", m.frist)
 	checkZeitraum(c, d.Beginn, d.Ende, path+"/Ende")
 	if err := checkKursort(ctx, tx, c, d.Kursort, path+"/Kursort"); err != nil {
 		return nil, err
@@ -193,9 +191,10 @@ func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, 
 	return found, nil
 }
 
-// checkMeldefrist: a begin is reported at the latest one week after it
-// (ABESO-KURS, BAMF-KT), and it is a begin that took place (reconstructed).
-func checkMeldefrist(c *call, beginn inge.Datum, path string) {
+// checkMeldefrist: a reported begin took place, also in a correction
+// (reconstructed), and a begin report comes at the latest one week after it
+// (frist; ABESO-KURS, BAMF-KT). Corrections have no deadline.
+func checkMeldefrist(c *call, beginn inge.Datum, path string, frist bool) {
 	b, err := beginn.Time()
 	if err != nil {
 		return
@@ -203,7 +202,7 @@ func checkMeldefrist(c *call, beginn inge.Datum, path string) {
 	switch {
 	case b.After(c.today):
 		c.add(inge.BeginnInZukunft, path, "Datum", datumText(beginn))
-	case c.today.After(b.AddDate(0, 0, meldefrist)):
+	case frist && c.today.After(b.AddDate(0, 0, meldefrist)):
 		c.add(inge.MeldefristUeberschritten, path, "Datum", datumText(beginn))
 	}
 }
