@@ -28,3 +28,37 @@ Funktionalität: Kursauskunft
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
     Und die Antwort enthält keines der Elemente "Kurs"
+
+  Szenario: Auskunft nach dem Kursbeginn
+    Angenommen heute ist der 01.03.2027
+    Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
+    Und heute ist der 06.04.2027
+    Und ich habe den Kursbeginn gemeldet
+    Wenn ich die Kursauskunft zu dieser Kurskennung anfordere
+    Dann ist der Status "verarbeitet"
+    Und die Kursauskunft zeigt den Kursstatus "begonnen"
+    Und die Kursauskunft zeigt den Kursabschnitt "1" als begonnen
+    Und die Kursauskunft zeigt für den Kursabschnitt "1" die Lehrkraft "LK-2016-00158"
+    Und die Kursauskunft zeigt den Kursabschnitt "2" als nicht begonnen
+    Und die Antwort enthält keines der Elemente "Kursart", "BeginnKursabschnitt", "Zusatzangaben"
+
+  Szenario: Auskunft über einen vorzeitig beendeten Kurs
+    Angenommen heute ist der 01.03.2027
+    Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
+    Und heute ist der 06.04.2027
+    Und ich habe den Kursbeginn gemeldet
+    Und heute ist der 04.05.2027
+    Und ich den Beginn des Kursabschnitts "2" mit vorzeitigem Kursende "03" melde
+    Wenn ich die Kursauskunft zu dieser Kurskennung anfordere
+    Dann ist der Status "verarbeitet"
+    Und die Kursauskunft zeigt den Kursstatus "beendet"
+    Und die Kursauskunft zeigt den Kursabschnitt "2" als begonnen
+    Und die Antwort enthält keines der Elemente "Kursart", "BeginnKursabschnitt", "Zusatzangaben"
+
+  Szenario: Auskunft über eine stornierte Kursplanung
+    Angenommen heute ist der 01.03.2027
+    Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
+    Und ich habe die Kursplanung storniert
+    Wenn ich die Kursauskunft zu dieser Kurskennung anfordere
+    Dann ist der Status "verarbeitet"
+    Und die Kursauskunft zeigt den Kursstatus "storniert"

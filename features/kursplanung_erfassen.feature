@@ -62,6 +62,28 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1010" zum Feld "Kursplanung/Teilnehmer[1]/Ident"
 
+  Szenario: Kursvergütung Mindestbetrag gehört in die Kursbeginnmeldung, nicht in die Kursplanung
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Aber das Feld "Kursplanung/Zusatzangaben/KursverguetungMindestbetrag" hat den Wert "true"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3007" zum Feld "Kursplanung/Zusatzangaben/KursverguetungMindestbetrag"
+
+  Szenario: Eine Kursplanung nach dem Kursbeginn braucht einen Grund für die Nachmeldung
+    Angenommen heute ist der 10.03.2027
+    Und eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn am 08.03.2027
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3004" zum Feld "Kursplanung/Nachmeldungsgrund"
+
+  Szenario: Eine nachgemeldete Kursplanung mit Grund wird gespeichert
+    Angenommen heute ist der 10.03.2027
+    Und eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn am 08.03.2027
+    Aber das Feld "Kursplanung/Nachmeldungsgrund" hat den Wert "01"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält die Meldung "M3000"
+
   Szenario: Ein Kursende vor dem Kursbeginn wird abgelehnt
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Kursende" liegt 1 Tag vor dem Kursbeginn

@@ -1,6 +1,7 @@
 // Command certrunner runs the InGe acceptance procedure (the test concept in
 // features/, German Gherkin) against an InGe endpoint. Without -endpoint it
-// starts mockinge in-process on a loopback port with a temporary database.
+// starts mockinge in-process on a loopback port with a temporary database,
+// and its admin API on another, which the scenarios use to set the clock.
 //
 // Exit status: 0 when every scenario passed, 1 when one failed or the run
 // could not start, 2 on bad usage.
@@ -33,6 +34,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("certrunner", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	endpoint := fset.String("endpoint", "", "SOAP endpoint of a running mock, e.g. http://127.0.0.1:8080/inge; empty: start an embedded mock")
+	admin := fset.String("admin", "", "admin API of the mock at -endpoint, for the scenarios that set the clock (default "+defaultAdmin+" with -endpoint; the embedded mock's own without)")
 	user := fset.String("user", "", "DeBeV user of the provider under test (default: first user of the Testdatenpaket)")
 	password := fset.String("password", "", "password of -user")
 	traeger := fset.String("traeger", "", "Traegernummer of -user")
@@ -59,19 +61,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	if *endpoint == "" {
+	switch {
+	case *endpoint == "" && *admin != "":
+		fmt.Fprintln(stderr, "certrunner: -admin needs -endpoint; the embedded mock has its own admin API")
+		return 2
+	case *endpoint == "":
 		mock, cleanup, err := startEmbedded(ctx)
 		if err != nil {
 			fmt.Fprintln(stderr, "certrunner:", err)
 			return 1
 		}
 		defer cleanup()
-		*endpoint = mock.Endpoint()
-		fmt.Fprintf(stdout, "certrunner: eingebetteter mockinge unter %s\n\n", *endpoint)
+		*endpoint, *admin = mock.Endpoint(), mock.AdminURL
+		fmt.Fprintf(stdout, "certrunner: eingebetteter mockinge unter %s, Admin-API %s\n\n", *endpoint, *admin)
+	case *admin == "":
+		*admin = defaultAdmin
 	}
 
 	res, err := certrun.Run(certrun.Config{
-		Endpoint: *endpoint, Ich: ich,
+		Endpoint: *endpoint, Admin: *admin, Ich: ich,
 		Output: stdout, Format: *format, Tags: *tags, NoColors: *noColors,
 	})
 	if err != nil {
@@ -88,6 +96,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// defaultAdmin is the admin API of a mockinge started with its defaults.
+const defaultAdmin = "http://127.0.0.1:8081"
+
 // startEmbedded starts mockinge on a free loopback port with a database in a
 // temporary directory: a file, because an in-memory database behind a
 // connection pool would give every connection its own empty database.
@@ -96,7 +107,7 @@ func startEmbedded(ctx context.Context) (*mockserver.Local, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	mock, err := mockserver.StartLocal(ctx, "127.0.0.1:0", filepath.Join(dir, "mockinge.db"), harness.Testdatenpaket(), mockserver.Config{})
+	mock, err := mockserver.StartLocal(ctx, "127.0.0.1:0", filepath.Join(dir, "mockinge.db"), harness.Testdatenpaket(), mockserver.Config{AdminAddr: "127.0.0.1:0"})
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err

@@ -43,9 +43,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	addr := fset.String("addr", envOr(getenv, "MOCKINGE_ADDR", "127.0.0.1:8080"), "listen address of the SOAP endpoint (env MOCKINGE_ADDR)")
 	db := fset.String("db", envOr(getenv, "MOCKINGE_DB", "mockinge.db"), "SQLite database file, created if missing; :memory: keeps nothing (env MOCKINGE_DB)")
 	testdaten := fset.String("testdatenpaket", getenv("MOCKINGE_TESTDATENPAKET"), "directory of a Testdatenpaket to load instead of the embedded one (env MOCKINGE_TESTDATENPAKET)")
+	adminAddr := fset.String("admin-addr", envOr(getenv, "MOCKINGE_ADMIN_ADDR", "127.0.0.1:8081"), `listen address of the admin API (JSON: sandbox clocks); "" serves none (env MOCKINGE_ADMIN_ADDR)`)
 	maxBody := fset.Int64("max-body", mockserver.DefaultMaxBodyBytes, "largest accepted request body in bytes")
 	fset.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: mockinge [flags]\n\nServes the InGe-Online-Kurstraeger mock: SOAP at /inge, WSDL at /inge?wsdl.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: mockinge [flags]\n\nServes the InGe-Online-Kurstraeger mock: SOAP at /inge, WSDL at /inge?wsdl,\nand the admin API on its own listener.\n\nFlags:\n")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -64,11 +65,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		paket = os.DirFS(*testdaten)
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, mockserver.Config{MaxBodyBytes: *maxBody, Logger: logger})
+	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, mockserver.Config{MaxBodyBytes: *maxBody, Logger: logger, AdminAddr: *adminAddr})
 	if err != nil {
 		return err
 	}
-	if err := printBanner(ctx, stdout, mock, *db); err != nil {
+	// The banner reads the local store; a shutdown requested meanwhile
+	// (Ctrl-C right after the start) waits for it and then proceeds below.
+	if err := printBanner(context.WithoutCancel(ctx), stdout, mock, *db); err != nil {
 		mock.Close()
 		return err
 	}
@@ -83,7 +86,11 @@ func printBanner(ctx context.Context, w io.Writer, mock *mockserver.Local, db st
 		return err
 	}
 	fmt.Fprintf(w, "mockinge: InGe-Online-Kurstraeger mock (reconstructed contract), database %s\n", db)
-	fmt.Fprintf(w, "  SOAP endpoint: %s\n  WSDL:          %s?wsdl\n  Test users (WS-Security UsernameToken):\n", mock.Endpoint(), mock.Endpoint())
+	fmt.Fprintf(w, "  SOAP endpoint: %s\n  WSDL:          %s?wsdl\n", mock.Endpoint(), mock.Endpoint())
+	if mock.AdminURL != "" {
+		fmt.Fprintf(w, "  Admin API:     %s (JSON, e.g. GET %s/sandboxes/{traeger}/clock)\n", mock.AdminURL, mock.AdminURL)
+	}
+	fmt.Fprintf(w, "  Test users (WS-Security UsernameToken):\n")
 	for _, u := range users {
 		pw, err := mock.Store.Password(ctx, u.Name)
 		if err != nil {

@@ -12,7 +12,7 @@ import (
 // TestFeatures runs the whole test concept against a local mock; every
 // scenario is a subtest.
 func TestFeatures(t *testing.T) {
-	mock, err := mockserver.StartLocal(t.Context(), "127.0.0.1:0", filepath.Join(t.TempDir(), "mockinge.db"), harness.Testdatenpaket(), mockserver.Config{})
+	mock, err := mockserver.StartLocal(t.Context(), "127.0.0.1:0", filepath.Join(t.TempDir(), "mockinge.db"), harness.Testdatenpaket(), mockserver.Config{AdminAddr: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,7 +21,7 @@ func TestFeatures(t *testing.T) {
 			t.Errorf("close mock: %v", err)
 		}
 	})
-	res, err := certrun.Run(certrun.Config{Endpoint: mock.Endpoint(), TestingT: t, Format: "progress"})
+	res, err := certrun.Run(certrun.Config{Endpoint: mock.Endpoint(), Admin: mock.AdminURL, TestingT: t, Format: "progress"})
 	if err != nil {
 		t.Fatal(err)
 	}

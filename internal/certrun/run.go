@@ -29,6 +29,10 @@ type Account struct {
 type Config struct {
 	// Endpoint is the SOAP address, e.g. http://127.0.0.1:8080/inge.
 	Endpoint string
+	// Admin is the base URL of mockinge's admin API, e.g.
+	// http://127.0.0.1:8081. The scenarios that set the clock ("heute ist
+	// der ...") need it; empty makes them fail with a clear error.
+	Admin string
 	// Ich is the account of the provider under test ("ich" in the steps).
 	// Its zero value takes the first user of the first Traeger in the
 	// Testdatenpaket.
@@ -66,6 +70,7 @@ func (r Result) OK() bool { return r.Failed == 0 && r.Passed > 0 }
 type runner struct {
 	cfg   Config
 	paket *testdaten.Paket
+	admin *adminClient
 
 	mu     sync.Mutex
 	result Result
@@ -86,7 +91,7 @@ func Run(cfg Config) (Result, error) {
 	if cfg.Format == "" {
 		cfg.Format = "pretty"
 	}
-	r := &runner{cfg: cfg, paket: paket}
+	r := &runner{cfg: cfg, paket: paket, admin: newAdminClient(cfg.Admin)}
 	suite := godog.TestSuite{
 		Name:                "InGe-Abnahme",
 		ScenarioInitializer: r.initScenario,

@@ -24,6 +24,7 @@ func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^ist der Status "([^"]*)"$`, w.status)
 	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"$`, w.meldung)
 	sc.Step(`^die Antwort enthält die Meldung "([^"]*)" zum Feld "([^"]*)"$`, w.meldungZumFeld)
+	sc.Step(`^die Antwort enthält nicht die Meldung "([^"]*)"$`, w.keineMeldung)
 	sc.Step(`^die Antwort enthält genau diese Meldungen:$`, w.genauDieseMeldungen)
 	sc.Step(`^die Antwort enthält keines der Elemente (.+)$`, w.keinesDerElemente)
 	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" und dem faultcode "([^"]*)"$`, w.faultMitCode)
@@ -95,6 +96,21 @@ func (w *world) status(want string) error {
 
 func (w *world) meldung(code string) error {
 	return w.meldungZumFeld(code, "")
+}
+
+// keineMeldung expects no Meldung with the code, e.g. no success Hinweis
+// after a Rollback.
+func (w *world) keineMeldung(code string) error {
+	resp, err := w.answer()
+	if err != nil {
+		return err
+	}
+	for _, m := range resp.Base().List() {
+		if m.Code == code {
+			return fmt.Errorf("die Antwort enthält die Meldung %s %s (%s)", m.Code, m.Feld, m.Text)
+		}
+	}
+	return nil
 }
 
 // meldungZumFeld expects a Meldung with the code; a non-empty feld must

@@ -62,6 +62,9 @@ func (w *world) sendRequest(ctx context.Context) error {
 	}
 	if r, ok := w.response.(*inge.KursplanungErfassenAntwort); ok && r.Kurskennung != "" {
 		w.kurskennung = r.Kurskennung
+		if req, ok := w.request.(*inge.KursplanungErfassenAnfrage); ok && r.Status == inge.StatusVerarbeitet {
+			return w.lauf.neu(req.Kursplanung)
+		}
 	}
 	return nil
 }

@@ -26,18 +26,26 @@ type world struct {
 	fault    *soap.Fault   // last Fault, nil after an answer
 	raw      []byte        // last response envelope as received
 
-	kurskennung string // the course the scenario talks about
+	kurskennung string   // the course the scenario talks about
+	lauf        kurslauf // what the scenario knows of its course (steps_kurslauf.go)
+
+	uhrGestellt bool      // the scenario set the clock; reset it afterwards
+	heute       time.Time // the day on the clock, if the scenario set it
 }
 
 func (r *runner) initScenario(sc *godog.ScenarioContext) {
 	w := &world{r: r}
 	w.login(r.cfg.Ich, wsse.PasswordDigest)
 	sc.After(func(ctx context.Context, s *godog.Scenario, err error) (context.Context, error) {
-		r.record(s.Name, err)
-		return ctx, nil
+		// Reset the clock even if the scenario was canceled.
+		resetErr := w.resetUhr(context.WithoutCancel(ctx))
+		r.record(s.Name, errors.Join(err, resetErr))
+		return ctx, resetErr
 	})
 	w.registerAuthSteps(sc)
+	w.registerUhrSteps(sc)
 	w.registerKursSteps(sc)
+	w.registerKurslaufSteps(sc)
 	w.registerAntwortSteps(sc)
 }
 

@@ -12,21 +12,29 @@ import (
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
-// Local is a running mock: a store with the Testdatenpaket, served over HTTP.
+// Local is a running mock: a store with the Testdatenpaket, served over HTTP,
+// and optionally its admin API on a second listener.
 type Local struct {
 	Store    *mockstate.Store
 	URL      string // base URL, e.g. http://127.0.0.1:41234
-	server   *http.Server
-	listener net.Listener
-	done     chan error
+	AdminURL string // base URL of the admin API; "" when Config.AdminAddr was empty
+
+	servers []*serving
+}
+
+// serving is an HTTP server running on its listener.
+type serving struct {
+	server *http.Server
+	done   chan error // the result of Serve
 }
 
 // Endpoint is the SOAP address.
 func (l *Local) Endpoint() string { return l.URL + Path }
 
 // StartLocal opens the store at dbPath, loads the Testdatenpaket and serves
-// the mock on addr (e.g. 127.0.0.1:0 for a free loopback port). The listener
-// is bound before StartLocal returns, so the URL is usable at once.
+// the mock on addr (e.g. 127.0.0.1:0 for a free loopback port), and the admin
+// API on cfg.AdminAddr unless that is empty. The listeners are bound before
+// StartLocal returns, so the URLs are usable at once.
 func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg Config) (*Local, error) {
 	store, err := mockstate.Open(ctx, dbPath)
 	if err != nil {
@@ -41,21 +49,36 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 		store.Close()
 		return nil, fmt.Errorf("start mock: %w", err)
 	}
-	l := &Local{
-		Store:    store,
-		URL:      "http://" + ln.Addr().String(),
-		listener: ln,
-		done:     make(chan error, 1),
+	var adminLn net.Listener
+	if cfg.AdminAddr != "" {
+		if adminLn, err = net.Listen("tcp", cfg.AdminAddr); err != nil {
+			ln.Close()
+			store.Close()
+			return nil, fmt.Errorf("start mock: admin API: %w", err)
+		}
+	}
+	l := &Local{Store: store, URL: "http://" + ln.Addr().String()}
+	l.servers = append(l.servers, serve(ln, New(store, cfg)))
+	if adminLn != nil {
+		l.AdminURL = "http://" + adminLn.Addr().String()
+		l.servers = append(l.servers, serve(adminLn, NewAdmin(store, cfg.Logger)))
+	}
+	return l, nil
+}
+
+func serve(ln net.Listener, h http.Handler) *serving {
+	s := &serving{
 		server: &http.Server{
-			Handler:           New(store, cfg),
+			Handler:           h,
 			ReadHeaderTimeout: 10 * time.Second,
 			ReadTimeout:       60 * time.Second,
 			WriteTimeout:      60 * time.Second,
 			IdleTimeout:       120 * time.Second,
 		},
+		done: make(chan error, 1),
 	}
-	go func() { l.done <- l.server.Serve(ln) }()
-	return l, nil
+	go func() { s.done <- s.server.Serve(ln) }()
+	return s
 }
 
 // Close stops accepting requests, waits up to ten seconds for those in
@@ -63,10 +86,14 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 func (l *Local) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	shutdownErr := l.server.Shutdown(ctx)
-	serveErr := <-l.done
-	if errors.Is(serveErr, http.ErrServerClosed) {
-		serveErr = nil
+	var errs []error
+	for _, s := range l.servers {
+		errs = append(errs, s.server.Shutdown(ctx))
 	}
-	return errors.Join(shutdownErr, serveErr, l.Store.Close())
+	for _, s := range l.servers {
+		if err := <-s.done; !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(append(errs, l.Store.Close())...)
 }

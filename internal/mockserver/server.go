@@ -37,6 +37,9 @@ type Config struct {
 	Window, Skew time.Duration
 	// Logger receives one line per exchange; nil discards.
 	Logger *slog.Logger
+	// AdminAddr is where StartLocal serves the admin API (see Admin), e.g.
+	// 127.0.0.1:8081; empty serves none. New ignores it.
+	AdminAddr string
 }
 
 // Server serves the InGe SOAP endpoint over a mockstate.Store.

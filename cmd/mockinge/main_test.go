@@ -1,0 +1,313 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer that the server's goroutines may write
+// while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// env returns a getenv function over vars.
+func env(vars map[string]string) func(string) string {
+	return func(key string) string { return vars[key] }
+}
+
+// running is an instance of run serving in the background.
+type running struct {
+	endpoint string // the SOAP endpoint from the banner
+	wsdl     string // the WSDL URL from the banner
+	stdout   *syncBuffer
+	stderr   *syncBuffer
+	cancel   context.CancelFunc
+	done     chan error
+}
+
+var (
+	endpointLine = regexp.MustCompile(`(?m)^\s*SOAP endpoint:\s*(\S+)\s*$`)
+	wsdlLine     = regexp.MustCompile(`(?m)^\s*WSDL:\s*(\S+)\s*$`)
+	adminLine    = regexp.MustCompile(`(?m)^\s*Admin API:\s*(http://127\.0\.0\.1:\d+)\s`)
+	// lastUserLine ends the banner: users are listed by name.
+	lastUserLine = regexp.MustCompile(`(?m)^\s+kt2\.sachbearbeitung\s.*\bTraeger 10000002\s*$`)
+)
+
+// MustRun starts run with args and getenv and waits until the banner shows
+// the endpoint. It stops the instance when the test ends, if the test did
+// not.
+func MustRun(tb testing.TB, args []string, getenv func(string) string) *running {
+	tb.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &running{stdout: &syncBuffer{}, stderr: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	go func() { r.done <- run(ctx, args, getenv, r.stdout, r.stderr) }()
+	tb.Cleanup(func() {
+		cancel()
+		select {
+		case <-r.done:
+		case <-time.After(30 * time.Second):
+			tb.Errorf("run did not return within 30s of cancel")
+		}
+	})
+
+	r.endpoint = r.WaitFor(tb, endpointLine)[1]
+	r.wsdl = r.WaitFor(tb, wsdlLine)[1]
+	return r
+}
+
+// WaitFor polls stdout until re matches, and returns the submatches. It
+// fails the test after a deadline or when run returns first. The banner is
+// written line by line, so a test waits for each line it looks at.
+func (r *running) WaitFor(tb testing.TB, re *regexp.Regexp) []string {
+	tb.Helper()
+	deadline := time.NewTimer(30 * time.Second)
+	defer deadline.Stop()
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if m := re.FindStringSubmatch(r.stdout.String()); m != nil {
+			return m
+		}
+		select {
+		case err := <-r.done:
+			r.done <- err // for Stop and Cleanup
+			tb.Fatalf("run returned %v before printing %s\nstdout:\n%s\nstderr:\n%s", err, re, r.stdout, r.stderr)
+		case <-deadline.C:
+			tb.Fatalf("no %s in the output after 30s\nstdout:\n%s\nstderr:\n%s", re, r.stdout, r.stderr)
+		case <-tick.C:
+		}
+	}
+}
+
+// Stop cancels the context of run and returns run's result.
+func (r *running) Stop(tb testing.TB) error {
+	tb.Helper()
+	r.cancel()
+	select {
+	case err := <-r.done:
+		r.done <- err // for Cleanup
+		return err
+	case <-time.After(30 * time.Second):
+		tb.Fatalf("run did not return within 30s of cancel")
+		return nil
+	}
+}
+
+func get(tb testing.TB, url string) (int, []byte, error) {
+	tb.Helper()
+	req, err := http.NewRequestWithContext(tb.Context(), http.MethodGet, url, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	// No keep-alive: after shutdown, a request must dial afresh.
+	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, body, err
+}
+
+func TestRun_ServesUntilCanceled(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	r := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "127.0.0.1:0", "-db", db}, env(nil))
+
+	if !strings.HasPrefix(r.endpoint, "http://127.0.0.1:") || !strings.HasSuffix(r.endpoint, "/inge") {
+		t.Errorf("endpoint = %q; want http://127.0.0.1:<port>/inge", r.endpoint)
+	}
+	banner := r.stdout.String()
+	if !strings.Contains(banner, db) {
+		t.Errorf("banner does not name the database %s:\n%s", db, banner)
+	}
+	for _, u := range []struct{ name, traeger string }{
+		{"kt1.sachbearbeitung", "10000001"},
+		{"kt1.leitung", "10000001"},
+		{"kt2.sachbearbeitung", "10000002"},
+	} {
+		r.WaitFor(t, regexp.MustCompile(`(?m)^\s+`+regexp.QuoteMeta(u.name)+`\s.*\bTraeger `+u.traeger+`\s*$`))
+	}
+
+	if admin := r.WaitFor(t, adminLine)[1]; strings.HasPrefix(r.endpoint, admin+"/") || strings.HasSuffix(admin, ":8081") {
+		t.Errorf("Admin API at %s; want its own free port (SOAP at %s)", admin, r.endpoint)
+	}
+	if want := r.endpoint + "?wsdl"; r.wsdl != want {
+		t.Errorf("WSDL URL = %q; want %q", r.wsdl, want)
+	}
+	status, wsdl, err := get(t, r.wsdl)
+	if err != nil {
+		t.Fatalf("GET %s: %v", r.wsdl, err)
+	}
+	if status != http.StatusOK {
+		t.Errorf("GET WSDL: Status = %d; want %d", status, http.StatusOK)
+	}
+	if want := `location="` + r.endpoint + `"`; !bytes.Contains(wsdl, []byte(want)) {
+		t.Errorf("WSDL lacks %s", want)
+	}
+
+	if err := r.Stop(t); err != nil {
+		t.Fatalf("run after cancel = %v; want nil\nstderr:\n%s", err, r.stderr)
+	}
+	if !strings.Contains(r.stdout.String(), "shutting down") {
+		t.Errorf("stdout lacks the shutdown notice:\n%s", r.stdout)
+	}
+	if _, _, err := get(t, r.wsdl); err == nil {
+		t.Errorf("GET %s after shutdown succeeded; want the port closed", r.wsdl)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("database: %v", err)
+	}
+}
+
+func TestRun_Help(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	err := run(t.Context(), []string{"-h"}, env(nil), &stdout, &stderr)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("run -h = %v; want flag.ErrHelp", err)
+	}
+	for _, want := range []string{"Usage: mockinge", "-addr", "-admin-addr", "-db", "-testdatenpaket", "-max-body", "MOCKINGE_ADDR", "MOCKINGE_ADMIN_ADDR", "MOCKINGE_DB", "MOCKINGE_TESTDATENPAKET"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("help lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout = %q; want nothing", stdout.String())
+	}
+}
+
+func TestRun_UsageError(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // in stderr
+	}{
+		{"UnknownFlag", []string{"-nope"}, "flag provided but not defined: -nope"},
+		{"ExtraArgument", []string{"serve"}, `unexpected arguments ["serve"]`},
+		{"MaxBodyNotANumber", []string{"-max-body", "viel"}, `invalid value "viel"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := run(t.Context(), tt.args, env(nil), &stdout, &stderr)
+			if !errors.Is(err, errUsage) {
+				t.Fatalf("run %q = %v; want errUsage", tt.args, err)
+			}
+			if !strings.Contains(stderr.String(), tt.want) || !strings.Contains(stderr.String(), "Usage: mockinge") {
+				t.Errorf("stderr lacks %q and the usage:\n%s", tt.want, stderr.String())
+			}
+		})
+	}
+}
+
+func TestRun_Environment(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "env.db")
+	r := MustRun(t, nil, env(map[string]string{"MOCKINGE_ADDR": "127.0.0.1:0", "MOCKINGE_ADMIN_ADDR": "127.0.0.1:0", "MOCKINGE_DB": db}))
+	if !strings.HasPrefix(r.endpoint, "http://127.0.0.1:") || strings.HasPrefix(r.endpoint, "http://127.0.0.1:8080/") {
+		t.Errorf("endpoint = %q; want a free port on 127.0.0.1 from MOCKINGE_ADDR", r.endpoint)
+	}
+	if !strings.Contains(r.stdout.String(), db) {
+		t.Errorf("banner does not name the database %s from MOCKINGE_DB:\n%s", db, r.stdout)
+	}
+	if admin := r.WaitFor(t, adminLine)[1]; strings.HasSuffix(admin, ":8081") {
+		t.Errorf("Admin API at %s; want a free port from MOCKINGE_ADMIN_ADDR", admin)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("database from MOCKINGE_DB: %v", err)
+	}
+}
+
+func TestRun_FlagsOverrideEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "flag.db")
+	getenv := env(map[string]string{
+		"MOCKINGE_ADDR":       "no-such-host.invalid:1",
+		"MOCKINGE_ADMIN_ADDR": "no-such-host.invalid:2",
+		"MOCKINGE_DB":         filepath.Join(dir, "missing-dir", "env.db"),
+	})
+	r := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", db}, getenv)
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("database from -db: %v", err)
+	}
+	r.WaitFor(t, lastUserLine)
+	if err := r.Stop(t); err != nil {
+		t.Errorf("run after cancel = %v; want nil", err)
+	}
+}
+
+// cancelWriter cancels a context as soon as its output contains marker.
+type cancelWriter struct {
+	syncBuffer
+	marker string
+	cancel context.CancelFunc
+}
+
+func (w *cancelWriter) Write(p []byte) (int, error) {
+	n, err := w.syncBuffer.Write(p)
+	if strings.Contains(w.String(), w.marker) {
+		w.cancel()
+	}
+	return n, err
+}
+
+// A shutdown requested while the banner is being printed (Ctrl-C right
+// after the start) is as graceful as one later on.
+func TestRun_CanceledDuringBanner(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	stop := time.AfterFunc(30*time.Second, cancel) // in case the marker never comes
+	defer stop.Stop()
+	stdout := &cancelWriter{marker: "Test users", cancel: cancel}
+	var stderr syncBuffer
+	err := run(ctx, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil), stdout, &stderr)
+	if !strings.Contains(stdout.String(), "Test users") {
+		t.Fatalf("banner never reached the users:\n%s", stdout.String())
+	}
+	if err != nil {
+		t.Errorf("run canceled during the banner = %v; want nil", err)
+	}
+}
+
+func TestRun_AddressInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var stdout, stderr bytes.Buffer
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	err = run(ctx, []string{"-addr", ln.Addr().String(), "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil), &stdout, &stderr)
+	if err == nil || errors.Is(err, errUsage) || ctx.Err() != nil {
+		t.Fatalf("run on a busy address = %v (ctx %v); want a listen error at once", err, ctx.Err())
+	}
+	if strings.Contains(stdout.String(), "SOAP endpoint") {
+		t.Errorf("banner printed although the server did not start:\n%s", stdout.String())
+	}
+}

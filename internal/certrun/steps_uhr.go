@@ -1,0 +1,71 @@
+package certrun
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/cucumber/godog"
+)
+
+// datumDE is the layout of dates in the steps: TT.MM.JJJJ, as vendors show
+// them.
+const datumDE = "02.01.2006"
+
+// heuteUm is the time of day that "heute ist der ..." sets the clock to:
+// well inside the day in every German time zone offset.
+const heuteUm = 9 * time.Hour
+
+// The steps that set the clock of the "ich" Traeger through the admin API.
+// A scenario that touches the clock gets it back at real time afterwards
+// (resetUhr), so that scenarios stay independent of each other.
+func (w *world) registerUhrSteps(sc *godog.ScenarioContext) {
+	sc.Step(`^heute ist der (\d{2}\.\d{2}\.\d{4})$`, w.heuteIst)
+	sc.Step(`^(\d+) Tage? vergehen$`, w.tageVergehen)
+}
+
+// heuteIst freezes the clock at 09:00 UTC of the day.
+func (w *world) heuteIst(ctx context.Context, datum string) error {
+	d, err := parseDatumDE(datum)
+	if err != nil {
+		return err
+	}
+	if err := w.r.admin.freezeClock(ctx, w.r.cfg.Ich.Traegernummer, d.Add(heuteUm)); err != nil {
+		return err
+	}
+	w.uhrGestellt, w.heute = true, d
+	return nil
+}
+
+// tageVergehen moves the clock on by whole days.
+func (w *world) tageVergehen(ctx context.Context, tage int) error {
+	if err := w.r.admin.advanceClock(ctx, w.r.cfg.Ich.Traegernummer, time.Duration(tage)*24*time.Hour); err != nil {
+		return err
+	}
+	w.uhrGestellt = true
+	if !w.heute.IsZero() {
+		w.heute = w.heute.AddDate(0, 0, tage)
+	}
+	return nil
+}
+
+// resetUhr lets the clock run at real time again if the scenario set it.
+func (w *world) resetUhr(ctx context.Context) error {
+	if !w.uhrGestellt {
+		return nil
+	}
+	if err := w.r.admin.resetClock(ctx, w.r.cfg.Ich.Traegernummer); err != nil {
+		return fmt.Errorf("Uhr zurücksetzen: %w", err)
+	}
+	w.uhrGestellt = false
+	return nil
+}
+
+// parseDatumDE parses a date TT.MM.JJJJ as midnight UTC.
+func parseDatumDE(s string) (time.Time, error) {
+	t, err := time.Parse(datumDE, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q ist kein Datum TT.MM.JJJJ", s)
+	}
+	return t, nil
+}
