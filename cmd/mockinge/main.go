@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	harness "github.com/inge-harness/inge-harness"
@@ -80,25 +81,31 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return mock.Close()
 }
 
+// printBanner writes the endpoints and the test users in one write, ending
+// with a "ready" line, so a script or test that waits for the mock can wait
+// for that line.
 func printBanner(ctx context.Context, w io.Writer, mock *mockserver.Local, db string) error {
 	users, err := mock.Store.Users(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "mockinge: InGe-Online-Kurstraeger mock (reconstructed contract), database %s\n", db)
-	fmt.Fprintf(w, "  SOAP endpoint: %s\n  WSDL:          %s?wsdl\n", mock.Endpoint(), mock.Endpoint())
+	var b strings.Builder
+	fmt.Fprintf(&b, "mockinge: InGe-Online-Kurstraeger mock (reconstructed contract), database %s\n", db)
+	fmt.Fprintf(&b, "  SOAP endpoint: %s\n  WSDL:          %s?wsdl\n", mock.Endpoint(), mock.Endpoint())
 	if mock.AdminURL != "" {
-		fmt.Fprintf(w, "  Admin API:     %s (JSON, e.g. GET %s/sandboxes/{traeger}/clock)\n", mock.AdminURL, mock.AdminURL)
+		fmt.Fprintf(&b, "  Admin API:     %s (JSON, e.g. GET %s/sandboxes/{traeger}/clock)\n", mock.AdminURL, mock.AdminURL)
 	}
-	fmt.Fprintf(w, "  Test users (WS-Security UsernameToken):\n")
+	fmt.Fprintf(&b, "  Test users (WS-Security UsernameToken):\n")
 	for _, u := range users {
 		pw, err := mock.Store.Password(ctx, u.Name)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "    %-22s password %-16s Traeger %s\n", u.Name, pw, u.Traegernummer)
+		fmt.Fprintf(&b, "    %-22s password %-16s Traeger %s\n", u.Name, pw, u.Traegernummer)
 	}
-	return nil
+	b.WriteString("mockinge: ready\n")
+	_, err = io.WriteString(w, b.String())
+	return err
 }
 
 func envOr(getenv func(string) string, key, fallback string) string {

@@ -38,28 +38,28 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{started: time.Now()}
 	resp, fault := s.handle(r, ex)
 	var buf bytes.Buffer
+	if fault == nil {
+		if err := soap.Encode(&buf, nil, resp); err != nil {
+			s.log.Error("encode response", "operation", ex.operation, "err", err)
+			buf.Reset()
+			fault = inge.NewFault(inge.InternerFehler, "")
+		} else {
+			ex.status, ex.ergebnis, ex.vorgang = http.StatusOK, string(resp.Base().Status), resp.Base().Vorgangsnummer
+		}
+	}
 	if fault != nil {
-		ex.status = inge.HTTPStatus(fault.Detail.Code)
-		ex.ergebnis = fault.Detail.Code
+		ex.status, ex.ergebnis, ex.vorgang = inge.HTTPStatus(fault.Detail.Code), fault.Detail.Code, ""
 		if err := soap.EncodeFault(&buf, *fault); err != nil {
 			s.log.Error("encode fault", "err", err)
 		}
-	} else {
-		ex.status = http.StatusOK
-		ex.ergebnis = string(resp.Base().Status)
-		ex.vorgang = resp.Base().Vorgangsnummer
-		if err := soap.Encode(&buf, nil, resp); err != nil {
-			s.log.Error("encode response", "operation", ex.operation, "err", err)
-			ex.status, ex.ergebnis = http.StatusInternalServerError, "F300"
-			buf.Reset()
-			_ = soap.EncodeFault(&buf, *inge.NewFault(inge.InternerFehler, ""))
-		}
 	}
 	ex.response = buf.Bytes()
+	// Journal before answering: once a client has its answer, the exchange
+	// is in the journal, so a test may read it at once.
+	s.journal(r.Context(), ex)
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(ex.status)
 	_, _ = w.Write(ex.response)
-	s.journal(r.Context(), ex)
 }
 
 func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fault) {
@@ -215,7 +215,8 @@ func (s *Server) authFault(err error) *soap.Fault {
 }
 
 // journal records the exchange; the store masks the password. A failure to
-// journal is logged, not answered: the client already has its response.
+// journal is logged and the answer still goes out: the procedure's outcome,
+// already committed or not, must reach the client.
 func (s *Server) journal(ctx context.Context, ex *exchange) {
 	d := time.Since(ex.started)
 	s.log.Info("soap", "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
