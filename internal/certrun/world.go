@@ -46,6 +46,7 @@ func (r *runner) initScenario(sc *godog.ScenarioContext) {
 	w.registerUhrSteps(sc)
 	w.registerKursSteps(sc)
 	w.registerKurslaufSteps(sc)
+	w.registerLidSteps(sc)
 	w.registerAntwortSteps(sc)
 }
 

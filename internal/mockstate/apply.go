@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	_ "time/tzdata" // Europe/Berlin for the deadlines
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
@@ -212,8 +213,19 @@ func newVorgangsnummer(now time.Time) string {
 	return "V-" + now.UTC().Format("20060102") + "-" + hex.EncodeToString(b[:])
 }
 
-// day returns midnight UTC of t's calendar day.
+// day returns t's calendar day in Germany, where the deadlines run, as
+// midnight UTC of that date (the form all dates are compared in).
 func day(t time.Time) time.Time {
-	y, m, d := t.UTC().Date()
+	y, m, d := t.In(germany).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
+
+// germany is the time zone of the deadlines. time/tzdata is embedded, so the
+// zone is there even on a machine without a zoneinfo database.
+var germany = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		panic(err) // impossible with time/tzdata
+	}
+	return loc
+}()

@@ -22,8 +22,12 @@ const lidVorlauf = 14
 // BAMF-LF4) may do so.
 func lidPruefungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefungErfassenAnfrage) (inge.Response, error) {
 	resp := &inge.LidPruefungErfassenAntwort{}
-	if err := checkLidPruefung(ctx, tx, c, &r.Pruefung, "Pruefung"); err != nil || c.failed() {
+	if err := checkLidPruefungsdaten(ctx, tx, c, &r.Pruefung, "Pruefung"); err != nil {
 		return resp, err
+	}
+	checkLidVorlauf(c, r.Pruefung.Pruefungsdatum, "Pruefung/Pruefungsdatum")
+	if c.failed() {
+		return resp, nil
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO lid_nummer DEFAULT VALUES`)
 	if err != nil {
@@ -58,8 +62,16 @@ func lidPruefungAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.LidP
 	if err != nil || p == nil {
 		return resp, err
 	}
-	if err := checkLidPruefung(ctx, tx, c, &r.Pruefung, "Pruefung"); err != nil || c.failed() {
+	if err := checkLidPruefungsdaten(ctx, tx, c, &r.Pruefung, "Pruefung"); err != nil {
 		return resp, err
+	}
+	// Only a moved exam must keep the two weeks; a new room shortly before
+	// the exam is fine.
+	if r.Pruefung.Pruefungsdatum != p.datum {
+		checkLidVorlauf(c, r.Pruefung.Pruefungsdatum, "Pruefung/Pruefungsdatum")
+	}
+	if c.failed() {
+		return resp, nil
 	}
 	daten, err := xml.Marshal(&r.Pruefung)
 	if err != nil {
@@ -227,19 +239,25 @@ func identOf(p Person) *inge.TeilnehmerIdent {
 	return &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(p.Geburtsdatum), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert}}
 }
 
-// checkLidPruefung applies the rules of the exam data (Q-LID, CMX-SYS, ITM).
-func checkLidPruefung(ctx context.Context, tx *Tx, c *call, p *inge.LidPruefung, path string) error {
+// checkLidVorlauf: an exam lies at least two weeks after the day it is
+// registered or moved (ITM 10.5).
+func checkLidVorlauf(c *call, datum inge.Datum, path string) {
+	if d, err := datum.Time(); err == nil {
+		if earliest := c.today.AddDate(0, 0, lidVorlauf); d.Before(earliest) {
+			c.add(inge.PruefungZuKurzfristig, path, "Datum", formatDatum(earliest))
+		}
+	}
+}
+
+// checkLidPruefungsdaten applies the rules of the exam data (Q-LID, CMX-SYS,
+// BAMF-LF4).
+func checkLidPruefungsdaten(ctx context.Context, tx *Tx, c *call, p *inge.LidPruefung, path string) error {
 	t, err := tx.Traeger(ctx, c.caller.Traegernummer)
 	if err != nil {
 		return fmt.Errorf("traeger %s: %w", c.caller.Traegernummer, err)
 	}
 	if !t.LidPruefstelle {
 		c.add(inge.KeinePruefstelle, "Mandant/Traegernummer")
-	}
-	if d, err := p.Pruefungsdatum.Time(); err == nil {
-		if earliest := c.today.AddDate(0, 0, lidVorlauf); d.Before(earliest) {
-			c.add(inge.PruefungZuKurzfristig, path+"/Pruefungsdatum", "Datum", formatDatum(earliest))
-		}
 	}
 	if err := checkKursort(ctx, tx, c, p.Pruefungsort, path+"/Pruefungsort"); err != nil {
 		return err
