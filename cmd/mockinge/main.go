@@ -85,7 +85,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // with a "ready" line, so a script or test that waits for the mock can wait
 // for that line.
 func printBanner(ctx context.Context, w io.Writer, mock *mockserver.Local, db string) error {
-	users, err := mock.Store.Users(ctx)
+	users, err := mock.Standard().Users(ctx)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func printBanner(ctx context.Context, w io.Writer, mock *mockserver.Local, db st
 	}
 	fmt.Fprintf(&b, "  Test users (WS-Security UsernameToken):\n")
 	for _, u := range users {
-		pw, err := mock.Store.Password(ctx, u.Name)
+		pw, err := mock.Standard().Password(ctx, u.Name)
 		if err != nil {
 			return err
 		}

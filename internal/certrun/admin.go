@@ -25,23 +25,23 @@ func newAdminClient(base string) *adminClient {
 }
 
 // freezeClock stops the clock of Traeger nr at t.
-func (a *adminClient) freezeClock(ctx context.Context, nr string, t time.Time) error {
+func (a *adminClient) freezeClock(ctx context.Context, sandbox string, t time.Time) error {
 	body := map[string]any{"now": t.UTC().Format(time.RFC3339), "frozen": true}
-	return a.do(ctx, http.MethodPut, a.clockPath(nr), body)
+	return a.do(ctx, http.MethodPut, a.clockPath(sandbox), body)
 }
 
 // advanceClock moves the clock of Traeger nr by d.
-func (a *adminClient) advanceClock(ctx context.Context, nr string, d time.Duration) error {
-	return a.do(ctx, http.MethodPost, a.clockPath(nr)+"/advance", map[string]string{"by": d.String()})
+func (a *adminClient) advanceClock(ctx context.Context, sandbox string, d time.Duration) error {
+	return a.do(ctx, http.MethodPost, a.clockPath(sandbox)+"/advance", map[string]string{"by": d.String()})
 }
 
 // resetClock lets the clock of Traeger nr run at real time again.
-func (a *adminClient) resetClock(ctx context.Context, nr string) error {
-	return a.do(ctx, http.MethodDelete, a.clockPath(nr), nil)
+func (a *adminClient) resetClock(ctx context.Context, sandbox string) error {
+	return a.do(ctx, http.MethodDelete, a.clockPath(sandbox), nil)
 }
 
-func (a *adminClient) clockPath(nr string) string {
-	return "/sandboxes/" + url.PathEscape(nr) + "/clock"
+func (a *adminClient) clockPath(sandbox string) string {
+	return "/sandboxes/" + url.PathEscape(sandbox) + "/clock"
 }
 
 // do sends a JSON request and fails with the API's own "fehler" text on any

@@ -10,12 +10,12 @@ import (
 
 // vollstaendigeKursplanung builds a complete, valid Kursplanung of a general
 // integration course from a test case: its first Kursort and Lehrkraft and
-// all its persons, starting on the Monday at least weeks ahead of today.
-func vollstaendigeKursplanung(fall *testdaten.Fall, weeks int) (inge.Kursplanung, error) {
+// all its persons, starting on the Monday at least weeks after heute.
+func vollstaendigeKursplanung(fall *testdaten.Fall, heute time.Time, weeks int) (inge.Kursplanung, error) {
 	if len(fall.Kursorte) == 0 || len(fall.Personen) == 0 {
 		return inge.Kursplanung{}, fmt.Errorf("Testfall %s hat keinen Kursort oder keine Personen", fall.ID)
 	}
-	beginn := nextMonday(today().AddDate(0, 0, 7*weeks))
+	beginn := nextMonday(heute.AddDate(0, 0, 7*weeks))
 	abschnitt2 := beginn.AddDate(0, 0, 7*5)
 	ende := beginn.AddDate(0, 0, 7*30-3) // a Friday
 	k := inge.Kursplanung{

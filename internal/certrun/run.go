@@ -41,6 +41,9 @@ type Config struct {
 	// that prove one Traeger never sees another's data. Its zero value
 	// takes the first user of the second Traeger in the Testdatenpaket.
 	Anderer Account
+	// Sandbox is the mock's sandbox the scenarios work in (its clock is set
+	// through the admin API); empty means "standard".
+	Sandbox string
 	// HTTPClient sends the requests; nil means the inge.Client default.
 	HTTPClient *http.Client
 	// Output receives godog's report (default io.Discard).
@@ -84,6 +87,9 @@ func Run(cfg Config) (Result, error) {
 	}
 	if err := defaultAccounts(&cfg, paket); err != nil {
 		return Result{}, err
+	}
+	if cfg.Sandbox == "" {
+		cfg.Sandbox = "standard"
 	}
 	if cfg.Output == nil {
 		cfg.Output = io.Discard

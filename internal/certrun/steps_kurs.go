@@ -43,7 +43,7 @@ func (w *world) buildKursplanung(fallID string, weeks int) error {
 	if !ok {
 		return fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
 	}
-	plan, err := vollstaendigeKursplanung(fall, weeks)
+	plan, err := vollstaendigeKursplanung(fall, w.szenarioHeute(), weeks)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (w *world) andererHatErfasst(ctx context.Context, fallID string, weeks int)
 	if !ok {
 		return fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
 	}
-	plan, err := vollstaendigeKursplanung(fall, weeks)
+	plan, err := vollstaendigeKursplanung(fall, w.szenarioHeute(), weeks)
 	if err != nil {
 		return err
 	}

@@ -144,15 +144,9 @@ func (l *lidStand) erfassungAmVorbereiten(fallID, datum string) error {
 	return l.erfassungVorbereiten(fallID, tag)
 }
 
-// erfassungInVorbereiten counts the weeks from the day on the clock of the
-// Traeger the scenario is logged in as: the day the scenario set for "ich",
-// else the real one.
+// erfassungInVorbereiten counts the weeks from the scenario's today.
 func (l *lidStand) erfassungInVorbereiten(fallID string, wochen int) error {
-	heute := today()
-	if !l.w.heute.IsZero() && l.w.mandant == l.w.r.cfg.Ich.Traegernummer {
-		heute = l.w.heute
-	}
-	return l.erfassungVorbereiten(fallID, heute.AddDate(0, 0, 7*wochen))
+	return l.erfassungVorbereiten(fallID, l.w.szenarioHeute().AddDate(0, 0, 7*wochen))
 }
 
 func (l *lidStand) erfassen(ctx context.Context) error {

@@ -30,7 +30,7 @@ func (w *world) heuteIst(ctx context.Context, datum string) error {
 	if err != nil {
 		return err
 	}
-	if err := w.r.admin.freezeClock(ctx, w.r.cfg.Ich.Traegernummer, d.Add(heuteUm)); err != nil {
+	if err := w.r.admin.freezeClock(ctx, w.r.cfg.Sandbox, d.Add(heuteUm)); err != nil {
 		return err
 	}
 	w.uhrGestellt, w.heute = true, d
@@ -39,7 +39,7 @@ func (w *world) heuteIst(ctx context.Context, datum string) error {
 
 // tageVergehen moves the clock on by whole days.
 func (w *world) tageVergehen(ctx context.Context, tage int) error {
-	if err := w.r.admin.advanceClock(ctx, w.r.cfg.Ich.Traegernummer, time.Duration(tage)*24*time.Hour); err != nil {
+	if err := w.r.admin.advanceClock(ctx, w.r.cfg.Sandbox, time.Duration(tage)*24*time.Hour); err != nil {
 		return err
 	}
 	w.uhrGestellt = true
@@ -54,7 +54,7 @@ func (w *world) resetUhr(ctx context.Context) error {
 	if !w.uhrGestellt {
 		return nil
 	}
-	if err := w.r.admin.resetClock(ctx, w.r.cfg.Ich.Traegernummer); err != nil {
+	if err := w.r.admin.resetClock(ctx, w.r.cfg.Sandbox); err != nil {
 		return fmt.Errorf("Uhr zurücksetzen: %w", err)
 	}
 	w.uhrGestellt = false

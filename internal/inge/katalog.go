@@ -21,6 +21,7 @@ type Key string
 const (
 	PflichtfeldFehlt                    Key = "PflichtfeldFehlt"
 	CodeUnbekannt                       Key = "CodeUnbekannt"
+	AsynchronAngenommen                 Key = "AsynchronAngenommen"
 	RollbackGeprueft                    Key = "RollbackGeprueft"
 	PersonNichtIdentifiziert            Key = "PersonNichtIdentifiziert"
 	PersonDoppelt                       Key = "PersonDoppelt"
@@ -117,6 +118,8 @@ const (
 	NonceWiederholt              Key = "NonceWiederholt"
 	CreatedAbgelaufen            Key = "CreatedAbgelaufen"
 	MandantFremd                 Key = "MandantFremd"
+	InGeNichtVerfuegbar          Key = "InGeNichtVerfuegbar"
+	SimulierterFehler            Key = "SimulierterFehler"
 	InternerFehler               Key = "InternerFehler"
 )
 

@@ -97,6 +97,9 @@ type Mandant struct {
 type Anfrage struct {
 	Mandant  Mandant `xml:"Mandant"`
 	Rollback bool    `xml:"Rollback,omitempty"`
+	// Asynchron asks the service to accept the message while InGe is down
+	// and apply it later, in order of arrival.
+	Asynchron bool `xml:"Asynchron,omitempty"`
 }
 
 // Base returns the shared part of a request.

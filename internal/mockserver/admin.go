@@ -1,6 +1,7 @@
 package mockserver
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +12,7 @@ import (
 
 	"github.com/gorilla/mux"
 
-	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
 // maxAdminBody bounds the JSON body of an admin request.
@@ -19,26 +20,27 @@ const maxAdminBody = 64 << 10
 
 // Admin is the admin API of mockinge: JSON over HTTP, served on a listener
 // of its own so that it can stay on loopback while the SOAP endpoint is
-// reachable from elsewhere. Every resource lives under the sandbox of a
-// Traeger, /sandboxes/{traeger}/...; the routes of each resource are in a
+// reachable from elsewhere. Every resource lives under a sandbox,
+// /sandboxes/{sandbox}/...; the routes of each resource are in a
 // file of their own (admin_clock.go).
 //
 // Errors are answered as {"fehler": "..."} with an honest status: 400 for
-// JSON or values that cannot be used, 404 for an unknown Traeger or path,
+// JSON or values that cannot be used, 404 for an unknown sandbox or path,
 // 405 for a method the path does not offer, 413 for a body over 64 KiB,
 // 500 for a failure of the mock. The admin API never shows passwords.
 type Admin struct {
-	store  *mockstate.Store
+	reg    *sandbox.Registry
+	queue  drainer
 	log    *slog.Logger
 	router *mux.Router
 }
 
-// NewAdmin returns the admin API over store. A nil logger discards.
-func NewAdmin(store *mockstate.Store, logger *slog.Logger) *Admin {
+// NewAdmin returns the admin API over the sandboxes. A nil logger discards.
+func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	a := &Admin{store: store, log: logger, router: mux.NewRouter()}
+	a := &Admin{reg: reg, queue: queue, log: logger, router: mux.NewRouter()}
 	a.router.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, adminFehler{Fehler: "unbekannter Pfad " + r.URL.Path})
 	})
@@ -48,6 +50,12 @@ func NewAdmin(store *mockstate.Store, logger *slog.Logger) *Admin {
 	})
 	a.clockRoutes()
 	return a
+}
+
+// drainer applies the requests a sandbox accepted during an outage
+// (Server.Drain); the admin API calls it when an outage ends.
+type drainer interface {
+	Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error)
 }
 
 // allowed lists the methods the path of r offers, for the Allow header of
@@ -107,13 +115,14 @@ type adminFehler struct {
 	Fehler string `json:"fehler"`
 }
 
-// traegerError turns a lookup that found no Traeger into 404 and passes
-// every other error on.
-func traegerError(nr string, err error) error {
-	if errors.Is(err, mockstate.ErrNotFound) {
-		return &adminError{status: http.StatusNotFound, msg: fmt.Sprintf("Kursträger %s ist unbekannt", nr)}
+// sandbox returns the sandbox the path names, or a 404 error.
+func (a *Admin) sandbox(r *http.Request) (*sandbox.Sandbox, error) {
+	name := mux.Vars(r)["sandbox"]
+	sb, err := a.reg.Get(name)
+	if errors.Is(err, sandbox.ErrNotFound) {
+		return nil, &adminError{status: http.StatusNotFound, msg: fmt.Sprintf("Sandbox %q ist unbekannt", name)}
 	}
-	return err
+	return sb, err
 }
 
 // decodeJSON reads exactly one JSON object from the body into v; unknown

@@ -2,33 +2,29 @@ package mockserver
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"fmt"
 	"net/http"
 	"time"
-
-	"github.com/gorilla/mux"
 
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 // The clock of a sandbox: the business time that the deadlines of the
-// procedures are measured against (see mockstate/clock.go).
+// procedures are measured against (see mockstate/clock.go). It is set for
+// every Traeger of the sandbox at once, so a sandbox has one "today".
 //
-//	GET    /sandboxes/{traeger}/clock          the clock
-//	PUT    /sandboxes/{traeger}/clock          {"now": "2027-03-10T09:00:00Z", "frozen": true}
-//	POST   /sandboxes/{traeger}/clock/advance  {"by": "48h"}
-//	DELETE /sandboxes/{traeger}/clock          back to real time
+//	GET    /sandboxes/{sandbox}/clock          the clock
+//	PUT    /sandboxes/{sandbox}/clock          {"now": "2027-03-10T09:00:00Z", "frozen": true}
+//	POST   /sandboxes/{sandbox}/clock/advance  {"by": "48h"}
+//	DELETE /sandboxes/{sandbox}/clock          back to real time
 //
 // PUT sets the clock to now (RFC 3339); frozen stops it there, without
 // frozen (or false) it runs on from that instant. advance moves it by a Go
 // duration ("48h", "-30m"); a frozen clock stays frozen. Every route answers
 // with the clock as GET shows it:
 //
-//	{"traegernummer": "10000001", "now": "2027-03-10T09:00:00Z", "frozen": true}
+//	{"sandbox": "standard", "now": "2027-03-10T09:00:00Z", "frozen": true}
 func (a *Admin) clockRoutes() {
-	const path = "/sandboxes/{traeger}/clock"
+	const path = "/sandboxes/{sandbox}/clock"
 	a.handle(path, a.getClock, http.MethodGet)
 	a.handle(path, a.putClock, http.MethodPut)
 	a.handle(path, a.resetClock, http.MethodDelete)
@@ -37,9 +33,9 @@ func (a *Admin) clockRoutes() {
 
 // clockJSON is a sandbox's clock as the admin API shows it.
 type clockJSON struct {
-	Traegernummer string    `json:"traegernummer"`
-	Now           time.Time `json:"now"`
-	Frozen        bool      `json:"frozen"`
+	Sandbox string    `json:"sandbox"`
+	Now     time.Time `json:"now"`
+	Frozen  bool      `json:"frozen"`
 }
 
 // A clock is kept within these years: far beyond them its offset from real
@@ -54,18 +50,10 @@ func checkClockRange(t time.Time) error {
 }
 
 func (a *Admin) getClock(r *http.Request) (any, error) {
-	nr := mux.Vars(r)["traeger"]
-	var c clockJSON
-	err := a.store.View(r.Context(), func(tx *mockstate.Tx) error {
-		var err error
-		c, err = clockState(r.Context(), tx, nr)
-		return err
-	})
-	return c, traegerError(nr, err)
+	return a.changeClock(r, nil)
 }
 
 func (a *Admin) putClock(r *http.Request) (any, error) {
-	nr := mux.Vars(r)["traeger"]
 	var body struct {
 		Now    *string `json:"now"`
 		Frozen bool    `json:"frozen"`
@@ -83,20 +71,15 @@ func (a *Admin) putClock(r *http.Request) (any, error) {
 	if err := checkClockRange(t); err != nil {
 		return nil, err
 	}
-	c, err := a.changeClock(r.Context(), nr, func(tx *mockstate.Tx) error {
+	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx, nr string) error {
 		if body.Frozen {
-			return tx.FreezeClock(r.Context(), nr, t)
+			return tx.FreezeClock(ctx, nr, t)
 		}
-		return tx.SetClock(r.Context(), nr, t)
+		return tx.SetClock(ctx, nr, t)
 	})
-	if err == nil {
-		a.log.Info("admin: clock set", "traeger", nr, "now", c.Now, "frozen", c.Frozen)
-	}
-	return c, err
 }
 
 func (a *Admin) advanceClock(r *http.Request) (any, error) {
-	nr := mux.Vars(r)["traeger"]
 	var body struct {
 		By string `json:"by"`
 	}
@@ -110,63 +93,54 @@ func (a *Admin) advanceClock(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, badRequest(`"by" %q ist keine Dauer wie "48h" oder "-30m"`, body.By)
 	}
-	c, err := a.changeClock(r.Context(), nr, func(tx *mockstate.Tx) error {
-		now, err := tx.Now(r.Context(), nr)
+	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx, nr string) error {
+		now, err := tx.Now(ctx, nr)
 		if err != nil {
 			return err
 		}
 		if err := checkClockRange(now.Add(d)); err != nil {
 			return err
 		}
-		return tx.AdvanceClock(r.Context(), nr, d)
+		return tx.AdvanceClock(ctx, nr, d)
 	})
-	if err == nil {
-		a.log.Info("admin: clock advanced", "traeger", nr, "by", d, "now", c.Now, "frozen", c.Frozen)
-	}
-	return c, err
 }
 
 func (a *Admin) resetClock(r *http.Request) (any, error) {
-	nr := mux.Vars(r)["traeger"]
-	c, err := a.changeClock(r.Context(), nr, func(tx *mockstate.Tx) error {
-		return tx.ResetClock(r.Context(), nr)
+	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx, nr string) error {
+		return tx.ResetClock(ctx, nr)
 	})
-	if err == nil {
-		a.log.Info("admin: clock reset to real time", "traeger", nr)
-	}
-	return c, err
 }
 
-// changeClock applies change to the clock of Traeger nr and reads the
-// result in the same transaction.
-func (a *Admin) changeClock(ctx context.Context, nr string, change func(tx *mockstate.Tx) error) (clockJSON, error) {
-	var c clockJSON
-	err := a.store.Update(ctx, func(tx *mockstate.Tx) error {
-		if err := change(tx); err != nil {
-			return err
-		}
-		var err error
-		c, err = clockState(ctx, tx, nr)
-		return err
-	})
-	return c, traegerError(nr, err)
-}
-
-// clockState reads the clock of Traeger nr.
-//
-// mockstate exports the clock's time but not whether it stands still, so
-// this reads its table uhr (a row with frozen_at set is a frozen clock).
-// A (*mockstate.Tx).Clock returning both would remove this knowledge of the
-// schema from the HTTP layer.
-func clockState(ctx context.Context, tx *mockstate.Tx, nr string) (clockJSON, error) {
-	now, err := tx.Now(ctx, nr)
+// changeClock applies change (nil: none) to the clock of every Traeger of
+// the request's sandbox and reads the result in the same transaction.
+func (a *Admin) changeClock(r *http.Request, change func(ctx context.Context, tx *mockstate.Tx, nr string) error) (clockJSON, error) {
+	ctx := r.Context()
+	sb, err := a.sandbox(r)
 	if err != nil {
 		return clockJSON{}, err
 	}
-	var frozen bool
-	err = tx.QueryRowContext(ctx, `SELECT frozen_at IS NOT NULL FROM uhr WHERE traegernummer = ?`, nr).Scan(&frozen)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return clockJSON{}, fmt.Errorf("clock of traeger %q: %w", nr, err)
+	c := clockJSON{Sandbox: sb.Name}
+	err = sb.Use(func(st *mockstate.Store) error {
+		return st.Update(ctx, func(tx *mockstate.Tx) error {
+			nummern, err := tx.Traegernummern(ctx)
+			if err != nil {
+				return err
+			}
+			for _, nr := range nummern {
+				if change != nil {
+					if err := change(ctx, tx, nr); err != nil {
+						return err
+					}
+				}
+			}
+			if len(nummern) > 0 {
+				c.Now, c.Frozen, err = tx.Clock(ctx, nummern[0])
+			}
+			return err
+		})
+	})
+	if err == nil && change != nil {
+		a.log.Info("admin: clock changed", "sandbox", sb.Name, "now", c.Now, "frozen", c.Frozen, "method", r.Method)
 	}
-	return clockJSON{Traegernummer: nr, Now: now, Frozen: frozen}, nil
+	return c, err
 }

@@ -13,6 +13,7 @@ import (
 
 	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 // mustStartAdmin starts the mock with its admin API, both on free loopback
@@ -68,7 +69,7 @@ func adminDo(tb testing.TB, method, url, body string) adminReply {
 }
 
 type clockReply struct {
-	Traegernummer string    `json:"traegernummer"`
+	Sandbox string    `json:"sandbox"`
 	Now           time.Time `json:"now"`
 	Frozen        bool      `json:"frozen"`
 }
@@ -94,8 +95,11 @@ func mustClock(tb testing.TB, method, url, body string) clockReply {
 
 func TestAdminClock(t *testing.T) {
 	mock := mustStartAdmin(t)
-	clock1 := mock.AdminURL + "/sandboxes/10000001/clock"
-	clock2 := mock.AdminURL + "/sandboxes/10000002/clock"
+	clock1 := mock.AdminURL + "/sandboxes/standard/clock"
+	if _, err := mock.Sandboxes.Create(t.Context(), "zweite", []mockstate.Zugang{{Name: "z.kt1", Passwort: "Geheim!1", Traegernummer: "10000001"}}); err != nil {
+		t.Fatal(err)
+	}
+	clock2 := mock.AdminURL + "/sandboxes/zweite/clock"
 	instant := time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
 
 	nearRealTime := func(t *testing.T, c clockReply) {
@@ -106,7 +110,7 @@ func TestAdminClock(t *testing.T) {
 	}
 	businessNow := func(t *testing.T, nr string) time.Time {
 		t.Helper()
-		now, err := mock.Store.Now(t.Context(), nr)
+		now, err := mock.Standard().Now(t.Context(), nr)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,8 +119,8 @@ func TestAdminClock(t *testing.T) {
 
 	t.Run("RealTimeByDefault", func(t *testing.T) {
 		c := mustClock(t, http.MethodGet, clock1, "")
-		if c.Traegernummer != "10000001" {
-			t.Errorf("traegernummer = %q; want 10000001", c.Traegernummer)
+		if c.Sandbox != "standard" {
+			t.Errorf("sandbox = %q; want standard", c.Sandbox)
 		}
 		nearRealTime(t, c)
 	})
@@ -127,7 +131,7 @@ func TestAdminClock(t *testing.T) {
 		if err := json.Unmarshal(r.body, &got); err != nil {
 			t.Fatalf("body %s: %v", r.body, err)
 		}
-		_ = json.Unmarshal([]byte(`{"traegernummer": "10000001", "now": "2027-03-10T09:00:00Z", "frozen": true}`), &want)
+		_ = json.Unmarshal([]byte(`{"sandbox": "standard", "now": "2027-03-10T09:00:00Z", "frozen": true}`), &want)
 		if r.status != http.StatusOK || !jsonEqual(got, want) {
 			t.Errorf("PUT: Status = %d, body %s; want 200 and the frozen clock", r.status, r.body)
 		}
@@ -135,8 +139,10 @@ func TestAdminClock(t *testing.T) {
 		if c := mustClock(t, http.MethodGet, clock1, ""); !c.Frozen || !c.Now.Equal(instant) {
 			t.Errorf("GET after PUT = %+v; want frozen at %v", c, instant)
 		}
-		if now := businessNow(t, "10000001"); !now.Equal(instant) {
-			t.Errorf("Store.Now = %v; want %v", now, instant)
+		for _, nr := range []string{"10000001", "10000002"} { // every Traeger of the sandbox
+			if now := businessNow(t, nr); !now.Equal(instant) {
+				t.Errorf("Store.Now(%s) = %v; want %v", nr, now, instant)
+			}
 		}
 		nearRealTime(t, mustClock(t, http.MethodGet, clock2, "")) // another sandbox
 	})
@@ -176,7 +182,7 @@ func TestAdminClock(t *testing.T) {
 
 func TestAdminClock_Errors(t *testing.T) {
 	mock := mustStartAdmin(t)
-	clock := mock.AdminURL + "/sandboxes/10000001/clock"
+	clock := mock.AdminURL + "/sandboxes/standard/clock"
 	tests := []struct {
 		name         string
 		method, url  string
@@ -185,10 +191,10 @@ func TestAdminClock_Errors(t *testing.T) {
 		wantInFehler string
 		wantAllow    string // for 405
 	}{
-		{"GetUnknownTraeger", http.MethodGet, mock.AdminURL + "/sandboxes/99999999/clock", "", http.StatusNotFound, "99999999", ""},
-		{"PutUnknownTraeger", http.MethodPut, mock.AdminURL + "/sandboxes/99999999/clock", `{"now": "2027-03-10T09:00:00Z"}`, http.StatusNotFound, "unbekannt", ""},
-		{"AdvanceUnknownTraeger", http.MethodPost, mock.AdminURL + "/sandboxes/99999999/clock/advance", `{"by": "1h"}`, http.StatusNotFound, "unbekannt", ""},
-		{"DeleteUnknownTraeger", http.MethodDelete, mock.AdminURL + "/sandboxes/99999999/clock", "", http.StatusNotFound, "unbekannt", ""},
+		{"GetUnknownSandbox", http.MethodGet, mock.AdminURL + "/sandboxes/gibtsnicht/clock", "", http.StatusNotFound, "gibtsnicht", ""},
+		{"PutUnknownSandbox", http.MethodPut, mock.AdminURL + "/sandboxes/gibtsnicht/clock", `{"now": "2027-03-10T09:00:00Z"}`, http.StatusNotFound, "unbekannt", ""},
+		{"AdvanceUnknownSandbox", http.MethodPost, mock.AdminURL + "/sandboxes/gibtsnicht/clock/advance", `{"by": "1h"}`, http.StatusNotFound, "unbekannt", ""},
+		{"DeleteUnknownSandbox", http.MethodDelete, mock.AdminURL + "/sandboxes/gibtsnicht/clock", "", http.StatusNotFound, "unbekannt", ""},
 		{"PutNoBody", http.MethodPut, clock, "", http.StatusBadRequest, "leer", ""},
 		{"PutBadJSON", http.MethodPut, clock, `{"now": `, http.StatusBadRequest, "JSON", ""},
 		{"PutUnknownKey", http.MethodPut, clock, `{"jetzt": "2027-03-10T09:00:00Z"}`, http.StatusBadRequest, "jetzt", ""},
@@ -236,7 +242,7 @@ func TestAdminClock_Errors(t *testing.T) {
 // and it serves nothing of the SOAP endpoint.
 func TestAdmin_OwnListener(t *testing.T) {
 	mock := mustStartAdmin(t)
-	if r := adminDo(t, http.MethodGet, mock.URL+"/sandboxes/10000001/clock", ""); r.status != http.StatusNotFound {
+	if r := adminDo(t, http.MethodGet, mock.URL+"/sandboxes/standard/clock", ""); r.status != http.StatusNotFound {
 		t.Errorf("clock on the SOAP port: Status = %d; want %d", r.status, http.StatusNotFound)
 	}
 	if r := adminDo(t, http.MethodGet, mock.AdminURL+mockserver.Path+"?wsdl", ""); r.status != http.StatusNotFound {

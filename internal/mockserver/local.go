@@ -10,14 +10,16 @@ import (
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
 // Local is a running mock: a store with the Testdatenpaket, served over HTTP,
 // and optionally its admin API on a second listener.
 type Local struct {
-	Store    *mockstate.Store
-	URL      string // base URL, e.g. http://127.0.0.1:41234
-	AdminURL string // base URL of the admin API; "" when Config.AdminAddr was empty
+	// Sandboxes are the isolated worlds the mock serves.
+	Sandboxes *sandbox.Registry
+	URL       string // base URL, e.g. http://127.0.0.1:41234
+	AdminURL  string // base URL of the admin API; "" when Config.AdminAddr was empty
 
 	servers []*serving
 }
@@ -35,35 +37,52 @@ func (l *Local) Endpoint() string { return l.URL + Path }
 // the mock on addr (e.g. 127.0.0.1:0 for a free loopback port), and the admin
 // API on cfg.AdminAddr unless that is empty. The listeners are bound before
 // StartLocal returns, so the URLs are usable at once.
-func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg Config) (*Local, error) {
-	store, err := mockstate.Open(ctx, dbPath)
+func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg Config, opts ...mockstate.Option) (*Local, error) {
+	reg, err := sandbox.Open(ctx, dbPath, testdaten, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("start mock: %w", err)
-	}
-	if err := store.LoadTestdatenpaket(ctx, testdaten); err != nil {
-		store.Close()
 		return nil, fmt.Errorf("start mock: %w", err)
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		store.Close()
+		reg.Close()
 		return nil, fmt.Errorf("start mock: %w", err)
 	}
 	var adminLn net.Listener
 	if cfg.AdminAddr != "" {
 		if adminLn, err = net.Listen("tcp", cfg.AdminAddr); err != nil {
 			ln.Close()
-			store.Close()
+			reg.Close()
 			return nil, fmt.Errorf("start mock: admin API: %w", err)
 		}
 	}
-	l := &Local{Store: store, URL: "http://" + ln.Addr().String()}
-	l.servers = append(l.servers, serve(ln, New(store, cfg)))
+	l := &Local{Sandboxes: reg, URL: "http://" + ln.Addr().String()}
+	srv := New(reg, cfg)
+	if err := srv.drainQueues(ctx); err != nil {
+		ln.Close()
+		if adminLn != nil {
+			adminLn.Close()
+		}
+		reg.Close()
+		return nil, fmt.Errorf("start mock: %w", err)
+	}
+	l.servers = append(l.servers, serve(ln, srv))
 	if adminLn != nil {
 		l.AdminURL = "http://" + adminLn.Addr().String()
-		l.servers = append(l.servers, serve(adminLn, NewAdmin(store, cfg.Logger)))
+		l.servers = append(l.servers, serve(adminLn, NewAdmin(reg, srv, cfg.Logger)))
 	}
 	return l, nil
+}
+
+// Standard returns the store of the standard sandbox, e.g. to read its
+// journal in a test. It is valid until that sandbox is reset.
+func (l *Local) Standard() *mockstate.Store {
+	sb, err := l.Sandboxes.Get(sandbox.Standard)
+	if err != nil {
+		panic(err) // the standard sandbox cannot be removed
+	}
+	var st *mockstate.Store
+	_ = sb.Use(func(s *mockstate.Store) error { st = s; return nil })
+	return st
 }
 
 func serve(ln net.Listener, h http.Handler) *serving {
@@ -82,7 +101,7 @@ func serve(ln net.Listener, h http.Handler) *serving {
 }
 
 // Close stops accepting requests, waits up to ten seconds for those in
-// flight, and closes the store.
+// flight, and closes the sandboxes.
 func (l *Local) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -95,5 +114,5 @@ func (l *Local) Close() error {
 			errs = append(errs, err)
 		}
 	}
-	return errors.Join(append(errs, l.Store.Close())...)
+	return errors.Join(append(errs, l.Sandboxes.Close())...)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
 // DefaultMaxBodyBytes bounds the size of a SOAP request.
@@ -42,17 +43,18 @@ type Config struct {
 	AdminAddr string
 }
 
-// Server serves the InGe SOAP endpoint over a mockstate.Store.
+// Server serves the InGe SOAP endpoint over the sandboxes: a request works in
+// the sandbox of the user in its UsernameToken.
 type Server struct {
-	store    *mockstate.Store
+	reg      *sandbox.Registry
 	verifier *wsse.Verifier
 	cfg      Config
 	log      *slog.Logger
 	router   *mux.Router
 }
 
-// New returns a Server for store.
-func New(store *mockstate.Store, cfg Config) *Server {
+// New returns a Server for the sandboxes of reg.
+func New(reg *sandbox.Registry, cfg Config) *Server {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
@@ -61,9 +63,9 @@ func New(store *mockstate.Store, cfg Config) *Server {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
-		store: store,
+		reg: reg,
 		verifier: &wsse.Verifier{
-			LookupPassword: passwordLookup(store),
+			LookupPassword: passwordLookup(reg),
 			Window:         cfg.Window,
 			Skew:           cfg.Skew,
 		},
@@ -79,11 +81,11 @@ func New(store *mockstate.Store, cfg Config) *Server {
 	return s
 }
 
-// passwordLookup adapts the store to the verifier: an unknown user must be
-// wsse.ErrUnknownUser, so that it is answered as failed authentication.
-func passwordLookup(store *mockstate.Store) func(ctx context.Context, user string) (string, error) {
+// passwordLookup adapts the sandboxes to the verifier: an unknown user must
+// be wsse.ErrUnknownUser, so that it is answered as failed authentication.
+func passwordLookup(reg *sandbox.Registry) func(ctx context.Context, user string) (string, error) {
 	return func(ctx context.Context, user string) (string, error) {
-		pw, err := store.Password(ctx, user)
+		pw, err := reg.Password(ctx, user)
 		if errors.Is(err, mockstate.ErrNotFound) {
 			return "", fmt.Errorf("%w: %w", wsse.ErrUnknownUser, err)
 		}

@@ -824,7 +824,7 @@ func TestJournal(t *testing.T) {
 		{"KursplanungErfassen", "F200", "", "", false},
 		{"", "F100", "", "", false},
 	}
-	entries, err := mock.Store.Journal(ctx, mockstate.Filter{})
+	entries, err := mock.Standard().Journal(ctx, mockstate.Filter{})
 	if err != nil {
 		t.Fatalf("Journal: %v", err)
 	}
@@ -917,7 +917,7 @@ func TestServer_SurvivesBadRequests(t *testing.T) {
 	if resp.Status != inge.StatusVerarbeitet {
 		t.Errorf("Status = %q; want %q", resp.Status, inge.StatusVerarbeitet)
 	}
-	entries, err := mock.Store.Journal(t.Context(), mockstate.Filter{})
+	entries, err := mock.Standard().Journal(t.Context(), mockstate.Filter{})
 	if err != nil {
 		t.Fatalf("Journal: %v", err)
 	}
@@ -971,7 +971,7 @@ func TestClient_HasEveryProcedure(t *testing.T) {
 			if len(observed) == 0 || observed[len(observed)-1].Procedure != p.Name {
 				t.Errorf("last exchange is not of %s", p.Name)
 			}
-			last, err := mock.Store.Journal(t.Context(), mockstate.Filter{Limit: 1})
+			last, err := mock.Standard().Journal(t.Context(), mockstate.Filter{Limit: 1})
 			if err != nil {
 				t.Fatalf("Journal: %v", err)
 			}

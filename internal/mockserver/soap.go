@@ -16,11 +16,14 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
 // exchange is what the journal and the log learn of one request.
 type exchange struct {
 	started   time.Time
+	sandbox   *sandbox.Sandbox // nil before authentication
+	latency   time.Duration    // injected delay of the answer
 	caller    mockstate.Caller
 	operation string
 	request   []byte
@@ -54,6 +57,12 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	ex.response = buf.Bytes()
+	if ex.latency > 0 { // injected through the admin API
+		select {
+		case <-time.After(ex.latency):
+		case <-r.Context().Done():
+		}
+	}
 	// Journal before answering: once a client has its answer, the exchange
 	// is in the journal, so a test may read it at once.
 	s.journal(r.Context(), ex)
@@ -94,17 +103,49 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 	if decodeErr != nil { // body errors are answered only to an authenticated caller
 		return nil, envelopeFault(decodeErr)
 	}
-	benutzer, err := s.store.User(r.Context(), user)
+	sb, ok := s.reg.ForUser(user)
+	if !ok { // removed since its password was checked
+		return nil, s.authFault(wsse.ErrUnknownUser)
+	}
+	ex.sandbox = sb
+	var resp inge.Response
+	var fault *soap.Fault
+	if err := sb.Use(func(st *mockstate.Store) error {
+		resp, fault = s.apply(r.Context(), sb, st, ex, p, req.Body.(inge.Request))
+		return nil
+	}); err != nil { // the sandbox was removed meanwhile
+		return nil, s.authFault(wsse.ErrUnknownUser)
+	}
+	return resp, fault
+}
+
+// apply runs an authenticated request in its sandbox: the Mandant check, the
+// injected faults, then the procedure, or the queue when InGe is down and
+// the request may wait.
+func (s *Server) apply(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.Store, ex *exchange, p inge.Procedure, req inge.Request) (inge.Response, *soap.Fault) {
+	benutzer, err := st.User(ctx, ex.caller.Benutzer)
 	if err != nil {
-		s.log.Error("load user", "user", user, "err", err)
+		s.log.Error("load user", "user", ex.caller.Benutzer, "err", err)
 		return nil, inge.NewFault(inge.InternerFehler, "")
 	}
 	ex.caller.Traegernummer = benutzer.Traegernummer
-	ingeReq := req.Body.(inge.Request)
-	if mandant := ingeReq.Base().Mandant.Traegernummer; mandant != benutzer.Traegernummer {
+	if mandant := req.Base().Mandant.Traegernummer; mandant != benutzer.Traegernummer {
 		return nil, inge.NewFault(inge.MandantFremd, "Mandant/Traegernummer", "Wert", mandant)
 	}
-	resp, err := s.store.Apply(r.Context(), ex.caller, ingeReq)
+	faults := sb.Faults()
+	ex.latency = faults.Latency
+	if sb.TakeFailure() {
+		return nil, inge.NewFault(inge.SimulierterFehler, "")
+	}
+	var resp inge.Response
+	switch {
+	case faults.Outage && req.Base().Asynchron:
+		resp, _, err = st.Accept(ctx, ex.caller, req)
+	case faults.Outage:
+		return nil, inge.NewFault(inge.InGeNichtVerfuegbar, "")
+	default:
+		resp, err = st.Apply(ctx, ex.caller, req)
+	}
 	var violation *inge.Violation
 	switch {
 	case errors.As(err, &violation):
@@ -114,6 +155,50 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 		return nil, inge.NewFault(inge.InternerFehler, "")
 	}
 	return resp, nil
+}
+
+// Drain applies the asynchronous requests a sandbox accepted during an
+// outage, in order of arrival, and journals each final outcome under the
+// Vorgangsnummer the client got. It returns how many it applied.
+func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
+	n := 0
+	err := sb.Use(func(st *mockstate.Store) error {
+		auftraege, err := st.Auftraege(ctx)
+		if err != nil {
+			return err
+		}
+		for _, a := range auftraege {
+			ex := &exchange{started: time.Now(), sandbox: sb, caller: a.Caller, operation: a.Operation, request: a.Anfrage}
+			resp, err := st.ApplyAuftrag(ctx, a)
+			if err != nil {
+				return fmt.Errorf("drain %s: %w", sb.Name, err)
+			}
+			var buf bytes.Buffer
+			if err := soap.Encode(&buf, nil, resp); err != nil {
+				return fmt.Errorf("drain %s: %w", sb.Name, err)
+			}
+			ex.response, ex.status = buf.Bytes(), http.StatusOK
+			ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
+			s.journalIn(ctx, st, ex)
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
+
+// drainQueues applies what every sandbox without an outage has waiting, at
+// start: requests accepted before a restart are not lost.
+func (s *Server) drainQueues(ctx context.Context) error {
+	for _, sb := range s.reg.List() {
+		if sb.Faults().Outage {
+			continue
+		}
+		if _, err := s.Drain(ctx, sb); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func newRequest(name xml.Name) (any, error) {
@@ -214,14 +299,33 @@ func (s *Server) authFault(err error) *soap.Fault {
 	return inge.NewFault(inge.InternerFehler, "")
 }
 
-// journal records the exchange; the store masks the password. A failure to
-// journal is logged and the answer still goes out: the procedure's outcome,
-// already committed or not, must reach the client.
+// journal records the exchange in the journal of its sandbox, or of the
+// standard sandbox when the caller is not known; the store masks the
+// password. A failure to journal is logged and the answer still goes out:
+// the procedure's outcome, already committed or not, must reach the client.
 func (s *Server) journal(ctx context.Context, ex *exchange) {
+	sb := ex.sandbox
+	if sb == nil {
+		var err error
+		if sb, err = s.reg.Get(sandbox.Standard); err != nil {
+			s.log.Error("journal", "err", err)
+			return
+		}
+	}
+	if err := sb.Use(func(st *mockstate.Store) error { s.journalIn(ctx, st, ex); return nil }); err != nil {
+		s.log.Error("journal", "sandbox", sb.Name, "err", err)
+	}
+}
+
+func (s *Server) journalIn(ctx context.Context, st *mockstate.Store, ex *exchange) {
 	d := time.Since(ex.started)
-	s.log.Info("soap", "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+	sandboxName := ""
+	if ex.sandbox != nil {
+		sandboxName = ex.sandbox.Name
+	}
+	s.log.Info("soap", "sandbox", sandboxName, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
 		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", d)
-	_, err := s.store.AppendJournal(context.WithoutCancel(ctx), mockstate.Eintrag{
+	_, err := st.AppendJournal(context.WithoutCancel(ctx), mockstate.Eintrag{
 		Zeit: ex.started, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
 		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: d,
 		Anfrage: ex.request, Antwort: ex.response,

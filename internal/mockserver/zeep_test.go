@@ -75,7 +75,7 @@ func TestZeep(t *testing.T) {
 	}
 
 	// The mock saw what zeep says it did.
-	entries, err := mock.Store.Journal(t.Context(), mockstate.Filter{})
+	entries, err := mock.Standard().Journal(t.Context(), mockstate.Filter{})
 	if err != nil {
 		t.Fatalf("Journal: %v", err)
 	}

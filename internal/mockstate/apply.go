@@ -108,16 +108,23 @@ func bind[R inge.Request](r R, rules func(context.Context, *Tx, *call, R) (inge.
 	return func(ctx context.Context, tx *Tx, c *call) (inge.Response, error) { return rules(ctx, tx, c, r) }
 }
 
-// errDiscard rolls back a transaction whose outcome is answered but not kept.
+// errDiscard ends a read-only transaction whose answer is complete.
 var errDiscard = errors.New("discard")
 
 // Apply runs a request for caller. It checks the request against the
 // contract (a *inge.Violation comes back as the error), then applies the
 // procedure's rules in one transaction, collecting every finding. The
-// transaction commits only when no finding is a Fehler and the request is
-// not a Rollback. The response carries the status, a new Vorgangsnummer and
-// all findings.
+// procedure's writes are kept only when no finding is a Fehler and the
+// request is not a Rollback. The response carries the status, a new
+// Vorgangsnummer and all findings.
 func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (inge.Response, error) {
+	return s.apply(ctx, caller, req, newVorgangsnummer(s.now()), nil)
+}
+
+// apply is Apply with a given Vorgangsnummer and an optional step that runs
+// in the same transaction whatever the outcome, e.g. taking the request off
+// the queue of asynchronous requests, so it is applied exactly once.
+func (s *Store) apply(ctx context.Context, caller Caller, req inge.Request, vorgang string, after func(*Tx) error) (inge.Response, error) {
 	p, ok := inge.ProcedureOf(req)
 	if !ok {
 		return nil, fmt.Errorf("apply %T: not a request of the contract", req)
@@ -130,10 +137,10 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 	if violation != nil {
 		return nil, violation
 	}
-	rollback := req.Base().Rollback
+	write := p.Write || after != nil
 	var resp inge.Response
 	run := s.View
-	if p.Write {
+	if write {
 		run = s.Update
 	}
 	err := run(ctx, func(tx *Tx) error {
@@ -141,9 +148,10 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 		if err != nil {
 			return err
 		}
-		if p.Write {
-			// A savepoint lets a Rollback undo the procedure but keep the
-			// numbers it handed out consumed.
+		if write {
+			// A savepoint lets an outcome that is not kept undo the
+			// procedure, yet keep the numbers it handed out consumed and
+			// the after step done.
 			if _, err := tx.ExecContext(ctx, `SAVEPOINT apply`); err != nil {
 				return fmt.Errorf("savepoint: %w", err)
 			}
@@ -154,10 +162,11 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 			return err
 		}
 		a := resp.Base()
+		a.Vorgangsnummer = vorgang
 		switch {
 		case c.failed():
 			a.Status = inge.StatusAbgelehnt
-		case rollback && p.Write:
+		case req.Base().Rollback && p.Write:
 			a.Status = inge.StatusGeprueft
 			c.add(inge.RollbackGeprueft, "")
 		default:
@@ -169,25 +178,28 @@ func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (ing
 		if len(c.meldungen) > 0 {
 			a.Meldungen = &inge.Meldungen{Meldung: c.meldungen}
 		}
-		switch {
-		case a.Status == inge.StatusVerarbeitet:
-			return nil
-		case a.Status == inge.StatusGeprueft && len(c.issued) > 0:
-			return keepIssued(ctx, tx, c.issued)
-		default:
-			return errDiscard
+		if !write {
+			return errDiscard // a read-only transaction has nothing to keep
 		}
+		if a.Status != inge.StatusVerarbeitet {
+			if err := undo(ctx, tx, c.issued); err != nil {
+				return err
+			}
+		}
+		if after != nil {
+			return after(tx)
+		}
+		return nil
 	})
 	if err != nil && !errors.Is(err, errDiscard) {
 		return nil, fmt.Errorf("apply %s: %w", p.Name, err)
 	}
-	resp.Base().Vorgangsnummer = newVorgangsnummer(s.now())
 	return resp, nil
 }
 
-// keepIssued undoes the procedure's writes but records the numbers it handed
-// out again, so that they are never given to another course or exam.
-func keepIssued(ctx context.Context, tx *Tx, issued map[string][]int64) error {
+// undo undoes the procedure's writes but records the numbers it handed out
+// again, so that they are never given to another course or exam.
+func undo(ctx context.Context, tx *Tx, issued map[string][]int64) error {
 	if _, err := tx.ExecContext(ctx, `ROLLBACK TO apply`); err != nil {
 		return fmt.Errorf("rollback to savepoint: %w", err)
 	}

@@ -163,3 +163,19 @@ func (s *Store) AdvanceClock(ctx context.Context, nr string, d time.Duration) er
 func (s *Store) ResetClock(ctx context.Context, nr string) error {
 	return s.Update(ctx, func(tx *Tx) error { return tx.ResetClock(ctx, nr) })
 }
+
+// Clock returns the current time on the clock of Traeger nr and whether the
+// clock stands still.
+func (tx *Tx) Clock(ctx context.Context, nr string) (now time.Time, frozen bool, err error) {
+	u, err := tx.readUhr(ctx, nr)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	now, err = tx.Now(ctx, nr)
+	return now, u.frozen, err
+}
+
+// Traegernummern returns the numbers of all Traeger of the store, sorted.
+func (tx *Tx) Traegernummern(ctx context.Context) ([]string, error) {
+	return queryColumn[string](ctx, tx, `SELECT traegernummer FROM traeger ORDER BY traegernummer`)
+}

@@ -1,0 +1,83 @@
+package mockstate
+
+import (
+	"context"
+	"fmt"
+)
+
+// Zugang is a DeBeV-like user with its password, as a sandbox is created with.
+type Zugang struct {
+	Name          string
+	Passwort      string
+	Traegernummer string
+}
+
+// SetUsers replaces every user of the store, e.g. the Testdatenpaket's users
+// of a new sandbox by its own. Each user's Traeger must exist.
+func (s *Store) SetUsers(ctx context.Context, users []Zugang) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM benutzer`); err != nil {
+			return fmt.Errorf("set users: %w", err)
+		}
+		for _, u := range users {
+			if err := tx.addUser(ctx, u); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AddUser adds a user to an existing Traeger of the store.
+func (s *Store) AddUser(ctx context.Context, u Zugang) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.addUser(ctx, u) })
+}
+
+// RemoveUser removes a user; it wraps ErrNotFound if there is none.
+func (s *Store) RemoveUser(ctx context.Context, name string) error {
+	return s.Update(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM benutzer WHERE name = ?`, name)
+		if err != nil {
+			return fmt.Errorf("remove user %s: %w", name, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("benutzer %q: %w", name, ErrNotFound)
+		}
+		return nil
+	})
+}
+
+// Zugaenge returns every user with its password, for copying the users of a
+// sandbox across a reset. Nothing shown to people should use it.
+func (s *Store) Zugaenge(ctx context.Context) ([]Zugang, error) {
+	return view(ctx, s, func(tx *Tx) ([]Zugang, error) {
+		rows, err := tx.QueryContext(ctx, `SELECT name, passwort, traegernummer FROM benutzer ORDER BY name`)
+		if err != nil {
+			return nil, err
+		}
+		var out []Zugang
+		for rows.Next() {
+			var z Zugang
+			if err := rows.Scan(&z.Name, &z.Passwort, &z.Traegernummer); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, z)
+		}
+		return out, closeRows(rows)
+	})
+}
+
+func (tx *Tx) addUser(ctx context.Context, u Zugang) error {
+	if u.Name == "" || u.Passwort == "" {
+		return fmt.Errorf("add user: name and password are required")
+	}
+	if _, err := tx.Traeger(ctx, u.Traegernummer); err != nil {
+		return fmt.Errorf("add user %s: %w", u.Name, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO benutzer (name, passwort, traegernummer) VALUES (?, ?, ?)`,
+		u.Name, u.Passwort, u.Traegernummer); err != nil {
+		return fmt.Errorf("add user %s: %w", u.Name, err)
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package mockstate
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"time"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+// Auftrag is an asynchronous request waiting for InGe to be available.
+type Auftrag struct {
+	ID             int64
+	Eingang        time.Time
+	Caller         Caller
+	Operation      string
+	Vorgangsnummer string
+	Anfrage        []byte // the request element, canonical XML
+}
+
+// Accept queues an asynchronous request and returns the answer "angenommen"
+// with a new Vorgangsnummer. The request is checked against the contract
+// first (a *inge.Violation comes back as the error), so that what is
+// accepted can be applied later.
+func (s *Store) Accept(ctx context.Context, caller Caller, req inge.Request) (inge.Response, Auftrag, error) {
+	p, ok := inge.ProcedureOf(req)
+	if !ok {
+		return nil, Auftrag{}, fmt.Errorf("accept %T: not a request of the contract", req)
+	}
+	if _, violation := inge.Check(req); violation != nil {
+		return nil, Auftrag{}, violation
+	}
+	body, err := xml.Marshal(req)
+	if err != nil {
+		return nil, Auftrag{}, fmt.Errorf("accept %s: %w", p.Name, err)
+	}
+	a := Auftrag{Eingang: s.now(), Caller: caller, Operation: p.Name, Vorgangsnummer: newVorgangsnummer(s.now()), Anfrage: body}
+	err = s.Update(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO warteschlange (eingang, benutzer, traegernummer, operation, vorgangsnummer, anfrage)
+			VALUES (?, ?, ?, ?, ?, ?)`, formatTime(a.Eingang), caller.Benutzer, caller.Traegernummer, a.Operation, a.Vorgangsnummer, body)
+		if err != nil {
+			return err
+		}
+		a.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return nil, Auftrag{}, fmt.Errorf("accept %s: %w", p.Name, err)
+	}
+	resp := p.NewResponse()
+	b := resp.Base()
+	b.Status, b.Vorgangsnummer = inge.StatusAngenommen, a.Vorgangsnummer
+	b.Meldungen = &inge.Meldungen{Meldung: []inge.Meldung{inge.NewMeldung(inge.AsynchronAngenommen, "")}}
+	return resp, a, nil
+}
+
+// Auftraege returns the waiting requests in order of arrival.
+func (s *Store) Auftraege(ctx context.Context) ([]Auftrag, error) {
+	return view(ctx, s, func(tx *Tx) ([]Auftrag, error) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, eingang, benutzer, traegernummer, operation, vorgangsnummer, anfrage
+			FROM warteschlange ORDER BY id`)
+		if err != nil {
+			return nil, err
+		}
+		var out []Auftrag
+		for rows.Next() {
+			var a Auftrag
+			var eingang string
+			if err := rows.Scan(&a.ID, &eingang, &a.Caller.Benutzer, &a.Caller.Traegernummer, &a.Operation, &a.Vorgangsnummer, &a.Anfrage); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if a.Eingang, err = parseTime(eingang); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, a)
+		}
+		return out, closeRows(rows)
+	})
+}
+
+// ApplyAuftrag applies a waiting request under its own Vorgangsnummer and
+// takes it off the queue in the same transaction, whatever the outcome, so
+// it is applied exactly once, even across a crash.
+func (s *Store) ApplyAuftrag(ctx context.Context, a Auftrag) (inge.Response, error) {
+	p, ok := inge.Lookup(xml.Name{Space: inge.Namespace, Local: a.Operation})
+	if !ok {
+		return nil, fmt.Errorf("auftrag %d: unknown operation %s", a.ID, a.Operation)
+	}
+	req := p.NewRequest()
+	if err := xml.Unmarshal(a.Anfrage, req); err != nil {
+		return nil, fmt.Errorf("auftrag %d: %w", a.ID, err)
+	}
+	return s.apply(ctx, a.Caller, req, a.Vorgangsnummer, func(tx *Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM warteschlange WHERE id = ?`, a.ID)
+		return err
+	})
+}

@@ -1,0 +1,358 @@
+// Package sandbox keeps the isolated worlds the mock serves. A sandbox is a
+// store of its own (its own SQLite file) loaded with the Testdatenpaket: its
+// Traeger, courses, registrations, LiD exams, persons' histories, journal,
+// clocks and injected faults are invisible to every other sandbox, so many
+// vendors or CI jobs can use one mock at once. A request reaches the sandbox
+// of the user in its UsernameToken; user names are unique across sandboxes.
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+// Standard is the name of the sandbox at the configured database path,
+// whose users are those of the Testdatenpaket.
+const Standard = "standard"
+
+// Errors of the registry, to be tested with errors.Is.
+var (
+	ErrNotFound   = errors.New("sandbox not found")
+	ErrExists     = errors.New("sandbox exists")
+	ErrUserTaken  = errors.New("user name taken")
+	ErrBadName    = errors.New("bad sandbox name")
+	ErrNoUsers    = errors.New("a sandbox needs at least one user")
+	ErrIsStandard = errors.New("the standard sandbox cannot be removed")
+)
+
+var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
+
+// Sandbox is one isolated world.
+type Sandbox struct {
+	Name    string
+	Created time.Time
+
+	path string // database file; mockstate.MemoryPath in memory
+
+	// gate lets requests share the store and a reset have it alone.
+	gate  sync.RWMutex
+	store *mockstate.Store
+
+	faults faults
+}
+
+// Use runs fn with the sandbox's store, while no reset or removal can swap it.
+func (s *Sandbox) Use(fn func(*mockstate.Store) error) error {
+	s.gate.RLock()
+	defer s.gate.RUnlock()
+	if s.store == nil {
+		return fmt.Errorf("sandbox %s: %w", s.Name, ErrNotFound) // removed meanwhile
+	}
+	return fn(s.store)
+}
+
+// Registry holds the sandboxes of one mock.
+type Registry struct {
+	dbPath    string // path of the standard sandbox; others lie beside it
+	testdaten fs.FS
+	opts      []mockstate.Option
+
+	mu     sync.RWMutex
+	byName map[string]*Sandbox
+	byUser map[string]*Sandbox
+}
+
+// Open opens the standard sandbox at dbPath and every sandbox created earlier
+// beside it (files <dbPath without .db>.sandbox-<name>.db), loading the
+// Testdatenpaket into each. With dbPath mockstate.MemoryPath every sandbox
+// lives in memory and nothing survives a restart.
+func Open(ctx context.Context, dbPath string, testdaten fs.FS, opts ...mockstate.Option) (*Registry, error) {
+	r := &Registry{dbPath: dbPath, testdaten: testdaten, opts: opts, byName: map[string]*Sandbox{}, byUser: map[string]*Sandbox{}}
+	std := &Sandbox{Name: Standard, Created: time.Now(), path: dbPath}
+	if err := r.openStore(ctx, std, nil); err != nil {
+		return nil, err
+	}
+	if err := r.add(ctx, std); err != nil {
+		std.store.Close()
+		return nil, err
+	}
+	if dbPath == mockstate.MemoryPath {
+		return r, nil
+	}
+	files, err := filepath.Glob(r.pathOf("*"))
+	if err != nil {
+		r.Close()
+		return nil, fmt.Errorf("sandboxes: %w", err)
+	}
+	prefix := strings.TrimSuffix(r.pathOf(""), ".db")
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, prefix), ".db")
+		if !nameRE.MatchString(name) {
+			continue
+		}
+		sb := &Sandbox{Name: name, path: f}
+		if info, err := os.Stat(f); err == nil {
+			sb.Created = info.ModTime()
+		}
+		if err := r.openStore(ctx, sb, nil); err != nil {
+			r.Close()
+			return nil, err
+		}
+		if err := r.add(ctx, sb); err != nil {
+			sb.store.Close()
+			r.Close()
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// pathOf returns the database file of a sandbox other than the standard one.
+func (r *Registry) pathOf(name string) string {
+	base := strings.TrimSuffix(r.dbPath, filepath.Ext(r.dbPath))
+	return base + ".sandbox-" + name + ".db"
+}
+
+// openStore opens the sandbox's store and loads the Testdatenpaket; users, if
+// not nil, replace the package's users.
+func (r *Registry) openStore(ctx context.Context, sb *Sandbox, users []mockstate.Zugang) error {
+	st, err := mockstate.Open(ctx, sb.path, r.opts...)
+	if err != nil {
+		return fmt.Errorf("sandbox %s: %w", sb.Name, err)
+	}
+	err = st.LoadTestdatenpaket(ctx, r.testdaten)
+	if err == nil && users != nil {
+		err = st.SetUsers(ctx, users)
+	}
+	if err != nil {
+		st.Close()
+		return fmt.Errorf("sandbox %s: %w", sb.Name, err)
+	}
+	sb.store = st
+	return nil
+}
+
+// add registers an opened sandbox and its users.
+func (r *Registry) add(ctx context.Context, sb *Sandbox) error {
+	users, err := sb.store.Users(ctx)
+	if err != nil {
+		return fmt.Errorf("sandbox %s: %w", sb.Name, err)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, dup := r.byName[sb.Name]; dup {
+		return fmt.Errorf("sandbox %s: %w", sb.Name, ErrExists)
+	}
+	for _, u := range users {
+		if other, taken := r.byUser[u.Name]; taken {
+			return fmt.Errorf("sandbox %s: user %s is also in sandbox %s: %w", sb.Name, u.Name, other.Name, ErrUserTaken)
+		}
+	}
+	r.byName[sb.Name] = sb
+	for _, u := range users {
+		r.byUser[u.Name] = sb
+	}
+	return nil
+}
+
+// Create makes a new sandbox with the Testdatenpaket and its own users.
+func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zugang) (*Sandbox, error) {
+	if !nameRE.MatchString(name) || name == Standard {
+		return nil, fmt.Errorf("%q: %w (lower-case letters, digits, hyphens; at most 40)", name, ErrBadName)
+	}
+	if len(users) == 0 {
+		return nil, ErrNoUsers
+	}
+	if err := r.checkFree(name, users, nil); err != nil {
+		return nil, err
+	}
+	sb := &Sandbox{Name: name, Created: time.Now(), path: mockstate.MemoryPath}
+	if r.dbPath != mockstate.MemoryPath {
+		sb.path = r.pathOf(name)
+		removeFiles(sb.path) // leftovers of a sandbox removed while the mock was down
+	}
+	if err := r.openStore(ctx, sb, users); err != nil {
+		removeFiles(sb.path)
+		return nil, err
+	}
+	if err := r.add(ctx, sb); err != nil { // a concurrent Create may have won
+		sb.store.Close()
+		removeFiles(sb.path)
+		return nil, err
+	}
+	return sb, nil
+}
+
+// checkFree reports a taken sandbox name or user name; users of except may
+// be reused (for a reset).
+func (r *Registry) checkFree(name string, users []mockstate.Zugang, except *Sandbox) error {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	if _, dup := r.byName[name]; dup && except == nil {
+		return fmt.Errorf("sandbox %s: %w", name, ErrExists)
+	}
+	for _, u := range users {
+		if other, taken := r.byUser[u.Name]; taken && other != except {
+			return fmt.Errorf("user %s (sandbox %s): %w", u.Name, other.Name, ErrUserTaken)
+		}
+	}
+	return nil
+}
+
+// Get returns a sandbox by name.
+func (r *Registry) Get(name string) (*Sandbox, error) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	sb, ok := r.byName[name]
+	if !ok {
+		return nil, fmt.Errorf("%q: %w", name, ErrNotFound)
+	}
+	return sb, nil
+}
+
+// ForUser returns the sandbox of a user.
+func (r *Registry) ForUser(user string) (*Sandbox, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	sb, ok := r.byUser[user]
+	return sb, ok
+}
+
+// List returns the sandboxes ordered by name.
+func (r *Registry) List() []*Sandbox {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	out := make([]*Sandbox, 0, len(r.byName))
+	for _, sb := range r.byName {
+		out = append(out, sb)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Password looks a user's password up in the user's sandbox; an unknown user
+// wraps mockstate.ErrNotFound.
+func (r *Registry) Password(ctx context.Context, user string) (string, error) {
+	sb, ok := r.ForUser(user)
+	if !ok {
+		return "", fmt.Errorf("benutzer %q: %w", user, mockstate.ErrNotFound)
+	}
+	var pw string
+	err := sb.Use(func(st *mockstate.Store) (err error) {
+		pw, err = st.Password(ctx, user)
+		return err
+	})
+	return pw, err
+}
+
+// AddUser adds a user to a sandbox.
+func (r *Registry) AddUser(ctx context.Context, sb *Sandbox, u mockstate.Zugang) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if other, taken := r.byUser[u.Name]; taken {
+		return fmt.Errorf("user %s (sandbox %s): %w", u.Name, other.Name, ErrUserTaken)
+	}
+	if err := sb.Use(func(st *mockstate.Store) error { return st.AddUser(ctx, u) }); err != nil {
+		return err
+	}
+	r.byUser[u.Name] = sb
+	return nil
+}
+
+// RemoveUser removes a user from its sandbox.
+func (r *Registry) RemoveUser(ctx context.Context, sb *Sandbox, user string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := sb.Use(func(st *mockstate.Store) error { return st.RemoveUser(ctx, user) }); err != nil {
+		return err
+	}
+	delete(r.byUser, user)
+	return nil
+}
+
+// Reset brings a sandbox back to the Testdatenpaket, keeping its users and
+// nothing else; requests wait meanwhile. Other sandboxes are not touched.
+func (r *Registry) Reset(ctx context.Context, sb *Sandbox) error {
+	sb.gate.Lock()
+	defer sb.gate.Unlock()
+	if sb.store == nil {
+		return fmt.Errorf("sandbox %s: %w", sb.Name, ErrNotFound)
+	}
+	users, err := sb.store.Zugaenge(ctx)
+	if err != nil {
+		return fmt.Errorf("reset %s: %w", sb.Name, err)
+	}
+	if err := sb.store.Close(); err != nil {
+		return fmt.Errorf("reset %s: %w", sb.Name, err)
+	}
+	sb.store = nil
+	if sb.path != mockstate.MemoryPath {
+		removeFiles(sb.path)
+	}
+	if sb.Name == Standard {
+		users = nil // the package's users
+	}
+	if err := r.openStore(ctx, sb, users); err != nil {
+		return fmt.Errorf("reset %s: %w", sb.Name, err)
+	}
+	sb.faults.clear()
+	return nil
+}
+
+// Remove closes a sandbox and deletes its database.
+func (r *Registry) Remove(sb *Sandbox) error {
+	if sb.Name == Standard {
+		return ErrIsStandard
+	}
+	r.mu.Lock()
+	delete(r.byName, sb.Name)
+	for u, owner := range r.byUser {
+		if owner == sb {
+			delete(r.byUser, u)
+		}
+	}
+	r.mu.Unlock()
+	sb.gate.Lock()
+	defer sb.gate.Unlock()
+	if sb.store == nil {
+		return nil
+	}
+	err := sb.store.Close()
+	sb.store = nil
+	if sb.path != mockstate.MemoryPath {
+		removeFiles(sb.path)
+	}
+	return err
+}
+
+// Close closes every sandbox's store.
+func (r *Registry) Close() error {
+	var errs []error
+	for _, sb := range r.List() {
+		sb.gate.Lock()
+		if sb.store != nil {
+			errs = append(errs, sb.store.Close())
+			sb.store = nil
+		}
+		sb.gate.Unlock()
+	}
+	return errors.Join(errs...)
+}
+
+// removeFiles deletes a database with its WAL and shared-memory files.
+func removeFiles(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		_ = os.Remove(path + suffix) // absent files are fine
+	}
+}
