@@ -47,6 +47,7 @@ func (r *runner) initScenario(sc *godog.ScenarioContext) {
 	w.registerKursSteps(sc)
 	w.registerKurslaufSteps(sc)
 	w.registerLidSteps(sc)
+	w.registerTeilnehmerSteps(sc)
 	w.registerAntwortSteps(sc)
 }
 

@@ -392,7 +392,7 @@ func TestSOAP_Faults(t *testing.T) {
 			checks: isFaultResponse("F105", faultMustUnderstand),
 		},
 		{
-			name:   "F106_EmptyBody",
+			name:   "F106_BodyNotSingle",
 			header: soapHeaders("KursplanungErfassen"),
 			body:   envelope(digest(t, user1, password1), ""),
 			checks: isFaultResponse("F106", faultClient),

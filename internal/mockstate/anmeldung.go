@@ -12,12 +12,13 @@ import (
 )
 
 const (
-	verfahrenErst        = "Erst"
-	verfahrenWiederholer = "Wiederholer"
-	isced1               = "1"   // Bildungsstand ISCED 1: the only one with Schuljahre (ITM 10.3.9)
-	staatDeutschland     = "000" // Destatis key of Germany
-	tnTypWiederholer     = "6"   // code list 806 (CMX-TEV)
-	zulassungWiederholer = "W"   // code list ZULASSUNGSART
+	verfahrenErst         = "Erst"
+	verfahrenWiederholer  = "Wiederholer"
+	isced1                = "1"   // Bildungsstand ISCED 1: the only one with Schuljahre (ITM 10.3.9)
+	staatDeutschland      = "000" // Destatis key of Germany
+	tnTypWiederholer      = "6"   // code list 806 (CMX-TEV)
+	zulassungBerechtigung = "B"   // code list ZULASSUNGSART
+	zulassungWiederholer  = "W"   // code list ZULASSUNGSART
 )
 
 // anmeldungErstverfahren registers a person with the Traeger: the data of

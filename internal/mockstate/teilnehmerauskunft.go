@@ -264,7 +264,9 @@ func (a *auskunft) berechtigungen(ctx context.Context, d *inge.Teilnehmerdaten, 
 			d.ErstzulassungGueltigBis = b.GueltigBis
 		}
 		if b.Stornierungsdatum == "" && b.Zulassungsart != zulassungWiederholer {
-			b.ErloschenAm = a.erloschenAm(b.GueltigAb)
+			if b.Zulassungsart == zulassungBerechtigung { // an obligation does not lapse for inactivity
+				b.ErloschenAm = a.erloschenAm(b.GueltigAb)
+			}
 			if b.ErloschenAm != "" {
 				a.c.add(inge.BerechtigungErloschen, "", "Wert", b.Aktenzeichen.Wert, "Datum", datumText(b.ErloschenAm))
 			} else {
@@ -295,8 +297,8 @@ func (a *auskunft) berechtigungen(ctx context.Context, d *inge.Teilnehmerdaten, 
 	return nil
 }
 
-// erloschenAm: an entitlement expires after more than one year without course
-// activity (§ 4 Abs. 1 Satz 3 IntV, BAMF-KT), counted from the last course
+// erloschenAm: an entitlement (not an obligation) expires after more than one
+// year without course activity (§ 4 Abs. 1 Satz 3 IntV, BAMF-KT), counted from the last course
 // activity or, without any, from the day it became valid.
 func (a *auskunft) erloschenAm(gueltigAb inge.Datum) inge.Datum {
 	from, err := gueltigAb.Time()

@@ -60,7 +60,7 @@ func (r *envelopeReader) readToBody(onHeader func(xml.StartElement) error) (xml.
 	}
 	child, ok := tok.(xml.StartElement)
 	if !ok {
-		return xml.StartElement{}, newError(EmptyBody, "Body has no child element")
+		return xml.StartElement{}, newError(BodyNotSingle, "Body has no child element")
 	}
 	return child, nil
 }
@@ -86,8 +86,12 @@ func (r *envelopeReader) readHeader(onHeader func(xml.StartElement) error) error
 // readEnd reads from the end of the Body's child to the end of the
 // document.
 func (r *envelopeReader) readEnd() error {
-	if err := r.expectEnd("Body has more than one child element"); err != nil {
+	tok, err := r.next()
+	if err != nil {
 		return err
+	}
+	if start, ok := tok.(xml.StartElement); ok {
+		return newError(BodyNotSingle, "Body has more than one child element: %s", formatName(start.Name))
 	}
 	if err := r.expectEnd("unexpected element after Body"); err != nil {
 		return err

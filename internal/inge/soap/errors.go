@@ -25,8 +25,8 @@ const (
 	// MustUnderstand means a header block marked mustUnderstand is not
 	// understood.
 	MustUnderstand
-	// EmptyBody means the Body has no child element.
-	EmptyBody
+	// BodyNotSingle means the Body has no child element, or more than one.
+	BodyNotSingle
 	// UnknownOperation means the body element is not recognised; the
 	// error of the newBody function is wrapped.
 	UnknownOperation
@@ -42,7 +42,7 @@ var kindNames = [...]string{
 	DTDForbidden:     "DTD forbidden",
 	LimitExceeded:    "limit exceeded",
 	MustUnderstand:   "header not understood",
-	EmptyBody:        "empty body",
+	BodyNotSingle:    "body must hold exactly one element",
 	UnknownOperation: "unknown operation",
 	InvalidBody:      "invalid body",
 }

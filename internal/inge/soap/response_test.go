@@ -140,7 +140,7 @@ func TestDecodeResponseRejects(t *testing.T) {
 		{name: "malformed trailing garbage after fault", in: envelope("", `<soapenv:Fault><faultcode>soapenv:Server</faultcode></soapenv:Fault>`) + "x", kind: soap.Malformed},
 		{name: "version mismatch for SOAP 1.2", in: `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body/></env:Envelope>`, kind: soap.VersionMismatch},
 		{name: "DTD forbidden", in: `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>` + envelope("", echoBody), kind: soap.DTDForbidden},
-		{name: "empty body", in: envelope("", ""), kind: soap.EmptyBody},
+		{name: "empty body", in: envelope("", ""), kind: soap.BodyNotSingle},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,798 @@
+package certrun
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cucumber/godog"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/testdaten"
+)
+
+// teilnehmerStand is what a scenario knows of the participants it talks
+// about: the person the last step named and the Bogennummern it reported.
+// Requests are built from the Testdatenpaket, so that a scenario says only
+// what differs from a valid message.
+type teilnehmerStand struct {
+	w        *world
+	person   *testdaten.Person // named last; nil for a person unknown to BAMF
+	gemeldet []string          // Bogennummern the mock stored
+}
+
+// The steps of the participant procedures: Anmeldung im Erst- und im
+// Wiederholerverfahren, Teilnehmerauskunft and Sprachtest melden. As for
+// courses, "Angenommen eine ..." prepares a valid request, "Wenn ich ..."
+// sends it, and "Angenommen ich habe ..." sends a valid one and requires it
+// to be stored.
+func (w *world) registerTeilnehmerSteps(sc *godog.ScenarioContext) {
+	t := &teilnehmerStand{w: w}
+	const datum = `(\d{2}\.\d{2}\.\d{4})`
+	const person = `"([^"]*)" aus Testfall "([^"]*)"`
+
+	sc.Step(`^eine vollständige Erstanmeldung für `+person+`$`, t.erstanmeldungVorbereiten)
+	sc.Step(`^eine vollständige Anmeldung im Wiederholerverfahren für `+person+`$`, t.wiederholerVorbereiten)
+	sc.Step(`^die Person wird mit ihrer Kennziffer der Art "([^"]*)" identifiziert$`, t.mitKennziffer)
+	const unbekannt = `der dem BAMF unbekannten Person ` + person + `, geboren am ` + datum + `, mit der Kennziffer "([^"]*)" der Art "([^"]*)"`
+	sc.Step(`^die Anfrage gilt `+unbekannt+`$`, t.unbekanntePerson)
+	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? in der Zukunft$`, t.feldInZukunft)
+	sc.Step(`^ich die Erstanmeldung übermittle$`, func(ctx context.Context) error {
+		return sendPrepared[*inge.AnmeldungErstverfahrenAnfrage](ctx, w, "Erstanmeldung")
+	})
+	sc.Step(`^ich die Anmeldung im Wiederholerverfahren übermittle$`, func(ctx context.Context) error {
+		return sendPrepared[*inge.AnmeldungWiederholerverfahrenAnfrage](ctx, w, "Anmeldung im Wiederholerverfahren")
+	})
+	sc.Step(`^ich habe `+person+` im Erstverfahren angemeldet$`, t.erstAngemeldet)
+	sc.Step(`^ich dieselbe Anfrage ohne Rollback sende$`, t.ohneRollback)
+
+	sc.Step(`^die Kursplanung nennt zusätzlich `+person+`$`, t.zusaetzlichGeplant)
+
+	sc.Step(`^eine Sprachtestmeldung zu diesem Kurs für `+person+`$`, t.sprachtestVorbereiten)
+	sc.Step(`^die Sprachtestmeldung nennt auch `+person+`$`, t.auchPruefling)
+	sc.Step(`^die Sprachtestmeldung nennt `+person+` ein zweites Mal$`, t.auchPruefling)
+	sc.Step(`^der (\d+)\. Prüfling hat dieselbe Bogennummer wie der (\d+)\.$`, t.selbeBogennummer)
+	sc.Step(`^der (\d+)\. Prüfling hat die bereits gemeldete Bogennummer$`, t.gemeldeteBogennummer)
+	sc.Step(`^ich den Sprachtest melde$`, t.sprachtestMelden)
+	sc.Step(`^ich habe den Sprachtest für `+person+` zu diesem Kurs gemeldet$`, t.sprachtestGemeldet)
+
+	sc.Step(`^ich die Teilnehmerauskunft zu `+person+` anfordere$`, func(ctx context.Context, name, fall string) error {
+		return t.auskunftZu(ctx, name, fall, "")
+	})
+	sc.Step(`^ich die Teilnehmerauskunft zu `+person+` mit der Kennziffer der Art "([^"]*)" anfordere$`, t.auskunftZu)
+	sc.Step(`^ich die Teilnehmerauskunft mit dem Geburtsdatum `+datum+` und der Kennziffer "([^"]*)" der Art "([^"]*)" anfordere$`, t.auskunftMit)
+	sc.Step(`^ich die Teilnehmerauskunft zu `+unbekannt+` anfordere$`, t.auskunftUnbekannt)
+	sc.Step(`^die Teilnehmerauskunft nennt die Person "([^"]*)", geboren am `+datum+`$`, t.nenntPerson)
+	sc.Step(`^die Teilnehmerauskunft nennt den früheren Namen "([^"]*)"$`, t.nenntFruehereNamen)
+	sc.Step(`^die Teilnehmerauskunft nennt die Behörde "([^"]*)" der Art "([^"]*)" mit dem Aktenzeichen "([^"]*)" und der Zulassungsart "([^"]*)"$`, t.nenntBehoerde)
+	sc.Step(`^die Teilnehmerauskunft nennt die Behörden "([^"]*)" und "([^"]*)"$`, t.nenntBehoerden)
+	sc.Step(`^das Kontingent ist genehmigt (\d+), beansprucht (\d+), verfügbar (\d+)$`, t.kontingent)
+	sc.Step(`^die Teilnehmerauskunft zeigt den Teilnehmer-Typ "([^"]*)" und den KB-Typ "([^"]*)"$`, t.typen)
+	sc.Step(`^die Teilnehmerauskunft zeigt den Teilnehmer-Typ "([^"]*)"$`, func(tnTyp string) error { return t.typen(tnTyp, "") })
+	sc.Step(`^die Teilnehmerauskunft zeigt das Aktenzeichen Wiederholer "([^"]*)"$`, t.wiederholerAktenzeichen)
+	sc.Step(`^die Teilnehmerauskunft zeigt das DTZ-Ergebnis "([^"]*)" vom `+datum+`$`, t.dtz)
+	sc.Step(`^die Teilnahmeberechtigung "([^"]*)" ist am `+datum+` erloschen$`, t.erloschen)
+	sc.Step(`^die Teilnahmeberechtigung "([^"]*)" ist am `+datum+` storniert$`, t.storniert)
+	sc.Step(`^die Teilnehmerauskunft zeigt einen Kursbesuch beim Kursträger "([^"]*)" mit den Kursabschnitten "([^"]*)" zu je (\d+) UE$`, t.kursbesuch)
+	sc.Step(`^die Teilnehmerauskunft zeigt diesen Kurs mit dem Kursabschnitt "([^"]*)" zu (\d+) UE$`, t.dieserKurs)
+	sc.Step(`^die Teilnehmerauskunft zeigt die Erstanmeldung beim Kursträger "([^"]*)" mit dem Bildungsstand "([^"]*)"$`, t.erstanmeldungGezeigt)
+	sc.Step(`^die Teilnehmerauskunft enthält keine Teilnehmerdaten$`, t.keineDaten)
+	sc.Step(`^die Meldung "([^"]*)" nennt "([^"]*)"$`, t.meldungNennt)
+	sc.Step(`^die Antwort enthält keine Meldungen$`, t.keineMeldungen)
+}
+
+// heute is the day the scenario's relative dates count from: the day the
+// scenario set the clock to, else the real date.
+func (w *world) heuteOderEchtesDatum() time.Time {
+	if !w.heute.IsZero() {
+		return w.heute
+	}
+	return today()
+}
+
+// personAus returns the person "Familienname, Vorname" of a test case and
+// makes it the person the scenario talks about.
+func (t *teilnehmerStand) personAus(name, fallID string) (*testdaten.Person, error) {
+	fall, ok := t.w.r.paket.Fall(fallID)
+	if !ok {
+		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+	}
+	familienname, vorname, _ := strings.Cut(name, ", ")
+	for i, p := range fall.Personen {
+		if p.Familienname == familienname && p.Vorname == vorname {
+			t.person = &fall.Personen[i]
+			return t.person, nil
+		}
+	}
+	return nil, fmt.Errorf("Testfall %s hat keine Person %q (Familienname, Vorname)", fallID, name)
+}
+
+// kennziffer returns the person's Kennziffer of the given Art.
+func kennziffer(p *testdaten.Person, art string) (testdaten.Kennziffer, error) {
+	for _, k := range p.Kennziffern {
+		if k.Art == art {
+			return k, nil
+		}
+	}
+	return testdaten.Kennziffer{}, fmt.Errorf("%s, %s hat keine Kennziffer der Art %s", p.Familienname, p.Vorname, art)
+}
+
+func identMit(p *testdaten.Person, art string) (*inge.TeilnehmerIdent, error) {
+	if art == "" {
+		return ident(*p), nil
+	}
+	k, err := kennziffer(p, art)
+	if err != nil {
+		return nil, err
+	}
+	return &inge.TeilnehmerIdent{Geburtsdatum: inge.Datum(p.Geburtsdatum), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert}}, nil
+}
+
+func anschriftVon(p *testdaten.Person) *inge.Anschrift {
+	a := p.Anschrift
+	return &inge.Anschrift{Strasse: a.Strasse, Postleitzahl: a.Postleitzahl, Ort: a.Ort, Staat: a.Staat, Bundesland: a.Bundesland}
+}
+
+// vollstaendigeErstanmeldung is the registration form of a person as a
+// provider fills it in today: the person's data from the Testdatenpaket,
+// ISCED 3A, lateinisch alphabetisiert, and a placement test a week ago that
+// recommends the first section of the general course.
+func vollstaendigeErstanmeldung(p *testdaten.Person, heute time.Time) inge.Erstanmeldung {
+	return inge.Erstanmeldung{
+		Ident:                ident(*p),
+		Familienname:         p.Familienname,
+		Vorname:              p.Vorname,
+		Geburtsname:          p.Geburtsname,
+		Geburtsort:           p.Geburtsort,
+		Geschlecht:           p.Geschlecht,
+		Staatsangehoerigkeit: slices.Clone(p.Staatsangehoerigkeit),
+		Anschrift:            anschriftVon(p),
+		Anmeldedatum:         inge.DatumOf(heute),
+		Bildungsstand:        "3A",
+		Schreibkundigkeit:    "3", // lateinisch alphabetisiert
+		Niederschwellig:      boolp(false),
+		Einstufungstest: &inge.Einstufungstest{
+			Zentralisiert:            boolp(false),
+			Testdatum:                inge.DatumOf(heute.AddDate(0, 0, -7)),
+			EmpfohleneKursart:        "01",
+			EmpfohlenerKursabschnitt: "1",
+		},
+		KostenbefreiungBeantragt: boolp(false),
+		Kinderbetreuung:          boolp(false),
+	}
+}
+
+func (t *teilnehmerStand) erstanmeldungVorbereiten(name, fallID string) error {
+	p, err := t.personAus(name, fallID)
+	if err != nil {
+		return err
+	}
+	req := &inge.AnmeldungErstverfahrenAnfrage{Anmeldung: vollstaendigeErstanmeldung(p, t.w.heuteOderEchtesDatum())}
+	req.Mandant.Traegernummer = t.w.mandant
+	t.w.request = req
+	return nil
+}
+
+// wiederholerVorbereiten prepares the registration for repetition of a
+// person with an Aktenzeichen Wiederholer, identified by it; the placement
+// test is waived (CMX-TEV).
+func (t *teilnehmerStand) wiederholerVorbereiten(name, fallID string) error {
+	p, err := t.personAus(name, fallID)
+	if err != nil {
+		return err
+	}
+	id, err := identMit(p, string(inge.AktenzeichenWiederholer))
+	if err != nil {
+		return err
+	}
+	req := &inge.AnmeldungWiederholerverfahrenAnfrage{Anmeldung: inge.Wiederholeranmeldung{
+		Ident:           id,
+		Familienname:    p.Familienname,
+		Vorname:         p.Vorname,
+		Anschrift:       anschriftVon(p),
+		Anmeldedatum:    inge.DatumOf(t.w.heuteOderEchtesDatum()),
+		Einstufungstest: &inge.Einstufungstest{Verzichtbar: boolp(true)},
+	}}
+	req.Mandant.Traegernummer = t.w.mandant
+	t.w.request = req
+	return nil
+}
+
+// identOf returns the Ident of the prepared request that names the person:
+// the registration's, or the last candidate's of a Sprachtest. For an
+// Anmeldung it also returns the names.
+func (t *teilnehmerStand) identOf() (id **inge.TeilnehmerIdent, familienname, vorname *string, err error) {
+	switch r := t.w.request.(type) {
+	case *inge.AnmeldungErstverfahrenAnfrage:
+		return &r.Anmeldung.Ident, &r.Anmeldung.Familienname, &r.Anmeldung.Vorname, nil
+	case *inge.AnmeldungWiederholerverfahrenAnfrage:
+		return &r.Anmeldung.Ident, &r.Anmeldung.Familienname, &r.Anmeldung.Vorname, nil
+	case *inge.SprachtestMeldenAnfrage:
+		if n := len(r.Sprachtest.Pruefling); n > 0 {
+			return &r.Sprachtest.Pruefling[n-1].Ident, nil, nil, nil
+		}
+	}
+	return nil, nil, nil, fmt.Errorf("es wurde keine Anmeldung und keine Sprachtestmeldung vorbereitet")
+}
+
+// mitKennziffer identifies the person of the prepared request by another of
+// its Kennziffern.
+func (t *teilnehmerStand) mitKennziffer(art string) error {
+	if t.person == nil {
+		return fmt.Errorf("das Szenario hat noch keine Person aus dem Testdatenpaket genannt")
+	}
+	id, _, _, err := t.identOf()
+	if err != nil {
+		return err
+	}
+	*id, err = identMit(t.person, art)
+	return err
+}
+
+// unbekannt returns the Ident of a person BAMF does not know, as the
+// Vorbedingungen of a test case describe one (TN-10). The person must be
+// named there, and must be in no test case of the Testdatenpaket.
+func (t *teilnehmerStand) unbekannt(name, fallID, geboren, wert, art string) (*inge.TeilnehmerIdent, error) {
+	fall, ok := t.w.r.paket.Fall(fallID)
+	if !ok {
+		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+	}
+	familienname, _, _ := strings.Cut(name, ", ")
+	for _, s := range []string{familienname, geboren, wert} {
+		if !strings.Contains(fall.Vorbedingungen, s) {
+			return nil, fmt.Errorf("die Vorbedingungen von Testfall %s nennen %q nicht", fallID, s)
+		}
+	}
+	for _, f := range t.w.r.paket.Faelle {
+		for _, p := range f.Personen {
+			if slices.Contains(p.Kennziffern, testdaten.Kennziffer{Art: art, Wert: wert}) {
+				return nil, fmt.Errorf("die Kennziffer %s %s gehört %s, %s aus Testfall %s; die Person ist dem BAMF bekannt", art, wert, p.Familienname, p.Vorname, f.ID)
+			}
+		}
+	}
+	d, err := parseDatumDE(geboren)
+	if err != nil {
+		return nil, err
+	}
+	t.person = nil
+	return &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(d), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(art), Wert: wert}}, nil
+}
+
+// unbekanntePerson puts a person BAMF does not know into the prepared
+// request.
+func (t *teilnehmerStand) unbekanntePerson(name, fallID, geboren, wert, art string) error {
+	id, familienname, vorname, err := t.identOf()
+	if err != nil {
+		return err
+	}
+	if *id, err = t.unbekannt(name, fallID, geboren, wert, art); err != nil {
+		return err
+	}
+	if familienname != nil {
+		*familienname, *vorname, _ = strings.Cut(name, ", ")
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) auskunftUnbekannt(ctx context.Context, name, fallID, geboren, wert, art string) error {
+	id, err := t.unbekannt(name, fallID, geboren, wert, art)
+	if err != nil {
+		return err
+	}
+	return t.auskunft(ctx, id)
+}
+
+func (t *teilnehmerStand) feldInZukunft(path string, tage int) error {
+	req, err := t.w.prepared()
+	if err != nil {
+		return err
+	}
+	return setField(req, path, string(inge.DatumOf(t.w.heuteOderEchtesDatum().AddDate(0, 0, tage))), false)
+}
+
+// sendPrepared sends the prepared request of type T.
+func sendPrepared[T inge.Request](ctx context.Context, w *world, was string) error {
+	req, ok := w.request.(T)
+	if !ok {
+		return fmt.Errorf("es wurde keine %s vorbereitet", was)
+	}
+	return w.send(ctx, req)
+}
+
+func (t *teilnehmerStand) erstAngemeldet(ctx context.Context, name, fallID string) error {
+	if err := t.erstanmeldungVorbereiten(name, fallID); err != nil {
+		return err
+	}
+	if err := t.w.send(ctx, t.w.request); err != nil {
+		return err
+	}
+	return t.w.status(string(inge.StatusVerarbeitet))
+}
+
+// ohneRollback sends the last request again, now to be stored.
+func (t *teilnehmerStand) ohneRollback(ctx context.Context) error {
+	req, err := t.w.prepared()
+	if err != nil {
+		return err
+	}
+	req.Base().Rollback = false
+	if r, ok := req.(*inge.SprachtestMeldenAnfrage); ok {
+		return t.sendSprachtest(ctx, r)
+	}
+	return t.w.send(ctx, req)
+}
+
+// zusaetzlichGeplant adds a person to the prepared Kursplanung.
+func (t *teilnehmerStand) zusaetzlichGeplant(name, fallID string) error {
+	req, ok := t.w.request.(*inge.KursplanungErfassenAnfrage)
+	if !ok {
+		return fmt.Errorf("es wurde keine Kursplanung vorbereitet")
+	}
+	p, err := t.personAus(name, fallID)
+	if err != nil {
+		return err
+	}
+	k := &req.Kursplanung
+	k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: ident(*p)})
+	if k.TnrKursMax != nil && *k.TnrKursMax < len(k.Teilnehmer) {
+		k.TnrKursMax = intp(len(k.Teilnehmer))
+	}
+	return nil
+}
+
+// sprachtestVorbereiten prepares the report of a DTZ held two days ago for
+// the scenario's course, with the placeholder Auftragsnummer 1234567
+// (TRS 15/2022) and one candidate.
+func (t *teilnehmerStand) sprachtestVorbereiten(name, fallID string) error {
+	if t.w.kurskennung == "" {
+		return fmt.Errorf("das Szenario hat noch keinen Kurs (ich habe eine vollständige Kursplanung ... erfasst)")
+	}
+	req := &inge.SprachtestMeldenAnfrage{Sprachtest: inge.Sprachtest{
+		Auftragsnummer: "1234567",
+		Testdatum:      inge.DatumOf(t.w.heuteOderEchtesDatum().AddDate(0, 0, -2)),
+		Kurskennung:    t.w.kurskennung,
+	}}
+	req.Mandant.Traegernummer = t.w.mandant
+	t.w.request = req
+	return t.auchPruefling(name, fallID)
+}
+
+func (t *teilnehmerStand) sprachtest() (*inge.SprachtestMeldenAnfrage, error) {
+	req, ok := t.w.request.(*inge.SprachtestMeldenAnfrage)
+	if !ok {
+		return nil, fmt.Errorf("es wurde keine Sprachtestmeldung vorbereitet")
+	}
+	return req, nil
+}
+
+// auchPruefling adds a candidate with a new Bogennummer, a Pass number and
+// the current address as the updated one.
+func (t *teilnehmerStand) auchPruefling(name, fallID string) error {
+	req, err := t.sprachtest()
+	if err != nil {
+		return err
+	}
+	p, err := t.personAus(name, fallID)
+	if err != nil {
+		return err
+	}
+	nr, err := neueBogennummer()
+	if err != nil {
+		return err
+	}
+	req.Sprachtest.Pruefling = append(req.Sprachtest.Pruefling, inge.Sprachtestpruefling{
+		Ident: ident(*p), Bogennummer: nr, Ausweisnummer: ausweisnummer(p), Anschrift: anschriftVon(p),
+	})
+	return nil
+}
+
+func (t *teilnehmerStand) pruefling(req *inge.SprachtestMeldenAnfrage, n int) (*inge.Sprachtestpruefling, error) {
+	if n < 1 || n > len(req.Sprachtest.Pruefling) {
+		return nil, fmt.Errorf("die Sprachtestmeldung hat keinen %d. Prüfling", n)
+	}
+	return &req.Sprachtest.Pruefling[n-1], nil
+}
+
+func (t *teilnehmerStand) selbeBogennummer(n, wie int) error {
+	req, err := t.sprachtest()
+	if err != nil {
+		return err
+	}
+	a, err := t.pruefling(req, n)
+	if err != nil {
+		return err
+	}
+	b, err := t.pruefling(req, wie)
+	if err != nil {
+		return err
+	}
+	a.Bogennummer = b.Bogennummer
+	return nil
+}
+
+func (t *teilnehmerStand) gemeldeteBogennummer(n int) error {
+	req, err := t.sprachtest()
+	if err != nil {
+		return err
+	}
+	p, err := t.pruefling(req, n)
+	if err != nil {
+		return err
+	}
+	if len(t.gemeldet) == 0 {
+		return fmt.Errorf("das Szenario hat noch keinen Sprachtest gemeldet")
+	}
+	p.Bogennummer = t.gemeldet[len(t.gemeldet)-1]
+	return nil
+}
+
+func (t *teilnehmerStand) sprachtestMelden(ctx context.Context) error {
+	req, err := t.sprachtest()
+	if err != nil {
+		return err
+	}
+	return t.sendSprachtest(ctx, req)
+}
+
+// sendSprachtest sends a Sprachtestmeldung and keeps the Bogennummern the
+// mock stored.
+func (t *teilnehmerStand) sendSprachtest(ctx context.Context, req *inge.SprachtestMeldenAnfrage) error {
+	if err := t.w.send(ctx, req); err != nil {
+		return err
+	}
+	if t.w.response != nil && t.w.response.Base().Status == inge.StatusVerarbeitet {
+		for _, p := range req.Sprachtest.Pruefling {
+			t.gemeldet = append(t.gemeldet, p.Bogennummer)
+		}
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) sprachtestGemeldet(ctx context.Context, name, fallID string) error {
+	if err := t.sprachtestVorbereiten(name, fallID); err != nil {
+		return err
+	}
+	if err := t.sprachtestMelden(ctx); err != nil {
+		return err
+	}
+	return t.w.status(string(inge.StatusVerarbeitet))
+}
+
+// bogenErsteZiffer are the first digits of a DTZ Bogennummer (7 digits).
+var bogenErsteZiffer = [...]string{"0", "1", "8"}
+
+// neueBogennummer returns a random valid Bogennummer. A Bogennummer is
+// reported once, ever, so every scenario needs new ones, also when it runs
+// again against the same mock; 3 million values make a collision unlikely.
+func neueBogennummer() (string, error) {
+	n, err := rand.Int(rand.Reader, big.NewInt(3_000_000))
+	if err != nil {
+		return "", err
+	}
+	v := n.Int64()
+	return fmt.Sprintf("%s%06d", bogenErsteZiffer[v/1_000_000], v%1_000_000), nil
+}
+
+// ausweisnummer makes up a passport number from the person's first
+// Kennziffer, so the same person always shows the same passport.
+func ausweisnummer(p *testdaten.Person) string {
+	var b strings.Builder
+	b.WriteString("P")
+	for _, r := range p.Kennziffern[0].Wert {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (t *teilnehmerStand) auskunftZu(ctx context.Context, name, fallID, art string) error {
+	p, err := t.personAus(name, fallID)
+	if err != nil {
+		return err
+	}
+	id, err := identMit(p, art)
+	if err != nil {
+		return err
+	}
+	return t.auskunft(ctx, id)
+}
+
+func (t *teilnehmerStand) auskunftMit(ctx context.Context, geboren, wert, art string) error {
+	d, err := parseDatumDE(geboren)
+	if err != nil {
+		return err
+	}
+	t.person = nil
+	return t.auskunft(ctx, &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(d), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(art), Wert: wert}})
+}
+
+func (t *teilnehmerStand) auskunft(ctx context.Context, id *inge.TeilnehmerIdent) error {
+	req := &inge.TeilnehmerauskunftAnfrage{Ident: *id}
+	req.Mandant.Traegernummer = t.w.mandant
+	return t.w.send(ctx, req)
+}
+
+// daten returns the Teilnehmerdaten of the last answer.
+func (t *teilnehmerStand) daten() (*inge.Teilnehmerdaten, error) {
+	resp, err := t.w.answer()
+	if err != nil {
+		return nil, err
+	}
+	r, ok := resp.(*inge.TeilnehmerauskunftAntwort)
+	if !ok || r.Teilnehmer == nil {
+		return nil, fmt.Errorf("die Antwort enthält keine Teilnehmerdaten (Status %s, Meldungen: %s)", resp.Base().Status, describe(resp.Base().List()))
+	}
+	return r.Teilnehmer, nil
+}
+
+func (t *teilnehmerStand) nenntPerson(name, geboren string) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	g, err := parseDatumDE(geboren)
+	if err != nil {
+		return err
+	}
+	p := d.Person
+	if got := p.Familienname + ", " + p.Vorname; got != name || p.Geburtsdatum != inge.DatumOf(g) {
+		return fmt.Errorf("die Teilnehmerauskunft nennt %s, geboren am %s; erwartet %s, geboren am %s", got, p.Geburtsdatum, name, inge.DatumOf(g))
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) nenntFruehereNamen(name string) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(d.Person.FruehererName, name) {
+		return fmt.Errorf("frühere Namen %q; erwartet %q", d.Person.FruehererName, name)
+	}
+	return nil
+}
+
+// berechtigung returns the Teilnahmeberechtigung with the Aktenzeichen.
+func (t *teilnehmerStand) berechtigung(aktenzeichen string) (*inge.Teilnahmeberechtigung, error) {
+	d, err := t.daten()
+	if err != nil {
+		return nil, err
+	}
+	for i, b := range d.Teilnahmeberechtigung {
+		if b.Aktenzeichen.Wert == aktenzeichen {
+			return &d.Teilnahmeberechtigung[i], nil
+		}
+	}
+	return nil, fmt.Errorf("keine Teilnahmeberechtigung mit dem Aktenzeichen %s; erhalten: %s", aktenzeichen, berechtigungen(d))
+}
+
+func berechtigungen(d *inge.Teilnehmerdaten) string {
+	var parts []string
+	for _, b := range d.Teilnahmeberechtigung {
+		parts = append(parts, fmt.Sprintf("%s %s (%s, %s %s, Aktenzeichen der Behörde %q)",
+			b.Aktenzeichen.Art, b.Aktenzeichen.Wert, b.Zulassungsart, b.Behoerde.Art, b.Behoerde.Bezeichnung, b.BehoerdenAktenzeichen))
+	}
+	if len(parts) == 0 {
+		return "keine"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// nenntBehoerde expects a Berechtigung issued by the authority, with the
+// Aktenzeichen both as BAMF's and as the authority's one (for BAMF itself
+// only BAMF's), and the Zulassungsart.
+func (t *teilnehmerStand) nenntBehoerde(bezeichnung, art, aktenzeichen, zulassungsart string) error {
+	b, err := t.berechtigung(aktenzeichen)
+	if err != nil {
+		return err
+	}
+	want := inge.Behoerde{Art: inge.AktenzeichenArt(art), Bezeichnung: bezeichnung}
+	switch {
+	case b.Behoerde != want:
+		return fmt.Errorf("Behörde %s %q; erwartet %s %q", b.Behoerde.Art, b.Behoerde.Bezeichnung, art, bezeichnung)
+	case b.Zulassungsart != zulassungsart:
+		return fmt.Errorf("Zulassungsart %s; erwartet %s", b.Zulassungsart, zulassungsart)
+	case art != string(inge.AktenzeichenBAMF) && b.BehoerdenAktenzeichen != aktenzeichen:
+		return fmt.Errorf("Aktenzeichen der Behörde %q; erwartet %q", b.BehoerdenAktenzeichen, aktenzeichen)
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) nenntBehoerden(a, b string) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	for _, name := range []string{a, b} {
+		if !slices.ContainsFunc(d.Teilnahmeberechtigung, func(x inge.Teilnahmeberechtigung) bool { return x.Behoerde.Bezeichnung == name }) {
+			return fmt.Errorf("keine Teilnahmeberechtigung der Behörde %q; erhalten: %s", name, berechtigungen(d))
+		}
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) kontingent(genehmigt, beansprucht, verfuegbar int) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	want := inge.Kontingent{GenehmigteStunden: genehmigt, BeanspruchteStunden: beansprucht, VerfuegbareStunden: verfuegbar}
+	if d.Kontingent == nil || *d.Kontingent != want {
+		return fmt.Errorf("Kontingent %+v; erwartet %+v", d.Kontingent, want)
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) typen(tnTyp, kbTyp string) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	if d.TnTyp != tnTyp || (kbTyp != "" && d.KbTyp != kbTyp) {
+		return fmt.Errorf("TN-Typ %q, KB-Typ %q; erwartet %q, %q", d.TnTyp, d.KbTyp, tnTyp, kbTyp)
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) wiederholerAktenzeichen(want string) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	if d.WiederholerAktenzeichen != want {
+		return fmt.Errorf("Aktenzeichen Wiederholer %q; erwartet %q", d.WiederholerAktenzeichen, want)
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) dtz(ergebnis, am string) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	g, err := parseDatumDE(am)
+	if err != nil {
+		return err
+	}
+	want := inge.DtzErgebnis{Pruefungsdatum: inge.DatumOf(g), Ergebnis: ergebnis}
+	if !slices.Contains(d.Dtz, want) {
+		return fmt.Errorf("DTZ-Ergebnisse %+v; erwartet %+v", d.Dtz, want)
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) erloschen(aktenzeichen, am string) error {
+	b, err := t.berechtigung(aktenzeichen)
+	if err != nil {
+		return err
+	}
+	g, err := parseDatumDE(am)
+	if err != nil {
+		return err
+	}
+	if b.ErloschenAm != inge.DatumOf(g) {
+		return fmt.Errorf("Teilnahmeberechtigung %s erloschen am %q; erwartet %s", aktenzeichen, b.ErloschenAm, inge.DatumOf(g))
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) storniert(aktenzeichen, am string) error {
+	b, err := t.berechtigung(aktenzeichen)
+	if err != nil {
+		return err
+	}
+	g, err := parseDatumDE(am)
+	if err != nil {
+		return err
+	}
+	if b.Stornierungsdatum != inge.DatumOf(g) {
+		return fmt.Errorf("Teilnahmeberechtigung %s storniert am %q; erwartet %s", aktenzeichen, b.Stornierungsdatum, inge.DatumOf(g))
+	}
+	return nil
+}
+
+// kursbesuch expects a course at the Traeger with exactly the sections
+// listed ("1, 2, 3"), each billed with the hours.
+func (t *teilnehmerStand) kursbesuch(traeger, abschnitte string, stunden int) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	var want []inge.BesuchterAbschnitt
+	for _, a := range strings.Split(abschnitte, ",") {
+		want = append(want, inge.BesuchterAbschnitt{Kursabschnitt: strings.TrimSpace(a), AbgerechneteStunden: stunden})
+	}
+	for _, k := range d.Kursbesuch {
+		if k.Traegernummer == traeger && slices.Equal(k.Abschnitt, want) {
+			return nil
+		}
+	}
+	return fmt.Errorf("kein Kursbesuch beim Kursträger %s mit den Kursabschnitten %s zu je %d UE; erhalten: %s", traeger, abschnitte, stunden, kursbesuche(d))
+}
+
+func (t *teilnehmerStand) dieserKurs(abschnitt string, stunden int) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	want := []inge.BesuchterAbschnitt{{Kursabschnitt: abschnitt, AbgerechneteStunden: stunden}}
+	for _, k := range d.Kursbesuch {
+		if k.Kurskennung == t.w.kurskennung && k.Traegernummer == t.w.mandant && slices.Equal(k.Abschnitt, want) {
+			return nil
+		}
+	}
+	return fmt.Errorf("kein Kursbesuch im Kurs %s mit dem Kursabschnitt %s zu %d UE; erhalten: %s", t.w.kurskennung, abschnitt, stunden, kursbesuche(d))
+}
+
+func kursbesuche(d *inge.Teilnehmerdaten) string {
+	var parts []string
+	for _, k := range d.Kursbesuch {
+		var ab []string
+		for _, a := range k.Abschnitt {
+			ab = append(ab, a.Kursabschnitt+":"+strconv.Itoa(a.AbgerechneteStunden))
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %s bis %s [%s]", k.Traegernummer, k.Kurskennung, k.Von, k.Bis, strings.Join(ab, " ")))
+	}
+	if len(parts) == 0 {
+		return "keine"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (t *teilnehmerStand) erstanmeldungGezeigt(traeger, bildungsstand string) error {
+	d, err := t.daten()
+	if err != nil {
+		return err
+	}
+	e := d.Erstanmeldung
+	if e == nil || e.Traegernummer != traeger || e.Bildungsstand != bildungsstand {
+		return fmt.Errorf("Erstanmeldung %+v; erwartet beim Kursträger %s mit dem Bildungsstand %s", e, traeger, bildungsstand)
+	}
+	return nil
+}
+
+func (t *teilnehmerStand) keineDaten() error {
+	resp, err := t.w.answer()
+	if err != nil {
+		return err
+	}
+	if r, ok := resp.(*inge.TeilnehmerauskunftAntwort); ok && r.Teilnehmer != nil {
+		return fmt.Errorf("die Antwort enthält Teilnehmerdaten zu %s, %s", r.Teilnehmer.Person.Familienname, r.Teilnehmer.Person.Vorname)
+	}
+	return nil
+}
+
+// meldungNennt expects the Meldung's text to name a value, e.g. both
+// obliging bodies or the day an entitlement expired.
+func (t *teilnehmerStand) meldungNennt(code, text string) error {
+	resp, err := t.w.answer()
+	if err != nil {
+		return err
+	}
+	for _, m := range resp.Base().List() {
+		if m.Code == code {
+			if !strings.Contains(m.Text, text) {
+				return fmt.Errorf("Meldung %s: %q nennt nicht %q", code, m.Text, text)
+			}
+			return nil
+		}
+	}
+	return fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
+}
+
+func (t *teilnehmerStand) keineMeldungen() error {
+	resp, err := t.w.answer()
+	if err != nil {
+		return err
+	}
+	if ms := resp.Base().List(); len(ms) > 0 {
+		return fmt.Errorf("erwartet keine Meldungen, erhalten: %s", describe(ms))
+	}
+	return nil
+}
