@@ -70,8 +70,8 @@ func adminDo(tb testing.TB, method, url, body string) adminReply {
 
 type clockReply struct {
 	Sandbox string    `json:"sandbox"`
-	Now           time.Time `json:"now"`
-	Frozen        bool      `json:"frozen"`
+	Now     time.Time `json:"now"`
+	Frozen  bool      `json:"frozen"`
 }
 
 // mustClock sends a clock request that must succeed and returns the clock.

@@ -249,7 +249,7 @@ var envelopeFaults = map[soap.Kind]inge.Key{
 	soap.DTDForbidden:     inge.DTDVerboten,
 	soap.LimitExceeded:    inge.LimitUeberschritten,
 	soap.MustUnderstand:   inge.HeaderNichtVerstanden,
-	soap.BodyNotSingle:        inge.BodyUngueltig,
+	soap.BodyNotSingle:    inge.BodyUngueltig,
 	soap.UnknownOperation: inge.OperationUnbekannt,
 	soap.InvalidBody:      inge.SchemaVerletzt,
 }
