@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"flag"
 	"io"
@@ -15,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/inge-harness/inge-harness/internal/mockserver"
 )
 
 // syncBuffer is a bytes.Buffer that the server's goroutines may write
@@ -310,4 +315,119 @@ func TestRun_AddressInUse(t *testing.T) {
 	if strings.Contains(stdout.String(), "SOAP endpoint") {
 		t.Errorf("banner printed although the server did not start:\n%s", stdout.String())
 	}
+}
+
+var fingerprintLine = regexp.MustCompile(`(?m)^\s+SHA-256 fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\s*$`)
+
+// getTLS fetches url trusting only the certificates in caPEM.
+func getTLS(tb testing.TB, url string, caPEM []byte) ([]byte, error) {
+	tb.Helper()
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(caPEM) {
+		tb.Fatalf("no certificate in %q", caPEM)
+	}
+	c := &http.Client{Transport: &http.Transport{DisableKeepAlives: true, TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	req, err := http.NewRequestWithContext(tb.Context(), http.MethodGet, url, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+func TestRun_TLS(t *testing.T) {
+	dir := t.TempDir()
+	caFile := filepath.Join(dir, "mockinge-ca.pem")
+	r := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "m.db"), "-tls", "-tls-ca-out", caFile}, env(nil))
+	if !strings.HasPrefix(r.endpoint, "https://127.0.0.1:") {
+		t.Errorf("endpoint = %q; want https", r.endpoint)
+	}
+	fingerprint := r.WaitFor(t, fingerprintLine)[1]
+	caPEM, err := os.ReadFile(caFile)
+	if err != nil {
+		t.Fatalf("-tls-ca-out: %v", err)
+	}
+	block, _ := pem.Decode(caPEM)
+	if block == nil || mockserver.Fingerprint(block.Bytes) != fingerprint {
+		t.Errorf("banner fingerprint %s is not that of %s", fingerprint, caFile)
+	}
+	wsdl, err := getTLS(t, r.wsdl, caPEM)
+	if err != nil {
+		t.Fatalf("GET %s trusting %s: %v", r.wsdl, caFile, err)
+	}
+	if want := `location="` + r.endpoint + `"`; !strings.Contains(string(wsdl), want) {
+		t.Errorf("WSDL lacks %s", want)
+	}
+	if _, _, err := get(t, r.wsdl); err == nil {
+		t.Errorf("GET %s without trusting the certificate succeeded", r.wsdl)
+	}
+	// The admin API stays plain HTTP.
+	admin := r.WaitFor(t, adminLine)[1]
+	if status, _, err := get(t, admin+"/sandboxes"); err != nil || status != http.StatusOK {
+		t.Errorf("GET %s/sandboxes: %d, %v; want 200 over plain HTTP", admin, status, err)
+	}
+}
+
+func TestRun_TLSCertificateFiles(t *testing.T) {
+	dir := t.TempDir()
+	cert, certPEM, err := mockserver.SelfSignedCertificate(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalPKCS8PrivateKey(cert.PrivateKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	if err := os.WriteFile(certFile, certPEM, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(dir, "m.db"), "-cert", certFile, "-key", keyFile}, env(nil))
+	if !strings.HasPrefix(r.endpoint, "https://") {
+		t.Errorf("endpoint = %q; want https with -cert and -key", r.endpoint)
+	}
+	if got := r.WaitFor(t, fingerprintLine)[1]; got != mockserver.Fingerprint(cert.Certificate[0]) {
+		t.Errorf("banner fingerprint %s; want that of %s", got, certFile)
+	}
+	if _, err := getTLS(t, r.wsdl, certPEM); err != nil {
+		t.Errorf("GET %s trusting %s: %v", r.wsdl, certFile, err)
+	}
+}
+
+func TestRun_TLSErrors(t *testing.T) {
+	dir := t.TempDir()
+	usage := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"CertWithoutKey", []string{"-cert", "c.pem"}, "-cert and -key go together"},
+		{"KeyWithoutCert", []string{"-key", "k.pem"}, "-cert and -key go together"},
+		{"CAOutWithoutTLS", []string{"-tls-ca-out", "ca.pem"}, "needs -tls"},
+		{"CAOutWithCert", []string{"-tls", "-tls-ca-out", "ca.pem", "-cert", "c.pem", "-key", "k.pem"}, "no -cert"},
+	}
+	for _, tt := range usage {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := run(t.Context(), append(tt.args, "-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(dir, "m.db")), env(nil), &stdout, &stderr)
+			if !errors.Is(err, errUsage) || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("run %q = %v, stderr %q; want errUsage and %q", tt.args, err, stderr.String(), tt.want)
+			}
+		})
+	}
+	t.Run("MissingFiles", func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		err := run(t.Context(), []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(dir, "m.db"),
+			"-cert", filepath.Join(dir, "nope.pem"), "-key", filepath.Join(dir, "nope.key")}, env(nil), &stdout, &stderr)
+		if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "TLS") {
+			t.Errorf("run with missing certificate files = %v; want a TLS error", err)
+		}
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -20,13 +21,17 @@ const maxAdminBody = 64 << 10
 
 // Admin is the admin API of mockinge: JSON over HTTP, served on a listener
 // of its own so that it can stay on loopback while the SOAP endpoint is
-// reachable from elsewhere. Every resource lives under a sandbox,
-// /sandboxes/{sandbox}/...; the routes of each resource are in a
-// file of their own (admin_clock.go).
+// reachable from elsewhere. The sandboxes are the resource at the top,
+// /sandboxes, and everything else lives under one, /sandboxes/{sandbox}/...;
+// the routes of each resource are in a file of their own: admin_sandboxes.go
+// (sandboxes and their users), admin_stoerungen.go (injected faults),
+// admin_clock.go, admin_journal.go (journal and its ZIP export),
+// admin_verify.go.
 //
 // Errors are answered as {"fehler": "..."} with an honest status: 400 for
-// JSON or values that cannot be used, 404 for an unknown sandbox or path,
-// 405 for a method the path does not offer, 413 for a body over 64 KiB,
+// JSON or values that cannot be used, 404 for an unknown sandbox, user or
+// path, 405 for a method the path does not offer, 409 for a name that is
+// taken or a sandbox that cannot be removed, 413 for a body over 64 KiB,
 // 500 for a failure of the mock. The admin API never shows passwords.
 type Admin struct {
 	reg    *sandbox.Registry
@@ -48,7 +53,11 @@ func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin 
 		w.Header().Set("Allow", strings.Join(a.allowed(r), ", "))
 		writeJSON(w, http.StatusMethodNotAllowed, adminFehler{Fehler: fmt.Sprintf("Methode %s ist für %s nicht erlaubt", r.Method, r.URL.Path)})
 	})
+	a.sandboxRoutes()
+	a.stoerungenRoutes()
 	a.clockRoutes()
+	a.journalRoutes()
+	a.verifyRoutes()
 	return a
 }
 
@@ -77,8 +86,28 @@ func (a *Admin) allowed(r *http.Request) []string {
 func (a *Admin) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.router.ServeHTTP(w, r) }
 
 // adminFunc handles an admin request and returns the value to answer with
-// 200 OK, or an error; an *adminError chooses the status.
+// 200 OK (a reply or a download for anything else), or an error; an
+// *adminError chooses the status.
 type adminFunc func(r *http.Request) (any, error)
+
+// reply is an answer with a status other than 200 OK; 204 sends no body.
+type reply struct {
+	status int
+	body   any
+}
+
+func created(v any) reply { return reply{status: http.StatusCreated, body: v} }
+
+var noContent = reply{status: http.StatusNoContent}
+
+// download is an answer that is a file rather than JSON. write runs after
+// the status is sent, so it must not fail for any reason but the
+// connection: everything that can fail comes before.
+type download struct {
+	contentType string
+	filename    string
+	write       func(io.Writer) error
+}
 
 // handle registers fn for path and methods.
 func (a *Admin) handle(path string, fn adminFunc, methods ...string) {
@@ -86,7 +115,24 @@ func (a *Admin) handle(path string, fn adminFunc, methods ...string) {
 		r.Body = http.MaxBytesReader(w, r.Body, maxAdminBody)
 		v, err := fn(r)
 		if err == nil {
-			writeJSON(w, http.StatusOK, v)
+			switch v := v.(type) {
+			case reply:
+				if v.status == http.StatusNoContent {
+					w.WriteHeader(v.status)
+					return
+				}
+				writeJSON(w, v.status, v.body)
+			case download:
+				w.Header().Set("Content-Type", v.contentType)
+				w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": v.filename}))
+				w.Header().Set("X-Content-Type-Options", "nosniff")
+				w.WriteHeader(http.StatusOK)
+				if err := v.write(w); err != nil {
+					a.log.Warn("admin download broken off", "path", r.URL.Path, "err", err)
+				}
+			default:
+				writeJSON(w, http.StatusOK, v)
+			}
 			return
 		}
 		var ae *adminError

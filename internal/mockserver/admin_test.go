@@ -20,8 +20,16 @@ import (
 // ports.
 func mustStartAdmin(tb testing.TB) *mockserver.Local {
 	tb.Helper()
+	return mustStartAdminConfig(tb, mockserver.Config{})
+}
+
+// mustStartAdminConfig is mustStartAdmin with a configuration; its
+// AdminAddr is set.
+func mustStartAdminConfig(tb testing.TB, cfg mockserver.Config) *mockserver.Local {
+	tb.Helper()
 	db := filepath.Join(tb.TempDir(), "mockinge.db")
-	mock, err := mockserver.StartLocal(context.Background(), "127.0.0.1:0", db, harness.Testdatenpaket(), mockserver.Config{AdminAddr: "127.0.0.1:0"})
+	cfg.AdminAddr = "127.0.0.1:0"
+	mock, err := mockserver.StartLocal(context.Background(), "127.0.0.1:0", db, harness.Testdatenpaket(), cfg)
 	if err != nil {
 		tb.Fatalf("StartLocal: %v", err)
 	}
@@ -210,7 +218,8 @@ func TestAdminClock_Errors(t *testing.T) {
 		{"PatchClock", http.MethodPatch, clock, `{}`, http.StatusMethodNotAllowed, "PATCH", "GET, PUT, DELETE"},
 		{"PostClock", http.MethodPost, clock, `{}`, http.StatusMethodNotAllowed, "POST", "GET, PUT, DELETE"},
 		{"GetAdvance", http.MethodGet, clock + "/advance", "", http.StatusMethodNotAllowed, "GET", "POST"},
-		{"UnknownPath", http.MethodGet, mock.AdminURL + "/sandboxes", "", http.StatusNotFound, "/sandboxes", ""},
+		{"UnknownPath", http.MethodGet, mock.AdminURL + "/sandboxes/standard/uhr", "", http.StatusNotFound, "/sandboxes/standard/uhr", ""},
+		{"UnknownRoot", http.MethodGet, mock.AdminURL + "/", "", http.StatusNotFound, "unbekannter Pfad", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,9 +2,11 @@ package mockserver
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net"
 	"net/http"
 	"time"
@@ -13,12 +15,12 @@ import (
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
-// Local is a running mock: a store with the Testdatenpaket, served over HTTP,
-// and optionally its admin API on a second listener.
+// Local is a running mock: a store with the Testdatenpaket, served over HTTP
+// or HTTPS, and optionally its admin API on a second listener.
 type Local struct {
 	// Sandboxes are the isolated worlds the mock serves.
 	Sandboxes *sandbox.Registry
-	URL       string // base URL, e.g. http://127.0.0.1:41234
+	URL       string // base URL, e.g. http://127.0.0.1:41234 (https with Config.TLS)
 	AdminURL  string // base URL of the admin API; "" when Config.AdminAddr was empty
 
 	servers []*serving
@@ -55,7 +57,11 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 			return nil, fmt.Errorf("start mock: admin API: %w", err)
 		}
 	}
-	l := &Local{Sandboxes: reg, URL: "http://" + ln.Addr().String()}
+	scheme := "http"
+	if cfg.TLS != nil {
+		scheme = "https"
+	}
+	l := &Local{Sandboxes: reg, URL: scheme + "://" + ln.Addr().String()}
 	srv := New(reg, cfg)
 	if err := srv.drainQueues(ctx); err != nil {
 		ln.Close()
@@ -65,10 +71,10 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 		reg.Close()
 		return nil, fmt.Errorf("start mock: %w", err)
 	}
-	l.servers = append(l.servers, serve(ln, srv))
+	l.servers = append(l.servers, serve(ln, srv, cfg.TLS, srv.log))
 	if adminLn != nil {
 		l.AdminURL = "http://" + adminLn.Addr().String()
-		l.servers = append(l.servers, serve(adminLn, NewAdmin(reg, srv, cfg.Logger)))
+		l.servers = append(l.servers, serve(adminLn, NewAdmin(reg, srv, cfg.Logger), nil, srv.log))
 	}
 	return l, nil
 }
@@ -85,16 +91,24 @@ func (l *Local) Standard() *mockstate.Store {
 	return st
 }
 
-func serve(ln net.Listener, h http.Handler) *serving {
+// serve serves h on ln, over TLS when tlsConfig is not nil. What the HTTP
+// server itself reports (a failed TLS handshake, say) goes to logger.
+func serve(ln net.Listener, h http.Handler, tlsConfig *tls.Config, logger *slog.Logger) *serving {
 	s := &serving{
 		server: &http.Server{
 			Handler:           h,
+			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 			ReadHeaderTimeout: 10 * time.Second,
 			ReadTimeout:       60 * time.Second,
 			WriteTimeout:      60 * time.Second,
 			IdleTimeout:       120 * time.Second,
 		},
 		done: make(chan error, 1),
+	}
+	if tlsConfig != nil {
+		s.server.TLSConfig = tlsConfig.Clone()
+		go func() { s.done <- s.server.ServeTLS(ln, "", "") }()
+		return s
 	}
 	go func() { s.done <- s.server.Serve(ln) }()
 	return s

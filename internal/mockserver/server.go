@@ -5,6 +5,7 @@ package mockserver
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -41,6 +42,12 @@ type Config struct {
 	// AdminAddr is where StartLocal serves the admin API (see Admin), e.g.
 	// 127.0.0.1:8081; empty serves none. New ignores it.
 	AdminAddr string
+	// TLS, if not nil, makes StartLocal serve the SOAP endpoint over HTTPS
+	// with it (see SelfSignedCertificate). The admin API stays plain HTTP:
+	// it is meant for loopback, where TLS protects nothing, it shows no
+	// password, and scripts reach it without a certificate to trust. New
+	// ignores it.
+	TLS *tls.Config
 }
 
 // Server serves the InGe SOAP endpoint over the sandboxes: a request works in

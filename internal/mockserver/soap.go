@@ -159,10 +159,12 @@ func (s *Server) apply(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.S
 
 // Drain applies the asynchronous requests a sandbox accepted during an
 // outage, in order of arrival, and journals each final outcome under the
-// Vorgangsnummer the client got. It returns how many it applied.
+// Vorgangsnummer the client got. It returns how many it applied. Requests
+// to the sandbox wait meanwhile: one accepted while the queue is read would
+// otherwise stay behind until the next drain.
 func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 	n := 0
-	err := sb.Use(func(st *mockstate.Store) error {
+	err := sb.Exclusive(func(st *mockstate.Store) error {
 		auftraege, err := st.Auftraege(ctx)
 		if err != nil {
 			return err
@@ -170,6 +172,9 @@ func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 		for _, a := range auftraege {
 			ex := &exchange{started: time.Now(), sandbox: sb, caller: a.Caller, operation: a.Operation, request: a.Anfrage}
 			resp, err := st.ApplyAuftrag(ctx, a)
+			if errors.Is(err, mockstate.ErrAuftragErledigt) {
+				continue // another drain applied it
+			}
 			if err != nil {
 				return fmt.Errorf("drain %s: %w", sb.Name, err)
 			}

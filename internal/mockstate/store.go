@@ -89,6 +89,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if s.db, err = sql.Open("sqlite3", fileDSN(path, params)); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// SQLite takes one writer at a time anyway. With one connection in the
+	// write pool, writers queue in Go for as long as it takes, instead of
+	// spinning on the file lock until busy_timeout gives up with "database
+	// is locked" under heavy load. Code inside Update must therefore use
+	// its Tx, never the Store.
+	s.db.SetMaxOpenConns(1)
 	if err := migrate(ctx, s.db); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)

@@ -107,34 +107,41 @@ func TestOpen_PathWithURICharacters(t *testing.T) {
 
 func TestOpen_Pragmas(t *testing.T) {
 	ctx := t.Context()
-	db := mockstate.DB(MustOpen(t))
+	s := MustOpen(t)
 
-	// Two connections held at once are two different pooled connections;
-	// each must have got the pragmas from the DSN.
-	conns := make([]*sql.Conn, 2)
-	for i := range conns {
+	// The write pool has one connection (writers queue in Go); the read
+	// pool has many. Every connection must have got its pragmas from the
+	// DSN: the write connection and two read connections held at once.
+	type conn struct {
+		name string
+		c    *sql.Conn
+		want map[string]string
+	}
+	var conns []conn
+	hold := func(name string, db *sql.DB, want map[string]string) {
 		c, err := db.Conn(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer c.Close()
-		conns[i] = c
+		t.Cleanup(func() { c.Close() })
+		conns = append(conns, conn{name, c, want})
+	}
+	hold("write", mockstate.DB(s), map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "5000", "synchronous": "1"})
+	read := map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "5000", "query_only": "1"}
+	hold("read 1", mockstate.ReadDB(s), read)
+	hold("read 2", mockstate.ReadDB(s), read)
+	if got := mockstate.DB(s).Stats().MaxOpenConnections; got != 1 {
+		t.Errorf("write pool MaxOpenConnections = %d; want 1", got)
 	}
 
-	want := map[string]string{
-		"journal_mode": "wal",
-		"foreign_keys": "1",
-		"busy_timeout": "5000",
-		"synchronous":  "1", // NORMAL
-	}
-	for i, c := range conns {
-		for pragma, value := range want {
+	for _, c := range conns {
+		for pragma, value := range c.want {
 			var got string
-			if err := c.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
+			if err := c.c.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
 				t.Fatal(err)
 			}
 			if got != value {
-				t.Errorf("connection %d: PRAGMA %s = %q; want %q", i+1, pragma, got, value)
+				t.Errorf("%s connection: PRAGMA %s = %q; want %q", c.name, pragma, got, value)
 			}
 		}
 	}

@@ -3,11 +3,16 @@ package mockstate
 import (
 	"context"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
+
+// ErrAuftragErledigt is returned by ApplyAuftrag for a request that has
+// left the queue already; nothing was applied again.
+var ErrAuftragErledigt = errors.New("auftrag already applied")
 
 // Auftrag is an asynchronous request waiting for InGe to be available.
 type Auftrag struct {
@@ -94,7 +99,23 @@ func (s *Store) ApplyAuftrag(ctx context.Context, a Auftrag) (inge.Response, err
 		return nil, fmt.Errorf("auftrag %d: %w", a.ID, err)
 	}
 	return s.apply(ctx, a.Caller, req, a.Vorgangsnummer, func(tx *Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM warteschlange WHERE id = ?`, a.ID)
-		return err
+		res, err := tx.ExecContext(ctx, `DELETE FROM warteschlange WHERE id = ?`, a.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			// Applied by someone else meanwhile: undo this application.
+			return fmt.Errorf("auftrag %d: %w", a.ID, ErrAuftragErledigt)
+		}
+		return nil
+	})
+}
+
+// WarteschlangeLaenge returns how many asynchronous requests are waiting.
+func (s *Store) WarteschlangeLaenge(ctx context.Context) (int, error) {
+	return view(ctx, s, func(tx *Tx) (int, error) {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM warteschlange`).Scan(&n)
+		return n, err
 	})
 }

@@ -62,11 +62,31 @@ func (s *Sandbox) Use(fn func(*mockstate.Store) error) error {
 	return fn(s.store)
 }
 
+// Path is the sandbox's database file; mockstate.MemoryPath in memory.
+func (s *Sandbox) Path() string { return s.path }
+
+// Exclusive runs fn with the sandbox's store while no request uses it:
+// requests in flight finish first, new ones wait. Draining the queue of
+// asynchronous requests needs it, so that no request accepted meanwhile is
+// left behind. fn must not call Use.
+func (s *Sandbox) Exclusive(fn func(*mockstate.Store) error) error {
+	s.gate.Lock()
+	defer s.gate.Unlock()
+	if s.store == nil {
+		return fmt.Errorf("sandbox %s: %w", s.Name, ErrNotFound)
+	}
+	return fn(s.store)
+}
+
 // Registry holds the sandboxes of one mock.
 type Registry struct {
 	dbPath    string // path of the standard sandbox; others lie beside it
 	testdaten fs.FS
 	opts      []mockstate.Option
+
+	// creating serializes Create: two creations of one name would
+	// otherwise open, and then delete, the same file.
+	creating sync.Mutex
 
 	mu     sync.RWMutex
 	byName map[string]*Sandbox
@@ -90,22 +110,26 @@ func Open(ctx context.Context, dbPath string, testdaten fs.FS, opts ...mockstate
 	if dbPath == mockstate.MemoryPath {
 		return r, nil
 	}
-	files, err := filepath.Glob(r.pathOf("*"))
+	// The directory is read rather than globbed: a database path may contain
+	// characters that are special to filepath.Match.
+	prefix := filepath.Base(strings.TrimSuffix(r.pathOf(""), ".db"))
+	dir := filepath.Dir(dbPath)
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		r.Close()
 		return nil, fmt.Errorf("sandboxes: %w", err)
 	}
-	prefix := strings.TrimSuffix(r.pathOf(""), ".db")
-	for _, f := range files {
-		name := strings.TrimSuffix(strings.TrimPrefix(f, prefix), ".db")
-		if !nameRE.MatchString(name) {
+	for _, e := range entries {
+		name, isSandbox := strings.CutPrefix(e.Name(), prefix)
+		name, isDB := strings.CutSuffix(name, ".db")
+		if !isSandbox || !isDB || !e.Type().IsRegular() || !nameRE.MatchString(name) || name == Standard {
 			continue
 		}
-		sb := &Sandbox{Name: name, path: f}
-		if info, err := os.Stat(f); err == nil {
-			sb.Created = info.ModTime()
+		sb := &Sandbox{Name: name, path: filepath.Join(dir, e.Name())}
+		if info, err := e.Info(); err == nil {
+			sb.Created = info.ModTime() // the creation time is not kept; the last change is the best guess
 		}
-		if err := r.openStore(ctx, sb, nil); err != nil {
+		if err := r.openStore(ctx, sb, ownUsers); err != nil {
 			r.Close()
 			return nil, err
 		}
@@ -124,16 +148,39 @@ func (r *Registry) pathOf(name string) string {
 	return base + ".sandbox-" + name + ".db"
 }
 
-// openStore opens the sandbox's store and loads the Testdatenpaket; users, if
-// not nil, replace the package's users.
-func (r *Registry) openStore(ctx context.Context, sb *Sandbox, users []mockstate.Zugang) error {
+// usersFrom says which users openStore gives a store: it runs before the
+// Testdatenpaket is loaded, and its result replaces every user of the store.
+// A nil usersFrom leaves the package's users (the standard sandbox).
+type usersFrom func(context.Context, *mockstate.Store) ([]mockstate.Zugang, error)
+
+// ownUsers keeps the users the store has, e.g. of a sandbox file opened
+// again after a restart: loading the Testdatenpaket adds its users, which
+// belong to the standard sandbox.
+func ownUsers(ctx context.Context, st *mockstate.Store) ([]mockstate.Zugang, error) {
+	return st.Zugaenge(ctx)
+}
+
+// givenUsers gives the store users.
+func givenUsers(users []mockstate.Zugang) usersFrom {
+	return func(context.Context, *mockstate.Store) ([]mockstate.Zugang, error) { return users, nil }
+}
+
+// openStore opens the sandbox's store and loads the Testdatenpaket; users,
+// if not nil, chooses the store's users.
+func (r *Registry) openStore(ctx context.Context, sb *Sandbox, users usersFrom) error {
 	st, err := mockstate.Open(ctx, sb.path, r.opts...)
 	if err != nil {
 		return fmt.Errorf("sandbox %s: %w", sb.Name, err)
 	}
-	err = st.LoadTestdatenpaket(ctx, r.testdaten)
+	var zugaenge []mockstate.Zugang
+	if users != nil {
+		zugaenge, err = users(ctx, st)
+	}
+	if err == nil {
+		err = st.LoadTestdatenpaket(ctx, r.testdaten)
+	}
 	if err == nil && users != nil {
-		err = st.SetUsers(ctx, users)
+		err = st.SetUsers(ctx, zugaenge)
 	}
 	if err != nil {
 		st.Close()
@@ -174,7 +221,9 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 	if len(users) == 0 {
 		return nil, ErrNoUsers
 	}
-	if err := r.checkFree(name, users, nil); err != nil {
+	r.creating.Lock()
+	defer r.creating.Unlock()
+	if err := r.checkFree(name, users); err != nil {
 		return nil, err
 	}
 	sb := &Sandbox{Name: name, Created: time.Now(), path: mockstate.MemoryPath}
@@ -182,11 +231,11 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 		sb.path = r.pathOf(name)
 		removeFiles(sb.path) // leftovers of a sandbox removed while the mock was down
 	}
-	if err := r.openStore(ctx, sb, users); err != nil {
+	if err := r.openStore(ctx, sb, givenUsers(users)); err != nil {
 		removeFiles(sb.path)
 		return nil, err
 	}
-	if err := r.add(ctx, sb); err != nil { // a concurrent Create may have won
+	if err := r.add(ctx, sb); err != nil { // AddUser may have taken a name meanwhile
 		sb.store.Close()
 		removeFiles(sb.path)
 		return nil, err
@@ -194,18 +243,23 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 	return sb, nil
 }
 
-// checkFree reports a taken sandbox name or user name; users of except may
-// be reused (for a reset).
-func (r *Registry) checkFree(name string, users []mockstate.Zugang, except *Sandbox) error {
+// checkFree reports a taken sandbox name or user name, or a user named
+// twice in users.
+func (r *Registry) checkFree(name string, users []mockstate.Zugang) error {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	if _, dup := r.byName[name]; dup && except == nil {
+	if _, dup := r.byName[name]; dup {
 		return fmt.Errorf("sandbox %s: %w", name, ErrExists)
 	}
+	seen := make(map[string]bool, len(users))
 	for _, u := range users {
-		if other, taken := r.byUser[u.Name]; taken && other != except {
+		if other, taken := r.byUser[u.Name]; taken {
 			return fmt.Errorf("user %s (sandbox %s): %w", u.Name, other.Name, ErrUserTaken)
 		}
+		if seen[u.Name] {
+			return fmt.Errorf("user %s named twice: %w", u.Name, ErrUserTaken)
+		}
+		seen[u.Name] = true
 	}
 	return nil
 }
@@ -281,14 +335,19 @@ func (r *Registry) RemoveUser(ctx context.Context, sb *Sandbox, user string) err
 	return nil
 }
 
-// Reset brings a sandbox back to the Testdatenpaket, keeping its users and
-// nothing else; requests wait meanwhile. Other sandboxes are not touched.
+// Reset brings a sandbox back to the Testdatenpaket, keeping its users
+// (the standard sandbox too) and nothing else: its faults are cleared and
+// its queue of asynchronous requests is dropped. Requests wait meanwhile;
+// other sandboxes are not touched.
 func (r *Registry) Reset(ctx context.Context, sb *Sandbox) error {
 	sb.gate.Lock()
 	defer sb.gate.Unlock()
 	if sb.store == nil {
 		return fmt.Errorf("sandbox %s: %w", sb.Name, ErrNotFound)
 	}
+	// Every user is kept, also in the standard sandbox: a user added
+	// there stays routed to it, and one removed stays removed, as the
+	// registry's map of users says.
 	users, err := sb.store.Zugaenge(ctx)
 	if err != nil {
 		return fmt.Errorf("reset %s: %w", sb.Name, err)
@@ -300,38 +359,40 @@ func (r *Registry) Reset(ctx context.Context, sb *Sandbox) error {
 	if sb.path != mockstate.MemoryPath {
 		removeFiles(sb.path)
 	}
-	if sb.Name == Standard {
-		users = nil // the package's users
-	}
-	if err := r.openStore(ctx, sb, users); err != nil {
+	if err := r.openStore(ctx, sb, givenUsers(users)); err != nil {
 		return fmt.Errorf("reset %s: %w", sb.Name, err)
 	}
 	sb.faults.clear()
 	return nil
 }
 
-// Remove closes a sandbox and deletes its database.
+// Remove closes a sandbox and deletes its database. The files are gone
+// before the name is free again, so a Create of the same name cannot meet
+// them.
 func (r *Registry) Remove(sb *Sandbox) error {
 	if sb.Name == Standard {
 		return ErrIsStandard
 	}
+	var err error
+	sb.gate.Lock()
+	if sb.store != nil {
+		err = sb.store.Close()
+		sb.store = nil
+		if sb.path != mockstate.MemoryPath {
+			removeFiles(sb.path)
+		}
+	}
+	sb.gate.Unlock()
+
 	r.mu.Lock()
-	delete(r.byName, sb.Name)
+	defer r.mu.Unlock()
+	if r.byName[sb.Name] == sb {
+		delete(r.byName, sb.Name)
+	}
 	for u, owner := range r.byUser {
 		if owner == sb {
 			delete(r.byUser, u)
 		}
-	}
-	r.mu.Unlock()
-	sb.gate.Lock()
-	defer sb.gate.Unlock()
-	if sb.store == nil {
-		return nil
-	}
-	err := sb.store.Close()
-	sb.store = nil
-	if sb.path != mockstate.MemoryPath {
-		removeFiles(sb.path)
 	}
 	return err
 }
