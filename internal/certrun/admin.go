@@ -14,30 +14,52 @@ import (
 )
 
 // adminClient talks to the admin API of mockinge, for what a scenario
-// arranges outside the SOAP contract: the clock of a Traeger's sandbox.
+// arranges outside the SOAP contract: a sandbox of its own with its own
+// users, and that sandbox's clock.
 type adminClient struct {
 	base string // e.g. http://127.0.0.1:8081; "" when none is configured
 	http *http.Client
 }
 
-func newAdminClient(base string) *adminClient {
-	return &adminClient{base: strings.TrimSuffix(base, "/"), http: &http.Client{Timeout: 30 * time.Second}}
+// newAdminClient returns a client of the admin API at base. It sends over
+// transport (nil: http.DefaultTransport), so that a CA given for the SOAP
+// endpoint is trusted here too.
+func newAdminClient(base string, transport http.RoundTripper) *adminClient {
+	return &adminClient{base: strings.TrimSuffix(base, "/"), http: &http.Client{Transport: transport, Timeout: 30 * time.Second}}
 }
 
-// freezeClock stops the clock of Traeger nr at t.
+// sandboxUser is a user of a new sandbox, as the admin API takes it.
+type sandboxUser struct {
+	Name          string `json:"name"`
+	Passwort      string `json:"passwort"`
+	Traegernummer string `json:"traegernummer"`
+}
+
+// createSandbox makes a sandbox with the Testdatenpaket and only these users.
+func (a *adminClient) createSandbox(ctx context.Context, name string, users []sandboxUser) error {
+	body := map[string]any{"name": name, "benutzer": users}
+	return a.do(ctx, http.MethodPost, "/sandboxes", body, http.StatusCreated)
+}
+
+// deleteSandbox removes a sandbox and everything in it.
+func (a *adminClient) deleteSandbox(ctx context.Context, name string) error {
+	return a.do(ctx, http.MethodDelete, "/sandboxes/"+url.PathEscape(name), nil, http.StatusNoContent)
+}
+
+// freezeClock stops the clock of the sandbox at t.
 func (a *adminClient) freezeClock(ctx context.Context, sandbox string, t time.Time) error {
 	body := map[string]any{"now": t.UTC().Format(time.RFC3339), "frozen": true}
-	return a.do(ctx, http.MethodPut, a.clockPath(sandbox), body)
+	return a.do(ctx, http.MethodPut, a.clockPath(sandbox), body, http.StatusOK)
 }
 
-// advanceClock moves the clock of Traeger nr by d.
+// advanceClock moves the clock of the sandbox by d.
 func (a *adminClient) advanceClock(ctx context.Context, sandbox string, d time.Duration) error {
-	return a.do(ctx, http.MethodPost, a.clockPath(sandbox)+"/advance", map[string]string{"by": d.String()})
+	return a.do(ctx, http.MethodPost, a.clockPath(sandbox)+"/advance", map[string]string{"by": d.String()}, http.StatusOK)
 }
 
-// resetClock lets the clock of Traeger nr run at real time again.
+// resetClock lets the clock of the sandbox run at real time again.
 func (a *adminClient) resetClock(ctx context.Context, sandbox string) error {
-	return a.do(ctx, http.MethodDelete, a.clockPath(sandbox), nil)
+	return a.do(ctx, http.MethodDelete, a.clockPath(sandbox), nil, http.StatusOK)
 }
 
 func (a *adminClient) clockPath(sandbox string) string {
@@ -45,10 +67,10 @@ func (a *adminClient) clockPath(sandbox string) string {
 }
 
 // do sends a JSON request and fails with the API's own "fehler" text on any
-// status but 200.
-func (a *adminClient) do(ctx context.Context, method, path string, body any) error {
+// status but want.
+func (a *adminClient) do(ctx context.Context, method, path string, body any, want int) error {
 	if a.base == "" {
-		return errors.New("keine Admin-API angegeben: die Uhr eines Kursträgers lässt sich nur bei mockinge stellen (certrunner -admin, certrun.Config.Admin)")
+		return errors.New("keine Admin-API angegeben: Sandboxen und die Uhr eines Kursträgers gibt es nur bei mockinge (certrunner -admin, certrun.Config.Admin)")
 	}
 	var rd io.Reader
 	if body != nil {
@@ -74,7 +96,7 @@ func (a *adminClient) do(ctx context.Context, method, path string, body any) err
 	if err != nil {
 		return fmt.Errorf("admin %s %s: %w", method, a.base+path, err)
 	}
-	if resp.StatusCode != http.StatusOK {
+	if resp.StatusCode != want {
 		var f struct {
 			Fehler string `json:"fehler"`
 		}

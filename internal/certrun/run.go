@@ -1,15 +1,26 @@
 // Package certrun runs the test concept: the acceptance procedure written as
 // German Gherkin in features/, executed by godog through inge.Client against
 // an InGe endpoint (usually mockinge).
+//
+// Against a mockinge with its admin API every scenario gets a sandbox of its
+// own (sandbox.go), so scenarios run in parallel and a run never sees the
+// data of another. A run can leave reports: JUnit XML, Cucumber JSON and an
+// HTML acceptance protocol with every SOAP exchange (report.go).
 package certrun
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
+	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/cucumber/godog"
 
@@ -30,31 +41,48 @@ type Config struct {
 	// Endpoint is the SOAP address, e.g. http://127.0.0.1:8080/inge.
 	Endpoint string
 	// Admin is the base URL of mockinge's admin API, e.g.
-	// http://127.0.0.1:8081. The scenarios that set the clock ("heute ist
-	// der ...") need it; empty makes them fail with a clear error.
+	// http://127.0.0.1:8081. With it, and without Ich, Anderer or Sandbox,
+	// every scenario runs in a sandbox of its own, made for it and removed
+	// afterwards. Without it the scenarios that set the clock ("heute ist
+	// der ...") fail with a clear error.
 	Admin string
 	// Ich is the account of the provider under test ("ich" in the steps).
 	// Its zero value takes the first user of the first Traeger in the
-	// Testdatenpaket.
+	// Testdatenpaket, or the user made for the scenario's sandbox.
 	Ich Account
 	// Anderer is the account of another Kurstraeger, for the scenarios
 	// that prove one Traeger never sees another's data. Its zero value
-	// takes the first user of the second Traeger in the Testdatenpaket.
+	// takes the first user of the second Traeger in the Testdatenpaket, or
+	// the user made for the scenario's sandbox.
 	Anderer Account
-	// Sandbox is the mock's sandbox the scenarios work in (its clock is set
-	// through the admin API); empty means "standard".
+	// Sandbox names an existing sandbox of the mock that every scenario
+	// shares, one after another (its clock is set through the admin API).
+	// Empty means a sandbox per scenario when that is possible (see Admin),
+	// else "standard".
 	Sandbox string
-	// HTTPClient sends the requests; nil means the inge.Client default.
+	// Concurrency is how many scenarios run at once, each in its own
+	// sandbox; 0 means runtime.NumCPU(). Scenarios that share a sandbox
+	// always run one after another.
+	Concurrency int
+	// HTTPClient sends the SOAP requests, and its Transport the admin
+	// requests; nil means the inge.Client default.
 	HTTPClient *http.Client
 	// Output receives godog's report (default io.Discard).
 	Output io.Writer
-	// Format is a godog formatter: pretty (default), progress, cucumber,
-	// junit, events.
+	// Format is a godog formatter: pretty, progress, cucumber, junit,
+	// events. Empty means pretty for a serial run and progress for a
+	// parallel one; pretty cannot show scenarios that run at once.
 	Format string
 	// Tags selects scenarios, e.g. "@Kursauskunft && ~@langsam".
 	Tags string
 	// NoColors turns off ANSI colours in the pretty output.
 	NoColors bool
+	// Report is a directory for junit.xml, cucumber.json and
+	// protokoll.html; empty writes none. It is created if missing.
+	Report string
+	// Features holds the *.feature files; nil means the embedded test
+	// concept (features.FS).
+	Features fs.FS
 	// TestingT runs every scenario as a subtest of a Go test.
 	TestingT *testing.T
 }
@@ -62,73 +90,186 @@ type Config struct {
 // Result is the outcome of a run.
 type Result struct {
 	Passed, Failed int
-	FailedNames    []string // "Feature: Szenario" of every failed scenario, sorted
+	FailedNames    []string // "file.feature: Szenario" of every failed scenario, sorted
+	// Concurrency is how many scenarios ran at once; Sandboxes tells
+	// whether each ran in a sandbox of its own.
+	Concurrency int
+	Sandboxes   bool
+	// Reports are the files written to Config.Report.
+	Reports []string
 }
 
 // OK reports whether at least one scenario ran and none failed.
 func (r Result) OK() bool { return r.Failed == 0 && r.Passed > 0 }
 
 // runner holds what all scenarios of one run share. Scenarios only read it,
-// except for the result, which is guarded by mu.
+// except for the result and the protocol, which are guarded by mu.
 type runner struct {
-	cfg   Config
-	paket *testdaten.Paket
-	admin *adminClient
+	cfg       Config
+	paket     *testdaten.Paket
+	admin     *adminClient
+	sandboxes *sandboxes // nil when the scenarios share cfg.Sandbox
 
-	mu     sync.Mutex
-	result Result
+	mu      sync.Mutex
+	result  Result
+	records []*scenarioRecord // kept only when a report is written
 }
 
-// Run executes the embedded features against cfg.Endpoint.
-func Run(cfg Config) (Result, error) {
+// Run executes the features against cfg.Endpoint. Canceling ctx fails the
+// scenarios still running; their sandboxes are removed all the same.
+func Run(ctx context.Context, cfg Config) (Result, error) {
 	paket, err := testdaten.Read(harness.Testdatenpaket())
 	if err != nil {
 		return Result{}, fmt.Errorf("certrun: %w", err)
 	}
-	if err := defaultAccounts(&cfg, paket); err != nil {
+	if err := checkPaket(paket); err != nil {
 		return Result{}, err
 	}
-	if cfg.Sandbox == "" {
-		cfg.Sandbox = "standard"
+	r := &runner{paket: paket}
+	if err := r.configure(cfg); err != nil {
+		return Result{}, err
 	}
-	if cfg.Output == nil {
-		cfg.Output = io.Discard
+	cfg = r.cfg
+	if r.sandboxes != nil {
+		if err := r.sandboxes.check(ctx); err != nil {
+			return Result{}, err
+		}
 	}
-	if cfg.Format == "" {
-		cfg.Format = "pretty"
+	var rep *report
+	if cfg.Report != "" {
+		if rep, err = newReport(cfg.Report); err != nil {
+			return Result{}, err
+		}
 	}
-	r := &runner{cfg: cfg, paket: paket, admin: newAdminClient(cfg.Admin)}
+	format := cfg.Format
+	if rep != nil {
+		format += "," + rep.formats()
+	}
+	started := time.Now()
 	suite := godog.TestSuite{
 		Name:                "InGe-Abnahme",
 		ScenarioInitializer: r.initScenario,
 		Options: &godog.Options{
-			Format:   cfg.Format,
-			Output:   cfg.Output,
-			FS:       features.FS,
-			Paths:    []string{"."},
-			Tags:     cfg.Tags,
-			Strict:   true,
-			NoColors: cfg.NoColors,
-			TestingT: cfg.TestingT,
+			Format:         format,
+			Output:         cfg.Output,
+			FS:             cfg.Features,
+			Paths:          []string{"."},
+			Tags:           cfg.Tags,
+			Strict:         true,
+			NoColors:       cfg.NoColors,
+			Concurrency:    cfg.Concurrency,
+			DefaultContext: ctx,
+			TestingT:       cfg.TestingT,
 		},
 	}
 	status := suite.Run()
+	finished := time.Now()
+
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	res := r.result
 	sort.Strings(res.FailedNames)
+	res.Concurrency, res.Sandboxes = cfg.Concurrency, r.sandboxes != nil
 	if status != 0 && res.Failed == 0 {
 		// godog failed outside a scenario: undefined steps, a parse error.
 		return res, fmt.Errorf("certrun: godog exited with status %d without a failed scenario (undefined or pending steps?)", status)
 	}
+	if rep != nil {
+		run := runInfo{cfg: cfg, runID: r.runID(), started: started, finished: finished, result: res}
+		if err := rep.writeProtokoll(run, r.records); err != nil {
+			return res, err
+		}
+		res.Reports = rep.files()
+	}
 	return res, nil
 }
 
-// defaultAccounts fills unset accounts from the Testdatenpaket.
-func defaultAccounts(cfg *Config, paket *testdaten.Paket) error {
-	if len(paket.Traeger) < 2 || len(paket.Traeger[0].Benutzer) == 0 || len(paket.Traeger[1].Benutzer) == 0 {
-		return fmt.Errorf("certrun: the Testdatenpaket needs two Traeger with a user each")
+// configure fills the defaults of cfg and decides how the scenarios run:
+// each in a sandbox of its own, possibly in parallel, or one after another
+// in a shared sandbox.
+func (r *runner) configure(cfg Config) error {
+	if cfg.Output == nil {
+		cfg.Output = io.Discard
 	}
+	if cfg.Features == nil {
+		cfg.Features = features.FS
+	}
+	own := cfg.Admin != "" && cfg.Sandbox == "" && cfg.Ich == (Account{}) && cfg.Anderer == (Account{})
+	r.admin = newAdminClient(cfg.Admin, transportOf(cfg.HTTPClient))
+	if own {
+		sb, err := newSandboxes(r.admin, r.paket)
+		if err != nil {
+			return err
+		}
+		r.sandboxes = sb
+	}
+	defaultAccounts(&cfg, r.paket)
+	if cfg.Sandbox == "" {
+		cfg.Sandbox = "standard"
+	}
+	switch {
+	case !own:
+		cfg.Concurrency = 1 // a shared sandbox would mix the scenarios' data
+	case cfg.Concurrency < 0:
+		return fmt.Errorf("certrun: Concurrency %d: want 0 (one per CPU) or more", cfg.Concurrency)
+	case cfg.Concurrency == 0:
+		cfg.Concurrency = runtime.NumCPU()
+	}
+	if cfg.Format == "" {
+		cfg.Format = "pretty"
+		if cfg.Concurrency > 1 {
+			cfg.Format = "progress"
+		}
+	}
+	if cfg.Concurrency > 1 && hasFormat(cfg.Format, "pretty") {
+		// godog buffers each scenario's output and prints it when the
+		// scenario ends, but prints a feature's heading when its first
+		// scenario starts: headings and scenarios would not match.
+		return fmt.Errorf("certrun: the pretty format needs Concurrency 1 (it cannot show %d scenarios at once); use progress", cfg.Concurrency)
+	}
+	r.cfg = cfg
+	return nil
+}
+
+// hasFormat reports whether a godog format list ("progress,junit:x.xml")
+// names the formatter.
+func hasFormat(list, name string) bool {
+	for _, f := range strings.Split(list, ",") {
+		if n, _, _ := strings.Cut(f, ":"); n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// transportOf returns the transport of c, nil for the default.
+func transportOf(c *http.Client) http.RoundTripper {
+	if c == nil {
+		return nil
+	}
+	return c.Transport
+}
+
+// runID names the run in the protocol: the prefix of its sandboxes.
+func (r *runner) runID() string {
+	if r.sandboxes == nil {
+		return ""
+	}
+	return r.sandboxes.prefix
+}
+
+// checkPaket makes sure the Testdatenpaket has the two Traeger the scenarios
+// act as.
+func checkPaket(paket *testdaten.Paket) error {
+	if len(paket.Traeger) < 2 || len(paket.Traeger[0].Benutzer) == 0 || len(paket.Traeger[1].Benutzer) == 0 {
+		return errors.New("certrun: the Testdatenpaket needs two Traeger with a user each")
+	}
+	return nil
+}
+
+// defaultAccounts fills unset accounts from the Testdatenpaket; with a
+// sandbox per scenario they are replaced by the sandbox's users.
+func defaultAccounts(cfg *Config, paket *testdaten.Paket) {
 	from := func(i int) Account {
 		t := paket.Traeger[i]
 		return Account{Benutzer: t.Benutzer[0].Name, Passwort: t.Benutzer[0].Passwort, Traegernummer: t.Traegernummer}
@@ -139,7 +280,6 @@ func defaultAccounts(cfg *Config, paket *testdaten.Paket) error {
 	if cfg.Anderer == (Account{}) {
 		cfg.Anderer = from(1)
 	}
-	return nil
 }
 
 func (r *runner) record(name string, err error) {
@@ -152,3 +292,14 @@ func (r *runner) record(name string, err error) {
 	}
 	r.result.Passed++
 }
+
+// addRecord keeps a scenario's record for the protocol.
+func (r *runner) addRecord(rec *scenarioRecord) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.records = append(r.records, rec)
+}
+
+// reporting reports whether the run keeps records for a protocol. It does
+// not change during a run.
+func (r *runner) reporting() bool { return r.cfg.Report != "" }

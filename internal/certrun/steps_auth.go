@@ -10,15 +10,15 @@ import (
 )
 
 func (w *world) registerAuthSteps(sc *godog.ScenarioContext) {
-	sc.Step(`^ich bin als Kursträger angemeldet$`, func() { w.login(w.r.cfg.Ich, wsse.PasswordDigest) })
+	sc.Step(`^ich bin als Kursträger angemeldet$`, func() { w.login(w.ich, wsse.PasswordDigest) })
 	sc.Step(`^ich bin als Kursträger mit Passwort-Art "([^"]*)" angemeldet$`, w.loginWithMode)
 	sc.Step(`^ich bin als Kursträger mit dem Passwort "([^"]*)" angemeldet$`, func(pw string) {
-		a := w.r.cfg.Ich
+		a := w.ich
 		a.Passwort = pw
 		w.login(a, wsse.PasswordDigest)
 	})
 	sc.Step(`^ich bin als Benutzer "([^"]*)" angemeldet$`, func(user string) {
-		a := w.r.cfg.Ich
+		a := w.ich
 		a.Benutzer = user
 		w.login(a, wsse.PasswordDigest)
 	})
@@ -37,9 +37,9 @@ func (w *world) registerAuthSteps(sc *godog.ScenarioContext) {
 func (w *world) loginWithMode(mode string) error {
 	switch mode {
 	case "PasswordText":
-		w.login(w.r.cfg.Ich, wsse.PasswordText)
+		w.login(w.ich, wsse.PasswordText)
 	case "PasswordDigest":
-		w.login(w.r.cfg.Ich, wsse.PasswordDigest)
+		w.login(w.ich, wsse.PasswordDigest)
 	default:
 		return fmt.Errorf("Passwort-Art %q: erwartet PasswordText oder PasswordDigest", mode)
 	}

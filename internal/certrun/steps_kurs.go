@@ -94,8 +94,8 @@ func (w *world) andererHatErfasst(ctx context.Context, fallID string, weeks int)
 		return err
 	}
 	req := &inge.KursplanungErfassenAnfrage{Kursplanung: plan}
-	req.Mandant.Traegernummer = w.r.cfg.Anderer.Traegernummer
-	other := w.newClient(w.r.cfg.Anderer, wsse.PasswordDigest)
+	req.Mandant.Traegernummer = w.anderer.Traegernummer
+	other := w.newClient(w.anderer, wsse.PasswordDigest)
 	if err := w.sendWith(ctx, other, req); err != nil {
 		return err
 	}

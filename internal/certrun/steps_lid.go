@@ -55,7 +55,7 @@ func (w *world) registerLidSteps(sc *godog.ScenarioContext) {
 	const datum = `(\d{2}\.\d{2}\.\d{4})`
 
 	// Another Traeger: 10000002 by default, not approved as Pruefstelle.
-	sc.Step(`^ich bin als anderer Kursträger angemeldet$`, func() { w.login(w.r.cfg.Anderer, wsse.PasswordDigest) })
+	sc.Step(`^ich bin als anderer Kursträger angemeldet$`, func() { w.login(w.anderer, wsse.PasswordDigest) })
 
 	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" am `+datum+`$`, l.erfassungAmVorbereiten)
 	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" in (\d+) Wochen$`, l.erfassungInVorbereiten)

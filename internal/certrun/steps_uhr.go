@@ -16,9 +16,11 @@ const datumDE = "02.01.2006"
 // well inside the day in every German time zone offset.
 const heuteUm = 9 * time.Hour
 
-// The steps that set the clock of the "ich" Traeger through the admin API.
-// A scenario that touches the clock gets it back at real time afterwards
-// (resetUhr), so that scenarios stay independent of each other.
+// The steps that set the clock of the scenario's sandbox (one for all its
+// Traeger) through the admin API. A scenario in a shared sandbox that
+// touches the clock gets it back at real time afterwards (resetUhr), so
+// that scenarios stay independent of each other; a sandbox of the
+// scenario's own is removed anyway.
 func (w *world) registerUhrSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^heute ist der (\d{2}\.\d{2}\.\d{4})$`, w.heuteIst)
 	sc.Step(`^(\d+) Tage? vergehen$`, w.tageVergehen)
@@ -30,7 +32,7 @@ func (w *world) heuteIst(ctx context.Context, datum string) error {
 	if err != nil {
 		return err
 	}
-	if err := w.r.admin.freezeClock(ctx, w.r.cfg.Sandbox, d.Add(heuteUm)); err != nil {
+	if err := w.r.admin.freezeClock(ctx, w.sandbox, d.Add(heuteUm)); err != nil {
 		return err
 	}
 	w.uhrGestellt, w.heute = true, d
@@ -39,7 +41,7 @@ func (w *world) heuteIst(ctx context.Context, datum string) error {
 
 // tageVergehen moves the clock on by whole days.
 func (w *world) tageVergehen(ctx context.Context, tage int) error {
-	if err := w.r.admin.advanceClock(ctx, w.r.cfg.Sandbox, time.Duration(tage)*24*time.Hour); err != nil {
+	if err := w.r.admin.advanceClock(ctx, w.sandbox, time.Duration(tage)*24*time.Hour); err != nil {
 		return err
 	}
 	w.uhrGestellt = true
@@ -54,7 +56,7 @@ func (w *world) resetUhr(ctx context.Context) error {
 	if !w.uhrGestellt {
 		return nil
 	}
-	if err := w.r.admin.resetClock(ctx, w.r.cfg.Sandbox); err != nil {
+	if err := w.r.admin.resetClock(ctx, w.sandbox); err != nil {
 		return fmt.Errorf("Uhr zurücksetzen: %w", err)
 	}
 	w.uhrGestellt = false

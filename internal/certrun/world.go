@@ -21,6 +21,16 @@ type world struct {
 	client  *inge.Client // "ich"
 	mandant string       // Mandant written into the requests
 
+	// ich and anderer are the accounts of the scenario, sandbox the sandbox
+	// whose clock it sets: its own (own is set) or the run's shared one.
+	// Steps use these, never r.cfg.Ich, Anderer or Sandbox: those are the
+	// run's defaults, which a scenario's own sandbox does not know.
+	ich, anderer Account
+	sandbox      string
+	own          *scenarioSandbox
+
+	rec *scenarioRecord // what the protocol shows; nil without a report
+
 	request  inge.Request  // being built by Angenommen steps
 	response inge.Response // last answer, nil after a Fault
 	fault    *soap.Fault   // last Fault, nil after an answer
@@ -34,14 +44,14 @@ type world struct {
 }
 
 func (r *runner) initScenario(sc *godog.ScenarioContext) {
-	w := &world{r: r}
-	w.login(r.cfg.Ich, wsse.PasswordDigest)
-	sc.After(func(ctx context.Context, s *godog.Scenario, err error) (context.Context, error) {
-		// Reset the clock even if the scenario was canceled.
-		resetErr := w.resetUhr(context.WithoutCancel(ctx))
-		r.record(s.Name, errors.Join(err, resetErr))
-		return ctx, resetErr
-	})
+	w := &world{r: r, ich: r.cfg.Ich, anderer: r.cfg.Anderer, sandbox: r.cfg.Sandbox}
+	w.login(w.ich, wsse.PasswordDigest)
+	sc.Before(w.beforeScenario)
+	sc.After(w.afterScenario)
+	if r.reporting() {
+		sc.StepContext().Before(w.beforeStep)
+		sc.StepContext().After(w.afterStep)
+	}
 	w.registerAuthSteps(sc)
 	w.registerUhrSteps(sc)
 	w.registerKursSteps(sc)
@@ -51,18 +61,70 @@ func (r *runner) initScenario(sc *godog.ScenarioContext) {
 	w.registerAntwortSteps(sc)
 }
 
+// beforeScenario gives the scenario its own sandbox, if the run has them,
+// and starts its record.
+func (w *world) beforeScenario(ctx context.Context, s *godog.Scenario) (context.Context, error) {
+	if w.r.reporting() {
+		w.rec = newScenarioRecord(s)
+		w.r.addRecord(w.rec)
+	}
+	if w.r.sandboxes == nil {
+		return ctx, nil
+	}
+	sb, err := w.r.sandboxes.next(ctx)
+	if err != nil {
+		return ctx, err
+	}
+	w.own = &sb
+	w.ich, w.anderer, w.sandbox = sb.ich, sb.anderer, sb.name
+	w.login(w.ich, wsse.PasswordDigest)
+	if w.rec != nil {
+		w.rec.sandbox = sb.name
+	}
+	return ctx, nil
+}
+
+// afterScenario removes the scenario's sandbox, or puts the clock of the
+// shared one back to real time, also after a failure or a cancellation;
+// then it counts the scenario.
+func (w *world) afterScenario(ctx context.Context, s *godog.Scenario, err error) (context.Context, error) {
+	var cleanupErr error
+	if w.own != nil {
+		cleanupErr = w.r.sandboxes.remove(ctx, *w.own)
+		w.own = nil
+	} else {
+		cleanupErr = w.resetUhr(context.WithoutCancel(ctx))
+	}
+	if w.rec != nil {
+		w.rec.finish(err, cleanupErr)
+	}
+	w.r.record(s.Uri+": "+s.Name, errors.Join(err, cleanupErr))
+	return ctx, cleanupErr
+}
+
 // login makes the scenario's client act as account.
 func (w *world) login(a Account, mode wsse.PasswordMode) {
 	w.client = w.newClient(a, mode)
 	w.mandant = a.Traegernummer
 }
 
+// newClient returns a client acting as a, which leaves every exchange in
+// the scenario's record.
 func (w *world) newClient(a Account, mode wsse.PasswordMode) *inge.Client {
 	return &inge.Client{
 		Endpoint:    w.r.cfg.Endpoint,
 		HTTPClient:  w.r.cfg.HTTPClient,
 		Credentials: &inge.Credentials{Username: a.Benutzer, Password: a.Passwort, Mode: mode},
-		Observe:     func(ex inge.Exchange) { w.raw = ex.Response },
+		Observe:     w.observe,
+	}
+}
+
+// observe keeps the last response envelope for the steps that check it, and
+// the exchange for the protocol.
+func (w *world) observe(ex inge.Exchange) {
+	w.raw = ex.Response
+	if w.rec != nil {
+		w.rec.exchange(ex)
 	}
 }
 
