@@ -22,7 +22,9 @@ import (
 	"time"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 func main() {
@@ -50,6 +52,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	testdaten := fset.String("testdatenpaket", getenv("MOCKINGE_TESTDATENPAKET"), "directory of a Testdatenpaket to load instead of the embedded one (env MOCKINGE_TESTDATENPAKET)")
 	adminAddr := fset.String("admin-addr", envOr(getenv, "MOCKINGE_ADMIN_ADDR", "127.0.0.1:8081"), `listen address of the admin API (JSON: sandboxes, faults, clocks, journal, verify; plain HTTP); "" serves none (env MOCKINGE_ADMIN_ADDR)`)
 	maxBody := fset.Int64("max-body", mockserver.DefaultMaxBodyBytes, "largest accepted request body in bytes")
+	maxDepth := fset.Int("max-depth", soap.DefaultMaxDepth, "deepest element nesting of a request (larger: Fault F104)")
+	maxElements := fset.Int("max-elements", soap.DefaultMaxElements, "most elements in a request (more: Fault F104)")
+	maxConcurrent := fset.Int("max-concurrent", mockserver.DefaultMaxConcurrent, "most SOAP requests served at once (one more: Fault F303, HTTP 503)")
+	readTimeout := fset.Duration("read-timeout", mockserver.DefaultTimeouts.Read, "time to read a whole request")
+	writeTimeout := fset.Duration("write-timeout", mockserver.DefaultTimeouts.Write, "time to write an answer")
+	idleTimeout := fset.Duration("idle-timeout", mockserver.DefaultTimeouts.Idle, "how long a kept-alive connection may idle")
+	zweitanmeldung := fset.String("zweitanmeldung", string(mockstate.ZweitanmeldungAblehnen), "a second Erstanmeldung of a person: ablehnen (as the acceptance test expects) or aktualisieren")
+	auskunft := fset.String("teilnehmerauskunft", string(mockstate.AuskunftEigene), "Teilnehmerauskunft about: eigene (persons registered with or in courses of the Traeger) or alle")
+	lidKapazitaet := fset.Int("lid-kapazitaet", mockstate.DefaultLidKapazitaet, "most candidates of one LiD exam")
 	useTLS := fset.Bool("tls", false, "serve the SOAP endpoint over HTTPS with a self-signed certificate generated at start (127.0.0.1, ::1, localhost; 30 days)")
 	certFile := fset.String("cert", getenv("MOCKINGE_TLS_CERT"), "PEM certificate (chain) to serve HTTPS with instead of a generated one; needs -key (env MOCKINGE_TLS_CERT)")
 	keyFile := fset.String("key", getenv("MOCKINGE_TLS_KEY"), "PEM private key of -cert (env MOCKINGE_TLS_KEY)")
@@ -79,6 +90,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fset.Usage()
 		return errUsage
 	}
+	regeln := mockstate.Regeln{Zweitanmeldung: mockstate.Zweitanmeldung(*zweitanmeldung), Auskunft: mockstate.Auskunftsumfang(*auskunft), LidKapazitaet: *lidKapazitaet}
+	if err := regeln.Validate(); err != nil {
+		fmt.Fprintln(stderr, "mockinge:", err)
+		return errUsage
+	}
 	tlsConfig, tlsNote, err := loadTLS(*useTLS, *certFile, *keyFile, *caOut)
 	if err != nil {
 		return err
@@ -88,7 +104,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		paket = os.DirFS(*testdaten)
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
-	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, mockserver.Config{MaxBodyBytes: *maxBody, Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig})
+	cfg := mockserver.Config{
+		MaxBodyBytes: *maxBody, XML: soap.Limits{MaxDepth: *maxDepth, MaxElements: *maxElements},
+		MaxConcurrent: *maxConcurrent, Timeouts: mockserver.Timeouts{Read: *readTimeout, Write: *writeTimeout, Idle: *idleTimeout},
+		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig,
+	}
+	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, cfg, mockstate.WithRegeln(regeln))
 	if err != nil {
 		return err
 	}

@@ -120,6 +120,7 @@ const (
 	MandantFremd                 Key = "MandantFremd"
 	InGeNichtVerfuegbar          Key = "InGeNichtVerfuegbar"
 	SimulierterFehler            Key = "SimulierterFehler"
+	Ueberlastet                  Key = "Ueberlastet"
 	InternerFehler               Key = "InternerFehler"
 )
 

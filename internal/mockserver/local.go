@@ -71,10 +71,10 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 		reg.Close()
 		return nil, fmt.Errorf("start mock: %w", err)
 	}
-	l.servers = append(l.servers, serve(ln, srv, cfg.TLS, srv.log))
+	l.servers = append(l.servers, serve(ln, srv, cfg.TLS, srv.cfg.Timeouts, srv.log))
 	if adminLn != nil {
 		l.AdminURL = "http://" + adminLn.Addr().String()
-		l.servers = append(l.servers, serve(adminLn, NewAdmin(reg, srv, cfg.Logger), nil, srv.log))
+		l.servers = append(l.servers, serve(adminLn, NewAdmin(reg, srv, cfg.Logger), nil, srv.cfg.Timeouts, srv.log))
 	}
 	return l, nil
 }
@@ -93,15 +93,15 @@ func (l *Local) Standard() *mockstate.Store {
 
 // serve serves h on ln, over TLS when tlsConfig is not nil. What the HTTP
 // server itself reports (a failed TLS handshake, say) goes to logger.
-func serve(ln net.Listener, h http.Handler, tlsConfig *tls.Config, logger *slog.Logger) *serving {
+func serve(ln net.Listener, h http.Handler, tlsConfig *tls.Config, t Timeouts, logger *slog.Logger) *serving {
 	s := &serving{
 		server: &http.Server{
 			Handler:           h,
 			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 			ReadHeaderTimeout: 10 * time.Second,
-			ReadTimeout:       60 * time.Second,
-			WriteTimeout:      60 * time.Second,
-			IdleTimeout:       120 * time.Second,
+			ReadTimeout:       t.Read,
+			WriteTimeout:      t.Write,
+			IdleTimeout:       t.Idle,
 		},
 		done: make(chan error, 1),
 	}

@@ -24,6 +24,34 @@ import (
 // DefaultMaxBodyBytes bounds the size of a SOAP request.
 const DefaultMaxBodyBytes = 1 << 20
 
+// DefaultMaxConcurrent is the default of Config.MaxConcurrent.
+const DefaultMaxConcurrent = 64
+
+// Timeouts bound how long a connection may take; zero fields take the
+// defaults.
+type Timeouts struct {
+	Read  time.Duration // whole request, body included
+	Write time.Duration // from the end of the request to the end of the answer
+	Idle  time.Duration // between requests on a kept-alive connection
+}
+
+// DefaultTimeouts are generous for a mock: a slow client on a CI machine
+// should not fail, a stuck one should not hold a connection for ever.
+var DefaultTimeouts = Timeouts{Read: 60 * time.Second, Write: 60 * time.Second, Idle: 120 * time.Second}
+
+func (t Timeouts) withDefaults() Timeouts {
+	if t.Read <= 0 {
+		t.Read = DefaultTimeouts.Read
+	}
+	if t.Write <= 0 {
+		t.Write = DefaultTimeouts.Write
+	}
+	if t.Idle <= 0 {
+		t.Idle = DefaultTimeouts.Idle
+	}
+	return t
+}
+
 // Path is where the SOAP endpoint, the WSDL (?wsdl) and the XSD (?xsd=...)
 // are served.
 const Path = "/inge"
@@ -39,6 +67,12 @@ type Config struct {
 	Window, Skew time.Duration
 	// Logger receives one line per exchange; nil discards.
 	Logger *slog.Logger
+	// MaxConcurrent bounds the SOAP requests served at once (default
+	// DefaultMaxConcurrent); one more is answered at once with Fault F303
+	// and HTTP 503 rather than queued without limit.
+	MaxConcurrent int
+	// Timeouts of the HTTP servers (defaults: DefaultTimeouts).
+	Timeouts Timeouts
 	// AdminAddr is where StartLocal serves the admin API (see Admin), e.g.
 	// 127.0.0.1:8081; empty serves none. New ignores it.
 	AdminAddr string
@@ -57,6 +91,7 @@ type Server struct {
 	verifier *wsse.Verifier
 	cfg      Config
 	log      *slog.Logger
+	inflight chan struct{} // one token per request being served
 	router   *mux.Router
 }
 
@@ -65,6 +100,10 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if cfg.MaxConcurrent <= 0 {
+		cfg.MaxConcurrent = DefaultMaxConcurrent
+	}
+	cfg.Timeouts = cfg.Timeouts.withDefaults()
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -76,8 +115,9 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 			Window:         cfg.Window,
 			Skew:           cfg.Skew,
 		},
-		cfg: cfg,
-		log: log,
+		cfg:      cfg,
+		log:      log,
+		inflight: make(chan struct{}, cfg.MaxConcurrent),
 	}
 	r := mux.NewRouter()
 	r.HandleFunc(Path, s.serveWSDL).Methods(http.MethodGet).Queries("wsdl", "")

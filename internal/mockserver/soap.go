@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,7 +40,15 @@ type exchange struct {
 // its Fault; nothing is stored then.
 func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{started: time.Now()}
-	resp, fault := s.handle(r, ex)
+	var resp inge.Response
+	var fault *soap.Fault
+	select {
+	case s.inflight <- struct{}{}:
+		defer func() { <-s.inflight }()
+		resp, fault = s.handle(r, ex)
+	default:
+		fault = inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrent))
+	}
 	var buf bytes.Buffer
 	if fault == nil {
 		if err := soap.Encode(&buf, nil, resp); err != nil {
