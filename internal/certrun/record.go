@@ -12,7 +12,7 @@ import (
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
-	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 // scenarioRecord is what the protocol shows of one scenario: its steps, each
@@ -146,8 +146,8 @@ func (rec *scenarioRecord) endStep(st *godog.Step, status godog.StepResultStatus
 func (rec *scenarioRecord) exchange(ex inge.Exchange) {
 	e := exchangeRecord{
 		procedure:  ex.Procedure,
-		request:    mockstate.MaskSecrets(ex.Request),
-		response:   mockstate.MaskSecrets(ex.Response),
+		request:    wsse.MaskSecrets(ex.Request),
+		response:   wsse.MaskSecrets(ex.Response),
 		httpStatus: ex.HTTPStatus,
 		started:    ex.Started,
 		duration:   ex.Duration,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"strings"
 	"time"
 )
@@ -33,7 +34,7 @@ type Filter struct {
 }
 
 // AppendJournal stores e and returns its ID. Anfrage and Antwort pass through
-// MaskSecrets first. A zero Zeit is set to the current real time. e.ID is
+// wsse.MaskSecrets first. A zero Zeit is set to the current real time. e.ID is
 // ignored.
 func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 	if e.Zeit.IsZero() {
@@ -44,7 +45,7 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		formatTime(e.Zeit), nullString(e.Traegernummer), nullString(e.Benutzer), e.Operation,
 		nullString(e.Vorgangsnummer), e.Ergebnis, e.Dauer.Microseconds(),
-		nullBytes(MaskSecrets(e.Anfrage)), nullBytes(MaskSecrets(e.Antwort)))
+		nullBytes(wsse.MaskSecrets(e.Anfrage)), nullBytes(wsse.MaskSecrets(e.Antwort)))
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}

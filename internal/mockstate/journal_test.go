@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -16,7 +17,7 @@ func TestJournal(t *testing.T) {
 	s := MustOpen(t, mockstate.WithTimeSource(wall.Now))
 
 	request := []byte(`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>` +
-		`<wsse:Security xmlns:wsse="` + mockstate.WSSENamespace + `"><wsse:UsernameToken>` +
+		`<wsse:Security xmlns:wsse="` + wsse.SecextNS + `"><wsse:UsernameToken>` +
 		`<wsse:Username>kt1.sachbearbeitung</wsse:Username><wsse:Password>Test!Passwort1</wsse:Password>` +
 		`</wsse:UsernameToken></wsse:Security></soap:Header><soap:Body/></soap:Envelope>`)
 

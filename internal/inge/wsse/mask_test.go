@@ -1,15 +1,15 @@
-package mockstate_test
+package wsse_test
 
 import (
 	"bytes"
 	"strings"
 	"testing"
 
-	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 func TestMaskSecrets(t *testing.T) {
-	const ns = mockstate.WSSENamespace
+	const ns = wsse.SecextNS
 	const secret = "S3cr3t!<&>"
 	const escaped = "S3cr3t!&lt;&amp;&gt;"
 	envelope := func(header string) string {
@@ -82,7 +82,7 @@ func TestMaskSecrets(t *testing.T) {
 			if want == "" {
 				want = tc.in
 			}
-			got := string(mockstate.MaskSecrets([]byte(tc.in)))
+			got := string(wsse.MaskSecrets([]byte(tc.in)))
 			if strings.HasPrefix(tc.name, "Masked") && strings.Contains(got, "S3cr3t") {
 				t.Fatalf("MaskSecrets = %s; leaks the password", got)
 			}
@@ -105,7 +105,7 @@ func TestMaskSecrets(t *testing.T) {
 		{"PlaceholderBadEncoding", `<?xml version="1.0" encoding="ISO-8859-1"?><a><Password>` + escaped + `</Password></a>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := mockstate.MaskSecrets([]byte(tc.in))
+			got := wsse.MaskSecrets([]byte(tc.in))
 			if bytes.Contains(got, []byte("S3cr3t")) {
 				t.Fatalf("MaskSecrets = %s; leaks the password", got)
 			}

@@ -1,4 +1,4 @@
-package mockstate
+package wsse
 
 import (
 	"bytes"
@@ -9,9 +9,8 @@ import (
 	"strings"
 )
 
-// WSSENamespace is the namespace of the WS-Security header elements
+// The namespace of the WS-Security header elements is SecextNS
 // (UsernameToken, Password, Nonce, ...).
-const WSSENamespace = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
 
 // Mask replaces the content of each secret element.
 const Mask = "***"
@@ -123,5 +122,5 @@ func isPassword(name, parent xml.Name) bool {
 		return false
 	}
 	undeclared := name.Space != "" && !strings.Contains(name.Space, ":")
-	return name.Space == WSSENamespace || parent.Local == "UsernameToken" || undeclared
+	return name.Space == SecextNS || parent.Local == "UsernameToken" || undeclared
 }
