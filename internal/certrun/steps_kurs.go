@@ -39,18 +39,28 @@ func (w *world) registerKursSteps(sc *godog.ScenarioContext) {
 }
 
 func (w *world) buildKursplanung(fallID string, weeks int) error {
-	fall, ok := w.r.paket.Fall(fallID)
-	if !ok {
-		return fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
-	}
-	plan, err := vollstaendigeKursplanung(fall, w.szenarioHeute(), weeks)
+	req, err := w.kursplanungAus(fallID, weeks, w.mandant)
 	if err != nil {
 		return err
 	}
-	req := &inge.KursplanungErfassenAnfrage{Kursplanung: plan}
-	req.Mandant.Traegernummer = w.mandant
 	w.request = req
 	return nil
+}
+
+// kursplanungAus builds a complete KursplanungErfassen of a test case for
+// Mandant mandant, starting weeks after the scenario's today.
+func (w *world) kursplanungAus(fallID string, weeks int, mandant string) (*inge.KursplanungErfassenAnfrage, error) {
+	fall, ok := w.r.paket.Fall(fallID)
+	if !ok {
+		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+	}
+	plan, err := vollstaendigeKursplanung(fall, w.szenarioHeute(), weeks)
+	if err != nil {
+		return nil, err
+	}
+	req := &inge.KursplanungErfassenAnfrage{Kursplanung: plan}
+	req.Mandant.Traegernummer = mandant
+	return req, nil
 }
 
 func (w *world) sendRequest(ctx context.Context) error {
@@ -85,16 +95,10 @@ func (w *world) kursplanungErfasst(ctx context.Context, fallID string, weeks int
 // andererHatErfasst lets the other Traeger plan a course; the scenario then
 // knows its Kurskennung, as a provider might guess or learn one.
 func (w *world) andererHatErfasst(ctx context.Context, fallID string, weeks int) error {
-	fall, ok := w.r.paket.Fall(fallID)
-	if !ok {
-		return fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
-	}
-	plan, err := vollstaendigeKursplanung(fall, w.szenarioHeute(), weeks)
+	req, err := w.kursplanungAus(fallID, weeks, w.anderer.Traegernummer)
 	if err != nil {
 		return err
 	}
-	req := &inge.KursplanungErfassenAnfrage{Kursplanung: plan}
-	req.Mandant.Traegernummer = w.anderer.Traegernummer
 	other := w.newClient(w.anderer, wsse.PasswordDigest)
 	if err := w.sendWith(ctx, other, req); err != nil {
 		return err
