@@ -86,15 +86,6 @@ func (w *world) registerTeilnehmerSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^die Antwort enthält keine Meldungen$`, t.keineMeldungen)
 }
 
-// heute is the day the scenario's relative dates count from: the day the
-// scenario set the clock to, else the real date.
-func (w *world) heuteOderEchtesDatum() time.Time {
-	if !w.heute.IsZero() {
-		return w.heute
-	}
-	return today()
-}
-
 // personAus returns the person "Familienname, Vorname" of a test case and
 // makes it the person the scenario talks about.
 func (t *teilnehmerStand) personAus(name, fallID string) (*testdaten.Person, error) {
@@ -172,7 +163,7 @@ func (t *teilnehmerStand) erstanmeldungVorbereiten(name, fallID string) error {
 	if err != nil {
 		return err
 	}
-	req := &inge.AnmeldungErstverfahrenAnfrage{Anmeldung: vollstaendigeErstanmeldung(p, t.w.heuteOderEchtesDatum())}
+	req := &inge.AnmeldungErstverfahrenAnfrage{Anmeldung: vollstaendigeErstanmeldung(p, t.w.szenarioHeute())}
 	req.Mandant.Traegernummer = t.w.mandant
 	t.w.request = req
 	return nil
@@ -195,7 +186,7 @@ func (t *teilnehmerStand) wiederholerVorbereiten(name, fallID string) error {
 		Familienname:    p.Familienname,
 		Vorname:         p.Vorname,
 		Anschrift:       anschriftVon(p),
-		Anmeldedatum:    inge.DatumOf(t.w.heuteOderEchtesDatum()),
+		Anmeldedatum:    inge.DatumOf(t.w.szenarioHeute()),
 		Einstufungstest: &inge.Einstufungstest{Verzichtbar: boolp(true)},
 	}}
 	req.Mandant.Traegernummer = t.w.mandant
@@ -292,7 +283,7 @@ func (t *teilnehmerStand) feldInZukunft(path string, tage int) error {
 	if err != nil {
 		return err
 	}
-	return setField(req, path, string(inge.DatumOf(t.w.heuteOderEchtesDatum().AddDate(0, 0, tage))), false)
+	return setField(req, path, string(inge.DatumOf(t.w.szenarioHeute().AddDate(0, 0, tage))), false)
 }
 
 // sendPrepared sends the prepared request of type T.
@@ -354,7 +345,7 @@ func (t *teilnehmerStand) sprachtestVorbereiten(name, fallID string) error {
 	}
 	req := &inge.SprachtestMeldenAnfrage{Sprachtest: inge.Sprachtest{
 		Auftragsnummer: "1234567",
-		Testdatum:      inge.DatumOf(t.w.heuteOderEchtesDatum().AddDate(0, 0, -2)),
+		Testdatum:      inge.DatumOf(t.w.szenarioHeute().AddDate(0, 0, -2)),
 		Kurskennung:    t.w.kurskennung,
 	}}
 	req.Mandant.Traegernummer = t.w.mandant
