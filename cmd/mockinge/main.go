@@ -23,6 +23,7 @@ import (
 
 	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	maxBody := fset.Int64("max-body", mockserver.DefaultMaxBodyBytes, "largest accepted request body in bytes")
 	maxDepth := fset.Int("max-depth", soap.DefaultMaxDepth, "deepest element nesting of a request (larger: Fault F104)")
 	maxElements := fset.Int("max-elements", soap.DefaultMaxElements, "most elements in a request (more: Fault F104)")
+	tokenWindow := fset.Duration("token-window", wsse.DefaultWindow, "how old a UsernameToken's wsu:Created may be (older: Fault F205)")
+	tokenSkew := fset.Duration("token-skew", wsse.DefaultSkew, "how far a UsernameToken's wsu:Created may lie in the future (clock skew)")
 	maxConcurrent := fset.Int("max-concurrent", mockserver.DefaultMaxConcurrent, "most SOAP requests served at once (one more: Fault F303, HTTP 503)")
 	readTimeout := fset.Duration("read-timeout", mockserver.DefaultTimeouts.Read, "time to read a whole request")
 	writeTimeout := fset.Duration("write-timeout", mockserver.DefaultTimeouts.Write, "time to write an answer")
@@ -106,6 +109,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	cfg := mockserver.Config{
 		MaxBodyBytes: *maxBody, XML: soap.Limits{MaxDepth: *maxDepth, MaxElements: *maxElements},
+		Window: *tokenWindow, Skew: *tokenSkew,
 		MaxConcurrent: *maxConcurrent, Timeouts: mockserver.Timeouts{Read: *readTimeout, Write: *writeTimeout, Idle: *idleTimeout},
 		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig,
 	}
