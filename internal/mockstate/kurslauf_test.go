@@ -263,55 +263,13 @@ func (l *kursLauf) kurs() *inge.Kursdaten {
 // be shown to have changed nothing.
 func (l *kursLauf) zustand() string {
 	l.tb.Helper()
-	ctx := l.tb.Context()
-	var lines []string
-	err := l.s.View(ctx, func(tx *mockstate.Tx) error {
-		for _, table := range []string{"kurs", "kurs_teilnehmer", "kursabschnitt", "abschnitt_teilnehmer", "kursortaenderung"} {
-			rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
-			if err != nil {
-				return err
-			}
-			cols, _ := rows.Columns()
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					rows.Close()
-					return err
-				}
-				fields := make([]string, len(vals))
-				for i, v := range vals {
-					switch v := v.(type) {
-					case nil:
-						fields[i] = "NULL"
-					case []byte:
-						fields[i] = string(v)
-					default:
-						fields[i] = fmt.Sprint(v)
-					}
-				}
-				lines = append(lines, table+" "+strings.Join(fields, " | "))
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		l.tb.Fatal(err)
-	}
-	slices.Sort(lines)
+	rows := dumpTables(l.tb, l.s, "kurs", "kurs_teilnehmer", "kursabschnitt", "abschnitt_teilnehmer", "kursortaenderung")
 	a := auskunft(l.tb, l.s, l.v, kt1, l.kennung)
 	x, err := xml.Marshal(a.Kurs)
 	if err != nil {
 		l.tb.Fatal(err)
 	}
-	return strings.Join(lines, "\n") + "\nKursauskunft " + string(a.Status) + " " + string(x)
+	return rows + "\nKursauskunft " + string(a.Status) + " " + string(x)
 }
 
 // unveraendert checks that the store holds what it held before.

@@ -3,7 +3,6 @@ package mockstate_test
 import (
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -215,54 +214,7 @@ func (l *lidLauf) daten() *inge.LidPruefungsdaten {
 // lidTabellen renders the LiD tables row by row.
 func lidTabellen(tb testing.TB, s *mockstate.Store) string {
 	tb.Helper()
-	ctx := tb.Context()
-	var lines []string
-	err := s.View(ctx, func(tx *mockstate.Tx) error {
-		for _, table := range []string{"lid_pruefung", "lid_pruefling", "lid_nummer"} {
-			rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
-			if err != nil {
-				return err
-			}
-			cols, err := rows.Columns()
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					rows.Close()
-					return err
-				}
-				fields := make([]string, len(vals))
-				for i, v := range vals {
-					switch v := v.(type) {
-					case nil:
-						fields[i] = "NULL"
-					case []byte:
-						fields[i] = string(v)
-					default:
-						fields[i] = fmt.Sprint(v)
-					}
-				}
-				lines = append(lines, table+" "+strings.Join(fields, " | "))
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	slices.Sort(lines)
-	return strings.Join(lines, "\n")
+	return dumpTables(tb, s, "lid_pruefung", "lid_pruefling", "lid_nummer")
 }
 
 // zustand renders what the store holds on LiD exams and the Auskunft of

@@ -3,8 +3,11 @@ package mockstate_test
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -291,4 +294,58 @@ func TestView_ReadOnly(t *testing.T) {
 	if users, _ := s.Users(ctx); len(users) != 3 {
 		t.Errorf("Users after View: %d; want 3", len(users))
 	}
+}
+
+// dumpTables renders every row of the tables, sorted, so that a test can
+// show that a refused or rolled-back request changed nothing.
+func dumpTables(tb testing.TB, s *mockstate.Store, tables ...string) string {
+	tb.Helper()
+	ctx := tb.Context()
+	var lines []string
+	err := s.View(ctx, func(tx *mockstate.Tx) error {
+		for _, table := range tables {
+			rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
+			if err != nil {
+				return err
+			}
+			cols, err := rows.Columns()
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					rows.Close()
+					return err
+				}
+				fields := make([]string, len(vals))
+				for i, v := range vals {
+					switch v := v.(type) {
+					case nil:
+						fields[i] = "NULL"
+					case []byte:
+						fields[i] = string(v)
+					default:
+						fields[i] = fmt.Sprint(v)
+					}
+				}
+				lines = append(lines, table+" "+strings.Join(fields, " | "))
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
 }

@@ -1,9 +1,7 @@
 package mockstate_test
 
 import (
-	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -195,40 +193,6 @@ func count(tb testing.TB, s *mockstate.Store, table string) int {
 // dump renders every row of the tables the Testdatenpaket fills, sorted.
 func dump(tb testing.TB, s *mockstate.Store) string {
 	tb.Helper()
-	ctx := tb.Context()
-	var lines []string
-	err := s.View(ctx, func(tx *mockstate.Tx) error {
-		for _, table := range []string{
-			"traeger", "benutzer", "testfall", "kursort", "lehrkraft", "lehrwerk", "lehrwerk_kursart",
-			"person", "person_staatsangehoerigkeit", "person_kennziffer",
-		} {
-			rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
-			if err != nil {
-				return err
-			}
-			cols, _ := rows.Columns()
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					rows.Close()
-					return err
-				}
-				lines = append(lines, fmt.Sprintf("%s %v", table, vals))
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	slices.Sort(lines)
-	return strings.Join(lines, "\n")
+	return dumpTables(tb, s, "traeger", "benutzer", "testfall", "kursort", "lehrkraft", "lehrwerk", "lehrwerk_kursart",
+		"person", "person_staatsangehoerigkeit", "person_kennziffer")
 }
