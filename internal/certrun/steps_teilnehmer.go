@@ -659,21 +659,16 @@ func (t *teilnehmerStand) dtz(ergebnis, am string) error {
 }
 
 func (t *teilnehmerStand) erloschen(aktenzeichen, am string) error {
-	b, err := t.berechtigung(aktenzeichen)
-	if err != nil {
-		return err
-	}
-	g, err := parseDatumDE(am)
-	if err != nil {
-		return err
-	}
-	if b.ErloschenAm != inge.DatumOf(g) {
-		return fmt.Errorf("Teilnahmeberechtigung %s erloschen am %q; erwartet %s", aktenzeichen, b.ErloschenAm, inge.DatumOf(g))
-	}
-	return nil
+	return t.berechtigungsdatum(aktenzeichen, am, "erloschen", func(b inge.Teilnahmeberechtigung) inge.Datum { return b.ErloschenAm })
 }
 
 func (t *teilnehmerStand) storniert(aktenzeichen, am string) error {
+	return t.berechtigungsdatum(aktenzeichen, am, "storniert", func(b inge.Teilnahmeberechtigung) inge.Datum { return b.Stornierungsdatum })
+}
+
+// berechtigungsdatum expects a date of the Teilnahmeberechtigung with the
+// Aktenzeichen to be am (TT.MM.JJJJ); was names the date in the message.
+func (t *teilnehmerStand) berechtigungsdatum(aktenzeichen, am, was string, datum func(inge.Teilnahmeberechtigung) inge.Datum) error {
 	b, err := t.berechtigung(aktenzeichen)
 	if err != nil {
 		return err
@@ -682,8 +677,8 @@ func (t *teilnehmerStand) storniert(aktenzeichen, am string) error {
 	if err != nil {
 		return err
 	}
-	if b.Stornierungsdatum != inge.DatumOf(g) {
-		return fmt.Errorf("Teilnahmeberechtigung %s storniert am %q; erwartet %s", aktenzeichen, b.Stornierungsdatum, inge.DatumOf(g))
+	if got := datum(*b); got != inge.DatumOf(g) {
+		return fmt.Errorf("Teilnahmeberechtigung %s %s am %q; erwartet %s", aktenzeichen, was, got, inge.DatumOf(g))
 	}
 	return nil
 }
