@@ -275,9 +275,7 @@ func (l *kursLauf) zustand() string {
 // unveraendert checks that the store holds what it held before.
 func (l *kursLauf) unveraendert(t *testing.T, vorher string) {
 	t.Helper()
-	if got := l.zustand(); got != vorher {
-		t.Errorf("the request changed the store:\n%s\nwant\n%s", got, vorher)
-	}
+	unveraendertGegen(t, l.zustand, vorher)
 }
 
 // ergebnis checks the answer to a write: with want nil it was stored with
@@ -285,14 +283,7 @@ func (l *kursLauf) unveraendert(t *testing.T, vorher string) {
 // store is as it was before.
 func (l *kursLauf) ergebnis(t *testing.T, resp inge.Response, erfolg inge.Key, vorher string, want []meldung) {
 	t.Helper()
-	if want == nil {
-		hasStatus(t, resp, inge.StatusVerarbeitet)
-		hasMeldungen(t, resp.Base().List(), meldung{erfolg, ""})
-		return
-	}
-	hasStatus(t, resp, inge.StatusAbgelehnt)
-	hasMeldungen(t, resp.Base().List(), want...)
-	l.unveraendert(t, vorher)
+	ergebnisGegen(t, l.zustand, resp, erfolg, vorher, want)
 }
 
 // rollback checks that req, a valid write, is answered as geprueft under

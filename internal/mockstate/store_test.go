@@ -13,6 +13,7 @@ import (
 	"time"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -348,4 +349,42 @@ func dumpTables(tb testing.TB, s *mockstate.Store, tables ...string) string {
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
+}
+
+// unveraendertGegen checks that zustand still renders vorher.
+func unveraendertGegen(t *testing.T, zustand func() string, vorher string) {
+	t.Helper()
+	if got := zustand(); got != vorher {
+		t.Errorf("the request changed the store:\n%s\nwant\n%s", got, vorher)
+	}
+}
+
+// ergebnisGegen checks the answer to a write: with want nil it was stored
+// with the Hinweis erfolg; otherwise it was refused with exactly want and
+// zustand renders what it rendered before (vorher).
+func ergebnisGegen(t *testing.T, zustand func() string, resp inge.Response, erfolg inge.Key, vorher string, want []meldung) {
+	t.Helper()
+	if want == nil {
+		hasStatus(t, resp, inge.StatusVerarbeitet)
+		hasMeldungen(t, resp.Base().List(), meldung{erfolg, ""})
+		return
+	}
+	hasStatus(t, resp, inge.StatusAbgelehnt)
+	hasMeldungen(t, resp.Base().List(), want...)
+	unveraendertGegen(t, zustand, vorher)
+}
+
+// gleicherTextWieUnbekannt checks that refusing a foreign identifier reads
+// exactly like refusing an unknown one, so an answer never reveals that the
+// object exists. id and unbekanntID are replaced by a placeholder.
+func gleicherTextWieUnbekannt(t *testing.T, got, unbekannt []inge.Meldung, id, unbekanntID string) {
+	t.Helper()
+	if id == "" || len(got) != 1 || len(unbekannt) != 1 {
+		return
+	}
+	g := strings.ReplaceAll(got[0].Text, id, "…")
+	w := strings.ReplaceAll(unbekannt[0].Text, unbekanntID, "…")
+	if g != w {
+		t.Errorf("Text = %q; want %q, as for an unknown identifier", g, w)
+	}
 }
