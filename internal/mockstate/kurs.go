@@ -1,5 +1,8 @@
 package mockstate
 
+// The rules the course procedures share: the stored course, its Kursorte,
+// Lehrkraefte and sections, and the checks of plans and section reports.
+
 import (
 	"context"
 	"database/sql"
@@ -9,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
@@ -148,11 +150,6 @@ func (k *kurs) loadDetails(ctx context.Context, tx *Tx) error {
 	return closeRows(rows)
 }
 
-func closeRows(rows *sql.Rows) error {
-	err := rows.Err()
-	return errors.Join(err, rows.Close())
-}
-
 // usable reports whether the course can still take a message: a cancelled
 // plan can't be used any more (Q-KP).
 func usable(c *call, k *kurs, path string) bool {
@@ -260,43 +257,265 @@ func checkTnrKursMax(c *call, n int, max *int, path string) {
 	}
 }
 
-// identified is a person found for the i-th participant of a message.
-type identified struct {
-	index  int
-	person Person
+// planTeilnehmer is an identified participant of a plan.
+type planTeilnehmer struct {
+	person        Person
+	kursabschnitt string
 }
 
-// identifyAll identifies a list of participants, each once (ABES-TN;
-// PersonDoppelt is reconstructed). paths[i] is the path of the i-th Ident.
-func identifyAll(ctx context.Context, tx *Tx, c *call, idents []*inge.TeilnehmerIdent, paths []string) ([]identified, error) {
-	var out []identified
-	seen := map[int64]bool{}
-	for i, id := range idents {
-		person, ok, err := identify(ctx, tx, c, id, paths[i])
-		if err != nil {
+// checkKursplanung applies the rules of a Kursplanung and returns its
+// identified participants.
+func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, path string) ([]planTeilnehmer, error) {
+	if err := checkKursort(ctx, tx, c, k.Kursort, path+"/Kursort"); err != nil {
+		return nil, err
+	}
+	checkAbschnittDerKursart(c, k.Kursart, k.BeginnKursabschnitt, path+"/BeginnKursabschnitt")
+	checkZeitraum(c, k.Kursbeginn, k.Kursende, path+"/Kursende")
+	for i, a := range k.Abschnitt {
+		p := fmt.Sprintf("%s/Abschnitt[%d]", path, i+1)
+		checkAbschnittDerKursart(c, k.Kursart, a.Kursabschnitt, p+"/Kursabschnitt")
+		checkAbschnittImKurs(c, a, k.Kursbeginn, k.Kursende, p)
+		if err := checkKursort(ctx, tx, c, a.Kursort, p+"/Kursort"); err != nil {
 			return nil, err
 		}
-		if !ok {
-			continue
-		}
-		if seen[person.ID] {
-			c.add(inge.PersonDoppelt, paths[i])
-			continue
-		}
-		seen[person.ID] = true
-		out = append(out, identified{index: i, person: person})
 	}
+	for i, u := range k.Unterrichtszeit {
+		checkUnterrichtszeit(c, u, fmt.Sprintf("%s/Unterrichtszeit[%d]", path, i+1))
+	}
+	checkNachmeldung(c, k, path)
+	checkMindestbetragNurBeiKursbeginn(c, k.Zusatzangaben, path+"/Zusatzangaben/KursverguetungMindestbetrag")
+	for i, l := range k.Lehrkraft {
+		if err := checkLehrkraft(ctx, tx, c, l.Lehrkraftkennung, k.Kursbeginn, fmt.Sprintf("%s/Lehrkraft[%d]/Lehrkraftkennung", path, i+1)); err != nil {
+			return nil, err
+		}
+	}
+	idents := make([]*inge.TeilnehmerIdent, len(k.Teilnehmer))
+	paths := make([]string, len(k.Teilnehmer))
+	for i, t := range k.Teilnehmer {
+		idents[i], paths[i] = t.Ident, fmt.Sprintf("%s/Teilnehmer[%d]/Ident", path, i+1)
+		checkAbschnittDerKursart(c, k.Kursart, t.Kursabschnitt, fmt.Sprintf("%s/Teilnehmer[%d]/Kursabschnitt", path, i+1))
+	}
+	found, err := identifyAll(ctx, tx, c, idents, paths)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkAngemeldet(ctx, tx, c, found, paths); err != nil {
+		return nil, err
+	}
+	var out []planTeilnehmer
+	inFirst := 0
+	for _, f := range found {
+		abschnitt := k.Teilnehmer[f.index].Kursabschnitt
+		if abschnitt == "" {
+			abschnitt = k.BeginnKursabschnitt
+		}
+		if abschnitt == k.BeginnKursabschnitt {
+			inFirst++
+		}
+		out = append(out, planTeilnehmer{person: f.person, kursabschnitt: abschnitt})
+	}
+	checkTnrKursMax(c, inFirst, k.TnrKursMax, path+"/Teilnehmer")
 	return out, nil
 }
 
-func formatDatum(t time.Time) string { return t.Format("02.01.2006") }
-
-func datumText(d inge.Datum) string {
-	t, err := d.Time()
-	if err != nil {
-		return string(d)
+// checkAbschnittImKurs: a planned section lies within the course and ends
+// after it begins (reconstructed).
+func checkAbschnittImKurs(c *call, a inge.GeplanterAbschnitt, kursbeginn, kursende inge.Datum, path string) {
+	checkZeitraum(c, a.Beginn, a.Ende, path+"/Ende")
+	b, errB := a.Beginn.Time()
+	e, errE := a.Ende.Time()
+	kb, errKB := kursbeginn.Time()
+	ke, errKE := kursende.Time()
+	if errB != nil || errE != nil || errKB != nil || errKE != nil {
+		return
 	}
-	return formatDatum(t)
+	if b.Before(kb) || e.After(ke) {
+		c.add(inge.AbschnittAusserhalbKurs, path)
+	}
 }
 
-func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
+// checkNachmeldung: a Kursplanung sent after the course start needs a
+// "Grund fuer die nachtraegliche Erfassung" (CMX-VER; code list 813, ITM).
+func checkNachmeldung(c *call, k *inge.Kursplanung, path string) {
+	b, err := k.Kursbeginn.Time()
+	if err == nil && b.Before(c.today) && k.Nachmeldungsgrund == "" {
+		c.add(inge.NachmeldungsgrundFehlt, path+"/Nachmeldungsgrund")
+	}
+}
+
+func insertPlanTeilnehmer(ctx context.Context, tx *Tx, kennung string, teilnehmer []planTeilnehmer) error {
+	for _, t := range teilnehmer {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO kurs_teilnehmer (kurskennung, person_id, kursabschnitt) VALUES (?, ?, ?)`,
+			kennung, t.person.ID, t.kursabschnitt); err != nil {
+			return fmt.Errorf("insert teilnehmer of %s: %w", kennung, err)
+		}
+	}
+	return nil
+}
+
+// meldefrist is how long after a (section) begin it may be reported: "at the
+// latest one week after the start" (ABESO-KURS; BAMF-KT for sections).
+const meldefrist = 7
+
+// meldung says which of the time and money rules apply to section data.
+type meldung struct {
+	frist         bool // a begin report: within a week of the begin
+	mindestbetrag bool // Kursverguetung Mindestbetrag allowed (Kursbeginn only)
+}
+
+// checkAbschnittsdaten applies the rules every report of a section shares
+// and returns its identified participants.
+func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, d *inge.Kursabschnittsdaten, path string, m meldung) ([]identified, error) {
+	checkAbschnittDerKursart(c, kursart, d.Kursabschnitt, path+"/Kursabschnitt")
+	checkMeldefrist(c, d.Beginn, path+"/Beginn", m.frist)
+	checkZeitraum(c, d.Beginn, d.Ende, path+"/Ende")
+	if err := checkKursort(ctx, tx, c, d.Kursort, path+"/Kursort"); err != nil {
+		return nil, err
+	}
+	for i, u := range d.Unterrichtszeit {
+		checkUnterrichtszeit(c, u, fmt.Sprintf("%s/Unterrichtszeit[%d]", path, i+1))
+	}
+	checkSchulferien(c, d, path)
+	for i, l := range d.Lehrkraft {
+		if err := checkLehrkraft(ctx, tx, c, l.Lehrkraftkennung, d.Beginn, fmt.Sprintf("%s/Lehrkraft[%d]/Lehrkraftkennung", path, i+1)); err != nil {
+			return nil, err
+		}
+	}
+	for i, lw := range d.Lehrwerk {
+		if err := checkLehrwerk(ctx, tx, c, lw, kursart, fmt.Sprintf("%s/Lehrwerk[%d]", path, i+1)); err != nil {
+			return nil, err
+		}
+	}
+	if !m.mindestbetrag {
+		checkMindestbetragNurBeiKursbeginn(c, d.Zusatzangaben, path+"/Zusatzangaben/KursverguetungMindestbetrag")
+	}
+	idents := make([]*inge.TeilnehmerIdent, len(d.Teilnehmer))
+	paths := make([]string, len(d.Teilnehmer))
+	for i := range d.Teilnehmer {
+		idents[i], paths[i] = &d.Teilnehmer[i], fmt.Sprintf("%s/Teilnehmer[%d]", path, i+1)
+	}
+	found, err := identifyAll(ctx, tx, c, idents, paths)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkAngemeldet(ctx, tx, c, found, paths); err != nil {
+		return nil, err
+	}
+	checkTnrKursMax(c, len(d.Teilnehmer)+deref(d.AnzahlSelbstzahler), d.TnrKursMax, path+"/Teilnehmer")
+	checkNiederschwellig(c, kursart, d.AnzahlTnNiederschwellig, found, path+"/AnzahlTnNiederschwellig")
+	return found, nil
+}
+
+// checkMeldefrist: a reported begin took place, also in a correction
+// (reconstructed), and a begin report comes at the latest one week after it
+// (frist; ABESO-KURS, BAMF-KT). Corrections have no deadline.
+func checkMeldefrist(c *call, beginn inge.Datum, path string, frist bool) {
+	b, err := beginn.Time()
+	if err != nil {
+		return
+	}
+	switch {
+	case b.After(c.today):
+		c.add(inge.BeginnInZukunft, path, "Datum", datumText(beginn))
+	case frist && c.today.After(b.AddDate(0, 0, meldefrist)):
+		c.add(inge.MeldefristUeberschritten, path, "Datum", datumText(beginn))
+	}
+}
+
+// checkSchulferien: with "Unterbrechung in Schulferien" no separate holiday
+// interruptions are reported (ITM 10.3.1). Holidays are Grund 01 of list 805.
+func checkSchulferien(c *call, d *inge.Kursabschnittsdaten, path string) {
+	if d.UnterbrechungSchulferien == nil || !*d.UnterbrechungSchulferien {
+		return
+	}
+	for i, u := range d.Unterbrechung {
+		if u.Grund == unterbrechungFerien {
+			c.add(inge.FerienUnterbrechungDoppelt, fmt.Sprintf("%s/Unterbrechung[%d]/Grund", path, i+1))
+		}
+	}
+}
+
+// unterbrechungFerien is the key of "Ferien" in code list 805.
+const unterbrechungFerien = "01"
+
+// kursartWiederholer is the key of the Wiederholerkurs in code list 802.
+const kursartWiederholer = "10"
+
+// checkLehrwerk: teaching materials come from the BAMF list of approved media
+// and must be approved for the Kursart (ABES-KB, CMX-EA).
+func checkLehrwerk(ctx context.Context, tx *Tx, c *call, kennung, kursart, path string) error {
+	lw, err := tx.Lehrwerk(ctx, kennung)
+	switch {
+	case err == nil:
+		for _, k := range lw.Kursarten {
+			if k == kursart {
+				return nil
+			}
+		}
+	case !isNotFound(err):
+		return fmt.Errorf("lehrwerk %s: %w", kennung, err)
+	}
+	c.add(inge.LehrwerkNichtZugelassen, path, "Wert", kennung, "Kursart", kursart)
+	return nil
+}
+
+// checkNiederschwellig: "Anzahl TN niederschwellig" counts participants who
+// attended low-threshold women's courses: not above the number of women
+// reported, and not for Wiederholerkurse (ITM 10.3.1).
+func checkNiederschwellig(c *call, kursart string, n *int, found []identified, path string) {
+	if n == nil || *n == 0 {
+		return
+	}
+	if kursart == kursartWiederholer {
+		c.add(inge.NiederschwelligWiederholerkurs, path)
+		return
+	}
+	frauen := 0
+	for _, f := range found {
+		if f.person.Geschlecht == "w" {
+			frauen++
+		}
+	}
+	if *n > frauen {
+		c.add(inge.NiederschwelligUeberFrauen, path, "Anzahl", strconv.Itoa(*n), "Max", strconv.Itoa(frauen))
+	}
+}
+
+// storeAbschnitt stores a reported section and its identified participants.
+func storeAbschnitt(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten, found []identified) error {
+	daten, err := xml.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("encode kursabschnitt: %w", err)
+	}
+	now := formatTime(c.now)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO kursabschnitt (kurskennung, kursabschnitt, beginn, daten, gemeldet_am, geaendert_am)
+		VALUES (?, ?, ?, ?, ?, ?)`, kennung, d.Kursabschnitt, string(d.Beginn), daten, now, now); err != nil {
+		return fmt.Errorf("insert kursabschnitt %s/%s: %w", kennung, d.Kursabschnitt, err)
+	}
+	for _, f := range found {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO abschnitt_teilnehmer (kurskennung, kursabschnitt, person_id) VALUES (?, ?, ?)`,
+			kennung, d.Kursabschnitt, f.person.ID); err != nil {
+			return fmt.Errorf("insert teilnehmer of %s/%s: %w", kennung, d.Kursabschnitt, err)
+		}
+	}
+	return nil
+}
+
+// endIfVorzeitig: a "vorzeitiges Kursende" (code list 816) marks the last
+// section; afterwards no further section is accepted (ABESO-KURS).
+func endIfVorzeitig(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten) error {
+	if d.VorzeitigesKursende == "" {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = 'beendet', geaendert_am = ? WHERE kurskennung = ?`, formatTime(c.now), kennung); err != nil {
+		return fmt.Errorf("end kurs %s: %w", kennung, err)
+	}
+	return nil
+}
+
+func deref(n *int) int {
+	if n == nil {
+		return 0
+	}
+	return *n
+}

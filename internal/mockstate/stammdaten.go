@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // Traeger is a Kurstraeger. Each Traeger is a sandbox of its own: its users
@@ -365,3 +367,20 @@ func parseDate(s string) (time.Time, error) { return time.Parse(time.DateOnly, s
 func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
 
 func parseTime(s string) (time.Time, error) { return time.Parse(timeLayout, s) }
+
+func closeRows(rows *sql.Rows) error {
+	err := rows.Err()
+	return errors.Join(err, rows.Close())
+}
+
+func formatDatum(t time.Time) string { return t.Format("02.01.2006") }
+
+func datumText(d inge.Datum) string {
+	t, err := d.Time()
+	if err != nil {
+		return string(d)
+	}
+	return formatDatum(t)
+}
+
+func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }

@@ -12,6 +12,11 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
+const (
+	tnTypWiederholer      = "6" // code list 806 (CMX-TEV)
+	zulassungBerechtigung = "B" // code list ZULASSUNGSART
+)
+
 // teilnehmerauskunft returns what BAMF knows about a person (Q-TNA, CMX-KON):
 // personal data, every Berechtigung and Verpflichtung with its authority,
 // the Kontingent, course visits, the Erstanmeldung, TN-Typ, KB-Typ and DTZ

@@ -1,0 +1,52 @@
+package mockstate
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+// kursplanungErfassen stores a new planned course and returns its
+// Kurskennung (CMX-VER: "Kursplanung erfolgreich gespeichert").
+func kursplanungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.KursplanungErfassenAnfrage) (inge.Response, error) {
+	resp := &inge.KursplanungErfassenAntwort{}
+	teilnehmer, err := checkKursplanung(ctx, tx, c, &r.Kursplanung, "Kursplanung")
+	if err != nil || c.failed() {
+		return resp, err
+	}
+	kennung, err := insertKurs(ctx, tx, c, &r.Kursplanung, teilnehmer)
+	if err != nil {
+		return nil, err
+	}
+	resp.Kurskennung = kennung
+	c.erfolg = inge.KursplanungGespeichert
+	return resp, nil
+}
+
+// insertKurs stores a checked plan as a new course and returns its Kurskennung.
+func insertKurs(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, teilnehmer []planTeilnehmer) (string, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO kurs_nummer DEFAULT VALUES`)
+	if err != nil {
+		return "", fmt.Errorf("new kurskennung: %w", err)
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return "", fmt.Errorf("new kurskennung: %w", err)
+	}
+	c.issue("kurs_nummer", n)
+	kennung := fmt.Sprintf("K%09d", n)
+	planung, err := xml.Marshal(k)
+	if err != nil {
+		return "", fmt.Errorf("encode kursplanung: %w", err)
+	}
+	now := formatTime(c.now)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO kurs
+		(kurskennung, traegernummer, status, kursart, kursbeginn, kursort, planung, erfasst_am, geaendert_am)
+		VALUES (?, ?, 'geplant', ?, ?, ?, ?, ?, ?)`,
+		kennung, c.caller.Traegernummer, k.Kursart, string(k.Kursbeginn), k.Kursort, planung, now, now); err != nil {
+		return "", fmt.Errorf("insert kurs %s: %w", kennung, err)
+	}
+	return kennung, insertPlanTeilnehmer(ctx, tx, kennung, teilnehmer)
+}

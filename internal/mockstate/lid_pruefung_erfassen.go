@@ -1,0 +1,45 @@
+package mockstate
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+// lidPruefungErfassen registers a "Leben in Deutschland" exam and returns its
+// Pruefungsnummer (Q-LID). Only a Traeger approved as Pruefstelle (§ 20a IntV,
+// BAMF-LF4) may do so.
+func lidPruefungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefungErfassenAnfrage) (inge.Response, error) {
+	resp := &inge.LidPruefungErfassenAntwort{}
+	if err := checkLidPruefungsdaten(ctx, tx, c, &r.Pruefung, "Pruefung"); err != nil {
+		return resp, err
+	}
+	checkLidVorlauf(c, r.Pruefung.Pruefungsdatum, "Pruefung/Pruefungsdatum")
+	if c.failed() {
+		return resp, nil
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO lid_nummer DEFAULT VALUES`)
+	if err != nil {
+		return nil, fmt.Errorf("new pruefungsnummer: %w", err)
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return nil, fmt.Errorf("new pruefungsnummer: %w", err)
+	}
+	c.issue("lid_nummer", n)
+	nummer := fmt.Sprintf("L%09d", n)
+	daten, err := xml.Marshal(&r.Pruefung)
+	if err != nil {
+		return nil, fmt.Errorf("encode lid pruefung: %w", err)
+	}
+	now := formatTime(c.now)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO lid_pruefung (pruefungsnummer, traegernummer, status, pruefungsdatum, daten, erfasst_am, geaendert_am)
+		VALUES (?, ?, 'erfasst', ?, ?, ?, ?)`, nummer, c.caller.Traegernummer, string(r.Pruefung.Pruefungsdatum), daten, now, now); err != nil {
+		return nil, fmt.Errorf("insert lid pruefung: %w", err)
+	}
+	resp.Pruefungsnummer = nummer
+	c.erfolg, c.erfolgArgs = inge.LidPruefungErfasst, []string{"Wert", nummer}
+	return resp, nil
+}
