@@ -3,68 +3,13 @@ package mockstate_test
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	harness "github.com/inge-harness/inge-harness"
-	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
-
-// MustOpen opens a store in a fresh temporary file and closes it when the
-// test ends.
-func MustOpen(tb testing.TB, opts ...mockstate.Option) *mockstate.Store {
-	tb.Helper()
-	return mustOpenPath(tb, filepath.Join(tb.TempDir(), "mockinge.db"), opts...)
-}
-
-func mustOpenPath(tb testing.TB, path string, opts ...mockstate.Option) *mockstate.Store {
-	tb.Helper()
-	s, err := mockstate.Open(tb.Context(), path, opts...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			tb.Error(err)
-		}
-	})
-	return s
-}
-
-// MustLoad loads the embedded Testdatenpaket into s.
-func MustLoad(tb testing.TB, s *mockstate.Store) {
-	tb.Helper()
-	if err := s.LoadTestdatenpaket(tb.Context(), harness.Testdatenpaket()); err != nil {
-		tb.Fatal(err)
-	}
-}
-
-// fakeTime is a settable real-time source for WithTimeSource.
-type fakeTime struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newFakeTime(t time.Time) *fakeTime { return &fakeTime{t: t} }
-
-func (f *fakeTime) Now() time.Time {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.t
-}
-
-func (f *fakeTime) Add(d time.Duration) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.t = f.t.Add(d)
-}
 
 func TestOpen_MigrationsIdempotent(t *testing.T) {
 	ctx := t.Context()
@@ -294,97 +239,5 @@ func TestView_ReadOnly(t *testing.T) {
 	}
 	if users, _ := s.Users(ctx); len(users) != 3 {
 		t.Errorf("Users after View: %d; want 3", len(users))
-	}
-}
-
-// dumpTables renders every row of the tables, sorted, so that a test can
-// show that a refused or rolled-back request changed nothing.
-func dumpTables(tb testing.TB, s *mockstate.Store, tables ...string) string {
-	tb.Helper()
-	ctx := tb.Context()
-	var lines []string
-	err := s.View(ctx, func(tx *mockstate.Tx) error {
-		for _, table := range tables {
-			rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
-			if err != nil {
-				return err
-			}
-			cols, err := rows.Columns()
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			for rows.Next() {
-				vals := make([]any, len(cols))
-				ptrs := make([]any, len(cols))
-				for i := range vals {
-					ptrs[i] = &vals[i]
-				}
-				if err := rows.Scan(ptrs...); err != nil {
-					rows.Close()
-					return err
-				}
-				fields := make([]string, len(vals))
-				for i, v := range vals {
-					switch v := v.(type) {
-					case nil:
-						fields[i] = "NULL"
-					case []byte:
-						fields[i] = string(v)
-					default:
-						fields[i] = fmt.Sprint(v)
-					}
-				}
-				lines = append(lines, table+" "+strings.Join(fields, " | "))
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	slices.Sort(lines)
-	return strings.Join(lines, "\n")
-}
-
-// unveraendertGegen checks that zustand still renders vorher.
-func unveraendertGegen(t *testing.T, zustand func() string, vorher string) {
-	t.Helper()
-	if got := zustand(); got != vorher {
-		t.Errorf("the request changed the store:\n%s\nwant\n%s", got, vorher)
-	}
-}
-
-// ergebnisGegen checks the answer to a write: with want nil it was stored
-// with the Hinweis erfolg; otherwise it was refused with exactly want and
-// zustand renders what it rendered before (vorher).
-func ergebnisGegen(t *testing.T, zustand func() string, resp inge.Response, erfolg inge.Key, vorher string, want []meldung) {
-	t.Helper()
-	if want == nil {
-		hasStatus(t, resp, inge.StatusVerarbeitet)
-		hasMeldungen(t, resp.Base().List(), meldung{erfolg, ""})
-		return
-	}
-	hasStatus(t, resp, inge.StatusAbgelehnt)
-	hasMeldungen(t, resp.Base().List(), want...)
-	unveraendertGegen(t, zustand, vorher)
-}
-
-// gleicherTextWieUnbekannt checks that refusing a foreign identifier reads
-// exactly like refusing an unknown one, so an answer never reveals that the
-// object exists. id and unbekanntID are replaced by a placeholder.
-func gleicherTextWieUnbekannt(t *testing.T, got, unbekannt []inge.Meldung, id, unbekanntID string) {
-	t.Helper()
-	if id == "" || len(got) != 1 || len(unbekannt) != 1 {
-		return
-	}
-	g := strings.ReplaceAll(got[0].Text, id, "…")
-	w := strings.ReplaceAll(unbekannt[0].Text, unbekanntID, "…")
-	if g != w {
-		t.Errorf("Text = %q; want %q, as for an unknown identifier", g, w)
 	}
 }

@@ -178,18 +178,6 @@ func validPaket() fstest.MapFS {
 	}
 }
 
-func count(tb testing.TB, s *mockstate.Store, table string) int {
-	tb.Helper()
-	var n int
-	err := s.View(tb.Context(), func(tx *mockstate.Tx) error {
-		return tx.QueryRowContext(tb.Context(), `SELECT count(*) FROM `+table).Scan(&n)
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return n
-}
-
 // dump renders every row of the tables the Testdatenpaket fills, sorted.
 func dump(tb testing.TB, s *mockstate.Store) string {
 	tb.Helper()

@@ -1,0 +1,301 @@
+package mockstate_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+// The callers of the tests: the Sachbearbeitung of Traeger 10000001 (Testfall
+// KP-1) and of Traeger 10000002 (Testfall KP-2).
+var (
+	kt1 = mockstate.Caller{Benutzer: "kt1.sachbearbeitung", Traegernummer: "10000001"}
+	kt2 = mockstate.Caller{Benutzer: "kt2.sachbearbeitung", Traegernummer: "10000002"}
+)
+
+// jetzt is the real time of every store in these tests, so "today" on each
+// Traeger's clock is 2027-03-10 and the plans below lie in the future.
+var jetzt = time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
+
+func ptr[T any](v T) *T { return &v }
+
+// person returns the Ident of a person of the Testdatenpaket by Geburtsdatum
+// and BAMF-Personenkennziffer.
+func person(geburtsdatum, kennziffer string) *inge.TeilnehmerIdent {
+	return &inge.TeilnehmerIdent{
+		Geburtsdatum: inge.Datum(geburtsdatum),
+		Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenBAMF, Wert: kennziffer},
+	}
+}
+
+// vorgaenge checks that every response of a test carries a Vorgangsnummer of
+// its own. It is safe for concurrent use.
+type vorgaenge struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (v *vorgaenge) check(tb testing.TB, resp inge.Response) {
+	tb.Helper()
+	nr := resp.Base().Vorgangsnummer
+	if nr == "" || len(nr) > 30 { // schema type Kennung
+		tb.Errorf("Vorgangsnummer = %q; want 1 to 30 characters", nr)
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.seen == nil {
+		v.seen = map[string]bool{}
+	}
+	if v.seen[nr] {
+		tb.Errorf("Vorgangsnummer %q was given before", nr)
+	}
+	v.seen[nr] = true
+}
+
+// mustApply runs req for caller, fails the test on an error and checks the
+// Vorgangsnummer.
+func mustApply[R inge.Response](tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, req inge.Request) R {
+	tb.Helper()
+	resp, err := s.Apply(tb.Context(), caller, req)
+	if err != nil {
+		tb.Fatalf("Apply(%T): %v", req, err)
+	}
+	r, ok := resp.(R)
+	if !ok {
+		tb.Fatalf("Apply(%T) = %T; want %T", req, resp, r)
+	}
+	v.check(tb, r)
+	return r
+}
+
+// meldung is what the tests expect of a Meldung: its catalogue entry and the
+// field it concerns. Art and Text come from the catalogue.
+type meldung struct {
+	key  inge.Key
+	feld string
+}
+
+func (m meldung) String() string {
+	e, _ := inge.DefaultKatalog().Lookup(m.key)
+	return fmt.Sprintf("%s (%s) at %q", e.Code, m.key, m.feld)
+}
+
+// hasMeldungen checks that got holds exactly the Meldungen want, in any
+// order, each with the Art of its catalogue entry and a fully rendered text.
+func hasMeldungen(tb testing.TB, got []inge.Meldung, want ...meldung) {
+	tb.Helper()
+	k := inge.DefaultKatalog()
+	type codeFeld struct{ code, feld string }
+	var g, w []codeFeld
+	for _, m := range got {
+		g = append(g, codeFeld{m.Code, m.Feld})
+		e, ok := k.ByCode(m.Code)
+		switch {
+		case !ok:
+			tb.Errorf("Meldung %s at %q: code not in the catalogue", m.Code, m.Feld)
+		case m.Art != e.Art:
+			tb.Errorf("Meldung %s at %q: Art = %s; want %s", m.Code, m.Feld, m.Art, e.Art)
+		}
+		if m.Text == "" || strings.ContainsAny(m.Text, "{}") {
+			tb.Errorf("Meldung %s at %q: Text = %q; want a rendered text", m.Code, m.Feld, m.Text)
+		}
+	}
+	for _, m := range want {
+		e, ok := k.Lookup(m.key)
+		if !ok {
+			tb.Fatalf("no catalogue key %s", m.key)
+		}
+		w = append(w, codeFeld{e.Code, m.feld})
+	}
+	cmp := func(a, b codeFeld) int { return strings.Compare(a.code+"\x00"+a.feld, b.code+"\x00"+b.feld) }
+	slices.SortFunc(g, cmp)
+	slices.SortFunc(w, cmp)
+	if !slices.Equal(g, w) {
+		tb.Errorf("Meldungen (Code, Feld) = %v; want %v", g, w)
+	}
+}
+
+func hasStatus(tb testing.TB, resp inge.Response, want inge.Status) {
+	tb.Helper()
+	if got := resp.Base().Status; got != want {
+		tb.Errorf("Status = %s; want %s", got, want)
+	}
+}
+
+// mustSucceed stops the test unless resp was stored.
+func mustSucceed(tb testing.TB, resp inge.Response) {
+	tb.Helper()
+	if got := resp.Base().Status; got != inge.StatusVerarbeitet {
+		tb.Fatalf("%T: Status = %s, Meldungen %+v; want %s", resp, got, resp.Base().List(), inge.StatusVerarbeitet)
+	}
+}
+
+// oder returns v, or sonst if v is the zero value.
+func oder[T comparable](v, sonst T) T {
+	var zero T
+	if v != zero {
+		return v
+	}
+	return sonst
+}
+
+// dumpTables renders every row of the tables, sorted, so that a test can
+// show that a refused or rolled-back request changed nothing.
+func dumpTables(tb testing.TB, s *mockstate.Store, tables ...string) string {
+	tb.Helper()
+	ctx := tb.Context()
+	var lines []string
+	err := s.View(ctx, func(tx *mockstate.Tx) error {
+		for _, table := range tables {
+			rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table)
+			if err != nil {
+				return err
+			}
+			cols, err := rows.Columns()
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					rows.Close()
+					return err
+				}
+				fields := make([]string, len(vals))
+				for i, v := range vals {
+					switch v := v.(type) {
+					case nil:
+						fields[i] = "NULL"
+					case []byte:
+						fields[i] = string(v)
+					default:
+						fields[i] = fmt.Sprint(v)
+					}
+				}
+				lines = append(lines, table+" "+strings.Join(fields, " | "))
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+// unveraendertGegen checks that zustand still renders vorher.
+func unveraendertGegen(t *testing.T, zustand func() string, vorher string) {
+	t.Helper()
+	if got := zustand(); got != vorher {
+		t.Errorf("the request changed the store:\n%s\nwant\n%s", got, vorher)
+	}
+}
+
+// ergebnisGegen checks the answer to a write: with want nil it was stored
+// with the Hinweis erfolg; otherwise it was refused with exactly want and
+// zustand renders what it rendered before (vorher).
+func ergebnisGegen(t *testing.T, zustand func() string, resp inge.Response, erfolg inge.Key, vorher string, want []meldung) {
+	t.Helper()
+	if want == nil {
+		hasStatus(t, resp, inge.StatusVerarbeitet)
+		hasMeldungen(t, resp.Base().List(), meldung{erfolg, ""})
+		return
+	}
+	hasStatus(t, resp, inge.StatusAbgelehnt)
+	hasMeldungen(t, resp.Base().List(), want...)
+	unveraendertGegen(t, zustand, vorher)
+}
+
+// gleicherTextWieUnbekannt checks that refusing a foreign identifier reads
+// exactly like refusing an unknown one, so an answer never reveals that the
+// object exists. id and unbekanntID are replaced by a placeholder.
+func gleicherTextWieUnbekannt(t *testing.T, got, unbekannt []inge.Meldung, id, unbekanntID string) {
+	t.Helper()
+	if id == "" || len(got) != 1 || len(unbekannt) != 1 {
+		return
+	}
+	g := strings.ReplaceAll(got[0].Text, id, "…")
+	w := strings.ReplaceAll(unbekannt[0].Text, unbekanntID, "…")
+	if g != w {
+		t.Errorf("Text = %q; want %q, as for an unknown identifier", g, w)
+	}
+}
+
+func count(tb testing.TB, s *mockstate.Store, table string) int {
+	tb.Helper()
+	var n int
+	err := s.View(tb.Context(), func(tx *mockstate.Tx) error {
+		return tx.QueryRowContext(tb.Context(), `SELECT count(*) FROM `+table).Scan(&n)
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+// MustOpen opens a store in a fresh temporary file and closes it when the
+// test ends.
+func MustOpen(tb testing.TB, opts ...mockstate.Option) *mockstate.Store {
+	tb.Helper()
+	return mustOpenPath(tb, filepath.Join(tb.TempDir(), "mockinge.db"), opts...)
+}
+
+func mustOpenPath(tb testing.TB, path string, opts ...mockstate.Option) *mockstate.Store {
+	tb.Helper()
+	s, err := mockstate.Open(tb.Context(), path, opts...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return s
+}
+
+// MustLoad loads the embedded Testdatenpaket into s.
+func MustLoad(tb testing.TB, s *mockstate.Store) {
+	tb.Helper()
+	if err := s.LoadTestdatenpaket(tb.Context(), harness.Testdatenpaket()); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// fakeTime is a settable real-time source for WithTimeSource.
+type fakeTime struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newFakeTime(t time.Time) *fakeTime { return &fakeTime{t: t} }
+
+func (f *fakeTime) Now() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.t
+}
+
+func (f *fakeTime) Add(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.t = f.t.Add(d)
+}

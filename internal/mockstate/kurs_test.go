@@ -1,0 +1,430 @@
+package mockstate_test
+
+// The tests of the course's life after its plan (issue 3). Each subtest
+// plans the course of validPlan (Testfall KP-1) in a store of its own on
+// 2027-03-10 and moves Traeger 10000001's clock through the course: the
+// begin of section 1 on 2027-05-03 is reported on 2027-05-05, each later
+// section the day after its begin.
+
+import (
+	"encoding/xml"
+	"regexp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+var kurskennungRE = regexp.MustCompile(`^K\d{9}$`)
+
+// openKursStore opens a store holding the Testdatenpaket whose real time
+// stands at jetzt.
+func openKursStore(tb testing.TB) *mockstate.Store {
+	tb.Helper()
+	s := MustOpen(tb, mockstate.WithTimeSource(newFakeTime(jetzt).Now))
+	MustLoad(tb, s)
+	return s
+}
+
+// validPlan returns a complete Kursplanung of Testfall KP-1 that Traeger
+// 10000001 may store on 2027-03-10: an Allgemeiner Integrationskurs from
+// 2027-05-03 with two planned sections at its two Kursorte, teaching Monday
+// to Friday, one approved teacher and three participants who join in the
+// first section.
+func validPlan() *inge.KursplanungErfassenAnfrage {
+	tag := func(w inge.Wochentag) inge.Unterrichtszeit {
+		return inge.Unterrichtszeit{
+			Wochentag: w, Beginn: "08:30", Ende: "12:45", PauseBeginn: "10:00", PauseEnde: "10:15",
+			Unterrichtseinheiten: ptr(5),
+		}
+	}
+	return &inge.KursplanungErfassenAnfrage{
+		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}},
+		Kursplanung: inge.Kursplanung{
+			Kursart:             "01", // Allgemeiner Integrationskurs
+			BeginnKursabschnitt: "1",
+			Kursbeginn:          "2027-05-03",
+			Kursende:            "2027-12-17",
+			Kursort:             "KO-10000001-01",
+			Wochenstunden:       ptr(25),
+			Unterrichtszeit:     []inge.Unterrichtszeit{tag("Mo"), tag("Di"), tag("Mi"), tag("Do"), tag("Fr")},
+			TnrKursMax:          ptr(25),
+			Abschnitt: []inge.GeplanterAbschnitt{
+				{Kursabschnitt: "1", Beginn: "2027-05-03", Ende: "2027-06-04", Kursort: "KO-10000001-01"},
+				{Kursabschnitt: "2", Beginn: "2027-06-07", Ende: "2027-07-09", Kursort: "KO-10000001-02"},
+			},
+			Teilnehmer: []inge.PlanTeilnehmer{
+				{Ident: person("1991-04-17", "6100101-475")}, // Al-Hassan, Rami
+				{Ident: person("1995-11-02", "6100102-423")}, // Haidari, Zahra
+				{Ident: person("1988-07-23", "6100103-163")}, // Öztürk, Elif
+			},
+			Lehrkraft:     []inge.Lehrkraft{{Lehrkraftkennung: "LK-2019-00417", Familienname: "Bergmann", Vorname: "Katharina"}},
+			Zusatzangaben: &inge.Zusatzangaben{Barrierefreiheit: ptr(true)},
+		},
+	}
+}
+
+// planKP2 returns a complete Kursplanung of Testfall KP-2 for Traeger
+// 10000002.
+func planKP2() *inge.KursplanungErfassenAnfrage {
+	r := validPlan()
+	r.Mandant.Traegernummer = "10000002"
+	k := &r.Kursplanung
+	k.Kursort = "KO-10000002-01"
+	k.Abschnitt = []inge.GeplanterAbschnitt{{Kursabschnitt: "1", Beginn: "2027-05-03", Ende: "2027-06-04"}}
+	k.Teilnehmer = []inge.PlanTeilnehmer{{Ident: person("1990-02-11", "6200101-438")}} // Khalil, Samir
+	k.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2020-00912"}}
+	return r
+}
+
+func erfassen(tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, req *inge.KursplanungErfassenAnfrage) *inge.KursplanungErfassenAntwort {
+	tb.Helper()
+	return mustApply[*inge.KursplanungErfassenAntwort](tb, s, v, caller, req)
+}
+
+func auskunft(tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, kennung string) *inge.KursauskunftAntwort {
+	tb.Helper()
+	req := &inge.KursauskunftAnfrage{
+		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: caller.Traegernummer}},
+		Kurskennung: kennung,
+	}
+	return mustApply[*inge.KursauskunftAntwort](tb, s, v, caller, req)
+}
+
+// stored returns the number of courses and of their participants in s.
+func stored(tb testing.TB, s *mockstate.Store) (kurse, teilnehmer int) {
+	tb.Helper()
+	ctx := tb.Context()
+	err := s.View(ctx, func(tx *mockstate.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM kurs), (SELECT count(*) FROM kurs_teilnehmer)`).
+			Scan(&kurse, &teilnehmer)
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return kurse, teilnehmer
+}
+
+func hasNothingStored(tb testing.TB, s *mockstate.Store) {
+	tb.Helper()
+	if k, tn := stored(tb, s); k != 0 || tn != 0 {
+		tb.Errorf("stored: %d kurs, %d kurs_teilnehmer rows; want none", k, tn)
+	}
+}
+
+// kursLauf is one course in a store of its own: the world of one subtest.
+type kursLauf struct {
+	tb      testing.TB
+	s       *mockstate.Store
+	v       *vorgaenge
+	kennung string
+	plan    inge.Kursplanung // as stored
+}
+
+// neuerKurs stores the plan of validPlan, changed by mutate, on 2027-03-10.
+func neuerKurs(tb testing.TB, mutate func(*inge.Kursplanung)) *kursLauf {
+	tb.Helper()
+	l := &kursLauf{tb: tb, s: openKursStore(tb), v: &vorgaenge{}}
+	req := validPlan()
+	if mutate != nil {
+		mutate(&req.Kursplanung)
+	}
+	resp := erfassen(tb, l.s, l.v, kt1, req)
+	mustSucceed(tb, resp)
+	l.kennung, l.plan = resp.Kurskennung, req.Kursplanung
+	return l
+}
+
+// begonnenerKurs is neuerKurs with the begin of its first section reported.
+func begonnenerKurs(tb testing.TB, mutate func(*inge.Kursplanung)) *kursLauf {
+	tb.Helper()
+	l := neuerKurs(tb, mutate)
+	l.beginnMelden(nil)
+	return l
+}
+
+// heute freezes the clock of Traeger 10000001 at 09:00 UTC of datum.
+func (l *kursLauf) heute(datum inge.Datum) {
+	l.tb.Helper()
+	d, err := datum.Time()
+	if err != nil {
+		l.tb.Fatal(err)
+	}
+	if err := l.s.FreezeClock(l.tb.Context(), kt1.Traegernummer, d.Add(9*time.Hour)); err != nil {
+		l.tb.Fatal(err)
+	}
+}
+
+// plusTage returns the day n days after d.
+func plusTage(tb testing.TB, d inge.Datum, n int) inge.Datum {
+	tb.Helper()
+	t, err := d.Time()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return inge.DatumOf(t.AddDate(0, 0, n))
+}
+
+// apply runs req for Traeger 10000001 and checks its Vorgangsnummer.
+func (l *kursLauf) apply(req inge.Request) inge.Response {
+	l.tb.Helper()
+	resp, err := l.s.Apply(l.tb.Context(), kt1, req)
+	if err != nil {
+		l.tb.Fatalf("Apply(%T): %v", req, err)
+	}
+	l.v.check(l.tb, resp)
+	return resp
+}
+
+// termin returns the dates of a section: the planned ones, or else five
+// weeks per section from the course's begin, Monday to Friday of the fifth
+// week, and not after the Kursende.
+func (l *kursLauf) termin(abschnitt string) (beginn, ende inge.Datum) {
+	l.tb.Helper()
+	p := l.plan
+	for _, a := range p.Abschnitt {
+		if a.Kursabschnitt == abschnitt {
+			return a.Beginn, a.Ende
+		}
+	}
+	s, _ := inge.KursstrukturOf(p.Kursart)
+	n := max(0, s.Position(abschnitt)-s.Position(p.BeginnKursabschnitt))
+	beginn = plusTage(l.tb, p.Kursbeginn, 35*n)
+	ende = plusTage(l.tb, beginn, 32)
+	if ende > p.Kursende { // YYYY-MM-DD compares as text
+		ende = p.Kursende
+	}
+	return beginn, ende
+}
+
+// abschnittsdaten returns a valid report of a section: its dates and
+// Kursort from the plan, the plan's teaching times and participants, the
+// teacher LK-2019-00417 and LW-001, approved for Kursart 01.
+func (l *kursLauf) abschnittsdaten(abschnitt string) inge.Kursabschnittsdaten {
+	l.tb.Helper()
+	p := l.plan
+	beginn, ende := l.termin(abschnitt)
+	kursort := p.Kursort
+	for _, a := range p.Abschnitt {
+		if a.Kursabschnitt == abschnitt && a.Kursort != "" {
+			kursort = a.Kursort
+		}
+	}
+	var tn []inge.TeilnehmerIdent
+	for _, t := range p.Teilnehmer {
+		az := *t.Ident.Aktenzeichen
+		tn = append(tn, inge.TeilnehmerIdent{Geburtsdatum: t.Ident.Geburtsdatum, Aktenzeichen: &az})
+	}
+	return inge.Kursabschnittsdaten{
+		Kursabschnitt:   abschnitt,
+		Beginn:          beginn,
+		Ende:            ende,
+		Kursort:         kursort,
+		Wochenstunden:   ptr(*p.Wochenstunden),
+		Unterrichtszeit: slices.Clone(p.Unterrichtszeit),
+		TnrKursMax:      ptr(*p.TnrKursMax),
+		Lehrkraft:       []inge.Lehrkraft{{Lehrkraftkennung: "LK-2019-00417", Familienname: "Bergmann", Vorname: "Katharina"}},
+		Lehrwerk:        []string{"LW-001"},
+		Teilnehmer:      tn,
+	}
+}
+
+// kursbeginn returns a valid Kursbeginnmeldung of the plan's first section.
+func (l *kursLauf) kursbeginn() *inge.KursbeginnMeldenAnfrage {
+	l.tb.Helper()
+	return &inge.KursbeginnMeldenAnfrage{
+		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Kurskennung: l.kennung,
+		Kursbeginn: inge.Kursbeginndaten{
+			Kursabschnittsdaten: l.abschnittsdaten(l.plan.BeginnKursabschnitt),
+			Kursart:             l.plan.Kursart,
+			Kursende:            l.plan.Kursende,
+		},
+	}
+}
+
+// abschnittsbeginn returns a valid Kursabschnittsbeginnmeldung of a section.
+func (l *kursLauf) abschnittsbeginn(abschnitt string) *inge.KursabschnittsbeginnMeldenAnfrage {
+	l.tb.Helper()
+	return &inge.KursabschnittsbeginnMeldenAnfrage{
+		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Kurskennung: l.kennung,
+		Abschnitt:   l.abschnittsdaten(abschnitt),
+	}
+}
+
+// abschnittAktualisieren returns a valid correction of a reported section.
+func (l *kursLauf) abschnittAktualisieren(abschnitt string) *inge.KursabschnittAktualisierenAnfrage {
+	l.tb.Helper()
+	return &inge.KursabschnittAktualisierenAnfrage{
+		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Kurskennung: l.kennung,
+		Abschnitt:   l.abschnittsdaten(abschnitt),
+	}
+}
+
+// neuePlanung returns an update of the stored plan: the main Kursort
+// becomes KO-10000001-02 and Olena Kovalenko joins in the first section.
+func (l *kursLauf) neuePlanung() *inge.KursplanungAktualisierenAnfrage {
+	p := l.plan
+	p.Kursort = "KO-10000001-02"
+	p.Teilnehmer = append(slices.Clone(p.Teilnehmer), inge.PlanTeilnehmer{Ident: person("1979-01-30", "6100104-166")})
+	return &inge.KursplanungAktualisierenAnfrage{
+		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Kurskennung: l.kennung,
+		Kursplanung: p,
+	}
+}
+
+func (l *kursLauf) stornierung() *inge.KursplanungStornierenAnfrage {
+	return &inge.KursplanungStornierenAnfrage{
+		Anfrage:           inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Kurskennung:       l.kennung,
+		Stornierungsgrund: "01", // Irrtuemliche Anmeldung
+	}
+}
+
+func (l *kursLauf) kursortaenderung(abschnitt, kursort string) *inge.KursortaenderungMeldenAnfrage {
+	l.tb.Helper()
+	beginn, _ := l.termin(abschnitt)
+	return &inge.KursortaenderungMeldenAnfrage{
+		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Kurskennung: l.kennung,
+		Aenderung:   []inge.Kursortaenderung{{Kursabschnitt: abschnitt, Kursort: kursort, GueltigAb: beginn}},
+	}
+}
+
+// beginnMelden reports the begin of the first section, changed by mutate,
+// two days after it.
+func (l *kursLauf) beginnMelden(mutate func(*inge.Kursbeginndaten)) {
+	l.tb.Helper()
+	r := l.kursbeginn()
+	if mutate != nil {
+		mutate(&r.Kursbeginn)
+	}
+	l.heute(plusTage(l.tb, r.Kursbeginn.Beginn, 2))
+	mustSucceed(l.tb, l.apply(r))
+}
+
+// abschnittMelden reports the begin of a section, changed by mutate, the
+// day after it.
+func (l *kursLauf) abschnittMelden(abschnitt string, mutate func(*inge.Kursabschnittsdaten)) {
+	l.tb.Helper()
+	r := l.abschnittsbeginn(abschnitt)
+	if mutate != nil {
+		mutate(&r.Abschnitt)
+	}
+	l.heute(plusTage(l.tb, r.Abschnitt.Beginn, 1))
+	mustSucceed(l.tb, l.apply(r))
+}
+
+func (l *kursLauf) stornieren() {
+	l.tb.Helper()
+	mustSucceed(l.tb, l.apply(l.stornierung()))
+}
+
+// fremderKurs stores a plan of Traeger 10000002 (Testfall KP-2) and
+// returns its Kurskennung.
+func (l *kursLauf) fremderKurs() string {
+	l.tb.Helper()
+	resp := erfassen(l.tb, l.s, l.v, kt2, planKP2())
+	mustSucceed(l.tb, resp)
+	return resp.Kurskennung
+}
+
+// kurs returns the Kursauskunft of the course.
+func (l *kursLauf) kurs() *inge.Kursdaten {
+	l.tb.Helper()
+	a := auskunft(l.tb, l.s, l.v, kt1, l.kennung)
+	mustSucceed(l.tb, a)
+	if a.Kurs == nil {
+		l.tb.Fatal("Kursauskunft: Kurs = nil; want the course")
+	}
+	return a.Kurs
+}
+
+// zustand renders what the store holds on courses, row by row, and the
+// Kursauskunft of the course, so that a refused or rolled back request can
+// be shown to have changed nothing.
+func (l *kursLauf) zustand() string {
+	l.tb.Helper()
+	rows := dumpTables(l.tb, l.s, "kurs", "kurs_teilnehmer", "kursabschnitt", "abschnitt_teilnehmer", "kursortaenderung")
+	a := auskunft(l.tb, l.s, l.v, kt1, l.kennung)
+	x, err := xml.Marshal(a.Kurs)
+	if err != nil {
+		l.tb.Fatal(err)
+	}
+	return rows + "\nKursauskunft " + string(a.Status) + " " + string(x)
+}
+
+// unveraendert checks that the store holds what it held before.
+func (l *kursLauf) unveraendert(t *testing.T, vorher string) {
+	t.Helper()
+	unveraendertGegen(t, l.zustand, vorher)
+}
+
+// ergebnis checks the answer to a write: with want nil it was stored with
+// the Hinweis erfolg; otherwise it was refused with exactly want and the
+// store is as it was before.
+func (l *kursLauf) ergebnis(t *testing.T, resp inge.Response, erfolg inge.Key, vorher string, want []meldung) {
+	t.Helper()
+	ergebnisGegen(t, l.zustand, resp, erfolg, vorher, want)
+}
+
+// rollback checks that req, a valid write, is answered as geprueft under
+// Rollback and changes nothing, the Kursstatus included, and is stored
+// without it.
+func (l *kursLauf) rollback(t *testing.T, req inge.Request, erfolg inge.Key) {
+	t.Helper()
+	status := l.kurs().Kursstatus
+	vorher := l.zustand()
+	req.Base().Rollback = true
+	resp := l.apply(req)
+	hasStatus(t, resp, inge.StatusGeprueft)
+	hasMeldungen(t, resp.Base().List(), meldung{inge.RollbackGeprueft, ""})
+	l.unveraendert(t, vorher)
+	hasKursstatus(t, l.kurs(), status)
+
+	req.Base().Rollback = false
+	resp = l.apply(req)
+	hasStatus(t, resp, inge.StatusVerarbeitet)
+	hasMeldungen(t, resp.Base().List(), meldung{erfolg, ""})
+}
+
+// abschnittDerAuskunft returns a section of a Kursauskunft.
+func abschnittDerAuskunft(tb testing.TB, k *inge.Kursdaten, abschnitt string) inge.AuskunftAbschnitt {
+	tb.Helper()
+	for _, a := range k.Abschnitt {
+		if a.Kursabschnitt == abschnitt {
+			return a
+		}
+	}
+	tb.Fatalf("Kursauskunft: no Abschnitt %s in %+v", abschnitt, k.Abschnitt)
+	return inge.AuskunftAbschnitt{}
+}
+
+func hasKursstatus(tb testing.TB, k *inge.Kursdaten, want inge.Kursstatus) {
+	tb.Helper()
+	if k.Kursstatus != want {
+		tb.Errorf("Kursauskunft: Kursstatus = %s; want %s", k.Kursstatus, want)
+	}
+}
+
+// spaeterBegonnen moves the plan to a begin on 2027-07-05, after the
+// approval of LK-2021-01388 ends on 2027-06-30.
+func spaeterBegonnen(k *inge.Kursplanung) {
+	k.Kursbeginn = "2027-07-05"
+	k.Abschnitt = []inge.GeplanterAbschnitt{
+		{Kursabschnitt: "1", Beginn: "2027-07-05", Ende: "2027-08-06", Kursort: "KO-10000001-01"},
+		{Kursabschnitt: "2", Beginn: "2027-08-09", Ende: "2027-09-10", Kursort: "KO-10000001-02"},
+	}
+}
+
+// abAbschnitt4 makes the plan a course that begins with section 4
+// (Aufbaukurs).
+func abAbschnitt4(k *inge.Kursplanung) {
+	k.BeginnKursabschnitt = "4"
+	k.Abschnitt[0].Kursabschnitt, k.Abschnitt[1].Kursabschnitt = "4", "5"
+}

@@ -1,0 +1,165 @@
+package mockstate_test
+
+import (
+	"testing"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+func TestKursbeginnMelden(t *testing.T) {
+	tests := []struct {
+		name   string
+		plan   func(*inge.Kursplanung)
+		vorher func(l *kursLauf)
+		heute  inge.Datum // of the report; 2027-05-05 if empty
+		mutate func(l *kursLauf, r *inge.KursbeginnMeldenAnfrage)
+		want   []meldung       // nil: the begin is stored
+		status inge.Kursstatus // after an OK; begonnen if empty
+	}{
+		{name: "OK"},
+		{name: "OK/AmTagDesBeginns", heute: "2027-05-03"},
+		{name: "OK/MeldefristGenauSiebenTage", heute: "2027-05-10"},
+		{name: "OK/KursverguetungMindestbetrag", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Zusatzangaben = &inge.Zusatzangaben{KursverguetungMindestbetrag: ptr(true)}
+		}},
+		{name: "OK/EinTeilnehmerAusPlanung", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Teilnehmer = []inge.TeilnehmerIdent{*person("1979-01-30", "6100104-166"), *person("1995-11-02", "6100102-423")}
+		}},
+		{name: "OK/NiederschwelligGleichFrauen", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.AnzahlTnNiederschwellig = ptr(2) // Haidari and Öztürk
+		}},
+		{name: "OK/TnrKursMaxGenauErreicht", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.TnrKursMax, r.Kursbeginn.AnzahlSelbstzahler = ptr(5), ptr(2)
+		}},
+		{name: "OK/SchulferienUndAndereUnterbrechung", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.UnterbrechungSchulferien = ptr(true)
+			r.Kursbeginn.Unterbrechung = []inge.Unterbrechung{{Von: "2027-05-13", Bis: "2027-05-14", Grund: "02"}}
+		}},
+		{name: "OK/LehrkraftZugelassenBisNachBeginn", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2021-01388"}}
+		}},
+		{name: "OK/VorzeitigesKursende", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.VorzeitigesKursende = "01"
+		}, status: inge.KursBeendet},
+
+		{name: "ErrKursbeginnBereitsGemeldet", vorher: func(l *kursLauf) { l.beginnMelden(nil) },
+			want: []meldung{{inge.KursbeginnBereitsGemeldet, "Kurskennung"}}},
+		{name: "ErrMeldefristUeberschritten", heute: "2027-05-11",
+			want: []meldung{{inge.MeldefristUeberschritten, "Kursbeginn/Beginn"}}},
+		{name: "ErrBeginnInZukunft", heute: "2027-05-02",
+			want: []meldung{{inge.BeginnInZukunft, "Kursbeginn/Beginn"}}},
+		{name: "ErrKeinTeilnehmerAusPlanung", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Teilnehmer = []inge.TeilnehmerIdent{*person("1979-01-30", "6100104-166")}
+		}, want: []meldung{{inge.KeinTeilnehmerAusPlanung, "Kursbeginn/Teilnehmer"}}},
+		{name: "ErrPlanungOhneTeilnehmerImErstenAbschnitt", plan: func(k *inge.Kursplanung) {
+			for i := range k.Teilnehmer {
+				k.Teilnehmer[i].Kursabschnitt = "2"
+			}
+		}, want: []meldung{{inge.PlanungOhneTeilnehmer, "Kurskennung"}}},
+		{name: "ErrPlanungOhneTeilnehmer", plan: func(k *inge.Kursplanung) {
+			k.Teilnehmer = nil
+		}, mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Teilnehmer = []inge.TeilnehmerIdent{*person("1991-04-17", "6100101-475")}
+		}, want: []meldung{
+			{inge.PlanungOhneTeilnehmer, "Kurskennung"},
+			{inge.KeinTeilnehmerAusPlanung, "Kursbeginn/Teilnehmer"},
+		}},
+		{name: "ErrLehrwerkNichtFuerKursart", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Lehrwerk = []string{"LW-005", "LW-002"} // LW-002: Jugendintegrationskurs only
+		}, want: []meldung{{inge.LehrwerkNichtZugelassen, "Kursbeginn/Lehrwerk[2]"}}},
+		{name: "ErrLehrwerkUnbekannt", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Lehrwerk = []string{"LW-999"}
+		}, want: []meldung{{inge.LehrwerkNichtZugelassen, "Kursbeginn/Lehrwerk[1]"}}},
+		{name: "ErrNiederschwelligUeberFrauen", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.AnzahlTnNiederschwellig = ptr(3)
+		}, want: []meldung{{inge.NiederschwelligUeberFrauen, "Kursbeginn/AnzahlTnNiederschwellig"}}},
+		{name: "ErrNiederschwelligWiederholerkurs", plan: func(k *inge.Kursplanung) {
+			k.Kursart = "10"
+			abAbschnitt4(k)
+		}, mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.AnzahlTnNiederschwellig = ptr(1)
+		}, want: []meldung{{inge.NiederschwelligWiederholerkurs, "Kursbeginn/AnzahlTnNiederschwellig"}}},
+		{name: "ErrFerienUnterbrechungDoppelt", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.UnterbrechungSchulferien = ptr(true)
+			r.Kursbeginn.Unterbrechung = []inge.Unterbrechung{{Von: "2027-05-24", Bis: "2027-05-28", Grund: "01"}}
+		}, want: []meldung{{inge.FerienUnterbrechungDoppelt, "Kursbeginn/Unterbrechung[1]/Grund"}}},
+		{name: "ErrAbschnittPasstNichtZurKursart", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Kursabschnitt = "7"
+		}, want: []meldung{{inge.AbschnittPasstNichtZurKursart, "Kursbeginn/Kursabschnitt"}}},
+		{name: "ErrKursortEinesAnderenTraegers", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Kursort = "KO-10000002-01"
+		}, want: []meldung{{inge.KursortUnbekannt, "Kursbeginn/Kursort"}}},
+		{name: "ErrLehrkraftFehlt", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Lehrkraft = nil
+		}, want: []meldung{{inge.PflichtfeldFehlt, "Kursbeginn/Lehrkraft"}}},
+		{name: "ErrLehrkraftUnbekannt", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.Lehrkraft[0].Lehrkraftkennung = "LK-2099-99999"
+		}, want: []meldung{{inge.LehrkraftUnbekannt, "Kursbeginn/Lehrkraft[1]/Lehrkraftkennung"}}},
+		{name: "ErrLehrkraftZulassungAbgelaufen", plan: spaeterBegonnen, heute: "2027-07-06",
+			mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+				r.Kursbeginn.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2021-01388"}} // until 2027-06-30
+			}, want: []meldung{{inge.LehrkraftZulassungAbgelaufen, "Kursbeginn/Lehrkraft[1]/Lehrkraftkennung"}}},
+		{name: "ErrTnrKursMaxUeberschritten", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kursbeginn.TnrKursMax, r.Kursbeginn.AnzahlSelbstzahler = ptr(4), ptr(2)
+		}, want: []meldung{{inge.TnrKursMaxUeberschritten, "Kursbeginn/Teilnehmer"}}},
+		{name: "ErrKursplanungIstStorniert", vorher: (*kursLauf).stornieren,
+			want: []meldung{{inge.KursplanungIstStorniert, "Kurskennung"}}},
+		{name: "ErrKursUnbekannt", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kurskennung = "K999999999"
+		}, want: []meldung{{inge.KursUnbekannt, "Kurskennung"}}},
+		{name: "ErrKursEinesAnderenTraegers", mutate: func(l *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			r.Kurskennung = l.fremderKurs()
+		}, want: []meldung{{inge.KursUnbekannt, "Kurskennung"}}},
+		{name: "ErrAlleBefundeZugleich", heute: "2027-05-11", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
+			d := &r.Kursbeginn
+			d.Kursabschnitt = "7"
+			d.Kursort = "KO-10000002-01"
+			d.Lehrkraft[0].Lehrkraftkennung = "LK-2099-99999"
+			d.Lehrwerk = []string{"LW-002"}
+			d.Teilnehmer = []inge.TeilnehmerIdent{*person("1979-01-30", "6100104-166")}
+			d.AnzahlTnNiederschwellig = ptr(2)
+		}, want: []meldung{
+			{inge.AbschnittPasstNichtZurKursart, "Kursbeginn/Kursabschnitt"},
+			{inge.MeldefristUeberschritten, "Kursbeginn/Beginn"},
+			{inge.KursortUnbekannt, "Kursbeginn/Kursort"},
+			{inge.LehrkraftUnbekannt, "Kursbeginn/Lehrkraft[1]/Lehrkraftkennung"},
+			{inge.LehrwerkNichtZugelassen, "Kursbeginn/Lehrwerk[1]"},
+			{inge.NiederschwelligUeberFrauen, "Kursbeginn/AnzahlTnNiederschwellig"},
+			{inge.KeinTeilnehmerAusPlanung, "Kursbeginn/Teilnehmer"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			l := neuerKurs(t, tt.plan)
+			if tt.vorher != nil {
+				tt.vorher(l)
+			}
+			l.heute(oder(tt.heute, "2027-05-05"))
+			req := l.kursbeginn()
+			if tt.mutate != nil {
+				tt.mutate(l, req)
+			}
+			vorher := l.zustand()
+			resp := l.apply(req)
+			l.ergebnis(t, resp, inge.KursbeginnGespeichert, vorher, tt.want)
+			if tt.want != nil {
+				return
+			}
+			k := l.kurs()
+			hasKursstatus(t, k, oder(tt.status, inge.KursBegonnen))
+			a := abschnittDerAuskunft(t, k, l.plan.BeginnKursabschnitt)
+			if !a.BeginnGemeldet || a.Beginn != req.Kursbeginn.Beginn {
+				t.Errorf("Kursauskunft: Abschnitt %s = %+v; want BeginnGemeldet, Beginn %s", a.Kursabschnitt, a, req.Kursbeginn.Beginn)
+			}
+		})
+	}
+
+	t.Run("Rollback", func(t *testing.T) {
+		t.Parallel()
+		l := neuerKurs(t, nil)
+		l.heute("2027-05-05")
+		l.rollback(t, l.kursbeginn(), inge.KursbeginnGespeichert)
+		hasKursstatus(t, l.kurs(), inge.KursBegonnen)
+	})
+}
