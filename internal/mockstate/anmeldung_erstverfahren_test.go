@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -13,7 +14,7 @@ import (
 // week ago recommending the first section of the general course.
 func erstanmeldung(p tnPerson) *inge.AnmeldungErstverfahrenAnfrage {
 	return &inge.AnmeldungErstverfahrenAnfrage{
-		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}},
+		Anfrage: ingetest.KT1().Anfrage(),
 		Anmeldung: inge.Erstanmeldung{
 			Ident:                p.ident(),
 			Familienname:         p.familienname,
@@ -27,15 +28,15 @@ func erstanmeldung(p tnPerson) *inge.AnmeldungErstverfahrenAnfrage {
 			JahrDerEinreise:      "2025",
 			Bildungsstand:        "3A",
 			Schreibkundigkeit:    "3", // lateinisch alphabetisiert
-			Niederschwellig:      ptr(false),
+			Niederschwellig:      new(false),
 			Einstufungstest: &inge.Einstufungstest{
-				Zentralisiert:            ptr(false),
+				Zentralisiert:            new(false),
 				Testdatum:                "2026-11-09",
 				EmpfohleneKursart:        "01",
 				EmpfohlenerKursabschnitt: "1",
 			},
-			KostenbefreiungBeantragt: ptr(false),
-			Kinderbetreuung:          ptr(false),
+			KostenbefreiungBeantragt: new(false),
+			Kinderbetreuung:          new(false),
 		},
 	}
 }
@@ -52,17 +53,17 @@ func TestAnmeldungErstverfahren(t *testing.T) {
 		{"OK", tnPopescu, func(*inge.Erstanmeldung) {}, nil},
 		{"OK/IdentifiedByABHKennziffer", tnSharifi.mit(abh, "ABH-09-2026-019058"), func(*inge.Erstanmeldung) {}, nil},
 		{"OK/ISCED1WithSchuljahre", tnPopescu, func(a *inge.Erstanmeldung) {
-			a.Bildungsstand, a.Schuljahre, a.Schreibkundigkeit = "1", ptr(6), "2"
+			a.Bildungsstand, a.Schuljahre, a.Schreibkundigkeit = "1", new(6), "2"
 		}, nil},
 		{"OK/EinstufungstestVerzichtbar", tnPopescu, func(a *inge.Erstanmeldung) {
-			a.Einstufungstest = &inge.Einstufungstest{Verzichtbar: ptr(true)}
+			a.Einstufungstest = &inge.Einstufungstest{Verzichtbar: new(true)}
 		}, nil},
 		{"OK/EinstufungstestZentralisiertBeiAnderemTraeger", tnPopescu, func(a *inge.Erstanmeldung) {
-			a.Einstufungstest.Zentralisiert = ptr(true)
+			a.Einstufungstest.Zentralisiert = new(true)
 			a.Einstufungstest.AbweichendeTraegernummer = "10000002"
 		}, nil},
 		{"OK/KostenbefreiungBeantragt", tnPopescu, func(a *inge.Erstanmeldung) {
-			a.KostenbefreiungBeantragt, a.Kostenbefreiungsgrund = ptr(true), "SGB2"
+			a.KostenbefreiungBeantragt, a.Kostenbefreiungsgrund = new(true), "SGB2"
 		}, nil},
 		{"OK/AnschriftImAusland", tnPopescu, func(a *inge.Erstanmeldung) {
 			a.Anschrift = &inge.Anschrift{Strasse: "ulica Długa 7", Postleitzahl: "31-147", Ort: "Kraków", Staat: "152"}
@@ -109,7 +110,7 @@ func TestAnmeldungErstverfahren(t *testing.T) {
 			a.Bildungsstand = "1"
 		}, []meldung{{inge.SchuljahreFehlen, a + "/Schuljahre"}}},
 		{"ErrSchuljahreNurBeiISCED1", tnPopescu, func(a *inge.Erstanmeldung) {
-			a.Schuljahre = ptr(9)
+			a.Schuljahre = new(9)
 		}, []meldung{{inge.SchuljahreNurBeiISCED1, a + "/Schuljahre"}}},
 		{"ErrEinstufungstestUnvollstaendig", tnPopescu, func(a *inge.Erstanmeldung) {
 			e := a.Einstufungstest
@@ -120,7 +121,7 @@ func TestAnmeldungErstverfahren(t *testing.T) {
 			{inge.PflichtfeldFehlt, a + "/Einstufungstest/EmpfohlenerKursabschnitt"},
 		}},
 		{"ErrEinstufungstestNichtVerzichtbar", tnPopescu, func(a *inge.Erstanmeldung) {
-			a.Einstufungstest = &inge.Einstufungstest{Verzichtbar: ptr(false), EmpfohleneKursart: "01"}
+			a.Einstufungstest = &inge.Einstufungstest{Verzichtbar: new(false), EmpfohleneKursart: "01"}
 		}, []meldung{
 			{inge.PflichtfeldFehlt, a + "/Einstufungstest/Testdatum"},
 			{inge.PflichtfeldFehlt, a + "/Einstufungstest/EmpfohlenerKursabschnitt"},
@@ -175,7 +176,7 @@ func TestAnmeldungErstverfahren(t *testing.T) {
 			a.Anschrift.Bundesland = "17"
 			a.Bildungsstand, a.Schreibkundigkeit = "7", "9"
 			a.Einstufungstest.EmpfohleneKursart, a.Einstufungstest.EmpfohlenerKursabschnitt = "11", "X"
-			a.KostenbefreiungBeantragt, a.Kostenbefreiungsgrund = ptr(true), "ABC"
+			a.KostenbefreiungBeantragt, a.Kostenbefreiungsgrund = new(true), "ABC"
 		}, []meldung{
 			{inge.CodeUnbekannt, a + "/Geschlecht"},
 			{inge.CodeUnbekannt, a + "/Staatsangehoerigkeit[2]"},
@@ -194,7 +195,7 @@ func TestAnmeldungErstverfahren(t *testing.T) {
 		{"ErrAlleRegelnZugleich", tnKowalczyk, func(a *inge.Erstanmeldung) {
 			a.Vorname = "Agnieszka3"
 			a.Anschrift.Bundesland, a.Anschrift.Postleitzahl = "", "919"
-			a.Schuljahre = ptr(10)
+			a.Schuljahre = new(10)
 			a.Anmeldedatum = "2027-01-04"
 			a.Einstufungstest.EmpfohleneKursart, a.Einstufungstest.AbweichendeTraegernummer = "07", "19999999"
 			a.Einstufungstest.EmpfohlenerKursabschnitt = "5"

@@ -4,20 +4,21 @@ import (
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 )
 
 // wiederholeranmeldung returns a valid registration of p for repetition on
 // tnHeute; the placement test is waivable for a Wiederholer (CMX-TEV).
 func wiederholeranmeldung(p tnPerson) *inge.AnmeldungWiederholerverfahrenAnfrage {
 	return &inge.AnmeldungWiederholerverfahrenAnfrage{
-		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}},
+		Anfrage: ingetest.KT1().Anfrage(),
 		Anmeldung: inge.Wiederholeranmeldung{
 			Ident:           p.ident(),
 			Familienname:    p.familienname,
 			Vorname:         p.vorname,
 			Anschrift:       p.anschrift(),
 			Anmeldedatum:    tnHeute,
-			Einstufungstest: &inge.Einstufungstest{Verzichtbar: ptr(true)},
+			Einstufungstest: &inge.Einstufungstest{Verzichtbar: new(true)},
 		},
 	}
 }

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 )
 
 func TestApplySchemaViolation(t *testing.T) {
-	s := openKursStore(t)
-	req := validPlan()
+	s := openStore(t)
+	req := validPlan(t)
 	req.Kursplanung.Kursbeginn = "01.04.2027"
-	resp, err := s.Apply(t.Context(), kt1, req)
+	resp, err := ingetest.TryApply(t, s, kt1, req)
 	var violation *inge.Violation
 	if !errors.As(err, &violation) {
 		t.Fatalf("Apply: err = %v; want a *inge.Violation", err)
@@ -28,11 +29,11 @@ func TestApplySchemaViolation(t *testing.T) {
 // Every procedure of the contract has rules: an empty request of each is
 // answered (here: with its Pflichtfeld findings), never with an internal error.
 func TestApplyServesEveryProcedure(t *testing.T) {
-	s := openKursStore(t)
+	s := openStore(t)
 	for _, p := range inge.Procedures() {
 		req := p.NewRequest()
 		req.Base().Mandant.Traegernummer = kt1.Traegernummer
-		resp, err := s.Apply(t.Context(), kt1, req)
+		resp, err := ingetest.TryApply(t, s, kt1, req)
 		var v *inge.Violation
 		if err != nil && !errors.As(err, &v) {
 			t.Errorf("Apply(empty %s) error = %v; want an answer or a schema violation", p.Name, err)

@@ -5,14 +5,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 func TestClock(t *testing.T) {
 	ctx := t.Context()
-	wall := newFakeTime(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
-	s := MustOpen(t, mockstate.WithTimeSource(wall.Now))
-	MustLoad(t, s)
+	wall := ingetest.NewTimeSource(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
+	s := ingetest.MustOpen(t, "", mockstate.WithTimeSource(wall.Now))
+	ingetest.MustLoad(t, s)
 	const kt1, kt2 = "10000001", "10000002"
 
 	now := func(nr string) time.Time {

@@ -2,30 +2,66 @@ package mockstate_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 // The callers of the tests: the Sachbearbeitung of Traeger 10000001 (Testfall
 // KP-1) and of Traeger 10000002 (Testfall KP-2).
 var (
-	kt1 = mockstate.Caller{Benutzer: "kt1.sachbearbeitung", Traegernummer: "10000001"}
-	kt2 = mockstate.Caller{Benutzer: "kt2.sachbearbeitung", Traegernummer: "10000002"}
+	kt1 = ingetest.KT1().Caller()
+	kt2 = ingetest.KT2().Caller()
 )
 
-// jetzt is the real time of every store in these tests, so "today" on each
-// Traeger's clock is 2027-03-10 and the plans below lie in the future.
+// jetzt is the real time of the stores of openStore, so "today" on their
+// clock is 2027-03-10 and the plans of the tests lie in the future.
 var jetzt = time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
 
-func ptr[T any](v T) *T { return &v }
+// openStore opens a store holding the Testdatenpaket whose real time stands
+// at jetzt.
+func openStore(tb testing.TB, opts ...mockstate.Option) *mockstate.Store {
+	tb.Helper()
+	return ingetest.MustStore(tb, atJetzt(opts)...)
+}
+
+// openFileStore is openStore in a file, as mockinge runs it: concurrent
+// requests then work on connections of their own, not one after the other
+// on the single connection of an in-memory store.
+func openFileStore(tb testing.TB, opts ...mockstate.Option) *mockstate.Store {
+	tb.Helper()
+	s := ingetest.MustOpen(tb, "", atJetzt(opts)...)
+	ingetest.MustLoad(tb, s)
+	return s
+}
+
+// atJetzt prepends to opts a real time standing at jetzt.
+func atJetzt(opts []mockstate.Option) []mockstate.Option {
+	return append([]mockstate.Option{mockstate.WithTimeSource(ingetest.NewTimeSource(jetzt).Now)}, opts...)
+}
+
+// kursplanung returns the request that stores ingetest.Plan of test case
+// fall, beginning on beginn, for account a.
+func kursplanung(tb testing.TB, a ingetest.Account, fall string, beginn inge.Datum) *inge.KursplanungErfassenAnfrage {
+	tb.Helper()
+	return &inge.KursplanungErfassenAnfrage{Anfrage: a.Anfrage(), Kursplanung: ingetest.Plan(tb, fall, beginn)}
+}
+
+// plusTage returns the day n days after d.
+func plusTage(tb testing.TB, d inge.Datum, n int) inge.Datum {
+	tb.Helper()
+	t, err := d.Time()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return inge.DatumOf(t.AddDate(0, 0, n))
+}
 
 // person returns the Ident of a person of the Testdatenpaket by Geburtsdatum
 // and BAMF-Personenkennziffer.
@@ -64,10 +100,7 @@ func (v *vorgaenge) check(tb testing.TB, resp inge.Response) {
 // Vorgangsnummer.
 func mustApply[R inge.Response](tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, req inge.Request) R {
 	tb.Helper()
-	resp, err := s.Apply(tb.Context(), caller, req)
-	if err != nil {
-		tb.Fatalf("Apply(%T): %v", req, err)
-	}
+	resp := ingetest.Apply(tb, s, caller, req)
 	r, ok := resp.(R)
 	if !ok {
 		tb.Fatalf("Apply(%T) = %T; want %T", req, resp, r)
@@ -249,53 +282,4 @@ func count(tb testing.TB, s *mockstate.Store, table string) int {
 		tb.Fatal(err)
 	}
 	return n
-}
-
-// MustOpen opens a store in a fresh temporary file and closes it when the
-// test ends.
-func MustOpen(tb testing.TB, opts ...mockstate.Option) *mockstate.Store {
-	tb.Helper()
-	return mustOpenPath(tb, filepath.Join(tb.TempDir(), "mockinge.db"), opts...)
-}
-
-func mustOpenPath(tb testing.TB, path string, opts ...mockstate.Option) *mockstate.Store {
-	tb.Helper()
-	s, err := mockstate.Open(tb.Context(), path, opts...)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			tb.Error(err)
-		}
-	})
-	return s
-}
-
-// MustLoad loads the embedded Testdatenpaket into s.
-func MustLoad(tb testing.TB, s *mockstate.Store) {
-	tb.Helper()
-	if err := s.LoadTestdatenpaket(tb.Context(), harness.Testdatenpaket()); err != nil {
-		tb.Fatal(err)
-	}
-}
-
-// fakeTime is a settable real-time source for WithTimeSource.
-type fakeTime struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newFakeTime(t time.Time) *fakeTime { return &fakeTime{t: t} }
-
-func (f *fakeTime) Now() time.Time {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.t
-}
-
-func (f *fakeTime) Add(d time.Duration) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.t = f.t.Add(d)
 }

@@ -7,18 +7,20 @@ import (
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 func TestJournal(t *testing.T) {
 	ctx := t.Context()
 	t0 := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
-	wall := newFakeTime(t0)
-	s := MustOpen(t, mockstate.WithTimeSource(wall.Now))
+	wall := ingetest.NewTimeSource(t0)
+	s := ingetest.MustOpen(t, mockstate.MemoryPath, mockstate.WithTimeSource(wall.Now))
+	account := ingetest.KT1()
 
 	request := []byte(`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>` +
 		`<wsse:Security xmlns:wsse="` + wsse.SecextNS + `"><wsse:UsernameToken>` +
-		`<wsse:Username>kt1.sachbearbeitung</wsse:Username><wsse:Password>Test!Passwort1</wsse:Password>` +
+		`<wsse:Username>` + account.Benutzer + `</wsse:Username><wsse:Password>` + account.Passwort + `</wsse:Password>` +
 		`</wsse:UsernameToken></wsse:Security></soap:Header><soap:Body/></soap:Envelope>`)
 
 	entries := []mockstate.Eintrag{
@@ -48,7 +50,7 @@ func TestJournal(t *testing.T) {
 			t.Fatalf("Journal = %v, %v; want one entry", es, err)
 		}
 		e := es[0]
-		if bytes.Contains(e.Anfrage, []byte("Test!Passwort1")) {
+		if bytes.Contains(e.Anfrage, []byte(account.Passwort)) {
 			t.Errorf("Anfrage contains the password: %s", e.Anfrage)
 		}
 		if !bytes.Contains(e.Anfrage, []byte("<wsse:Password>***</wsse:Password>")) {

@@ -14,69 +14,26 @@ import (
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 var kurskennungRE = regexp.MustCompile(`^K\d{9}$`)
 
-// openKursStore opens a store holding the Testdatenpaket whose real time
-// stands at jetzt.
-func openKursStore(tb testing.TB) *mockstate.Store {
+// validPlan returns the Kursplanung of Testfall KP-1 that Traeger 10000001
+// may store on 2027-03-10 (ingetest.Plan): an Allgemeiner Integrationskurs
+// from 2027-05-03 with two planned sections at its two Kursorte, teaching
+// Monday to Friday, the approved teacher LK-2019-00417 and the three
+// participants Al-Hassan, Haidari and Öztürk, who join in the first section.
+func validPlan(tb testing.TB) *inge.KursplanungErfassenAnfrage {
 	tb.Helper()
-	s := MustOpen(tb, mockstate.WithTimeSource(newFakeTime(jetzt).Now))
-	MustLoad(tb, s)
-	return s
+	return kursplanung(tb, ingetest.KT1(), "KP-1", "2027-05-03")
 }
 
-// validPlan returns a complete Kursplanung of Testfall KP-1 that Traeger
-// 10000001 may store on 2027-03-10: an Allgemeiner Integrationskurs from
-// 2027-05-03 with two planned sections at its two Kursorte, teaching Monday
-// to Friday, one approved teacher and three participants who join in the
-// first section.
-func validPlan() *inge.KursplanungErfassenAnfrage {
-	tag := func(w inge.Wochentag) inge.Unterrichtszeit {
-		return inge.Unterrichtszeit{
-			Wochentag: w, Beginn: "08:30", Ende: "12:45", PauseBeginn: "10:00", PauseEnde: "10:15",
-			Unterrichtseinheiten: ptr(5),
-		}
-	}
-	return &inge.KursplanungErfassenAnfrage{
-		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}},
-		Kursplanung: inge.Kursplanung{
-			Kursart:             "01", // Allgemeiner Integrationskurs
-			BeginnKursabschnitt: "1",
-			Kursbeginn:          "2027-05-03",
-			Kursende:            "2027-12-17",
-			Kursort:             "KO-10000001-01",
-			Wochenstunden:       ptr(25),
-			Unterrichtszeit:     []inge.Unterrichtszeit{tag("Mo"), tag("Di"), tag("Mi"), tag("Do"), tag("Fr")},
-			TnrKursMax:          ptr(25),
-			Abschnitt: []inge.GeplanterAbschnitt{
-				{Kursabschnitt: "1", Beginn: "2027-05-03", Ende: "2027-06-04", Kursort: "KO-10000001-01"},
-				{Kursabschnitt: "2", Beginn: "2027-06-07", Ende: "2027-07-09", Kursort: "KO-10000001-02"},
-			},
-			Teilnehmer: []inge.PlanTeilnehmer{
-				{Ident: person("1991-04-17", "6100101-475")}, // Al-Hassan, Rami
-				{Ident: person("1995-11-02", "6100102-423")}, // Haidari, Zahra
-				{Ident: person("1988-07-23", "6100103-163")}, // Öztürk, Elif
-			},
-			Lehrkraft:     []inge.Lehrkraft{{Lehrkraftkennung: "LK-2019-00417", Familienname: "Bergmann", Vorname: "Katharina"}},
-			Zusatzangaben: &inge.Zusatzangaben{Barrierefreiheit: ptr(true)},
-		},
-	}
-}
-
-// planKP2 returns a complete Kursplanung of Testfall KP-2 for Traeger
-// 10000002.
-func planKP2() *inge.KursplanungErfassenAnfrage {
-	r := validPlan()
-	r.Mandant.Traegernummer = "10000002"
-	k := &r.Kursplanung
-	k.Kursort = "KO-10000002-01"
-	k.Abschnitt = []inge.GeplanterAbschnitt{{Kursabschnitt: "1", Beginn: "2027-05-03", Ende: "2027-06-04"}}
-	k.Teilnehmer = []inge.PlanTeilnehmer{{Ident: person("1990-02-11", "6200101-438")}} // Khalil, Samir
-	k.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2020-00912"}}
-	return r
+// planKP2 returns a Kursplanung of Testfall KP-2 for Traeger 10000002.
+func planKP2(tb testing.TB) *inge.KursplanungErfassenAnfrage {
+	tb.Helper()
+	return kursplanung(tb, ingetest.KT2(), "KP-2", "2027-05-03")
 }
 
 func erfassen(tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, req *inge.KursplanungErfassenAnfrage) *inge.KursplanungErfassenAntwort {
@@ -126,8 +83,8 @@ type kursLauf struct {
 // neuerKurs stores the plan of validPlan, changed by mutate, on 2027-03-10.
 func neuerKurs(tb testing.TB, mutate func(*inge.Kursplanung)) *kursLauf {
 	tb.Helper()
-	l := &kursLauf{tb: tb, s: openKursStore(tb), v: &vorgaenge{}}
-	req := validPlan()
+	l := &kursLauf{tb: tb, s: openStore(tb), v: &vorgaenge{}}
+	req := validPlan(tb)
 	if mutate != nil {
 		mutate(&req.Kursplanung)
 	}
@@ -157,23 +114,10 @@ func (l *kursLauf) heute(datum inge.Datum) {
 	}
 }
 
-// plusTage returns the day n days after d.
-func plusTage(tb testing.TB, d inge.Datum, n int) inge.Datum {
-	tb.Helper()
-	t, err := d.Time()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return inge.DatumOf(t.AddDate(0, 0, n))
-}
-
 // apply runs req for Traeger 10000001 and checks its Vorgangsnummer.
 func (l *kursLauf) apply(req inge.Request) inge.Response {
 	l.tb.Helper()
-	resp, err := l.s.Apply(l.tb.Context(), kt1, req)
-	if err != nil {
-		l.tb.Fatalf("Apply(%T): %v", req, err)
-	}
+	resp := ingetest.Apply(l.tb, l.s, kt1, req)
 	l.v.check(l.tb, resp)
 	return resp
 }
@@ -200,8 +144,8 @@ func (l *kursLauf) termin(abschnitt string) (beginn, ende inge.Datum) {
 }
 
 // abschnittsdaten returns a valid report of a section: its dates and
-// Kursort from the plan, the plan's teaching times and participants, the
-// teacher LK-2019-00417 and LW-001, approved for Kursart 01.
+// Kursort from the plan, the plan's teaching times, participants and
+// teacher (LK-2019-00417), and LW-001, approved for Kursart 01.
 func (l *kursLauf) abschnittsdaten(abschnitt string) inge.Kursabschnittsdaten {
 	l.tb.Helper()
 	p := l.plan
@@ -222,10 +166,10 @@ func (l *kursLauf) abschnittsdaten(abschnitt string) inge.Kursabschnittsdaten {
 		Beginn:          beginn,
 		Ende:            ende,
 		Kursort:         kursort,
-		Wochenstunden:   ptr(*p.Wochenstunden),
+		Wochenstunden:   new(*p.Wochenstunden),
 		Unterrichtszeit: slices.Clone(p.Unterrichtszeit),
-		TnrKursMax:      ptr(*p.TnrKursMax),
-		Lehrkraft:       []inge.Lehrkraft{{Lehrkraftkennung: "LK-2019-00417", Familienname: "Bergmann", Vorname: "Katharina"}},
+		TnrKursMax:      new(*p.TnrKursMax),
+		Lehrkraft:       slices.Clone(p.Lehrkraft),
 		Lehrwerk:        []string{"LW-001"},
 		Teilnehmer:      tn,
 	}
@@ -235,7 +179,7 @@ func (l *kursLauf) abschnittsdaten(abschnitt string) inge.Kursabschnittsdaten {
 func (l *kursLauf) kursbeginn() *inge.KursbeginnMeldenAnfrage {
 	l.tb.Helper()
 	return &inge.KursbeginnMeldenAnfrage{
-		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Anfrage:     ingetest.KT1().Anfrage(),
 		Kurskennung: l.kennung,
 		Kursbeginn: inge.Kursbeginndaten{
 			Kursabschnittsdaten: l.abschnittsdaten(l.plan.BeginnKursabschnitt),
@@ -249,7 +193,7 @@ func (l *kursLauf) kursbeginn() *inge.KursbeginnMeldenAnfrage {
 func (l *kursLauf) abschnittsbeginn(abschnitt string) *inge.KursabschnittsbeginnMeldenAnfrage {
 	l.tb.Helper()
 	return &inge.KursabschnittsbeginnMeldenAnfrage{
-		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Anfrage:     ingetest.KT1().Anfrage(),
 		Kurskennung: l.kennung,
 		Abschnitt:   l.abschnittsdaten(abschnitt),
 	}
@@ -259,7 +203,7 @@ func (l *kursLauf) abschnittsbeginn(abschnitt string) *inge.Kursabschnittsbeginn
 func (l *kursLauf) abschnittAktualisieren(abschnitt string) *inge.KursabschnittAktualisierenAnfrage {
 	l.tb.Helper()
 	return &inge.KursabschnittAktualisierenAnfrage{
-		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Anfrage:     ingetest.KT1().Anfrage(),
 		Kurskennung: l.kennung,
 		Abschnitt:   l.abschnittsdaten(abschnitt),
 	}
@@ -272,7 +216,7 @@ func (l *kursLauf) neuePlanung() *inge.KursplanungAktualisierenAnfrage {
 	p.Kursort = "KO-10000001-02"
 	p.Teilnehmer = append(slices.Clone(p.Teilnehmer), inge.PlanTeilnehmer{Ident: person("1979-01-30", "6100104-166")})
 	return &inge.KursplanungAktualisierenAnfrage{
-		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Anfrage:     ingetest.KT1().Anfrage(),
 		Kurskennung: l.kennung,
 		Kursplanung: p,
 	}
@@ -280,7 +224,7 @@ func (l *kursLauf) neuePlanung() *inge.KursplanungAktualisierenAnfrage {
 
 func (l *kursLauf) stornierung() *inge.KursplanungStornierenAnfrage {
 	return &inge.KursplanungStornierenAnfrage{
-		Anfrage:           inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Anfrage:           ingetest.KT1().Anfrage(),
 		Kurskennung:       l.kennung,
 		Stornierungsgrund: "01", // Irrtuemliche Anmeldung
 	}
@@ -290,7 +234,7 @@ func (l *kursLauf) kursortaenderung(abschnitt, kursort string) *inge.Kursortaend
 	l.tb.Helper()
 	beginn, _ := l.termin(abschnitt)
 	return &inge.KursortaenderungMeldenAnfrage{
-		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}},
+		Anfrage:     ingetest.KT1().Anfrage(),
 		Kurskennung: l.kennung,
 		Aenderung:   []inge.Kursortaenderung{{Kursabschnitt: abschnitt, Kursort: kursort, GueltigAb: beginn}},
 	}
@@ -329,7 +273,7 @@ func (l *kursLauf) stornieren() {
 // returns its Kurskennung.
 func (l *kursLauf) fremderKurs() string {
 	l.tb.Helper()
-	resp := erfassen(l.tb, l.s, l.v, kt2, planKP2())
+	resp := erfassen(l.tb, l.s, l.v, kt2, planKP2(l.tb))
 	mustSucceed(l.tb, resp)
 	return resp.Kurskennung
 }

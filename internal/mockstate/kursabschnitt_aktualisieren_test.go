@@ -27,7 +27,7 @@ func TestKursabschnittAktualisieren(t *testing.T) {
 		{name: "ErrAbschnittBeginnNichtGemeldet", abschnitt: "2", heute: "2027-06-08",
 			want: []meldung{{inge.AbschnittBeginnNichtGemeldet, "Abschnitt/Kursabschnitt"}}},
 		{name: "ErrKursverguetungMindestbetrag", abschnitt: "1", mutate: func(_ *kursLauf, r *inge.KursabschnittAktualisierenAnfrage) {
-			r.Abschnitt.Zusatzangaben = &inge.Zusatzangaben{KursverguetungMindestbetrag: ptr(true)}
+			r.Abschnitt.Zusatzangaben = &inge.Zusatzangaben{KursverguetungMindestbetrag: new(true)}
 		}, want: []meldung{{inge.MindestbetragNurBeiKursbeginn, "Abschnitt/Zusatzangaben/KursverguetungMindestbetrag"}}},
 		{name: "ErrLehrkraftUnbekannt", abschnitt: "1", mutate: func(_ *kursLauf, r *inge.KursabschnittAktualisierenAnfrage) {
 			r.Abschnitt.Lehrkraft[0].Lehrkraftkennung = "LK-2099-99999"

@@ -50,7 +50,7 @@ func TestKursabschnittsbeginnMelden(t *testing.T) {
 		{name: "ErrBeginnInZukunft", abschnitt: "2", heute: "2027-06-06",
 			want: []meldung{{inge.BeginnInZukunft, "Abschnitt/Beginn"}}},
 		{name: "ErrKursverguetungMindestbetrag", abschnitt: "2", mutate: func(_ *kursLauf, r *inge.KursabschnittsbeginnMeldenAnfrage) {
-			r.Abschnitt.Zusatzangaben = &inge.Zusatzangaben{KursverguetungMindestbetrag: ptr(false)}
+			r.Abschnitt.Zusatzangaben = &inge.Zusatzangaben{KursverguetungMindestbetrag: new(false)}
 		}, want: []meldung{{inge.MindestbetragNurBeiKursbeginn, "Abschnitt/Zusatzangaben/KursverguetungMindestbetrag"}}},
 		{name: "ErrLehrkraftFehlt", abschnitt: "2", mutate: func(_ *kursLauf, r *inge.KursabschnittsbeginnMeldenAnfrage) {
 			r.Abschnitt.Lehrkraft = nil
@@ -60,7 +60,7 @@ func TestKursabschnittsbeginnMelden(t *testing.T) {
 				r.Abschnitt.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2021-01388"}} // until 2027-06-30
 			}, want: []meldung{{inge.LehrkraftZulassungAbgelaufen, "Abschnitt/Lehrkraft[1]/Lehrkraftkennung"}}},
 		{name: "ErrTnrKursMaxUeberschritten", abschnitt: "2", mutate: func(_ *kursLauf, r *inge.KursabschnittsbeginnMeldenAnfrage) {
-			r.Abschnitt.TnrKursMax = ptr(2)
+			r.Abschnitt.TnrKursMax = new(2)
 		}, want: []meldung{{inge.TnrKursMaxUeberschritten, "Abschnitt/Teilnehmer"}}},
 		{name: "ErrKursUnbekannt", abschnitt: "2", mutate: func(_ *kursLauf, r *inge.KursabschnittsbeginnMeldenAnfrage) {
 			r.Kurskennung = "K999999999"

@@ -11,10 +11,10 @@ import (
 
 func TestKursauskunft(t *testing.T) {
 	var v vorgaenge
-	s := openKursStore(t)
-	plan := validPlan()
+	s := openStore(t)
+	plan := validPlan(t)
 	eigener := erfassen(t, s, &v, kt1, plan)
-	fremder := erfassen(t, s, &v, kt2, planKP2())
+	fremder := erfassen(t, s, &v, kt2, planKP2(t))
 	for _, r := range []*inge.KursplanungErfassenAntwort{eigener, fremder} {
 		if r.Status != inge.StatusVerarbeitet {
 			t.Fatalf("KursplanungErfassen: Status = %s, Meldungen %+v; want %s", r.Status, r.List(), inge.StatusVerarbeitet)
@@ -85,7 +85,7 @@ func TestKursauskunft(t *testing.T) {
 
 func TestKursauskunftNachBeginn(t *testing.T) {
 	l := neuerKurs(t, nil)
-	zusatz := &inge.Zusatzangaben{Barrierefreiheit: ptr(true), KursverguetungMindestbetrag: ptr(true)}
+	zusatz := &inge.Zusatzangaben{Barrierefreiheit: new(true), KursverguetungMindestbetrag: new(true)}
 	l.beginnMelden(func(d *inge.Kursbeginndaten) {
 		d.Zusatzangaben = zusatz
 		d.Lehrwerk = []string{"LW-001", "LW-005"}
@@ -94,7 +94,7 @@ func TestKursauskunftNachBeginn(t *testing.T) {
 	zweiter.Abschnitt.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2021-01388", Familienname: "Demir", Vorname: "Murat"}}
 	zweiter.Abschnitt.Lehrwerk = []string{"LW-005"}
 	zweiter.Abschnitt.Teilnehmer = zweiter.Abschnitt.Teilnehmer[1:] // Al-Hassan left
-	zweiter.Abschnitt.Zusatzangaben = &inge.Zusatzangaben{Barrierefreiheit: ptr(false)}
+	zweiter.Abschnitt.Zusatzangaben = &inge.Zusatzangaben{Barrierefreiheit: new(false)}
 	l.heute("2027-06-08")
 	mustSucceed(t, l.apply(zweiter))
 	mustSucceed(t, l.apply(l.kursortaenderung("3", "KO-10000001-01")))

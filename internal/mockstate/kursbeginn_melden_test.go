@@ -20,19 +20,19 @@ func TestKursbeginnMelden(t *testing.T) {
 		{name: "OK/AmTagDesBeginns", heute: "2027-05-03"},
 		{name: "OK/MeldefristGenauSiebenTage", heute: "2027-05-10"},
 		{name: "OK/KursverguetungMindestbetrag", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.Zusatzangaben = &inge.Zusatzangaben{KursverguetungMindestbetrag: ptr(true)}
+			r.Kursbeginn.Zusatzangaben = &inge.Zusatzangaben{KursverguetungMindestbetrag: new(true)}
 		}},
 		{name: "OK/EinTeilnehmerAusPlanung", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
 			r.Kursbeginn.Teilnehmer = []inge.TeilnehmerIdent{*person("1979-01-30", "6100104-166"), *person("1995-11-02", "6100102-423")}
 		}},
 		{name: "OK/NiederschwelligGleichFrauen", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.AnzahlTnNiederschwellig = ptr(2) // Haidari and Öztürk
+			r.Kursbeginn.AnzahlTnNiederschwellig = new(2) // Haidari and Öztürk
 		}},
 		{name: "OK/TnrKursMaxGenauErreicht", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.TnrKursMax, r.Kursbeginn.AnzahlSelbstzahler = ptr(5), ptr(2)
+			r.Kursbeginn.TnrKursMax, r.Kursbeginn.AnzahlSelbstzahler = new(5), new(2)
 		}},
 		{name: "OK/SchulferienUndAndereUnterbrechung", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.UnterbrechungSchulferien = ptr(true)
+			r.Kursbeginn.UnterbrechungSchulferien = new(true)
 			r.Kursbeginn.Unterbrechung = []inge.Unterbrechung{{Von: "2027-05-13", Bis: "2027-05-14", Grund: "02"}}
 		}},
 		{name: "OK/LehrkraftZugelassenBisNachBeginn", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
@@ -71,16 +71,16 @@ func TestKursbeginnMelden(t *testing.T) {
 			r.Kursbeginn.Lehrwerk = []string{"LW-999"}
 		}, want: []meldung{{inge.LehrwerkNichtZugelassen, "Kursbeginn/Lehrwerk[1]"}}},
 		{name: "ErrNiederschwelligUeberFrauen", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.AnzahlTnNiederschwellig = ptr(3)
+			r.Kursbeginn.AnzahlTnNiederschwellig = new(3)
 		}, want: []meldung{{inge.NiederschwelligUeberFrauen, "Kursbeginn/AnzahlTnNiederschwellig"}}},
 		{name: "ErrNiederschwelligWiederholerkurs", plan: func(k *inge.Kursplanung) {
 			k.Kursart = "10"
 			abAbschnitt4(k)
 		}, mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.AnzahlTnNiederschwellig = ptr(1)
+			r.Kursbeginn.AnzahlTnNiederschwellig = new(1)
 		}, want: []meldung{{inge.NiederschwelligWiederholerkurs, "Kursbeginn/AnzahlTnNiederschwellig"}}},
 		{name: "ErrFerienUnterbrechungDoppelt", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.UnterbrechungSchulferien = ptr(true)
+			r.Kursbeginn.UnterbrechungSchulferien = new(true)
 			r.Kursbeginn.Unterbrechung = []inge.Unterbrechung{{Von: "2027-05-24", Bis: "2027-05-28", Grund: "01"}}
 		}, want: []meldung{{inge.FerienUnterbrechungDoppelt, "Kursbeginn/Unterbrechung[1]/Grund"}}},
 		{name: "ErrAbschnittPasstNichtZurKursart", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
@@ -100,7 +100,7 @@ func TestKursbeginnMelden(t *testing.T) {
 				r.Kursbeginn.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2021-01388"}} // until 2027-06-30
 			}, want: []meldung{{inge.LehrkraftZulassungAbgelaufen, "Kursbeginn/Lehrkraft[1]/Lehrkraftkennung"}}},
 		{name: "ErrTnrKursMaxUeberschritten", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
-			r.Kursbeginn.TnrKursMax, r.Kursbeginn.AnzahlSelbstzahler = ptr(4), ptr(2)
+			r.Kursbeginn.TnrKursMax, r.Kursbeginn.AnzahlSelbstzahler = new(4), new(2)
 		}, want: []meldung{{inge.TnrKursMaxUeberschritten, "Kursbeginn/Teilnehmer"}}},
 		{name: "ErrKursplanungIstStorniert", vorher: (*kursLauf).stornieren,
 			want: []meldung{{inge.KursplanungIstStorniert, "Kurskennung"}}},
@@ -117,7 +117,7 @@ func TestKursbeginnMelden(t *testing.T) {
 			d.Lehrkraft[0].Lehrkraftkennung = "LK-2099-99999"
 			d.Lehrwerk = []string{"LW-002"}
 			d.Teilnehmer = []inge.TeilnehmerIdent{*person("1979-01-30", "6100104-166")}
-			d.AnzahlTnNiederschwellig = ptr(2)
+			d.AnzahlTnNiederschwellig = new(2)
 		}, want: []meldung{
 			{inge.AbschnittPasstNichtZurKursart, "Kursbeginn/Kursabschnitt"},
 			{inge.MeldefristUeberschritten, "Kursbeginn/Beginn"},

@@ -65,7 +65,7 @@ func TestLidPruefungAktualisieren(t *testing.T) {
 			[]meldung{{inge.PruefungUnbekannt, "Pruefungsnummer"}}},
 		{"ErrStorniert", kt1, (*lidLauf).stornieren, nil,
 			[]meldung{{inge.PruefungIstStorniert, "Pruefungsnummer"}}},
-		{"ErrNachDemPruefungstag", kt1, func(l *lidLauf) { l.heute(lidTag(l.tb, lidPruefungstag, 1)) }, nil,
+		{"ErrNachDemPruefungstag", kt1, func(l *lidLauf) { l.heute(plusTage(l.tb, lidPruefungstag, 1)) }, nil,
 			[]meldung{{inge.PruefungVorbei, "Pruefungsnummer"}}},
 	}
 	for _, tt := range tests {

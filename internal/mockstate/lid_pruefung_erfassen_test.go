@@ -86,7 +86,7 @@ func TestLidPruefungErfassen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			l := &lidLauf{tb: t, s: openLidStore(t), v: &vorgaenge{}}
+			l := &lidLauf{tb: t, s: openStore(t), v: &vorgaenge{}}
 			vorher := lidTabellen(t, l.s)
 			p := validLid()
 			tt.mutate(&p)
@@ -119,7 +119,7 @@ func TestLidPruefungErfassen(t *testing.T) {
 }
 
 func TestLidPruefungErfassenRollback(t *testing.T) {
-	l := &lidLauf{tb: t, s: openLidStore(t), v: &vorgaenge{}}
+	l := &lidLauf{tb: t, s: openStore(t), v: &vorgaenge{}}
 
 	req := &inge.LidPruefungErfassenAnfrage{Pruefung: validLid()}
 	req.Rollback = true
@@ -156,7 +156,7 @@ func TestLidPruefungErfassenRollback(t *testing.T) {
 	})
 
 	t.Run("ErrRejectedIsAbgelehnt", func(t *testing.T) {
-		l := &lidLauf{tb: t, s: openLidStore(t), v: &vorgaenge{}}
+		l := &lidLauf{tb: t, s: openStore(t), v: &vorgaenge{}}
 		vorher := lidTabellen(t, l.s)
 		req := &inge.LidPruefungErfassenAnfrage{Pruefung: validLid()}
 		req.Rollback = true

@@ -25,7 +25,7 @@ func TestLidPruefungStornieren(t *testing.T) {
 
 		{"ErrZweimal", kt1, (*lidLauf).stornieren, nil,
 			[]meldung{{inge.PruefungIstStorniert, "Pruefungsnummer"}}},
-		{"ErrNachDemPruefungstag", kt1, func(l *lidLauf) { l.heute(lidTag(l.tb, lidPruefungstag, 1)) }, nil,
+		{"ErrNachDemPruefungstag", kt1, func(l *lidLauf) { l.heute(plusTage(l.tb, lidPruefungstag, 1)) }, nil,
 			[]meldung{{inge.PruefungVorbei, "Pruefungsnummer"}}},
 		{"ErrPruefungEinesAnderenTraegers", kt2, nil, nil,
 			[]meldung{{inge.PruefungUnbekannt, "Pruefungsnummer"}}},

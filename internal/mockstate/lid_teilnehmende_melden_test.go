@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -113,7 +114,7 @@ func TestLidTeilnehmendeMelden(t *testing.T) {
 			pruefling: []inge.LidPruefling{lidIdent(nazari())},
 			want:      []meldung{{inge.PruefungIstStorniert, "Pruefungsnummer"}}},
 		{name: "ErrNachDemPruefungstag", caller: kt1,
-			vorher:    func(l *lidLauf) { l.heute(lidTag(l.tb, lidPruefungstag, 1)) },
+			vorher:    func(l *lidLauf) { l.heute(plusTage(l.tb, lidPruefungstag, 1)) },
 			pruefling: []inge.LidPruefling{lidIdent(nazari())},
 			want:      []meldung{{inge.PruefungVorbei, "Pruefungsnummer"}}},
 		{name: "ErrPruefungEinesAnderenTraegers", caller: kt2,
@@ -179,7 +180,7 @@ func TestLidTeilnehmendeMelden_SchemaViolation(t *testing.T) {
 			vorher := l.zustand()
 			req := l.meldung(tt.pruefling...)
 			req.Mandant.Traegernummer = kt1.Traegernummer
-			resp, err := l.s.Apply(t.Context(), kt1, req)
+			resp, err := ingetest.TryApply(t, l.s, kt1, req)
 			var violation *inge.Violation
 			if !errors.As(err, &violation) {
 				t.Fatalf("Apply: err = %v, response %+v; want a *inge.Violation", err, resp)
@@ -201,7 +202,7 @@ func TestLidKapazitaetNebenlaeufig(t *testing.T) {
 	const n, kapazitaet = 12, 3
 	r := mockstate.DefaultRegeln()
 	r.LidKapazitaet = kapazitaet
-	l := neueLidPruefung(t, mockstate.WithRegeln(r))
+	l := lidPruefungIn(t, openFileStore(t, mockstate.WithRegeln(r)))
 
 	status := make([]inge.Status, n)
 	var wg sync.WaitGroup
@@ -209,7 +210,7 @@ func TestLidKapazitaetNebenlaeufig(t *testing.T) {
 		wg.Go(func() {
 			req := l.meldung(zahlerListe(i, 1)...)
 			req.Mandant.Traegernummer = kt1.Traegernummer
-			resp, err := l.s.Apply(t.Context(), kt1, req)
+			resp, err := ingetest.TryApply(t, l.s, kt1, req)
 			if err != nil {
 				t.Errorf("Apply %d: %v", i, err)
 				return

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -87,16 +88,6 @@ func zahlerListe(from, n int) []inge.LidPruefling {
 	return out
 }
 
-// lidTag returns the day n days after d.
-func lidTag(tb testing.TB, d inge.Datum, n int) inge.Datum {
-	tb.Helper()
-	t, err := d.Time()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return inge.DatumOf(t.AddDate(0, 0, n))
-}
-
 // lidLauf is one exam in a store of its own: the world of one subtest.
 type lidLauf struct {
 	tb       testing.TB
@@ -106,32 +97,21 @@ type lidLauf struct {
 	pruefung inge.LidPruefung // as stored
 }
 
-// openLidStore opens a store holding the Testdatenpaket whose real time
-// stands at jetzt.
-func openLidStore(tb testing.TB, opts ...mockstate.Option) *mockstate.Store {
-	tb.Helper()
-	s := MustOpen(tb, append([]mockstate.Option{mockstate.WithTimeSource(newFakeTime(jetzt).Now)}, opts...)...)
-	MustLoad(tb, s)
-	return s
-}
-
 // neueLidPruefung registers the exam of validLid for Traeger 10000001 on
 // 2027-03-10.
 func neueLidPruefung(tb testing.TB, opts ...mockstate.Option) *lidLauf {
 	tb.Helper()
-	l := &lidLauf{tb: tb, s: openLidStore(tb, opts...), v: &vorgaenge{}}
-	resp := l.erfassen(kt1, validLid())
-	lidStored(tb, resp)
-	l.nummer, l.pruefung = resp.Pruefungsnummer, validLid()
-	return l
+	return lidPruefungIn(tb, openStore(tb, opts...))
 }
 
-// lidStored stops the test unless resp was stored.
-func lidStored(tb testing.TB, resp inge.Response) {
+// lidPruefungIn registers the exam of validLid for Traeger 10000001 in s.
+func lidPruefungIn(tb testing.TB, s *mockstate.Store) *lidLauf {
 	tb.Helper()
-	if got := resp.Base().Status; got != inge.StatusVerarbeitet {
-		tb.Fatalf("%T: Status = %s, Meldungen %+v; want %s", resp, got, resp.Base().List(), inge.StatusVerarbeitet)
-	}
+	l := &lidLauf{tb: tb, s: s, v: &vorgaenge{}}
+	resp := l.erfassen(kt1, validLid())
+	mustSucceed(tb, resp)
+	l.nummer, l.pruefung = resp.Pruefungsnummer, validLid()
+	return l
 }
 
 // apply runs req for caller, in the caller's Mandant, and checks its
@@ -139,10 +119,7 @@ func lidStored(tb testing.TB, resp inge.Response) {
 func (l *lidLauf) apply(caller mockstate.Caller, req inge.Request) inge.Response {
 	l.tb.Helper()
 	req.Base().Mandant.Traegernummer = caller.Traegernummer
-	resp, err := l.s.Apply(l.tb.Context(), caller, req)
-	if err != nil {
-		l.tb.Fatalf("Apply(%T): %v", req, err)
-	}
+	resp := ingetest.Apply(l.tb, l.s, caller, req)
 	l.v.check(l.tb, resp)
 	return resp
 }
@@ -168,7 +145,7 @@ func (l *lidLauf) heute(datum inge.Datum) {
 // afternoon, in another room.
 func (l *lidLauf) aktualisierung() *inge.LidPruefungAktualisierenAnfrage {
 	p := l.pruefung
-	p.Pruefungsdatum = lidTag(l.tb, p.Pruefungsdatum, 7)
+	p.Pruefungsdatum = plusTage(l.tb, p.Pruefungsdatum, 7)
 	p.Beginnzeit = "13:30"
 	p.Raumnummer = "2.11"
 	return &inge.LidPruefungAktualisierenAnfrage{Pruefungsnummer: l.nummer, Pruefung: p}
@@ -184,12 +161,12 @@ func (l *lidLauf) meldung(p ...inge.LidPruefling) *inge.LidTeilnehmendeMeldenAnf
 
 func (l *lidLauf) stornieren() {
 	l.tb.Helper()
-	lidStored(l.tb, l.apply(kt1, l.stornierung()))
+	mustSucceed(l.tb, l.apply(kt1, l.stornierung()))
 }
 
 func (l *lidLauf) melden(p ...inge.LidPruefling) {
 	l.tb.Helper()
-	lidStored(l.tb, l.apply(kt1, l.meldung(p...)))
+	mustSucceed(l.tb, l.apply(kt1, l.meldung(p...)))
 }
 
 func (l *lidLauf) auskunft(caller mockstate.Caller, nummer string) *inge.LidPruefungAuskunftAntwort {
@@ -201,7 +178,7 @@ func (l *lidLauf) auskunft(caller mockstate.Caller, nummer string) *inge.LidPrue
 func (l *lidLauf) daten() *inge.LidPruefungsdaten {
 	l.tb.Helper()
 	a := l.auskunft(kt1, l.nummer)
-	lidStored(l.tb, a)
+	mustSucceed(l.tb, a)
 	if a.Pruefung == nil {
 		l.tb.Fatal("LidPruefungAuskunft: Pruefung = nil; want the exam")
 	}
@@ -321,7 +298,7 @@ func TestLidPruefungEinesAnderenTraegersWieUnbekannt(t *testing.T) {
 // its Meldung.
 func TestLidMeldungTexts(t *testing.T) {
 	t.Run("Erfassen", func(t *testing.T) {
-		l := &lidLauf{tb: t, s: openLidStore(t), v: &vorgaenge{}}
+		l := &lidLauf{tb: t, s: openStore(t), v: &vorgaenge{}}
 		p := validLid()
 		p.Pruefungsdatum = "2027-03-23"
 		p.KontaktEmail = "pruefung(at)beispiel.example"

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -14,7 +15,7 @@ func sprachtestMeldung(kennung string) *inge.SprachtestMeldenAnfrage {
 	neu := tnKowalczyk.anschrift()
 	neu.Strasse = "Parkstraße 3"
 	return &inge.SprachtestMeldenAnfrage{
-		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}},
+		Anfrage: ingetest.KT1().Anfrage(),
 		Sprachtest: inge.Sprachtest{
 			Auftragsnummer: "1234567",
 			Testdatum:      "2026-11-14",
@@ -33,18 +34,13 @@ func sprachtestMeldung(kennung string) *inge.SprachtestMeldenAnfrage {
 func sprachtestStore(tb testing.TB, v *vorgaenge) (s *mockstate.Store, kurs, storniert, fremd string) {
 	tb.Helper()
 	s, _ = openTeilnehmerStore(tb)
-	kurs = erfassen(tb, s, v, kt1, tnKursplanung("1", tnKowalczyk)).Kurskennung
-	storniert = erfassen(tb, s, v, kt1, tnKursplanung("1", tnAmiri)).Kurskennung
+	kurs = erfassen(tb, s, v, kt1, tnKursplanung(tb, "1", tnKowalczyk)).Kurskennung
+	storniert = erfassen(tb, s, v, kt1, tnKursplanung(tb, "1", tnAmiri)).Kurskennung
 	st := mustApply[*inge.KursplanungStornierenAntwort](tb, s, v, kt1, &inge.KursplanungStornierenAnfrage{
-		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}}, Kurskennung: storniert, Stornierungsgrund: "01",
+		Anfrage: ingetest.KT1().Anfrage(), Kurskennung: storniert, Stornierungsgrund: "01",
 	})
 	hasStatus(tb, st, inge.StatusVerarbeitet)
-	p := tnKursplanung("1")
-	p.Mandant.Traegernummer = "10000002"
-	p.Kursplanung.Kursort, p.Kursplanung.Abschnitt[0].Kursort = "KO-10000002-01", "KO-10000002-01"
-	p.Kursplanung.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: "LK-2020-00912"}}
-	p.Kursplanung.Teilnehmer = []inge.PlanTeilnehmer{{Ident: tnIdent("1990-02-11", bamf, "6200101-438")}} // Khalil, Samir (KP-2)
-	fremd = erfassen(tb, s, v, kt2, p).Kurskennung
+	fremd = erfassen(tb, s, v, kt2, kursplanung(tb, ingetest.KT2(), "KP-2", "2026-11-30")).Kurskennung
 	if kurs == "" || storniert == "" || fremd == "" {
 		tb.Fatalf("courses %q, %q, %q; want three Kurskennungen", kurs, storniert, fremd)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -19,8 +20,7 @@ func date(s string) time.Time {
 
 func TestLookups(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
-	MustLoad(t, s)
+	s := ingetest.MustStore(t)
 
 	for _, tc := range []struct {
 		name   string
@@ -131,8 +131,7 @@ func TestLookups(t *testing.T) {
 
 func TestFindPersons(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
-	MustLoad(t, s)
+	s := ingetest.MustStore(t)
 
 	for _, tc := range []struct {
 		name         string

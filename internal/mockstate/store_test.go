@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -19,15 +20,15 @@ func TestOpen_MigrationsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	MustLoad(t, s)
+	ingetest.MustLoad(t, s)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
 
 	// Reopening must skip applied migrations (re-running 001 would fail on
 	// CREATE TABLE) and keep the data.
-	s = mustOpenPath(t, path)
-	s = mustOpenPath(t, path) // a second pool on the same file, too
+	s = ingetest.MustOpen(t, path)
+	s = ingetest.MustOpen(t, path) // a second pool on the same file, too
 	var versions, applied int
 	err = s.View(ctx, func(tx *mockstate.Tx) error {
 		return tx.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT version) FROM schema_migrations`).Scan(&applied, &versions)
@@ -48,7 +49,7 @@ func TestOpen_PathWithURICharacters(t *testing.T) {
 	// be escaped, or the database lands in a file of another name.
 	dir := t.TempDir()
 	name := "mock inge?x=1#frag%41.db"
-	mustOpenPath(t, filepath.Join(dir, name))
+	ingetest.MustOpen(t, filepath.Join(dir, name))
 	if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 		t.Errorf("database file: %v", err)
 	}
@@ -56,7 +57,7 @@ func TestOpen_PathWithURICharacters(t *testing.T) {
 
 func TestOpen_Pragmas(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
+	s := ingetest.MustOpen(t, "")
 
 	// The write pool has one connection (writers queue in Go); the read
 	// pool has many. Every connection must have got its pragmas from the
@@ -98,7 +99,7 @@ func TestOpen_Pragmas(t *testing.T) {
 
 func TestOpen_ForeignKeysEnforced(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
+	s := ingetest.MustOpen(t, "")
 	err := s.Update(ctx, func(tx *mockstate.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO benutzer (name, passwort, traegernummer) VALUES ('x', 'y', '99999999')`)
 		return err
@@ -110,9 +111,9 @@ func TestOpen_ForeignKeysEnforced(t *testing.T) {
 
 func TestOpen_Memory(t *testing.T) {
 	ctx := t.Context()
-	s1 := mustOpenPath(t, mockstate.MemoryPath)
-	s2 := mustOpenPath(t, mockstate.MemoryPath)
-	MustLoad(t, s1)
+	s1 := ingetest.MustOpen(t, mockstate.MemoryPath)
+	s2 := ingetest.MustOpen(t, mockstate.MemoryPath)
+	ingetest.MustLoad(t, s1)
 
 	t.Run("OK", func(t *testing.T) {
 		if _, err := s1.User(ctx, "kt1.leitung"); err != nil {
@@ -151,8 +152,8 @@ func TestOpen_Memory(t *testing.T) {
 
 func TestUpdate(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
-	MustLoad(t, s)
+	s := ingetest.MustOpen(t, "")
+	ingetest.MustLoad(t, s)
 	rename := func(tx *mockstate.Tx, name string) error {
 		_, err := tx.ExecContext(ctx, `UPDATE traeger SET name = ? WHERE traegernummer = '10000002'`, name)
 		return err
@@ -228,8 +229,8 @@ func TestUpdate(t *testing.T) {
 
 func TestView_ReadOnly(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
-	MustLoad(t, s)
+	s := ingetest.MustOpen(t, "")
+	ingetest.MustLoad(t, s)
 	err := s.View(ctx, func(tx *mockstate.Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM benutzer`)
 		return err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
@@ -19,12 +20,10 @@ const tnHeute = "2026-11-16"
 
 // openTeilnehmerStore opens a store holding the Testdatenpaket whose real
 // time stands at tnJetzt; the returned clock moves it on.
-func openTeilnehmerStore(tb testing.TB, opts ...mockstate.Option) (*mockstate.Store, *fakeTime) {
+func openTeilnehmerStore(tb testing.TB, opts ...mockstate.Option) (*mockstate.Store, *ingetest.TimeSource) {
 	tb.Helper()
-	uhr := newFakeTime(tnJetzt)
-	s := MustOpen(tb, append([]mockstate.Option{mockstate.WithTimeSource(uhr.Now)}, opts...)...)
-	MustLoad(tb, s)
-	return s, uhr
+	uhr := ingetest.NewTimeSource(tnJetzt)
+	return ingetest.MustStore(tb, append([]mockstate.Option{mockstate.WithTimeSource(uhr.Now)}, opts...)...), uhr
 }
 
 // tnPerson is a person of the Testdatenpaket as a Traeger knows it from the
@@ -174,37 +173,29 @@ func hasText(tb testing.TB, ms []inge.Meldung, code string, parts ...string) {
 	tb.Errorf("no Meldung %s in %v", code, ms)
 }
 
-// tnKursplanung returns a valid plan of a general course at the main site of
-// Testfall KP-1, from Monday 30.11.2026, for the given participants. It
-// begins with Kursabschnitt beginn.
-func tnKursplanung(beginn string, teilnehmer ...tnPerson) *inge.KursplanungErfassenAnfrage {
-	tag := func(w inge.Wochentag) inge.Unterrichtszeit {
-		return inge.Unterrichtszeit{Wochentag: w, Beginn: "08:30", Ende: "12:45", PauseBeginn: "10:00", PauseEnde: "10:15", Unterrichtseinheiten: ptr(5)}
-	}
-	r := &inge.KursplanungErfassenAnfrage{
-		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}},
-		Kursplanung: inge.Kursplanung{
-			Kursart: "01", BeginnKursabschnitt: beginn, Kursbeginn: "2026-11-30", Kursende: "2027-04-30",
-			Kursort: "KO-10000001-01", Wochenstunden: ptr(25),
-			Unterrichtszeit: []inge.Unterrichtszeit{tag("Mo"), tag("Di"), tag("Mi"), tag("Do"), tag("Fr")},
-			TnrKursMax:      ptr(20),
-			Abschnitt:       []inge.GeplanterAbschnitt{{Kursabschnitt: beginn, Beginn: "2026-11-30", Ende: "2026-12-23", Kursort: "KO-10000001-01"}},
-			Lehrkraft:       []inge.Lehrkraft{{Lehrkraftkennung: "LK-2019-00417", Familienname: "Bergmann", Vorname: "Katharina"}},
-			Zusatzangaben:   &inge.Zusatzangaben{Barrierefreiheit: ptr(true)},
-		},
-	}
+// tnKursplanung returns ingetest.Plan of Testfall KP-1 for the given
+// participants, from Monday 30.11.2026 to 30.04.2027 and for at most 20:
+// one planned section, beginn, until 23.12.2026.
+func tnKursplanung(tb testing.TB, beginn string, teilnehmer ...tnPerson) *inge.KursplanungErfassenAnfrage {
+	tb.Helper()
+	r := kursplanung(tb, ingetest.KT1(), "KP-1", "2026-11-30")
+	k := &r.Kursplanung
+	k.BeginnKursabschnitt, k.Kursende, k.TnrKursMax = beginn, "2027-04-30", new(20)
+	k.Abschnitt = []inge.GeplanterAbschnitt{{Kursabschnitt: beginn, Beginn: k.Kursbeginn, Ende: "2026-12-23", Kursort: k.Kursort}}
+	k.Teilnehmer = nil
 	for _, p := range teilnehmer {
-		r.Kursplanung.Teilnehmer = append(r.Kursplanung.Teilnehmer, inge.PlanTeilnehmer{Ident: p.ident()})
+		k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: p.ident()})
 	}
 	return r
 }
 
 // tnKursbeginn returns the Kursbeginnmeldung of a course planned by
 // tnKursplanung, begun on 30.11.2026.
-func tnKursbeginn(kennung, abschnitt string, teilnehmer ...tnPerson) *inge.KursbeginnMeldenAnfrage {
-	plan := tnKursplanung(abschnitt).Kursplanung
+func tnKursbeginn(tb testing.TB, kennung, abschnitt string, teilnehmer ...tnPerson) *inge.KursbeginnMeldenAnfrage {
+	tb.Helper()
+	plan := tnKursplanung(tb, abschnitt).Kursplanung
 	r := &inge.KursbeginnMeldenAnfrage{
-		Anfrage:     inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}},
+		Anfrage:     ingetest.KT1().Anfrage(),
 		Kurskennung: kennung,
 		Kursbeginn: inge.Kursbeginndaten{
 			Kursabschnittsdaten: inge.Kursabschnittsdaten{
@@ -231,7 +222,7 @@ func TestKursmeldungen_PersonNichtAngemeldet(t *testing.T) {
 		t.Parallel()
 		s, _ := openTeilnehmerStore(t)
 		vorher := teilnehmerStand(t, s)
-		resp := erfassen(t, s, &v, kt1, tnKursplanung("1", tnKowalczyk, tnPopescu, tnHosseini, tnOsmani))
+		resp := erfassen(t, s, &v, kt1, tnKursplanung(t, "1", tnKowalczyk, tnPopescu, tnHosseini, tnOsmani))
 		hasStatus(t, resp, inge.StatusAbgelehnt)
 		hasMeldungen(t, resp.List(),
 			meldung{inge.PersonNichtAngemeldet, "Kursplanung/Teilnehmer[2]/Ident"}, // registered nowhere
@@ -247,7 +238,7 @@ func TestKursmeldungen_PersonNichtAngemeldet(t *testing.T) {
 		s, _ := openTeilnehmerStore(t)
 		anm := mustApply[*inge.AnmeldungErstverfahrenAntwort](t, s, &v, kt1, erstanmeldung(tnPopescu))
 		hasStatus(t, anm, inge.StatusVerarbeitet)
-		resp := erfassen(t, s, &v, kt1, tnKursplanung("1", tnKowalczyk, tnPopescu))
+		resp := erfassen(t, s, &v, kt1, tnKursplanung(t, "1", tnKowalczyk, tnPopescu))
 		hasStatus(t, resp, inge.StatusVerarbeitet)
 		hasMeldungen(t, resp.List(), meldung{inge.KursplanungGespeichert, ""})
 	})
@@ -256,7 +247,7 @@ func TestKursmeldungen_PersonNichtAngemeldet(t *testing.T) {
 		// Frau Dervishi is registered with 10000002 only, until she is
 		// registered for repetition with 10000001.
 		s, _ := openTeilnehmerStore(t)
-		plan := tnKursplanung("4", tnDervishi)
+		plan := tnKursplanung(t, "4", tnDervishi)
 		plan.Kursplanung.Kursart = "10" // Wiederholerkurs: sections 4 to 6
 		resp := erfassen(t, s, &v, kt1, plan)
 		hasMeldungen(t, resp.List(), meldung{inge.PersonNichtAngemeldet, "Kursplanung/Teilnehmer[1]/Ident"})
@@ -269,11 +260,11 @@ func TestKursmeldungen_PersonNichtAngemeldet(t *testing.T) {
 	t.Run("ErrKursbeginn", func(t *testing.T) {
 		t.Parallel()
 		s, uhr := openTeilnehmerStore(t)
-		plan := erfassen(t, s, &v, kt1, tnKursplanung("1", tnKowalczyk))
+		plan := erfassen(t, s, &v, kt1, tnKursplanung(t, "1", tnKowalczyk))
 		hasStatus(t, plan, inge.StatusVerarbeitet)
 		uhr.Add(15 * 24 * time.Hour)
 		vorher := teilnehmerStand(t, s)
-		resp := mustApply[*inge.KursbeginnMeldenAntwort](t, s, &v, kt1, tnKursbeginn(plan.Kurskennung, "1", tnKowalczyk, tnSharifi))
+		resp := mustApply[*inge.KursbeginnMeldenAntwort](t, s, &v, kt1, tnKursbeginn(t, plan.Kurskennung, "1", tnKowalczyk, tnSharifi))
 		hasStatus(t, resp, inge.StatusAbgelehnt)
 		hasMeldungen(t, resp.List(), meldung{inge.PersonNichtAngemeldet, "Kursbeginn/Teilnehmer[2]"})
 		unchanged(t, s, vorher)

@@ -64,7 +64,7 @@ func alleAbschnitte() []inge.BesuchterAbschnitt {
 
 func TestTeilnehmerauskunft(t *testing.T) {
 	var v vorgaenge
-	auskunftAlle := ptr(mockstate.DefaultRegeln())
+	auskunftAlle := new(mockstate.DefaultRegeln())
 	auskunftAlle.Auskunft = mockstate.AuskunftAlle
 	tests := []struct {
 		name   string
@@ -281,10 +281,10 @@ func TestTeilnehmerauskunft_GemeldeteKursabschnitte(t *testing.T) {
 
 	// Frau Lysenko continues with the Aufbaukurs (section 4) that Frau
 	// Kowalczyk joins as well; the course is planned on 16.11.2026.
-	plan := erfassen(t, s, &v, kt1, tnKursplanung("4", tnLysenko, tnKowalczyk))
+	plan := erfassen(t, s, &v, kt1, tnKursplanung(t, "4", tnLysenko, tnKowalczyk))
 	hasStatus(t, plan, inge.StatusVerarbeitet)
 	uhr.Add(15 * 24 * time.Hour) // 01.12.2026, the day after the begin
-	beginn := mustApply[*inge.KursbeginnMeldenAntwort](t, s, &v, kt1, tnKursbeginn(plan.Kurskennung, "4", tnLysenko, tnKowalczyk))
+	beginn := mustApply[*inge.KursbeginnMeldenAntwort](t, s, &v, kt1, tnKursbeginn(t, plan.Kurskennung, "4", tnLysenko, tnKowalczyk))
 	hasStatus(t, beginn, inge.StatusVerarbeitet)
 
 	gemeldet := inge.Kursbesuch{Traegernummer: "10000001", Kurskennung: plan.Kurskennung, Kursart: "01", Von: "2026-11-30", Bis: "2026-12-23",

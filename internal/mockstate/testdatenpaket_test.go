@@ -4,17 +4,16 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 func TestLoadTestdatenpaket_Embedded(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
-	MustLoad(t, s)
+	s := ingetest.MustStore(t)
 
 	users, err := s.Users(ctx)
 	if err != nil {
@@ -53,8 +52,7 @@ func TestLoadTestdatenpaket_Embedded(t *testing.T) {
 
 func TestLoadTestdatenpaket_Idempotent(t *testing.T) {
 	ctx := t.Context()
-	s := MustOpen(t)
-	MustLoad(t, s)
+	s := ingetest.MustStore(t)
 	before := dump(t, s)
 	if err := s.LoadTestdatenpaket(ctx, harness.Testdatenpaket()); err != nil {
 		t.Fatal(err)
@@ -67,7 +65,7 @@ func TestLoadTestdatenpaket_Idempotent(t *testing.T) {
 func TestLoadTestdatenpaket_Invalid(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
-		file    string // file of validPaket to change
+		file    string // file of ingetest.MinimalPaket to change
 		old     string // replace old by new in it
 		new     string
 		wantErr string
@@ -124,14 +122,14 @@ func TestLoadTestdatenpaket_Invalid(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			fsys := validPaket()
+			fsys := ingetest.MinimalPaket()
 			f := fsys[tc.file]
 			if !strings.Contains(string(f.Data), tc.old) {
 				t.Fatalf("%s does not contain %s", tc.file, tc.old)
 			}
 			f.Data = []byte(strings.Replace(string(f.Data), tc.old, tc.new, 1))
 
-			s := MustOpen(t)
+			s := ingetest.MustOpen(t, mockstate.MemoryPath)
 			err := s.LoadTestdatenpaket(t.Context(), fsys)
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Fatalf("LoadTestdatenpaket: err = %v; want one containing %q", err, tc.wantErr)
@@ -143,39 +141,11 @@ func TestLoadTestdatenpaket_Invalid(t *testing.T) {
 	}
 
 	t.Run("OK", func(t *testing.T) {
-		s := MustOpen(t)
-		if err := s.LoadTestdatenpaket(t.Context(), validPaket()); err != nil {
+		s := ingetest.MustOpen(t, mockstate.MemoryPath)
+		if err := s.LoadTestdatenpaket(t.Context(), ingetest.MinimalPaket()); err != nil {
 			t.Fatalf("LoadTestdatenpaket of the unchanged package: %v", err)
 		}
 	})
-}
-
-// validPaket returns a small valid Testdatenpaket for the cases above to
-// break one thing at a time.
-func validPaket() fstest.MapFS {
-	return fstest.MapFS{
-		"traeger.json": {Data: []byte(`{"Traeger": [{
-			"Traegernummer": "20000001", "Name": "Testtraeger", "Bundesland": "03",
-			"LidPruefstelle": false, "Verwaltungsstandort": "VS-1",
-			"Benutzer": [{"Name": "t1", "Passwort": "p1"}]}]}`)},
-		"lehrwerke.json": {Data: []byte(`{"Lehrwerke": [
-			{"Kennung": "LW-T1", "Titel": "Titel", "Verlag": "Verlag", "Kursarten": ["01", "05"]}]}`)},
-		"faelle/T-1.json": {Data: []byte(`{
-			"ID": "T-1", "Titel": "Test", "Traegernummer": "20000001", "Vorbedingungen": "Keine.",
-			"Kursorte": [{"Kennung": "KO-T1", "Bezeichnung": "Ort", "Strasse": "Weg 1", "Postleitzahl": "30000",
-				"Ort": "Hannover", "Bundesland": "03", "Barrierefrei": true}],
-			"Lehrkraefte": [{"Kennung": "LK-T1", "Familienname": "Muster", "Vorname": "Eva", "Geburtsdatum": "1970-01-01"}],
-			"Personen": [
-				{"Familienname": "Yousef", "Vorname": "Amina", "Geburtsdatum": "1990-01-31", "Geburtsort": "Damaskus",
-				 "Geschlecht": "w", "Staatsangehoerigkeit": ["475"],
-				 "Anschrift": {"Strasse": "Weg 2", "Postleitzahl": "30000", "Ort": "Hannover", "Staat": "000", "Bundesland": "03"},
-				 "Kennziffern": [{"Art": "BAMF", "Wert": "0000001-475"}]},
-				{"Familienname": "Noori", "Vorname": "Karim", "Geburtsdatum": "1980-12-01", "Geburtsort": "Kabul",
-				 "Geschlecht": "m", "Staatsangehoerigkeit": ["423"],
-				 "Anschrift": {"Strasse": "Weg 3", "Postleitzahl": "30000", "Ort": "Hannover", "Staat": "000", "Bundesland": "03"},
-				 "Kennziffern": [{"Art": "BAMF", "Wert": "0000002-423"}, {"Art": "ABH", "Wert": "ABH-1"}]}
-			]}`)},
-	}
 }
 
 // dump renders every row of the tables the Testdatenpaket fills, sorted.
