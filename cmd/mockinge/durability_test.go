@@ -16,6 +16,7 @@ import (
 	_ "github.com/mattn/go-sqlite3" // PRAGMA integrity_check on the file
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 )
 
 // TestDurabilityUnderSIGKILL starts mockinge as a process, lets concurrent
@@ -33,6 +34,7 @@ func TestDurabilityUnderSIGKILL(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "durable.db")
 	const rounds, writers = 10, 8
+	plaene := plaeneMitZweiTeilnehmern(t)
 	var (
 		mu    sync.Mutex
 		acked []string
@@ -47,7 +49,8 @@ func TestDurabilityUnderSIGKILL(t *testing.T) {
 				defer wg.Done()
 				c := kt1Client(endpoint)
 				for i := 0; ctx.Err() == nil; i++ {
-					resp, err := c.KursplanungErfassen(ctx, planMitZweiTeilnehmern(round, w, i))
+					req := &inge.KursplanungErfassenAnfrage{Anfrage: kt1.Anfrage(), Kursplanung: plaene[(round*31+w*7+i)%len(plaene)]}
+					resp, err := c.KursplanungErfassen(ctx, req)
 					if err != nil {
 						return // the process is gone
 					}
@@ -76,7 +79,7 @@ func TestDurabilityUnderSIGKILL(t *testing.T) {
 	proc, endpoint := startProcess(t, bin, db)
 	c := kt1Client(endpoint)
 	for _, kk := range acked {
-		resp, err := c.Kursauskunft(t.Context(), &inge.KursauskunftAnfrage{Anfrage: kt1Mandant(), Kurskennung: kk})
+		resp, err := c.Kursauskunft(t.Context(), &inge.KursauskunftAnfrage{Anfrage: kt1.Anfrage(), Kurskennung: kk})
 		if err != nil || resp.Kurs == nil || len(resp.Kurs.Teilnehmer) != 2 {
 			t.Errorf("acknowledged course %s after the kills: %v %+v", kk, err, resp)
 		}
@@ -139,24 +142,24 @@ func startProcess(t *testing.T, bin, db string) (*exec.Cmd, string) {
 	}
 }
 
+// kt1 is the account the clients of the test plan their courses with.
+var kt1 = ingetest.KT1()
+
 func kt1Client(endpoint string) *inge.Client {
-	return &inge.Client{Endpoint: endpoint, Credentials: &inge.Credentials{Username: "kt1.sachbearbeitung", Password: "Test!Passwort1"}}
+	return &inge.Client{Endpoint: endpoint, Credentials: kt1.Credentials()}
 }
 
-func kt1Mandant() inge.Anfrage { return inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}} }
-
-// planMitZweiTeilnehmern plans a KP-1 course with two registered persons.
-func planMitZweiTeilnehmern(round, writer, i int) *inge.KursplanungErfassenAnfrage {
-	beginn := time.Now().AddDate(0, 2, (round*31+writer*7+i)%60)
-	five, max := 5, 20
-	return &inge.KursplanungErfassenAnfrage{Anfrage: kt1Mandant(), Kursplanung: inge.Kursplanung{
-		Kursart: "01", BeginnKursabschnitt: "1", Kursbeginn: inge.DatumOf(beginn), Kursende: inge.DatumOf(beginn.AddDate(0, 6, 0)),
-		Kursort:         "KO-10000001-01",
-		Unterrichtszeit: []inge.Unterrichtszeit{{Wochentag: "Mo", Beginn: "08:30", Ende: "12:45", Unterrichtseinheiten: &five}},
-		TnrKursMax:      &max,
-		Teilnehmer: []inge.PlanTeilnehmer{
-			{Ident: &inge.TeilnehmerIdent{Geburtsdatum: "1991-04-17", Aktenzeichen: &inge.Aktenzeichen{Art: "BAMF", Wert: "6100101-475"}}},
-			{Ident: &inge.TeilnehmerIdent{Geburtsdatum: "1995-11-02", Aktenzeichen: &inge.Aktenzeichen{Art: "BAMF", Wert: "6100102-423"}}},
-		},
-	}}
+// plaeneMitZweiTeilnehmern returns KP-1 plans (ingetest.Plan) with two
+// registered persons, one for each of 60 days from two months ahead, so
+// that the concurrent clients plan different courses.
+func plaeneMitZweiTeilnehmern(t *testing.T) []inge.Kursplanung {
+	t.Helper()
+	beginn := time.Now().AddDate(0, 2, 0)
+	var out []inge.Kursplanung
+	for d := range 60 {
+		k := ingetest.Plan(t, "KP-1", inge.DatumOf(beginn.AddDate(0, 0, d)))
+		k.Teilnehmer = k.Teilnehmer[:2]
+		out = append(out, k)
+	}
+	return out
 }

@@ -11,16 +11,17 @@ import (
 
 	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
-// A user of the Testdatenpaket, in the standard sandbox.
-const stdUser, stdPassword, traeger1 = "kt1.sachbearbeitung", "Test!Passwort1", "10000001"
+// kt1 is a user of the Testdatenpaket, in the standard sandbox.
+var kt1 = ingetest.KT1()
 
-// MustOpen opens a registry at path (a file in a temporary directory unless
-// path is given) and closes it when the test ends.
-func MustOpen(tb testing.TB, path string) *sandbox.Registry {
+// MustOpenRegistry opens a registry at path (a file in a temporary directory
+// unless path is given) and closes it when the test ends.
+func MustOpenRegistry(tb testing.TB, path string) *sandbox.Registry {
 	tb.Helper()
 	if path == "" {
 		path = filepath.Join(tb.TempDir(), "mockinge.db")
@@ -35,7 +36,7 @@ func MustOpen(tb testing.TB, path string) *sandbox.Registry {
 
 // user returns a user of Traeger 10000001.
 func user(name string) mockstate.Zugang {
-	return mockstate.Zugang{Name: name, Passwort: "Geheim!" + name, Traegernummer: traeger1}
+	return mockstate.Zugang{Name: name, Passwort: "Geheim!" + name, Traegernummer: kt1.Traegernummer}
 }
 
 // MustCreate creates a sandbox with users.
@@ -48,22 +49,14 @@ func MustCreate(tb testing.TB, reg *sandbox.Registry, name string, users ...mock
 	return sb
 }
 
-// kursplanung is a valid KursplanungErfassen of Traeger 10000001 whose
-// course ends after days days.
-func kursplanung(days int) *inge.KursplanungErfassenAnfrage {
-	n := func(i int) *int { return &i }
+// kursplanung is a valid KursplanungErfassen of Traeger 10000001
+// (ingetest.Plan) that begins in 60 days and ends days days later.
+func kursplanung(tb testing.TB, days int) *inge.KursplanungErfassenAnfrage {
+	tb.Helper()
 	beginn := time.Now().AddDate(0, 0, 60)
-	return &inge.KursplanungErfassenAnfrage{
-		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}},
-		Kursplanung: inge.Kursplanung{
-			Kursart: "01", BeginnKursabschnitt: "1",
-			Kursbeginn: inge.DatumOf(beginn), Kursende: inge.DatumOf(beginn.AddDate(0, 0, days)),
-			Kursort:         "KO-10000001-01",
-			Unterrichtszeit: []inge.Unterrichtszeit{{Wochentag: "Mo", Beginn: "08:30", Ende: "12:45", Unterrichtseinheiten: n(5)}},
-			TnrKursMax:      n(20),
-			Lehrkraft:       []inge.Lehrkraft{{Lehrkraftkennung: "LK-2019-00417"}},
-		},
-	}
+	k := ingetest.Plan(tb, "KP-1", inge.DatumOf(beginn))
+	k.Kursende = inge.DatumOf(beginn.AddDate(0, 0, days))
+	return &inge.KursplanungErfassenAnfrage{Anfrage: kt1.Anfrage(), Kursplanung: k}
 }
 
 // MustPlanKurs stores a course in the sandbox and returns its Kurskennung.
@@ -71,7 +64,7 @@ func MustPlanKurs(tb testing.TB, sb *sandbox.Sandbox, benutzer string, days int)
 	tb.Helper()
 	var kennung string
 	err := sb.Use(func(st *mockstate.Store) error {
-		resp, err := st.Apply(context.Background(), mockstate.Caller{Benutzer: benutzer, Traegernummer: traeger1}, kursplanung(days))
+		resp, err := ingetest.TryApply(tb, st, mockstate.Caller{Benutzer: benutzer, Traegernummer: kt1.Traegernummer}, kursplanung(tb, days))
 		if err != nil {
 			return err
 		}
@@ -94,8 +87,8 @@ func kursende(tb testing.TB, sb *sandbox.Sandbox, kennung string) string {
 	tb.Helper()
 	var ende string
 	err := sb.Use(func(st *mockstate.Store) error {
-		req := &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: kennung}
-		resp, err := st.Apply(context.Background(), mockstate.Caller{Benutzer: "auskunft", Traegernummer: traeger1}, req)
+		req := &inge.KursauskunftAnfrage{Anfrage: kt1.Anfrage(), Kurskennung: kennung}
+		resp, err := ingetest.TryApply(tb, st, mockstate.Caller{Benutzer: "auskunft", Traegernummer: kt1.Traegernummer}, req)
 		if err != nil {
 			return err
 		}
@@ -125,7 +118,7 @@ func names(sbs []*sandbox.Sandbox) []string {
 }
 
 func TestCreate(t *testing.T) {
-	reg := MustOpen(t, "")
+	reg := MustOpenRegistry(t, "")
 	before := time.Now()
 	sb := MustCreate(t, reg, "ci-17", user("ci17.kt1"), user("ci17.kt1b"))
 
@@ -165,7 +158,7 @@ func TestCreate(t *testing.T) {
 		{"ErrBadNameStandard", sandbox.Standard, []mockstate.Zugang{user("a")}, sandbox.ErrBadName},
 		{"ErrNoUsers", "leer", nil, sandbox.ErrNoUsers},
 		{"ErrExists", "ci-17", []mockstate.Zugang{user("neu")}, sandbox.ErrExists},
-		{"ErrUserTakenByStandard", "zwei", []mockstate.Zugang{{Name: stdUser, Passwort: "x", Traegernummer: traeger1}}, sandbox.ErrUserTaken},
+		{"ErrUserTakenByStandard", "zwei", []mockstate.Zugang{{Name: kt1.Benutzer, Passwort: "x", Traegernummer: kt1.Traegernummer}}, sandbox.ErrUserTaken},
 		{"ErrUserTakenByOther", "zwei", []mockstate.Zugang{user("ci17.kt1")}, sandbox.ErrUserTaken},
 		{"ErrUserTwice", "zwei", []mockstate.Zugang{user("dup"), user("dup")}, sandbox.ErrUserTaken},
 		{"ErrTraegerUnknown", "zwei", []mockstate.Zugang{{Name: "z", Passwort: "x", Traegernummer: "99999999"}}, mockstate.ErrNotFound},
@@ -192,11 +185,11 @@ func TestCreate(t *testing.T) {
 }
 
 func TestForUser(t *testing.T) {
-	reg := MustOpen(t, "")
+	reg := MustOpenRegistry(t, "")
 	a := MustCreate(t, reg, "a", user("a.kt1"))
 	b := MustCreate(t, reg, "b", user("b.kt1"))
 	std, _ := reg.Get(sandbox.Standard)
-	for name, want := range map[string]*sandbox.Sandbox{"a.kt1": a, "b.kt1": b, stdUser: std, "kt2.sachbearbeitung": std} {
+	for name, want := range map[string]*sandbox.Sandbox{"a.kt1": a, "b.kt1": b, kt1.Benutzer: std, "kt2.sachbearbeitung": std} {
 		if got, ok := reg.ForUser(name); !ok || got != want {
 			t.Errorf("ForUser(%s) = %v; want sandbox %s", name, got, want.Name)
 		}
@@ -220,7 +213,7 @@ func TestForUser(t *testing.T) {
 		}
 	})
 	t.Run("AddUserTakenElsewhere", func(t *testing.T) {
-		for _, name := range []string{"b.kt1", stdUser, "a.kt1"} {
+		for _, name := range []string{"b.kt1", kt1.Benutzer, "a.kt1"} {
 			if err := reg.AddUser(context.Background(), a, user(name)); !errors.Is(err, sandbox.ErrUserTaken) {
 				t.Errorf("AddUser(%s) error = %v; want ErrUserTaken", name, err)
 			}
@@ -264,7 +257,7 @@ func TestForUser(t *testing.T) {
 }
 
 func TestReset(t *testing.T) {
-	reg := MustOpen(t, "")
+	reg := MustOpenRegistry(t, "")
 	a := MustCreate(t, reg, "a", user("a.kt1"))
 	b := MustCreate(t, reg, "b", user("b.kt1"))
 	std, _ := reg.Get(sandbox.Standard)
@@ -273,7 +266,7 @@ func TestReset(t *testing.T) {
 	}
 	inA := MustPlanKurs(t, a, "a.kt1", 100)
 	inB := MustPlanKurs(t, b, "b.kt1", 200)
-	inStd := MustPlanKurs(t, std, stdUser, 300)
+	inStd := MustPlanKurs(t, std, kt1.Benutzer, 300)
 	a.SetFaults(sandbox.Faults{Outage: true, Latency: time.Second, FailNext: 3})
 	b.SetFaults(sandbox.Faults{FailNext: 1})
 
@@ -300,10 +293,10 @@ func TestReset(t *testing.T) {
 	}
 
 	// Others are untouched.
-	if got, want := kursende(t, b, inB), string(kursplanung(200).Kursplanung.Kursende); got != want {
+	if got, want := kursende(t, b, inB), string(kursplanung(t, 200).Kursplanung.Kursende); got != want {
 		t.Errorf("course of b after reset of a: Kursende %q; want %q", got, want)
 	}
-	if got, want := kursende(t, std, inStd), string(kursplanung(300).Kursplanung.Kursende); got != want {
+	if got, want := kursende(t, std, inStd), string(kursplanung(t, 300).Kursplanung.Kursende); got != want {
 		t.Errorf("course of standard after reset of a: Kursende %q; want %q", got, want)
 	}
 	if b.Faults().FailNext != 1 {
@@ -320,8 +313,8 @@ func TestReset(t *testing.T) {
 		if got := kursende(t, std, inStd); got != "" {
 			t.Errorf("course of standard after its reset: Kursende %s; want gone", got)
 		}
-		if pw, err := password(t, reg, stdUser); err != nil || pw != stdPassword {
-			t.Errorf("Password(%s) after reset = %q, %v; want the package's", stdUser, pw, err)
+		if pw, err := password(t, reg, kt1.Benutzer); err != nil || pw != kt1.Passwort {
+			t.Errorf("Password(%s) after reset = %q, %v; want the package's", kt1.Benutzer, pw, err)
 		}
 		// A removed user stays removed; the routing agrees with the store.
 		if _, ok := reg.ForUser("kt1.leitung"); ok {
@@ -348,7 +341,7 @@ func TestReset(t *testing.T) {
 }
 
 func TestRemove(t *testing.T) {
-	reg := MustOpen(t, "")
+	reg := MustOpenRegistry(t, "")
 	a := MustCreate(t, reg, "a", user("a.kt1"))
 	MustPlanKurs(t, a, "a.kt1", 100) // the WAL has content
 	path := a.Path()
@@ -386,8 +379,8 @@ func TestRemove(t *testing.T) {
 		if err := reg.Remove(std); !errors.Is(err, sandbox.ErrIsStandard) {
 			t.Errorf("Remove(standard) error = %v; want ErrIsStandard", err)
 		}
-		if _, ok := reg.ForUser(stdUser); !ok {
-			t.Errorf("ForUser(%s) after a refused Remove: not found", stdUser)
+		if _, ok := reg.ForUser(kt1.Benutzer); !ok {
+			t.Errorf("ForUser(%s) after a refused Remove: not found", kt1.Benutzer)
 		}
 	})
 }
@@ -396,7 +389,7 @@ func TestRemove(t *testing.T) {
 // their users and their data.
 func TestOpen_Restart(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "mockinge.db")
-	reg := MustOpen(t, path)
+	reg := MustOpenRegistry(t, path)
 	a := MustCreate(t, reg, "ci-17", user("ci17.kt1"))
 	if err := reg.AddUser(context.Background(), a, user("ci17.neu")); err != nil {
 		t.Fatal(err)
@@ -410,7 +403,7 @@ func TestOpen_Restart(t *testing.T) {
 		t.Fatalf("the sandbox's file: %v", err)
 	}
 
-	reg = MustOpen(t, path)
+	reg = MustOpenRegistry(t, path)
 	if got := names(reg.List()); len(got) != 2 || got[0] != "ci-17" {
 		t.Fatalf("List after restart = %v; want [ci-17 standard]", got)
 	}
@@ -428,8 +421,8 @@ func TestOpen_Restart(t *testing.T) {
 	if len(users) != 2 {
 		t.Errorf("users of ci-17 after restart = %+v; want only its own two", users)
 	}
-	if got, ok := reg.ForUser(stdUser); !ok || got.Name != sandbox.Standard {
-		t.Errorf("ForUser(%s) after restart = %v; want standard", stdUser, got)
+	if got, ok := reg.ForUser(kt1.Benutzer); !ok || got.Name != sandbox.Standard {
+		t.Errorf("ForUser(%s) after restart = %v; want standard", kt1.Benutzer, got)
 	}
 	if got := kursende(t, a, kennung); got == "" {
 		t.Errorf("course %s of ci-17 after restart: gone; want kept", kennung)
@@ -437,7 +430,7 @@ func TestOpen_Restart(t *testing.T) {
 }
 
 func TestOpen_Memory(t *testing.T) {
-	reg := MustOpen(t, mockstate.MemoryPath)
+	reg := MustOpenRegistry(t, mockstate.MemoryPath)
 	a := MustCreate(t, reg, "a", user("a.kt1"))
 	b := MustCreate(t, reg, "b", user("b.kt1"))
 	k := MustPlanKurs(t, a, "a.kt1", 100)
@@ -465,7 +458,7 @@ func TestOpen_Memory(t *testing.T) {
 }
 
 func TestFaults(t *testing.T) {
-	reg := MustOpen(t, mockstate.MemoryPath)
+	reg := MustOpenRegistry(t, mockstate.MemoryPath)
 	sb, _ := reg.Get(sandbox.Standard)
 	if f := sb.Faults(); f != (sandbox.Faults{}) {
 		t.Errorf("Faults = %+v; want none at start", f)
@@ -485,7 +478,7 @@ func TestFaults(t *testing.T) {
 
 // Requests use a sandbox while it is reset; run with -race.
 func TestUse_DuringReset(t *testing.T) {
-	reg := MustOpen(t, "")
+	reg := MustOpenRegistry(t, "")
 	a := MustCreate(t, reg, "a", user("a.kt1"))
 	ctx := context.Background()
 	var wg sync.WaitGroup
@@ -532,7 +525,7 @@ func TestUse_DuringReset(t *testing.T) {
 // Creations of one name at once: one wins, and its database survives the
 // others' failures.
 func TestCreate_Concurrent(t *testing.T) {
-	reg := MustOpen(t, "")
+	reg := MustOpenRegistry(t, "")
 	const n = 6
 	var wg sync.WaitGroup
 	results := make(chan error, n)
