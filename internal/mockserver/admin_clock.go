@@ -9,8 +9,8 @@ import (
 )
 
 // The clock of a sandbox: the business time that the deadlines of the
-// procedures are measured against (see mockstate/clock.go). It is set for
-// every Traeger of the sandbox at once, so a sandbox has one "today".
+// procedures are measured against (see mockstate/clock.go). A sandbox is a
+// store with one clock, so all its Traeger share one "today".
 //
 //	GET    /sandboxes/{sandbox}/clock          the clock
 //	PUT    /sandboxes/{sandbox}/clock          {"now": "2027-03-10T09:00:00Z", "frozen": true}
@@ -71,11 +71,11 @@ func (a *Admin) putClock(r *http.Request) (any, error) {
 	if err := checkClockRange(t); err != nil {
 		return nil, err
 	}
-	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx, nr string) error {
+	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx) error {
 		if body.Frozen {
-			return tx.FreezeClock(ctx, nr, t)
+			return tx.FreezeClock(ctx, t)
 		}
-		return tx.SetClock(ctx, nr, t)
+		return tx.SetClock(ctx, t)
 	})
 }
 
@@ -93,27 +93,27 @@ func (a *Admin) advanceClock(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, badRequest(`"by" %q ist keine Dauer wie "48h" oder "-30m"`, body.By)
 	}
-	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx, nr string) error {
-		now, err := tx.Now(ctx, nr)
+	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx) error {
+		now, err := tx.Now(ctx)
 		if err != nil {
 			return err
 		}
 		if err := checkClockRange(now.Add(d)); err != nil {
 			return err
 		}
-		return tx.AdvanceClock(ctx, nr, d)
+		return tx.AdvanceClock(ctx, d)
 	})
 }
 
 func (a *Admin) resetClock(r *http.Request) (any, error) {
-	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx, nr string) error {
-		return tx.ResetClock(ctx, nr)
+	return a.changeClock(r, func(ctx context.Context, tx *mockstate.Tx) error {
+		return tx.ResetClock(ctx)
 	})
 }
 
-// changeClock applies change (nil: none) to the clock of every Traeger of
-// the request's sandbox and reads the result in the same transaction.
-func (a *Admin) changeClock(r *http.Request, change func(ctx context.Context, tx *mockstate.Tx, nr string) error) (clockJSON, error) {
+// changeClock applies change (nil: none) to the clock of the request's
+// sandbox and reads the result in the same transaction.
+func (a *Admin) changeClock(r *http.Request, change func(ctx context.Context, tx *mockstate.Tx) error) (clockJSON, error) {
 	ctx := r.Context()
 	sb, err := a.sandbox(r)
 	if err != nil {
@@ -122,20 +122,13 @@ func (a *Admin) changeClock(r *http.Request, change func(ctx context.Context, tx
 	c := clockJSON{Sandbox: sb.Name}
 	err = sb.Use(func(st *mockstate.Store) error {
 		return st.Update(ctx, func(tx *mockstate.Tx) error {
-			nummern, err := tx.Traegernummern(ctx)
-			if err != nil {
-				return err
-			}
-			for _, nr := range nummern {
-				if change != nil {
-					if err := change(ctx, tx, nr); err != nil {
-						return err
-					}
+			if change != nil {
+				if err := change(ctx, tx); err != nil {
+					return err
 				}
 			}
-			if len(nummern) > 0 {
-				c.Now, c.Frozen, err = tx.Clock(ctx, nummern[0])
-			}
+			var err error
+			c.Now, c.Frozen, err = tx.Clock(ctx)
 			return err
 		})
 	})

@@ -144,7 +144,7 @@ func (s *Store) apply(ctx context.Context, caller Caller, req inge.Request, vorg
 		run = s.Update
 	}
 	err := run(ctx, func(tx *Tx) error {
-		now, err := tx.Now(ctx, caller.Traegernummer)
+		now, err := tx.Now(ctx)
 		if err != nil {
 			return err
 		}

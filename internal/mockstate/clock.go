@@ -9,116 +9,125 @@ import (
 	"time"
 )
 
-// Each Traeger's sandbox has a clock of its own, so that a test can move one
-// Traeger past a deadline (LiD two weeks ahead, Kursbeginnmeldung within a
-// week, ...) without disturbing another. A clock either runs, at real time
-// plus an offset, or stands still at a frozen instant. A Traeger without a
-// row in uhr runs at real time.
+// The store has one clock: a store is a sandbox, and a sandbox has one
+// "today" for all its Traeger, against which the deadlines of the
+// procedures are measured (LiD two weeks ahead, Kursbeginnmeldung within a
+// week, ...). A test or a trainer sets and moves it for the whole sandbox;
+// another sandbox is another store with a clock of its own. The clock
+// either runs, at real time plus an offset, or stands still at a frozen
+// instant. Without its row in uhr it runs at real time.
 
-// uhr is the stored state of one Traeger's clock.
+// uhr is the stored state of the store's clock.
 type uhr struct {
 	frozen   bool
 	frozenAt time.Time     // if frozen
 	offset   time.Duration // if running
 }
 
-func (tx *Tx) readUhr(ctx context.Context, nr string) (uhr, error) {
+func (tx *Tx) readUhr(ctx context.Context) (uhr, error) {
 	var (
 		frozenAt sql.NullString
-		offset   sql.NullInt64
+		offset   int64
 	)
-	err := tx.QueryRowContext(ctx, `
-		SELECT u.frozen_at, u.offset_ns
-		FROM traeger t LEFT JOIN uhr u ON u.traegernummer = t.traegernummer
-		WHERE t.traegernummer = ?`, nr,
-	).Scan(&frozenAt, &offset)
-	if err != nil {
-		return uhr{}, lookupError("traeger", nr, err)
+	err := tx.QueryRowContext(ctx, `SELECT frozen_at, offset_ns FROM uhr WHERE id = 1`).Scan(&frozenAt, &offset)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return uhr{}, nil // real time
+	case err != nil:
+		return uhr{}, fmt.Errorf("read clock: %w", err)
 	}
-	u := uhr{offset: time.Duration(offset.Int64)}
+	u := uhr{offset: time.Duration(offset)}
 	if frozenAt.Valid {
 		if u.frozenAt, err = parseTime(frozenAt.String); err != nil {
-			return uhr{}, fmt.Errorf("uhr of traeger %q: %w", nr, err)
+			return uhr{}, fmt.Errorf("read clock: %w", err)
 		}
 		u.frozen = true
 	}
 	return u, nil
 }
 
-func (tx *Tx) writeUhr(ctx context.Context, nr string, u uhr) error {
+func (tx *Tx) writeUhr(ctx context.Context, u uhr) error {
 	var frozenAt any // NULL unless frozen
 	if u.frozen {
 		frozenAt = formatTime(u.frozenAt)
 	}
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO uhr (traegernummer, frozen_at, offset_ns) VALUES (?, ?, ?)
-		ON CONFLICT (traegernummer) DO UPDATE SET frozen_at = excluded.frozen_at, offset_ns = excluded.offset_ns`,
-		nr, frozenAt, int64(u.offset))
+		INSERT INTO uhr (id, frozen_at, offset_ns) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET frozen_at = excluded.frozen_at, offset_ns = excluded.offset_ns`,
+		frozenAt, int64(u.offset))
 	if err != nil {
-		return fmt.Errorf("uhr of traeger %q: %w", nr, err)
+		return fmt.Errorf("write clock: %w", err)
 	}
 	return nil
 }
 
-// Now returns the current time on the clock of Traeger nr, in UTC.
-func (tx *Tx) Now(ctx context.Context, nr string) (time.Time, error) {
-	u, err := tx.readUhr(ctx, nr)
+// Now returns the current time on the store's clock, in UTC.
+func (tx *Tx) Now(ctx context.Context) (time.Time, error) {
+	u, err := tx.readUhr(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}
-	if u.frozen {
-		return u.frozenAt, nil
-	}
-	return tx.now().Add(u.offset).UTC(), nil
+	return u.now(tx.now()), nil
 }
 
-// SetClock sets the clock of Traeger nr to t; it runs on from there.
-func (tx *Tx) SetClock(ctx context.Context, nr string, t time.Time) error {
-	if _, err := tx.readUhr(ctx, nr); err != nil {
-		return err
+// now is the time on clock u at real time wall.
+func (u uhr) now(wall time.Time) time.Time {
+	if u.frozen {
+		return u.frozenAt.UTC()
 	}
+	return wall.Add(u.offset).UTC()
+}
+
+// Clock returns the current time on the store's clock and whether the
+// clock stands still.
+func (tx *Tx) Clock(ctx context.Context) (now time.Time, frozen bool, err error) {
+	u, err := tx.readUhr(ctx)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	return u.now(tx.now()), u.frozen, nil
+}
+
+// SetClock sets the store's clock to t; it runs on from there.
+func (tx *Tx) SetClock(ctx context.Context, t time.Time) error {
 	offset, err := sub(t, tx.now())
 	if err != nil {
-		return fmt.Errorf("set clock of traeger %q: %w", nr, err)
+		return fmt.Errorf("set clock: %w", err)
 	}
-	return tx.writeUhr(ctx, nr, uhr{offset: offset})
+	return tx.writeUhr(ctx, uhr{offset: offset})
 }
 
-// FreezeClock stops the clock of Traeger nr at t.
-func (tx *Tx) FreezeClock(ctx context.Context, nr string, t time.Time) error {
-	if _, err := tx.readUhr(ctx, nr); err != nil {
-		return err
-	}
-	return tx.writeUhr(ctx, nr, uhr{frozen: true, frozenAt: t})
+// FreezeClock stops the store's clock at t.
+func (tx *Tx) FreezeClock(ctx context.Context, t time.Time) error {
+	return tx.writeUhr(ctx, uhr{frozen: true, frozenAt: t})
 }
 
-// AdvanceClock moves the clock of Traeger nr forward by d (backward if d is
+// AdvanceClock moves the store's clock forward by d (backward if d is
 // negative). A frozen clock stays frozen, at its new instant.
-func (tx *Tx) AdvanceClock(ctx context.Context, nr string, d time.Duration) error {
-	u, err := tx.readUhr(ctx, nr)
+func (tx *Tx) AdvanceClock(ctx context.Context, d time.Duration) error {
+	u, err := tx.readUhr(ctx)
 	if err != nil {
 		return err
 	}
 	if u.frozen {
 		u.frozenAt = u.frozenAt.Add(d)
 	} else if u.offset, err = add(u.offset, d); err != nil {
-		return fmt.Errorf("advance clock of traeger %q: %w", nr, err)
+		return fmt.Errorf("advance clock: %w", err)
 	}
-	return tx.writeUhr(ctx, nr, u)
+	return tx.writeUhr(ctx, u)
 }
 
-// ResetClock lets the clock of Traeger nr run at real time again.
-func (tx *Tx) ResetClock(ctx context.Context, nr string) error {
-	if _, err := tx.readUhr(ctx, nr); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM uhr WHERE traegernummer = ?`, nr); err != nil {
-		return fmt.Errorf("reset clock of traeger %q: %w", nr, err)
+// ResetClock lets the store's clock run at real time again.
+func (tx *Tx) ResetClock(ctx context.Context) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM uhr`); err != nil {
+		return fmt.Errorf("reset clock: %w", err)
 	}
 	return nil
 }
 
-var errClockRange = errors.New("clock offset beyond about 292 years")
+// errClockRange is the limit of a time.Duration, as the person who set the
+// clock reads it.
+var errClockRange = errors.New("die Uhr kann höchstens etwa 292 Jahre von der Echtzeit abweichen")
 
 // sub returns t-u, or an error where time.Time.Sub would saturate.
 func sub(t, u time.Time) (time.Duration, error) {
@@ -136,46 +145,4 @@ func add(a, b time.Duration) (time.Duration, error) {
 		return 0, errClockRange
 	}
 	return c, nil
-}
-
-// Now returns the current time on the clock of Traeger nr, in UTC. An
-// unknown Traeger gives an error wrapping ErrNotFound.
-func (s *Store) Now(ctx context.Context, nr string) (time.Time, error) {
-	return view(ctx, s, func(tx *Tx) (time.Time, error) { return tx.Now(ctx, nr) })
-}
-
-// SetClock sets the clock of Traeger nr to t; it runs on from there.
-func (s *Store) SetClock(ctx context.Context, nr string, t time.Time) error {
-	return s.Update(ctx, func(tx *Tx) error { return tx.SetClock(ctx, nr, t) })
-}
-
-// FreezeClock stops the clock of Traeger nr at t.
-func (s *Store) FreezeClock(ctx context.Context, nr string, t time.Time) error {
-	return s.Update(ctx, func(tx *Tx) error { return tx.FreezeClock(ctx, nr, t) })
-}
-
-// AdvanceClock moves the clock of Traeger nr by d.
-func (s *Store) AdvanceClock(ctx context.Context, nr string, d time.Duration) error {
-	return s.Update(ctx, func(tx *Tx) error { return tx.AdvanceClock(ctx, nr, d) })
-}
-
-// ResetClock lets the clock of Traeger nr run at real time again.
-func (s *Store) ResetClock(ctx context.Context, nr string) error {
-	return s.Update(ctx, func(tx *Tx) error { return tx.ResetClock(ctx, nr) })
-}
-
-// Clock returns the current time on the clock of Traeger nr and whether the
-// clock stands still.
-func (tx *Tx) Clock(ctx context.Context, nr string) (now time.Time, frozen bool, err error) {
-	u, err := tx.readUhr(ctx, nr)
-	if err != nil {
-		return time.Time{}, false, err
-	}
-	now, err = tx.Now(ctx, nr)
-	return now, u.frozen, err
-}
-
-// Traegernummern returns the numbers of all Traeger of the store, sorted.
-func (tx *Tx) Traegernummern(ctx context.Context) ([]string, error) {
-	return queryColumn[string](ctx, tx, `SELECT traegernummer FROM traeger ORDER BY traegernummer`)
 }

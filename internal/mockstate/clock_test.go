@@ -1,10 +1,14 @@
 package mockstate_test
 
 import (
-	"errors"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
@@ -12,106 +16,85 @@ import (
 func TestClock(t *testing.T) {
 	ctx := t.Context()
 	wall := ingetest.NewTimeSource(time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC))
-	s := ingetest.MustOpen(t, "", mockstate.WithTimeSource(wall.Now))
-	ingetest.MustLoad(t, s)
-	const kt1, kt2 = "10000001", "10000002"
+	s := ingetest.MustStore(t, mockstate.WithTimeSource(wall.Now))
 
-	now := func(nr string) time.Time {
+	now := func(t *testing.T) time.Time {
 		t.Helper()
-		n, err := s.Now(ctx, nr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
+		return ingetest.View(t, s, func(tx *mockstate.Tx) (time.Time, error) { return tx.Now(ctx) })
 	}
-	must := func(err error) {
+	change := func(t *testing.T, fn func(tx *mockstate.Tx) error) {
 		t.Helper()
-		if err != nil {
+		if err := s.Update(ctx, fn); err != nil {
 			t.Fatal(err)
 		}
 	}
-	check := func(nr string, want time.Time) {
+	check := func(t *testing.T, want time.Time) {
 		t.Helper()
-		if got := now(nr); !got.Equal(want) {
-			t.Errorf("Now(%s) = %v; want %v", nr, got, want)
+		if got := now(t); !got.Equal(want) {
+			t.Errorf("Now = %v; want %v", got, want)
 		}
 	}
 
 	t.Run("RealTimeByDefault", func(t *testing.T) {
-		check(kt1, wall.Now())
-		check(kt2, wall.Now())
+		check(t, wall.Now())
 	})
 
 	t.Run("SetRunsFromThere", func(t *testing.T) {
 		start := time.Date(2026, 9, 1, 9, 0, 0, 0, time.UTC)
-		must(s.SetClock(ctx, kt1, start))
-		check(kt1, start)
+		change(t, func(tx *mockstate.Tx) error { return tx.SetClock(ctx, start) })
+		check(t, start)
 		wall.Add(90 * time.Minute)
-		check(kt1, start.Add(90*time.Minute))
-		check(kt2, wall.Now()) // the other sandbox is untouched
+		check(t, start.Add(90*time.Minute))
 	})
 
 	t.Run("AdvanceRunning", func(t *testing.T) {
-		before := now(kt1)
-		must(s.AdvanceClock(ctx, kt1, 14*24*time.Hour))
-		check(kt1, before.Add(14*24*time.Hour))
-		check(kt2, wall.Now())
+		before := now(t)
+		change(t, func(tx *mockstate.Tx) error { return tx.AdvanceClock(ctx, 14*24*time.Hour) })
+		check(t, before.Add(14*24*time.Hour))
 	})
 
 	t.Run("FreezeStandsStill", func(t *testing.T) {
 		frozen := time.Date(2026, 10, 5, 12, 0, 0, 123456789, time.FixedZone("CEST", 2*3600))
-		must(s.FreezeClock(ctx, kt2, frozen))
+		change(t, func(tx *mockstate.Tx) error { return tx.FreezeClock(ctx, frozen) })
 		wall.Add(time.Hour)
-		check(kt2, frozen)
-		must(s.AdvanceClock(ctx, kt2, 7*24*time.Hour))
-		check(kt2, frozen.Add(7*24*time.Hour))
-		if got := now(kt2).Location(); got != time.UTC {
+		check(t, frozen)
+		change(t, func(tx *mockstate.Tx) error { return tx.AdvanceClock(ctx, 7*24*time.Hour) })
+		check(t, frozen.Add(7*24*time.Hour))
+		if got := now(t).Location(); got != time.UTC {
 			t.Errorf("Now location = %v; want UTC", got)
+		}
+		if at, stands := clockOf(t, s); !stands || !at.Equal(frozen.Add(7*24*time.Hour)) {
+			t.Errorf("Clock = %v, frozen %t; want frozen at %v", at, stands, frozen.Add(7*24*time.Hour))
 		}
 	})
 
 	t.Run("SetUnfreezes", func(t *testing.T) {
 		at := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-		must(s.SetClock(ctx, kt2, at))
+		change(t, func(tx *mockstate.Tx) error { return tx.SetClock(ctx, at) })
 		wall.Add(time.Minute)
-		check(kt2, at.Add(time.Minute))
+		check(t, at.Add(time.Minute))
 	})
 
 	t.Run("ResetToRealTime", func(t *testing.T) {
-		must(s.ResetClock(ctx, kt1))
-		must(s.ResetClock(ctx, kt2))
-		check(kt1, wall.Now())
-		check(kt2, wall.Now())
-	})
-
-	t.Run("ErrNotFound", func(t *testing.T) {
-		for name, err := range map[string]error{
-			"Now":     func() error { _, err := s.Now(ctx, "99999999"); return err }(),
-			"Set":     s.SetClock(ctx, "99999999", wall.Now()),
-			"Freeze":  s.FreezeClock(ctx, "99999999", wall.Now()),
-			"Advance": s.AdvanceClock(ctx, "99999999", time.Hour),
-			"Reset":   s.ResetClock(ctx, "99999999"),
-		} {
-			if !errors.Is(err, mockstate.ErrNotFound) {
-				t.Errorf("%s for an unknown Traeger: err = %v; want ErrNotFound", name, err)
-			}
-		}
+		change(t, func(tx *mockstate.Tx) error { return tx.ResetClock(ctx) })
+		check(t, wall.Now())
 	})
 
 	t.Run("ErrOutOfRange", func(t *testing.T) {
-		if err := s.SetClock(ctx, kt1, time.Date(2600, 1, 1, 0, 0, 0, 0, time.UTC)); err == nil {
+		err := s.Update(ctx, func(tx *mockstate.Tx) error { return tx.SetClock(ctx, time.Date(2600, 1, 1, 0, 0, 0, 0, time.UTC)) })
+		if err == nil {
 			t.Error("SetClock 574 years ahead: err = nil; want an error")
 		}
-		check(kt1, wall.Now())
+		check(t, wall.Now())
 	})
 
 	t.Run("InsideTransaction", func(t *testing.T) {
 		at := time.Date(2027, 1, 4, 8, 0, 0, 0, time.UTC)
-		must(s.Update(ctx, func(tx *mockstate.Tx) error {
-			if err := tx.FreezeClock(ctx, kt1, at); err != nil {
+		change(t, func(tx *mockstate.Tx) error {
+			if err := tx.FreezeClock(ctx, at); err != nil {
 				return err
 			}
-			got, err := tx.Now(ctx, kt1)
+			got, err := tx.Now(ctx)
 			if err != nil {
 				return err
 			}
@@ -119,7 +102,106 @@ func TestClock(t *testing.T) {
 				t.Errorf("tx.Now = %v; want %v", got, at)
 			}
 			return nil
-		}))
-		check(kt1, at)
+		})
+		check(t, at)
 	})
+}
+
+// A store is a sandbox with one clock: every Traeger's requests are
+// judged by the same today.
+func TestClock_OneForEveryTraeger(t *testing.T) {
+	s := openStore(t) // real time 2027-03-10
+	for _, tc := range []struct {
+		account ingetest.Account
+		fall    string
+	}{
+		{ingetest.KT1(), "KP-1"},
+		{ingetest.KT2(), "KP-2"},
+	} {
+		t.Run(tc.account.Traegernummer, func(t *testing.T) {
+			heute(t, s, "2027-05-04")
+			// Begun yesterday on the store's clock, so it needs a reason.
+			resp := ingetest.Apply(t, s, tc.account.Caller(), kursplanung(t, tc.account, tc.fall, "2027-05-03"))
+			hasStatus(t, resp, inge.StatusAbgelehnt)
+			hasMeldungen(t, resp.Base().List(), meldung{inge.NachmeldungsgrundFehlt, "Kursplanung/Nachmeldungsgrund"})
+		})
+	}
+}
+
+// Migration 007 turns the clocks of the Traeger into the store's one clock:
+// of clocks that differ, the one of the lowest Traegernummer.
+func TestMigration007_OneClock(t *testing.T) {
+	frozen := time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		uhr  string // rows of uhr at schema version 006
+		want func(wall time.Time) (time.Time, bool)
+	}{
+		{"OK/RealTime", ``, func(wall time.Time) (time.Time, bool) { return wall, false }},
+		{"OK/SameForAll", `('10000001', '2027-03-10T09:00:00.000000000Z', 0), ('10000002', '2027-03-10T09:00:00.000000000Z', 0)`,
+			func(time.Time) (time.Time, bool) { return frozen, true }},
+		{"OK/LowestTraegernummer", `('10000002', '2027-03-10T09:00:00.000000000Z', 0), ('10000001', NULL, 3600000000000)`,
+			func(wall time.Time) (time.Time, bool) { return wall.Add(time.Hour), false }},
+		{"OK/OnlyOneSet", `('10000002', '2027-03-10T09:00:00.000000000Z', 0)`,
+			func(time.Time) (time.Time, bool) { return frozen, true }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "v006.db")
+			schemaVersion6(t, path, tc.uhr)
+			wall := ingetest.NewTimeSource(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC))
+			s := ingetest.MustOpen(t, path, mockstate.WithTimeSource(wall.Now))
+			got, gotFrozen := clockOf(t, s)
+			if want, frozen := tc.want(wall.Now()); !got.Equal(want) || gotFrozen != frozen {
+				t.Errorf("Clock after migration = %v, frozen %t; want %v, frozen %t", got, gotFrozen, want, frozen)
+			}
+		})
+	}
+}
+
+// clockOf returns the time on the store's clock and whether it stands still.
+func clockOf(t *testing.T, s *mockstate.Store) (now time.Time, frozen bool) {
+	t.Helper()
+	err := s.View(t.Context(), func(tx *mockstate.Tx) (err error) {
+		now, frozen, err = tx.Clock(t.Context())
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return now, frozen
+}
+
+// schemaVersion6 writes a database at path as a build with migrations 001
+// to 006 left it, with two Traeger and the given rows of their clocks.
+func schemaVersion6(t *testing.T, path, uhr string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	exec := func(query string) {
+		t.Helper()
+		if _, err := db.ExecContext(t.Context(), query); err != nil {
+			t.Fatalf("%.60s...: %v", query, err)
+		}
+	}
+	exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`)
+	names, err := filepath.Glob("migrations/00[1-6]_*.sql")
+	if err != nil || len(names) != 6 {
+		t.Fatalf("migrations 001 to 006: %v, %v", names, err)
+	}
+	for i, name := range names {
+		body, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		exec(string(body))
+		exec(`INSERT INTO schema_migrations VALUES (` + strconv.Itoa(i+1) + `, '` + filepath.Base(name) + `', '')`)
+	}
+	exec(`INSERT INTO traeger (traegernummer, name, bundesland, lid_pruefstelle, verwaltungsstandort)
+		VALUES ('10000001', 'T1', '09', 1, 'VS-1'), ('10000002', 'T2', '05', 0, 'VS-2')`)
+	if uhr != "" {
+		exec(`INSERT INTO uhr (traegernummer, frozen_at, offset_ns) VALUES ` + uhr)
+	}
 }

@@ -63,6 +63,18 @@ func plusTage(tb testing.TB, d inge.Datum, n int) inge.Datum {
 	return inge.DatumOf(t.AddDate(0, 0, n))
 }
 
+// heute freezes the store's clock at 09:00 UTC of datum.
+func heute(tb testing.TB, s *mockstate.Store, datum inge.Datum) {
+	tb.Helper()
+	d, err := datum.Time()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.Update(tb.Context(), func(tx *mockstate.Tx) error { return tx.FreezeClock(tb.Context(), d.Add(9*time.Hour)) }); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // person returns the Ident of a person of the Testdatenpaket by Geburtsdatum
 // and BAMF-Personenkennziffer.
 func person(geburtsdatum, kennziffer string) *inge.TeilnehmerIdent {

@@ -12,7 +12,7 @@ import (
 // Eintrag is one SOAP exchange in the journal.
 type Eintrag struct {
 	ID             int64
-	Zeit           time.Time // real time of the request (not a Traeger's clock)
+	Zeit           time.Time // real time of the request (not the store's clock)
 	Traegernummer  string    // "" if unknown
 	Benutzer       string    // "" if unknown
 	Operation      string

@@ -2,7 +2,7 @@ package mockstate_test
 
 // The tests of the course's life after its plan (issue 3). Each subtest
 // plans the course of validPlan (Testfall KP-1) in a store of its own on
-// 2027-03-10 and moves Traeger 10000001's clock through the course: the
+// 2027-03-10 and moves the store's clock through the course: the
 // begin of section 1 on 2027-05-03 is reported on 2027-05-05, each later
 // section the day after its begin.
 
@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/ingetest"
@@ -30,10 +29,12 @@ func validPlan(tb testing.TB) *inge.KursplanungErfassenAnfrage {
 	return kursplanung(tb, ingetest.KT1(), "KP-1", "2027-05-03")
 }
 
-// planKP2 returns a Kursplanung of Testfall KP-2 for Traeger 10000002.
+// planKP2 returns a Kursplanung of Testfall KP-2 for Traeger 10000002. It
+// begins on 2028-01-03, after every day to which the tests move the clock,
+// which the Traeger of a store share.
 func planKP2(tb testing.TB) *inge.KursplanungErfassenAnfrage {
 	tb.Helper()
-	return kursplanung(tb, ingetest.KT2(), "KP-2", "2027-05-03")
+	return kursplanung(tb, ingetest.KT2(), "KP-2", "2028-01-03")
 }
 
 func erfassen(tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, req *inge.KursplanungErfassenAnfrage) *inge.KursplanungErfassenAntwort {
@@ -102,16 +103,10 @@ func begonnenerKurs(tb testing.TB, mutate func(*inge.Kursplanung)) *kursLauf {
 	return l
 }
 
-// heute freezes the clock of Traeger 10000001 at 09:00 UTC of datum.
+// heute freezes the store's clock at 09:00 UTC of datum.
 func (l *kursLauf) heute(datum inge.Datum) {
 	l.tb.Helper()
-	d, err := datum.Time()
-	if err != nil {
-		l.tb.Fatal(err)
-	}
-	if err := l.s.FreezeClock(l.tb.Context(), kt1.Traegernummer, d.Add(9*time.Hour)); err != nil {
-		l.tb.Fatal(err)
-	}
+	heute(l.tb, l.s, datum)
 }
 
 // apply runs req for Traeger 10000001 and checks its Vorgangsnummer.

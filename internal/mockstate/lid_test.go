@@ -4,7 +4,7 @@ package mockstate_test
 // store of its own whose real time stands at jetzt (2027-03-10), with the
 // data of Testfall LID-1: Traeger 10000001 is a LiD-Pruefstelle, Traeger
 // 10000002 is not. The exams lie on 2027-04-14, five weeks ahead; a rule
-// that needs another day freezes Traeger 10000001's clock there.
+// that needs another day freezes the store's clock there.
 
 import (
 	"encoding/xml"
@@ -129,16 +129,10 @@ func (l *lidLauf) erfassen(caller mockstate.Caller, p inge.LidPruefung) *inge.Li
 	return l.apply(caller, &inge.LidPruefungErfassenAnfrage{Pruefung: p}).(*inge.LidPruefungErfassenAntwort)
 }
 
-// heute freezes the clock of Traeger 10000001 at 09:00 UTC of datum.
+// heute freezes the store's clock at 09:00 UTC of datum.
 func (l *lidLauf) heute(datum inge.Datum) {
 	l.tb.Helper()
-	d, err := datum.Time()
-	if err != nil {
-		l.tb.Fatal(err)
-	}
-	if err := l.s.FreezeClock(l.tb.Context(), kt1.Traegernummer, d.Add(9*time.Hour)); err != nil {
-		l.tb.Fatal(err)
-	}
+	heute(l.tb, l.s, datum)
 }
 
 // aktualisierung returns a valid change of the exam: a week later, in the

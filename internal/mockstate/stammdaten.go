@@ -10,8 +10,9 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
-// Traeger is a Kurstraeger. Each Traeger is a sandbox of its own: its users
-// see and change only its courses, exams, clock and journal.
+// Traeger is a Kurstraeger. The Traeger of a store (a sandbox) share its
+// clock, but the rules keep them apart: a Traeger's users see and change
+// only its own courses and exams.
 type Traeger struct {
 	Traegernummer       string
 	Name                string
@@ -111,6 +112,11 @@ func (tx *Tx) Traeger(ctx context.Context, nummer string) (Traeger, error) {
 		return Traeger{}, lookupError("traeger", nummer, err)
 	}
 	return t, nil
+}
+
+// Traegernummern returns the numbers of all Traeger of the store, sorted.
+func (tx *Tx) Traegernummern(ctx context.Context) ([]string, error) {
+	return queryColumn[string](ctx, tx, `SELECT traegernummer FROM traeger ORDER BY traegernummer`)
 }
 
 // User returns the Benutzer with the given name.

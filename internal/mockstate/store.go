@@ -1,7 +1,8 @@
 // Package mockstate is the state of the InGe mock: an SQLite store holding the
 // Testdatenpaket (Traeger, Benutzer, Kursorte, Lehrkraefte, Lehrwerke,
-// Personen), each Traeger's clock and the journal of SOAP exchanges. The
-// procedures' rules run inside its transactions (see Store.Update and Tx).
+// Personen), what the procedures stored, the store's clock and the journal of
+// SOAP exchanges. A store is one sandbox. The procedures' rules run inside
+// its transactions (see Store.Update and Tx), one file per procedure.
 package mockstate
 
 import (
@@ -37,7 +38,7 @@ type Store struct {
 	// for a writer. For an in-memory store rdb is db.
 	rdb *sql.DB
 
-	now func() time.Time // real time; each Traeger's clock is derived from it
+	now func() time.Time // real time; the store's clock is derived from it
 
 	regeln Regeln // the settings where the sources disagree
 }
