@@ -288,11 +288,6 @@ func (tx *Tx) Person(ctx context.Context, id int64) (Person, error) {
 	return p, nil
 }
 
-// Traeger returns the Traeger with the given Traegernummer.
-func (s *Store) Traeger(ctx context.Context, nummer string) (Traeger, error) {
-	return view(ctx, s, func(tx *Tx) (Traeger, error) { return tx.Traeger(ctx, nummer) })
-}
-
 // User returns the Benutzer with the given name.
 func (s *Store) User(ctx context.Context, name string) (Benutzer, error) {
 	return view(ctx, s, func(tx *Tx) (Benutzer, error) { return tx.User(ctx, name) })
@@ -307,32 +302,6 @@ func (s *Store) Password(ctx context.Context, name string) (string, error) {
 // Users returns all Benutzer, ordered by Traegernummer and name.
 func (s *Store) Users(ctx context.Context) ([]Benutzer, error) {
 	return view(ctx, s, func(tx *Tx) ([]Benutzer, error) { return tx.Users(ctx) })
-}
-
-// Kursort returns the Kursort with the given Kennung.
-func (s *Store) Kursort(ctx context.Context, kennung string) (Kursort, error) {
-	return view(ctx, s, func(tx *Tx) (Kursort, error) { return tx.Kursort(ctx, kennung) })
-}
-
-// Lehrkraft returns the Lehrkraft with the given Kennung.
-func (s *Store) Lehrkraft(ctx context.Context, kennung string) (Lehrkraft, error) {
-	return view(ctx, s, func(tx *Tx) (Lehrkraft, error) { return tx.Lehrkraft(ctx, kennung) })
-}
-
-// Lehrwerk returns the Lehrwerk with the given Kennung.
-func (s *Store) Lehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
-	return view(ctx, s, func(tx *Tx) (Lehrwerk, error) { return tx.Lehrwerk(ctx, kennung) })
-}
-
-// FindPersons returns the persons identified by Geburtsdatum and Kennziffer;
-// see Tx.FindPersons.
-func (s *Store) FindPersons(ctx context.Context, geburtsdatum time.Time, art, wert string) ([]Person, error) {
-	return view(ctx, s, func(tx *Tx) ([]Person, error) { return tx.FindPersons(ctx, geburtsdatum, art, wert) })
-}
-
-// Person returns the person with the given ID.
-func (s *Store) Person(ctx context.Context, id int64) (Person, error) {
-	return view(ctx, s, func(tx *Tx) (Person, error) { return tx.Person(ctx, id) })
 }
 
 // lookupError names what was looked up and turns sql.ErrNoRows into

@@ -24,30 +24,30 @@ func TestLookups(t *testing.T) {
 
 	for _, tc := range []struct {
 		name   string
-		lookup func() (any, error)
+		lookup func(tx *mockstate.Tx) (any, error)
 		want   any // nil: want ErrNotFound
 	}{
 		{
 			name:   "UserOK",
-			lookup: func() (any, error) { return s.User(ctx, "kt2.sachbearbeitung") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.User(ctx, "kt2.sachbearbeitung") },
 			want:   mockstate.Benutzer{Name: "kt2.sachbearbeitung", Traegernummer: "10000002"},
 		},
 		{
 			name:   "UserErrNotFound",
-			lookup: func() (any, error) { return s.User(ctx, "kt9.unbekannt") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.User(ctx, "kt9.unbekannt") },
 		},
 		{
 			name:   "PasswordOK",
-			lookup: func() (any, error) { return s.Password(ctx, "kt1.leitung") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Password(ctx, "kt1.leitung") },
 			want:   "Test!Passwort2",
 		},
 		{
 			name:   "PasswordErrNotFound",
-			lookup: func() (any, error) { return s.Password(ctx, "KT1.LEITUNG") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Password(ctx, "KT1.LEITUNG") },
 		},
 		{
 			name:   "TraegerOK",
-			lookup: func() (any, error) { return s.Traeger(ctx, "10000001") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Traeger(ctx, "10000001") },
 			want: mockstate.Traeger{
 				Traegernummer: "10000001", Name: "Sprachschule Beispielstadt gGmbH", Bundesland: "09",
 				LidPruefstelle: true, Verwaltungsstandort: "VS-10000001-01", Lieferadresse: "LA-10000001-01",
@@ -55,7 +55,7 @@ func TestLookups(t *testing.T) {
 		},
 		{
 			name:   "TraegerWithoutLieferadresseOK",
-			lookup: func() (any, error) { return s.Traeger(ctx, "10000002") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Traeger(ctx, "10000002") },
 			want: mockstate.Traeger{
 				Traegernummer: "10000002", Name: "Volkshochschule Musterhausen", Bundesland: "05",
 				Verwaltungsstandort: "VS-10000002-01",
@@ -63,11 +63,11 @@ func TestLookups(t *testing.T) {
 		},
 		{
 			name:   "TraegerErrNotFound",
-			lookup: func() (any, error) { return s.Traeger(ctx, "10000003") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Traeger(ctx, "10000003") },
 		},
 		{
 			name:   "KursortOK",
-			lookup: func() (any, error) { return s.Kursort(ctx, "KO-10000001-02") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Kursort(ctx, "KO-10000001-02") },
 			want: mockstate.Kursort{
 				Kennung: "KO-10000001-02", Traegernummer: "10000001",
 				Bezeichnung: "Sprachschule Beispielstadt – Zweigstelle Am Markt",
@@ -76,11 +76,11 @@ func TestLookups(t *testing.T) {
 		},
 		{
 			name:   "KursortErrNotFound",
-			lookup: func() (any, error) { return s.Kursort(ctx, "KO-10000001-99") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Kursort(ctx, "KO-10000001-99") },
 		},
 		{
 			name:   "LehrkraftOK",
-			lookup: func() (any, error) { return s.Lehrkraft(ctx, "LK-2021-01388") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Lehrkraft(ctx, "LK-2021-01388") },
 			want: mockstate.Lehrkraft{
 				Kennung: "LK-2021-01388", Familienname: "Demir", Vorname: "Murat",
 				Geburtsdatum: date("1984-10-02"), ZugelassenBis: date("2027-06-30"),
@@ -88,7 +88,7 @@ func TestLookups(t *testing.T) {
 		},
 		{
 			name:   "LehrkraftWithoutLimitOK",
-			lookup: func() (any, error) { return s.Lehrkraft(ctx, "LK-2019-00417") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Lehrkraft(ctx, "LK-2019-00417") },
 			want: mockstate.Lehrkraft{
 				Kennung: "LK-2019-00417", Familienname: "Bergmann", Vorname: "Katharina",
 				Geburtsdatum: date("1978-03-14"),
@@ -96,11 +96,11 @@ func TestLookups(t *testing.T) {
 		},
 		{
 			name:   "LehrkraftErrNotFound",
-			lookup: func() (any, error) { return s.Lehrkraft(ctx, "LK-0000-00000") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Lehrkraft(ctx, "LK-0000-00000") },
 		},
 		{
 			name:   "LehrwerkOK",
-			lookup: func() (any, error) { return s.Lehrwerk(ctx, "LW-003") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Lehrwerk(ctx, "LW-003") },
 			want: mockstate.Lehrwerk{
 				Kennung: "LW-003", Titel: "Buchstabe für Buchstabe – Alphabetisierung im Integrationskurs",
 				Verlag: "Verlag Lernweg", Kursarten: []string{"05", "09"},
@@ -108,11 +108,15 @@ func TestLookups(t *testing.T) {
 		},
 		{
 			name:   "LehrwerkErrNotFound",
-			lookup: func() (any, error) { return s.Lehrwerk(ctx, "LW-999") },
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Lehrwerk(ctx, "LW-999") },
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := tc.lookup()
+			var got any
+			err := s.View(ctx, func(tx *mockstate.Tx) (err error) {
+				got, err = tc.lookup(tx)
+				return err
+			})
 			if tc.want == nil {
 				if !errors.Is(err, mockstate.ErrNotFound) {
 					t.Fatalf("err = %v; want ErrNotFound", err)
@@ -132,6 +136,12 @@ func TestLookups(t *testing.T) {
 func TestFindPersons(t *testing.T) {
 	ctx := t.Context()
 	s := ingetest.MustStore(t)
+	findPersons := func(t *testing.T, geburtsdatum time.Time, art, wert string) []mockstate.Person {
+		t.Helper()
+		return ingetest.View(t, s, func(tx *mockstate.Tx) ([]mockstate.Person, error) {
+			return tx.FindPersons(ctx, geburtsdatum, art, wert)
+		})
+	}
 
 	for _, tc := range []struct {
 		name         string
@@ -152,10 +162,7 @@ func TestFindPersons(t *testing.T) {
 		{"NoMatchOtherPersonsDate", date("1995-11-02"), mockstate.KennzifferBAMF, "6100103-163", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ps, err := s.FindPersons(ctx, tc.geburtsdatum, tc.art, tc.wert)
-			if err != nil {
-				t.Fatal(err)
-			}
+			ps := findPersons(t, tc.geburtsdatum, tc.art, tc.wert)
 			switch {
 			case tc.want == "" && len(ps) != 0:
 				t.Errorf("FindPersons = %v; want none", ps)
@@ -166,9 +173,9 @@ func TestFindPersons(t *testing.T) {
 	}
 
 	t.Run("FullPerson", func(t *testing.T) {
-		ps, err := s.FindPersons(ctx, date("1993-05-05"), mockstate.KennzifferBAMF, "6100106-438")
-		if err != nil || len(ps) != 1 {
-			t.Fatalf("FindPersons = %v, %v; want one person", ps, err)
+		ps := findPersons(t, date("1993-05-05"), mockstate.KennzifferBAMF, "6100106-438")
+		if len(ps) != 1 {
+			t.Fatalf("FindPersons = %v; want one person", ps)
 		}
 		p := ps[0]
 		p.ID = 0

@@ -218,9 +218,11 @@ func update[T any](ctx context.Context, s *Store, fn func(tx *Tx) (T, error)) (T
 }
 
 // Tx is a transaction of the Store, valid only inside the function passed to
-// Update or View. It offers the Store's lookups, which see the transaction's
-// own writes, and plain SQL for the rules of other packages. Rules that live
-// in this package add their own methods to Tx.
+// Update or View. Its lookups (Traeger, Kursort, Person, Now ...) see the
+// transaction's own writes, and most exist only here: a Store method of its
+// own is kept only where code outside a transaction needs one. Its plain SQL
+// is for the rules, which add their own methods to Tx, and for tests that
+// look at the tables.
 type Tx struct {
 	tx  *sql.Tx
 	now func() time.Time

@@ -159,11 +159,8 @@ func TestUpdate(t *testing.T) {
 		return err
 	}
 	name := func() string {
-		tr, err := s.Traeger(ctx, "10000002")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tr.Name
+		t.Helper()
+		return ingetest.View(t, s, func(tx *mockstate.Tx) (mockstate.Traeger, error) { return tx.Traeger(ctx, "10000002") }).Name
 	}
 	errRule := errors.New("rule violated")
 
