@@ -35,7 +35,8 @@ func anmeldungWiederholerverfahren(ctx context.Context, tx *Tx, c *call, r *inge
 	}
 	var zulassungen int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM berechtigung WHERE person_id = ? AND zulassungsart = ?
-		AND aktenzeichen_art = 'WIED' AND aktenzeichen = ? AND stornierungsdatum = ''`, person.ID, zulassungWiederholer, a.Ident.Aktenzeichen.Wert).Scan(&zulassungen); err != nil {
+		AND aktenzeichen_art = ? AND aktenzeichen = ? AND stornierungsdatum = ''`,
+		person.ID, zulassungWiederholer, string(inge.AktenzeichenWiederholer), a.Ident.Aktenzeichen.Wert).Scan(&zulassungen); err != nil {
 		return nil, fmt.Errorf("wiederholer zulassung: %w", err)
 	}
 	if zulassungen == 0 {

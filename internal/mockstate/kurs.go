@@ -507,7 +507,8 @@ func endIfVorzeitig(ctx context.Context, tx *Tx, c *call, kennung string, d *ing
 	if d.VorzeitigesKursende == "" {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = 'beendet', geaendert_am = ? WHERE kurskennung = ?`, formatTime(c.now), kennung); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = ?, geaendert_am = ? WHERE kurskennung = ?`,
+		string(inge.KursBeendet), formatTime(c.now), kennung); err != nil {
 		return fmt.Errorf("end kurs %s: %w", kennung, err)
 	}
 	return nil

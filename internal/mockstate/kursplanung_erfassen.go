@@ -44,8 +44,8 @@ func insertKurs(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, teiln
 	now := formatTime(c.now)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO kurs
 		(kurskennung, traegernummer, status, kursart, kursbeginn, kursort, planung, erfasst_am, geaendert_am)
-		VALUES (?, ?, 'geplant', ?, ?, ?, ?, ?, ?)`,
-		kennung, c.caller.Traegernummer, k.Kursart, string(k.Kursbeginn), k.Kursort, planung, now, now); err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		kennung, c.caller.Traegernummer, string(inge.KursGeplant), k.Kursart, string(k.Kursbeginn), k.Kursort, planung, now, now); err != nil {
 		return "", fmt.Errorf("insert kurs %s: %w", kennung, err)
 	}
 	return kennung, insertPlanTeilnehmer(ctx, tx, kennung, teilnehmer)

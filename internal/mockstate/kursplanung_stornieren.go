@@ -22,8 +22,8 @@ func kursplanungStornieren(ctx context.Context, tx *Tx, c *call, r *inge.Kurspla
 	if c.failed() {
 		return resp, nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = 'storniert', geaendert_am = ? WHERE kurskennung = ?`,
-		formatTime(c.now), k.kennung); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = ?, geaendert_am = ? WHERE kurskennung = ?`,
+		string(inge.KursStorniert), formatTime(c.now), k.kennung); err != nil {
 		return nil, fmt.Errorf("cancel kurs %s: %w", k.kennung, err)
 	}
 	c.erfolg = inge.KursplanungStorniertHinweis

@@ -63,10 +63,10 @@ func lidPruefungAuskunft(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefu
 func identOf(p Person) *inge.TeilnehmerIdent {
 	k := p.Kennziffern[0]
 	for _, x := range p.Kennziffern {
-		if x.Art == KennzifferBAMF {
+		if x.Art == inge.AktenzeichenBAMF {
 			k = x
 			break
 		}
 	}
-	return &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(p.Geburtsdatum), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert}}
+	return &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(p.Geburtsdatum), Aktenzeichen: &inge.Aktenzeichen{Art: k.Art, Wert: k.Wert}}
 }

@@ -36,7 +36,7 @@ func lidPruefungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefu
 	}
 	now := formatTime(c.now)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO lid_pruefung (pruefungsnummer, traegernummer, status, pruefungsdatum, daten, erfasst_am, geaendert_am)
-		VALUES (?, ?, 'erfasst', ?, ?, ?, ?)`, nummer, c.caller.Traegernummer, string(r.Pruefung.Pruefungsdatum), daten, now, now); err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, nummer, c.caller.Traegernummer, string(inge.PruefungErfasst), string(r.Pruefung.Pruefungsdatum), daten, now, now); err != nil {
 		return nil, fmt.Errorf("insert lid pruefung: %w", err)
 	}
 	resp.Pruefungsnummer = nummer

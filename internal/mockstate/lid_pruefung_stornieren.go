@@ -15,8 +15,8 @@ func lidPruefungStornieren(ctx context.Context, tx *Tx, c *call, r *inge.LidPrue
 	if err != nil || p == nil {
 		return resp, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE lid_pruefung SET status = 'storniert', grund = ?, geaendert_am = ? WHERE pruefungsnummer = ?`,
-		r.Grund, formatTime(c.now), p.nummer); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE lid_pruefung SET status = ?, grund = ?, geaendert_am = ? WHERE pruefungsnummer = ?`,
+		string(inge.PruefungStorniert), r.Grund, formatTime(c.now), p.nummer); err != nil {
 		return nil, fmt.Errorf("cancel lid pruefung %s: %w", p.nummer, err)
 	}
 	c.erfolg = inge.LidPruefungStorniertHinweis

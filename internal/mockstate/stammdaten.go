@@ -86,20 +86,13 @@ type Anschrift struct {
 }
 
 // Kennziffer is one of a person's identifiers. Together with the
-// Geburtsdatum, one Kennziffer identifies a person.
+// Geburtsdatum, one Kennziffer identifies a person. Its Art is that of the
+// Aktenzeichen a message names the person by; the BAMF Personenkennziffer
+// is preferred.
 type Kennziffer struct {
-	Art  string // one of the Kennziffer* constants
+	Art  inge.AktenzeichenArt
 	Wert string
 }
-
-// Arten of Kennziffer.
-const (
-	KennzifferBAMF = "BAMF" // Personenkennziffer of BAMF (preferred)
-	KennzifferABH  = "ABH"  // Aktenzeichen of an Auslaenderbehoerde
-	KennzifferBVA  = "BVA"  // Aktenzeichen of the Bundesverwaltungsamt
-	KennzifferTGS  = "TGS"  // Kundennummer of a Traeger der Grundsicherung (Jobcenter)
-	KennzifferWIED = "WIED" // Aktenzeichen of BAMF in the Wiederholerverfahren
-)
 
 // Traeger returns the Traeger with the given Traegernummer.
 func (tx *Tx) Traeger(ctx context.Context, nummer string) (Traeger, error) {
@@ -224,12 +217,12 @@ func (tx *Tx) Lehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
 // calendar date (of geburtsdatum in its own location) and the same Kennziffer,
 // byte for byte. Since a Kennziffer names one person, the result holds at
 // most one; an empty result is not an error.
-func (tx *Tx) FindPersons(ctx context.Context, geburtsdatum time.Time, art, wert string) ([]Person, error) {
+func (tx *Tx) FindPersons(ctx context.Context, geburtsdatum time.Time, art inge.AktenzeichenArt, wert string) ([]Person, error) {
 	ids, err := queryColumn[int64](ctx, tx, `
 		SELECT p.id FROM person p JOIN person_kennziffer k ON k.person_id = p.id
 		WHERE k.art = ? AND k.wert = ? AND p.geburtsdatum = ?
 		ORDER BY p.id`,
-		art, wert, formatDate(geburtsdatum))
+		string(art), wert, formatDate(geburtsdatum))
 	if err != nil {
 		return nil, fmt.Errorf("find persons: %w", err)
 	}

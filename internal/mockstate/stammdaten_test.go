@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
@@ -136,7 +137,7 @@ func TestLookups(t *testing.T) {
 func TestFindPersons(t *testing.T) {
 	ctx := t.Context()
 	s := ingetest.MustStore(t)
-	findPersons := func(t *testing.T, geburtsdatum time.Time, art, wert string) []mockstate.Person {
+	findPersons := func(t *testing.T, geburtsdatum time.Time, art inge.AktenzeichenArt, wert string) []mockstate.Person {
 		t.Helper()
 		return ingetest.View(t, s, func(tx *mockstate.Tx) ([]mockstate.Person, error) {
 			return tx.FindPersons(ctx, geburtsdatum, art, wert)
@@ -146,20 +147,21 @@ func TestFindPersons(t *testing.T) {
 	for _, tc := range []struct {
 		name         string
 		geburtsdatum time.Time
-		art, wert    string
+		art          inge.AktenzeichenArt
+		wert         string
 		want         string // Familienname; "" for no match
 	}{
-		{"BAMFOK", date("1988-07-23"), mockstate.KennzifferBAMF, "6100103-163", "Öztürk"},
-		{"ABHOK", date("1988-07-23"), mockstate.KennzifferABH, "ABH-09-2023-004711", "Öztürk"},
-		{"TGSOK", date("2001-09-12"), mockstate.KennzifferTGS, "962D104711", "Tesfamariam"},
-		{"BVAOK", date("1969-03-08"), mockstate.KennzifferBVA, "BVA-2024-118305", "Schneider"},
-		{"OtherLocationSameDateOK", time.Date(1991, 4, 17, 23, 30, 0, 0, time.FixedZone("CEST", 2*3600)), mockstate.KennzifferBAMF, "6100101-475", "Al-Hassan"},
-		{"NoMatchWrongDate", date("1988-07-24"), mockstate.KennzifferBAMF, "6100103-163", ""},
-		{"NoMatchWrongArt", date("1988-07-23"), mockstate.KennzifferABH, "6100103-163", ""},
-		{"NoMatchPrefix", date("1988-07-23"), mockstate.KennzifferBAMF, "6100103", ""},
-		{"NoMatchWhitespace", date("1988-07-23"), mockstate.KennzifferBAMF, " 6100103-163", ""},
-		{"NoMatchCase", date("2001-09-12"), mockstate.KennzifferTGS, "962d104711", ""},
-		{"NoMatchOtherPersonsDate", date("1995-11-02"), mockstate.KennzifferBAMF, "6100103-163", ""},
+		{"BAMFOK", date("1988-07-23"), inge.AktenzeichenBAMF, "6100103-163", "Öztürk"},
+		{"ABHOK", date("1988-07-23"), inge.AktenzeichenABH, "ABH-09-2023-004711", "Öztürk"},
+		{"TGSOK", date("2001-09-12"), inge.AktenzeichenTGS, "962D104711", "Tesfamariam"},
+		{"BVAOK", date("1969-03-08"), inge.AktenzeichenBVA, "BVA-2024-118305", "Schneider"},
+		{"OtherLocationSameDateOK", time.Date(1991, 4, 17, 23, 30, 0, 0, time.FixedZone("CEST", 2*3600)), inge.AktenzeichenBAMF, "6100101-475", "Al-Hassan"},
+		{"NoMatchWrongDate", date("1988-07-24"), inge.AktenzeichenBAMF, "6100103-163", ""},
+		{"NoMatchWrongArt", date("1988-07-23"), inge.AktenzeichenABH, "6100103-163", ""},
+		{"NoMatchPrefix", date("1988-07-23"), inge.AktenzeichenBAMF, "6100103", ""},
+		{"NoMatchWhitespace", date("1988-07-23"), inge.AktenzeichenBAMF, " 6100103-163", ""},
+		{"NoMatchCase", date("2001-09-12"), inge.AktenzeichenTGS, "962d104711", ""},
+		{"NoMatchOtherPersonsDate", date("1995-11-02"), inge.AktenzeichenBAMF, "6100103-163", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ps := findPersons(t, tc.geburtsdatum, tc.art, tc.wert)
@@ -173,7 +175,7 @@ func TestFindPersons(t *testing.T) {
 	}
 
 	t.Run("FullPerson", func(t *testing.T) {
-		ps := findPersons(t, date("1993-05-05"), mockstate.KennzifferBAMF, "6100106-438")
+		ps := findPersons(t, date("1993-05-05"), inge.AktenzeichenBAMF, "6100106-438")
 		if len(ps) != 1 {
 			t.Fatalf("FindPersons = %v; want one person", ps)
 		}
@@ -185,7 +187,7 @@ func TestFindPersons(t *testing.T) {
 			Anschrift: mockstate.Anschrift{
 				Strasse: "Rosenweg 11", Postleitzahl: "91999", Ort: "Beispielstadt", Staat: "000", Bundesland: "09",
 			},
-			Kennziffern: []mockstate.Kennziffer{{Art: mockstate.KennzifferBAMF, Wert: "6100106-438"}},
+			Kennziffern: []mockstate.Kennziffer{{Art: inge.AktenzeichenBAMF, Wert: "6100106-438"}},
 			Testfall:    "KP-1",
 		}
 		if !reflect.DeepEqual(p, want) {

@@ -32,7 +32,7 @@ func identify(ctx context.Context, tx *Tx, c *call, ident *inge.TeilnehmerIdent,
 	if err != nil {
 		return Person{}, false, fmt.Errorf("identify: %w", err) // the schema check guarantees a date
 	}
-	persons, err := tx.FindPersons(ctx, born, string(ident.Aktenzeichen.Art), ident.Aktenzeichen.Wert)
+	persons, err := tx.FindPersons(ctx, born, ident.Aktenzeichen.Art, ident.Aktenzeichen.Wert)
 	if err != nil {
 		return Person{}, false, fmt.Errorf("identify: %w", err)
 	}

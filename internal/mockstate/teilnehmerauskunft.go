@@ -13,8 +13,9 @@ import (
 )
 
 const (
-	tnTypWiederholer      = "6" // code list 806 (CMX-TEV)
-	zulassungBerechtigung = "B" // code list ZULASSUNGSART
+	tnTypWiederholer       = "6" // code list 806 (CMX-TEV)
+	zulassungBerechtigung  = "B" // code list ZULASSUNGSART
+	zulassungVerpflichtung = "V" // code list ZULASSUNGSART
 )
 
 // teilnehmerauskunft returns what BAMF knows about a person (Q-TNA, CMX-KON):
@@ -77,7 +78,7 @@ func (a *auskunft) build(ctx context.Context) (*inge.Teilnehmerdaten, error) {
 		return nil, err
 	}
 	for _, k := range a.person.Kennziffern {
-		if k.Art == KennzifferWIED {
+		if k.Art == inge.AktenzeichenWiederholer {
 			d.WiederholerAktenzeichen = k.Wert
 		}
 	}
@@ -276,7 +277,7 @@ func (a *auskunft) berechtigungen(ctx context.Context, d *inge.Teilnehmerdaten, 
 				a.c.add(inge.BerechtigungErloschen, "", "Wert", b.Aktenzeichen.Wert, "Datum", datumText(b.ErloschenAm))
 			} else {
 				genehmigt = max(genehmigt, stunden)
-				if b.Zulassungsart == "V" {
+				if b.Zulassungsart == zulassungVerpflichtung {
 					verpflichtend = append(verpflichtend, b.Behoerde.Bezeichnung)
 				}
 			}
