@@ -1,6 +1,10 @@
 package ingetest
 
-import "testing/fstest"
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
 
 // MinimalPaket returns a small valid Testdatenpaket, new on each call, for
 // tests that break one thing at a time: Traeger 20000001 in Bundesland 03
@@ -31,4 +35,18 @@ func MinimalPaket() fstest.MapFS {
 				 "Kennziffern": [{"Art": "BAMF", "Wert": "0000002-423"}, {"Art": "ABH", "Wert": "ABH-1"}]}
 			]}`)},
 	}
+}
+
+// MinimalPaketWith returns MinimalPaket with the first old in file replaced
+// by new: a package with one thing broken. It stops the test if file does
+// not contain old, so that a case cannot pass by breaking nothing.
+func MinimalPaketWith(tb testing.TB, file, old, new string) fstest.MapFS {
+	tb.Helper()
+	fsys := MinimalPaket()
+	f, ok := fsys[file]
+	if !ok || !strings.Contains(string(f.Data), old) {
+		tb.Fatalf("MinimalPaket: %s does not contain %s", file, old)
+	}
+	f.Data = []byte(strings.Replace(string(f.Data), old, new, 1))
+	return fsys
 }

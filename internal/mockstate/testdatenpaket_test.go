@@ -122,13 +122,7 @@ func TestLoadTestdatenpaket_Invalid(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			fsys := ingetest.MinimalPaket()
-			f := fsys[tc.file]
-			if !strings.Contains(string(f.Data), tc.old) {
-				t.Fatalf("%s does not contain %s", tc.file, tc.old)
-			}
-			f.Data = []byte(strings.Replace(string(f.Data), tc.old, tc.new, 1))
-
+			fsys := ingetest.MinimalPaketWith(t, tc.file, tc.old, tc.new)
 			s := ingetest.MustOpen(t, mockstate.MemoryPath)
 			err := s.LoadTestdatenpaket(t.Context(), fsys)
 			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -132,7 +133,7 @@ type Berechtigung struct {
 
 // Behoerde is the authority that issued a Berechtigung.
 type Behoerde struct {
-	Art         string // ABH, BVA, TGS or BAMF (as inge.AktenzeichenArt)
+	Art         string // an inge.AktenzeichenArt: ABH, BVA, TGS or BAMF
 	Bezeichnung string
 }
 
@@ -233,251 +234,287 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 	return nil
 }
 
-var (
-	bundeslandRE = regexp.MustCompile(`^(0[1-9]|1[0-6])$`)
-	plzRE        = regexp.MustCompile(`^[0-9]{5}$`)
-)
-
-var kennzifferArten = map[string]bool{"BAMF": true, "ABH": true, "BVA": true, "TGS": true, "WIED": true}
+var plzRE = regexp.MustCompile(`^[0-9]{5}$`)
 
 // validate checks what the database cannot check, or cannot explain well:
 // unique keys across files, references to known Traeger, names as BAMF
-// accepts them, dates, and code formats. It reports all problems at once.
+// accepts them, dates, and codes of the contract's code lists. It reports
+// all problems at once.
 func (p *Paket) validate() error {
-	var probs []error
-	problem := func(where, format string, args ...any) {
-		probs = append(probs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+	v := &validator{
+		bundesland:  map[string]string{},
+		benutzer:    map[string]bool{},
+		lehrwerke:   map[string]bool{},
+		faelle:      map[string]bool{},
+		kursorte:    map[string]bool{},
+		lehrkraefte: map[string]bool{},
+		kennziffern: map[Kennziffer]string{},
 	}
-	required := func(where, field, v string) {
-		if strings.TrimSpace(v) == "" {
-			problem(where, "%s is required", field)
-		}
-	}
-	date := func(where, field, v string, optional bool) {
-		if v == "" && optional {
-			return
-		}
-		if _, err := parseDate(v); err != nil {
-			problem(where, "%s %q is not a date yyyy-mm-dd", field, v)
-		}
-	}
-	name := func(where, field, v string, optional bool) {
-		if v == "" && optional {
-			return
-		}
-		if !inge.ValidName(v) {
-			problem(where, "%s %q: BAMF accepts no digits or special characters in names", field, v)
-		}
-	}
-	codes := func(where, field string, vs []string, list string) {
-		if len(vs) == 0 {
-			problem(where, "%s: at least one is required", field)
-		}
-		seen := map[string]bool{}
-		for _, v := range vs {
-			if !inCodeliste(list, v) {
-				problem(where, "%s %q is not in code list %s", field, v, list)
-			}
-			if seen[v] {
-				problem(where, "%s %q is named twice", field, v)
-			}
-			seen[v] = true
-		}
-	}
-
-	bundesland := map[string]string{} // Traegernummer -> Bundesland
-	benutzer := map[string]bool{}
 	for i, t := range p.Traeger {
-		where := fmt.Sprintf("traeger.json: Traeger[%d] %s", i, t.Traegernummer)
-		required(where, "Traegernummer", t.Traegernummer)
-		required(where, "Name", t.Name)
-		required(where, "Verwaltungsstandort", t.Verwaltungsstandort)
-		if _, dup := bundesland[t.Traegernummer]; dup {
-			problem(where, "Traegernummer %q is used twice", t.Traegernummer)
-		}
-		bundesland[t.Traegernummer] = t.Bundesland
-		if !bundeslandRE.MatchString(t.Bundesland) {
-			problem(where, "Bundesland %q is not 01..16", t.Bundesland)
-		}
-		for j, b := range t.Benutzer {
-			where := fmt.Sprintf("%s: Benutzer[%d] %s", where, j, b.Name)
-			required(where, "Name", b.Name)
-			required(where, "Passwort", b.Passwort)
-			if benutzer[b.Name] {
-				problem(where, "Benutzer %q is used twice", b.Name)
-			}
-			benutzer[b.Name] = true
-		}
+		v.validateTraeger(i, t)
 	}
-
-	lehrwerke := map[string]bool{}
 	for i, l := range p.Lehrwerke {
-		where := fmt.Sprintf("lehrwerke.json: Lehrwerke[%d] %s", i, l.Kennung)
-		required(where, "Kennung", l.Kennung)
-		required(where, "Titel", l.Titel)
-		required(where, "Verlag", l.Verlag)
-		if lehrwerke[l.Kennung] {
-			problem(where, "Kennung %q is used twice", l.Kennung)
-		}
-		lehrwerke[l.Kennung] = true
-		codes(where, "Kursart", l.Kursarten, "802")
+		v.validateLehrwerk(i, l)
 	}
-
-	var (
-		faelle      = map[string]bool{}
-		kursorte    = map[string]bool{}
-		lehrkraefte = map[string]bool{}
-		kennziffern = map[Kennziffer]string{} // -> where it was first seen
-	)
 	for _, f := range p.Faelle {
-		file := "faelle/" + f.ID + ".json"
-		required(file, "ID", f.ID)
-		required(file, "Titel", f.Titel)
-		required(file, "Traegernummer", f.Traegernummer)
-		required(file, "Vorbedingungen", f.Vorbedingungen)
-		if faelle[f.ID] {
-			problem(file, "ID %q is used twice", f.ID)
-		}
-		faelle[f.ID] = true
-		land, known := bundesland[f.Traegernummer]
-		if !known {
-			problem(file, "Traegernummer %q is not in traeger.json", f.Traegernummer)
-		}
+		v.validateFall(f)
+	}
+	return errors.Join(v.probs...)
+}
 
-		for i, k := range f.Kursorte {
-			where := fmt.Sprintf("%s: Kursorte[%d] %s", file, i, k.Kennung)
-			required(where, "Kennung", k.Kennung)
-			required(where, "Bezeichnung", k.Bezeichnung)
-			required(where, "Strasse", k.Strasse)
-			required(where, "Ort", k.Ort)
-			if kursorte[k.Kennung] {
-				problem(where, "Kennung %q is used twice", k.Kennung)
-			}
-			kursorte[k.Kennung] = true
-			if !plzRE.MatchString(k.Postleitzahl) {
-				problem(where, "Postleitzahl %q is not five digits", k.Postleitzahl)
-			}
-			// A Traegernummer is issued per Bundesland, so its Kursorte lie there.
-			if known && k.Bundesland != land {
-				problem(where, "Bundesland %q differs from the Bundesland %q of Traeger %s", k.Bundesland, land, f.Traegernummer)
-			}
-		}
+// validator collects the problems of a package and the keys seen so far,
+// which must be unique across its files.
+type validator struct {
+	probs []error
 
-		for i, l := range f.Lehrkraefte {
-			where := fmt.Sprintf("%s: Lehrkraefte[%d] %s", file, i, l.Kennung)
-			required(where, "Kennung", l.Kennung)
-			if lehrkraefte[l.Kennung] {
-				problem(where, "Kennung %q is used twice", l.Kennung)
-			}
-			lehrkraefte[l.Kennung] = true
-			name(where, "Familienname", l.Familienname, false)
-			name(where, "Vorname", l.Vorname, false)
-			date(where, "Geburtsdatum", l.Geburtsdatum, false)
-			date(where, "ZugelassenBis", l.ZugelassenBis, true)
-		}
+	bundesland  map[string]string // Traegernummer -> Bundesland
+	benutzer    map[string]bool
+	lehrwerke   map[string]bool
+	faelle      map[string]bool
+	kursorte    map[string]bool
+	lehrkraefte map[string]bool
+	kennziffern map[Kennziffer]string // -> where it was first seen
+}
 
-		for i, pe := range f.Personen {
-			where := fmt.Sprintf("%s: Personen[%d] %s, %s", file, i, pe.Familienname, pe.Vorname)
-			name(where, "Familienname", pe.Familienname, false)
-			name(where, "Vorname", pe.Vorname, false)
-			name(where, "Geburtsname", pe.Geburtsname, true)
-			date(where, "Geburtsdatum", pe.Geburtsdatum, false)
-			required(where, "Geburtsort", pe.Geburtsort)
-			if !inCodeliste("005", pe.Geschlecht) {
-				problem(where, "Geschlecht %q is not in code list 005", pe.Geschlecht)
-			}
-			required(where, "Anschrift.Strasse", pe.Anschrift.Strasse)
-			required(where, "Anschrift.Ort", pe.Anschrift.Ort)
-			codes(where, "Staatsangehoerigkeit", pe.Staatsangehoerigkeit, "STAAT")
-			if !plzRE.MatchString(pe.Anschrift.Postleitzahl) {
-				problem(where, "Anschrift.Postleitzahl %q is not five digits", pe.Anschrift.Postleitzahl)
-			}
-			if !inCodeliste("STAAT", pe.Anschrift.Staat) {
-				problem(where, "Anschrift.Staat %q is not a Destatis code", pe.Anschrift.Staat)
-			}
-			if !bundeslandRE.MatchString(pe.Anschrift.Bundesland) {
-				problem(where, "Anschrift.Bundesland %q is not 01..16", pe.Anschrift.Bundesland)
-			}
-			// Every message names a person by Geburtsdatum and a Kennziffer;
-			// without one the person could never be found.
-			if len(pe.Kennziffern) == 0 {
-				problem(where, "at least one Kennziffer is required")
-			}
-			for _, k := range pe.Kennziffern {
-				if !kennzifferArten[k.Art] {
-					problem(where, "Kennziffer Art %q is not one of BAMF, ABH, BVA, TGS, WIED", k.Art)
-				}
-				if strings.TrimSpace(k.Wert) == "" {
-					problem(where, "Kennziffer %s: Wert is required", k.Art)
-				}
-				if first, dup := kennziffern[k]; dup {
-					problem(where, "Kennziffer %s %q is already used by %s", k.Art, k.Wert, first)
-				} else {
-					kennziffern[k] = where
-				}
-			}
-			validatePersonHistory(pe, where, problem, date, bundesland)
+func (v *validator) problem(where, format string, args ...any) {
+	v.probs = append(v.probs, fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...)))
+}
+
+func (v *validator) required(where, field, s string) {
+	if strings.TrimSpace(s) == "" {
+		v.problem(where, "%s is required", field)
+	}
+}
+
+func (v *validator) date(where, field, s string, optional bool) {
+	if s == "" && optional {
+		return
+	}
+	if _, err := parseDate(s); err != nil {
+		v.problem(where, "%s %q is not a date yyyy-mm-dd", field, s)
+	}
+}
+
+func (v *validator) name(where, field, s string, optional bool) {
+	if s == "" && optional {
+		return
+	}
+	if !inge.ValidName(s) {
+		v.problem(where, "%s %q: BAMF accepts no digits or special characters in names", field, s)
+	}
+}
+
+// code checks that s is a key of code list list.
+func (v *validator) code(where, field, list, s string, optional bool) {
+	if s == "" && optional {
+		return
+	}
+	if !inCodeliste(list, s) {
+		v.problem(where, "%s %q is not in code list %s", field, s, list)
+	}
+}
+
+// codes checks a list of at least one key of code list list, each once.
+func (v *validator) codes(where, field string, vs []string, list string) {
+	if len(vs) == 0 {
+		v.problem(where, "%s: at least one is required", field)
+	}
+	seen := map[string]bool{}
+	for _, s := range vs {
+		v.code(where, field, list, s, false)
+		if seen[s] {
+			v.problem(where, "%s %q is named twice", field, s)
+		}
+		seen[s] = true
+	}
+}
+
+// unique reports key as used twice if seen has it, and records it.
+func (v *validator) unique(where, field, key string, seen map[string]bool) {
+	if seen[key] {
+		v.problem(where, "%s %q is used twice", field, key)
+	}
+	seen[key] = true
+}
+
+func (v *validator) validateTraeger(i int, t Traeger) {
+	where := fmt.Sprintf("traeger.json: Traeger[%d] %s", i, t.Traegernummer)
+	v.required(where, "Traegernummer", t.Traegernummer)
+	v.required(where, "Name", t.Name)
+	v.required(where, "Verwaltungsstandort", t.Verwaltungsstandort)
+	if _, dup := v.bundesland[t.Traegernummer]; dup {
+		v.problem(where, "Traegernummer %q is used twice", t.Traegernummer)
+	}
+	v.bundesland[t.Traegernummer] = t.Bundesland
+	v.code(where, "Bundesland", "010", t.Bundesland, false)
+	for j, b := range t.Benutzer {
+		where := fmt.Sprintf("%s: Benutzer[%d] %s", where, j, b.Name)
+		v.required(where, "Name", b.Name)
+		v.required(where, "Passwort", b.Passwort)
+		v.unique(where, "Benutzer", b.Name, v.benutzer)
+	}
+}
+
+func (v *validator) validateLehrwerk(i int, l Lehrwerk) {
+	where := fmt.Sprintf("lehrwerke.json: Lehrwerke[%d] %s", i, l.Kennung)
+	v.required(where, "Kennung", l.Kennung)
+	v.required(where, "Titel", l.Titel)
+	v.required(where, "Verlag", l.Verlag)
+	v.unique(where, "Kennung", l.Kennung, v.lehrwerke)
+	v.codes(where, "Kursart", l.Kursarten, "802")
+}
+
+func (v *validator) validateFall(f Fall) {
+	file := "faelle/" + f.ID + ".json"
+	v.required(file, "ID", f.ID)
+	v.required(file, "Titel", f.Titel)
+	v.required(file, "Traegernummer", f.Traegernummer)
+	v.required(file, "Vorbedingungen", f.Vorbedingungen)
+	v.unique(file, "ID", f.ID, v.faelle)
+	land, known := v.bundesland[f.Traegernummer]
+	if !known {
+		v.problem(file, "Traegernummer %q is not in traeger.json", f.Traegernummer)
+	}
+	for i, k := range f.Kursorte {
+		where := fmt.Sprintf("%s: Kursorte[%d] %s", file, i, k.Kennung)
+		v.validateKursort(where, k)
+		// A Traegernummer is issued per Bundesland, so its Kursorte lie there.
+		if known && k.Bundesland != land {
+			v.problem(where, "Bundesland %q differs from the Bundesland %q of Traeger %s", k.Bundesland, land, f.Traegernummer)
 		}
 	}
-	return errors.Join(probs...)
+	for i, l := range f.Lehrkraefte {
+		v.validateLehrkraft(fmt.Sprintf("%s: Lehrkraefte[%d] %s", file, i, l.Kennung), l)
+	}
+	for i, pe := range f.Personen {
+		v.validatePerson(fmt.Sprintf("%s: Personen[%d] %s, %s", file, i, pe.Familienname, pe.Vorname), pe)
+	}
+}
+
+func (v *validator) validateKursort(where string, k Kursort) {
+	v.required(where, "Kennung", k.Kennung)
+	v.required(where, "Bezeichnung", k.Bezeichnung)
+	v.required(where, "Strasse", k.Strasse)
+	v.required(where, "Ort", k.Ort)
+	v.unique(where, "Kennung", k.Kennung, v.kursorte)
+	if !plzRE.MatchString(k.Postleitzahl) {
+		v.problem(where, "Postleitzahl %q is not five digits", k.Postleitzahl)
+	}
+}
+
+func (v *validator) validateLehrkraft(where string, l Lehrkraft) {
+	v.required(where, "Kennung", l.Kennung)
+	v.unique(where, "Kennung", l.Kennung, v.lehrkraefte)
+	v.name(where, "Familienname", l.Familienname, false)
+	v.name(where, "Vorname", l.Vorname, false)
+	v.date(where, "Geburtsdatum", l.Geburtsdatum, false)
+	v.date(where, "ZugelassenBis", l.ZugelassenBis, true)
+}
+
+func (v *validator) validatePerson(where string, pe Person) {
+	v.name(where, "Familienname", pe.Familienname, false)
+	v.name(where, "Vorname", pe.Vorname, false)
+	v.name(where, "Geburtsname", pe.Geburtsname, true)
+	v.date(where, "Geburtsdatum", pe.Geburtsdatum, false)
+	v.required(where, "Geburtsort", pe.Geburtsort)
+	v.code(where, "Geschlecht", "005", pe.Geschlecht, false)
+	v.required(where, "Anschrift.Strasse", pe.Anschrift.Strasse)
+	v.required(where, "Anschrift.Ort", pe.Anschrift.Ort)
+	v.codes(where, "Staatsangehoerigkeit", pe.Staatsangehoerigkeit, "STAAT")
+	if !plzRE.MatchString(pe.Anschrift.Postleitzahl) {
+		v.problem(where, "Anschrift.Postleitzahl %q is not five digits", pe.Anschrift.Postleitzahl)
+	}
+	if !inCodeliste("STAAT", pe.Anschrift.Staat) {
+		v.problem(where, "Anschrift.Staat %q is not a Destatis code", pe.Anschrift.Staat)
+	}
+	v.code(where, "Anschrift.Bundesland", "010", pe.Anschrift.Bundesland, false)
+	// Every message names a person by Geburtsdatum and a Kennziffer;
+	// without one the person could never be found.
+	if len(pe.Kennziffern) == 0 {
+		v.problem(where, "at least one Kennziffer is required")
+	}
+	for _, k := range pe.Kennziffern {
+		if !validArt(k.Art) {
+			v.problem(where, "Kennziffer Art %q is not one of %s", k.Art, artenText())
+		}
+		if strings.TrimSpace(k.Wert) == "" {
+			v.problem(where, "Kennziffer %s: Wert is required", k.Art)
+		}
+		if first, dup := v.kennziffern[k]; dup {
+			v.problem(where, "Kennziffer %s %q is already used by %s", k.Art, k.Wert, first)
+		} else {
+			v.kennziffern[k] = where
+		}
+	}
+	v.validatePersonHistory(where, pe)
 }
 
 // validatePersonHistory checks the optional preconditions of a person.
-func validatePersonHistory(pe Person, where string, problem func(where, format string, args ...any),
-	date func(where, field, v string, optional bool), traeger map[string]string) {
-	code := func(field, list, v string, optional bool) {
-		if v == "" && optional {
-			return
-		}
-		if !inCodeliste(list, v) {
-			problem(where, "%s %q is not in code list %s", field, v, list)
-		}
-	}
+func (v *validator) validatePersonHistory(where string, pe Person) {
 	for i, b := range pe.Berechtigungen {
 		w := fmt.Sprintf("%s: Berechtigungen[%d]", where, i)
-		if !kennzifferArten[b.Aktenzeichen.Art] || b.Aktenzeichen.Wert == "" {
-			problem(w, "Aktenzeichen needs an Art of BAMF, ABH, BVA, TGS, WIED and a Wert")
+		if !validArt(b.Aktenzeichen.Art) || b.Aktenzeichen.Wert == "" {
+			v.problem(w, "Aktenzeichen needs an Art of %s and a Wert", artenText())
 		}
-		code("Zulassungsart", "ZULASSUNGSART", b.Zulassungsart, false)
-		if !kennzifferArten[b.Behoerde.Art] || b.Behoerde.Bezeichnung == "" {
-			problem(w, "Behoerde needs an Art and a Bezeichnung")
+		v.code(where, "Zulassungsart", "ZULASSUNGSART", b.Zulassungsart, false)
+		if !validArt(b.Behoerde.Art) || b.Behoerde.Bezeichnung == "" {
+			v.problem(w, "Behoerde needs an Art and a Bezeichnung")
 		}
-		date(w, "GueltigAb", b.GueltigAb, false)
-		date(w, "GueltigBis", b.GueltigBis, true)
-		date(w, "Stornierungsdatum", b.Stornierungsdatum, true)
-		code("TnTyp", "806", b.TnTyp, true)
-		code("KbTyp", "KBTYP", b.KbTyp, true)
+		v.date(w, "GueltigAb", b.GueltigAb, false)
+		v.date(w, "GueltigBis", b.GueltigBis, true)
+		v.date(w, "Stornierungsdatum", b.Stornierungsdatum, true)
+		v.code(where, "TnTyp", "806", b.TnTyp, true)
+		v.code(where, "KbTyp", "KBTYP", b.KbTyp, true)
 		if b.GenehmigteStunden < 0 {
-			problem(w, "GenehmigteStunden must not be negative")
+			v.problem(w, "GenehmigteStunden must not be negative")
 		}
 	}
 	for i, k := range pe.Kursbesuche {
 		w := fmt.Sprintf("%s: Kursbesuche[%d]", where, i)
 		if k.Traegernummer == "" {
-			problem(w, "Traegernummer is required")
+			v.problem(w, "Traegernummer is required")
 		}
-		code("Kursart", "802", k.Kursart, false)
-		date(w, "Von", k.Von, false)
-		date(w, "Bis", k.Bis, true)
+		v.code(where, "Kursart", "802", k.Kursart, false)
+		v.date(w, "Von", k.Von, false)
+		v.date(w, "Bis", k.Bis, true)
 		for _, a := range k.Abschnitte {
-			code("Kursabschnitt", "803", a.Kursabschnitt, false)
+			v.code(where, "Kursabschnitt", "803", a.Kursabschnitt, false)
 		}
 	}
 	for i, a := range pe.Anmeldungen {
 		w := fmt.Sprintf("%s: Anmeldungen[%d]", where, i)
-		if _, ok := traeger[a.Traegernummer]; !ok {
-			problem(w, "Traegernummer %q is not in traeger.json", a.Traegernummer)
+		if _, ok := v.bundesland[a.Traegernummer]; !ok {
+			v.problem(w, "Traegernummer %q is not in traeger.json", a.Traegernummer)
 		}
-		date(w, "Anmeldedatum", a.Anmeldedatum, false)
+		v.date(w, "Anmeldedatum", a.Anmeldedatum, false)
 		if a.Verfahren != "Erst" && a.Verfahren != "Wiederholer" {
-			problem(w, "Verfahren %q is neither Erst nor Wiederholer", a.Verfahren)
+			v.problem(w, "Verfahren %q is neither Erst nor Wiederholer", a.Verfahren)
 		}
 	}
 	for i, d := range pe.Dtz {
 		w := fmt.Sprintf("%s: Dtz[%d]", where, i)
-		date(w, "Pruefungsdatum", d.Pruefungsdatum, false)
-		code("Ergebnis", "DTZERGEBNIS", d.Ergebnis, false)
+		v.date(w, "Pruefungsdatum", d.Pruefungsdatum, false)
+		v.code(where, "Ergebnis", "DTZERGEBNIS", d.Ergebnis, false)
 	}
+}
+
+// aktenzeichenArten are the Arten of a Kennziffer, of the Aktenzeichen of a
+// Berechtigung and of the Behoerde that issued it: those of the contract.
+func aktenzeichenArten() []inge.AktenzeichenArt {
+	return []inge.AktenzeichenArt{inge.AktenzeichenBAMF, inge.AktenzeichenABH, inge.AktenzeichenBVA, inge.AktenzeichenTGS, inge.AktenzeichenWiederholer}
+}
+
+func validArt(art string) bool {
+	return slices.Contains(aktenzeichenArten(), inge.AktenzeichenArt(art))
+}
+
+// artenText lists the Arten for a problem: "BAMF, ABH, BVA, TGS, WIED".
+func artenText() string {
+	var s []string
+	for _, a := range aktenzeichenArten() {
+		s = append(s, string(a))
+	}
+	return strings.Join(s, ", ")
 }
 
 // Anschrift is a person's address.
@@ -489,8 +526,9 @@ type Anschrift struct {
 	Bundesland   string // Laenderschluessel 01..16
 }
 
-// Kennziffer is an Aktenzeichen of a person: Art is BAMF, ABH, BVA, TGS or
-// WIED (as inge.AktenzeichenArt).
+// Kennziffer is an Aktenzeichen of a person. Art is written as in the JSON
+// file; Read accepts only the values of inge.AktenzeichenArt (BAMF, ABH,
+// BVA, TGS, WIED).
 type Kennziffer struct {
 	Art  string
 	Wert string

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
@@ -43,5 +44,58 @@ func TestReadReportsAllProblems(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Read() error lacks %s:\n%v", want, err)
 		}
+	}
+}
+
+// Each kind of file is checked on its own terms; codes are those of the
+// contract's code lists (inge.CodelisteByID) and Arten those of
+// inge.AktenzeichenArt.
+func TestReadProblemsByKind(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		file     string // file of ingetest.MinimalPaket to change
+		old, new string // replace the first old by new in it
+		wantErr  string // "": no problem
+	}{
+		{name: "OK"},
+		{
+			name: "ErrTraegerBundeslandNotInCodeliste",
+			file: "traeger.json", old: `"Bundesland": "03"`, new: `"Bundesland": "17"`,
+			wantErr: `traeger.json: Traeger[0] 20000001: Bundesland "17" is not in code list 010`,
+		},
+		{
+			name: "ErrPersonBundeslandNotInCodeliste",
+			file: "faelle/T-1.json", old: `"Staat": "000", "Bundesland": "03"`, new: `"Staat": "000", "Bundesland": "00"`,
+			wantErr: `Personen[0] Yousef, Amina: Anschrift.Bundesland "00" is not in code list 010`,
+		},
+		{
+			name: "ErrKennzifferArt",
+			file: "faelle/T-1.json", old: `"Art": "ABH"`, new: `"Art": "AZR"`,
+			wantErr: `Personen[1] Noori, Karim: Kennziffer Art "AZR" is not one of BAMF, ABH, BVA, TGS, WIED`,
+		},
+		{
+			name: "ErrLehrwerkKursart",
+			file: "lehrwerke.json", old: `["01", "05"]`, new: `["01", "99"]`,
+			wantErr: `lehrwerke.json: Lehrwerke[0] LW-T1: Kursart "99" is not in code list 802`,
+		},
+		{
+			name: "ErrLehrkraftName",
+			file: "faelle/T-1.json", old: `"Familienname": "Muster"`, new: `"Familienname": "Muster3"`,
+			wantErr: `Lehrkraefte[0] LK-T1: Familienname "Muster3": BAMF accepts no digits`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := ingetest.MinimalPaket()
+			if tc.file != "" {
+				fsys = ingetest.MinimalPaketWith(t, tc.file, tc.old, tc.new)
+			}
+			_, err := testdaten.Read(fsys)
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Fatalf("Read() error = %v; want none", err)
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Fatalf("Read() error = %v; want one containing %q", err, tc.wantErr)
+			}
+		})
 	}
 }
