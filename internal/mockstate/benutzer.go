@@ -2,6 +2,7 @@ package mockstate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -17,7 +18,7 @@ type Zugang struct {
 func (s *Store) SetUsers(ctx context.Context, users []Zugang) error {
 	return s.Update(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM benutzer`); err != nil {
-			return fmt.Errorf("set users: %w", err)
+			return fmt.Errorf("Benutzer ersetzen: %w", err)
 		}
 		for _, u := range users {
 			if err := tx.addUser(ctx, u); err != nil {
@@ -38,10 +39,10 @@ func (s *Store) RemoveUser(ctx context.Context, name string) error {
 	return s.Update(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM benutzer WHERE name = ?`, name)
 		if err != nil {
-			return fmt.Errorf("remove user %s: %w", name, err)
+			return fmt.Errorf("Benutzer %s entfernen: %w", name, err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("benutzer %q: %w", name, ErrNotFound)
+			return fmt.Errorf("Benutzer %q: %w", name, ErrNotFound)
 		}
 		return nil
 	})
@@ -70,14 +71,14 @@ func (s *Store) Zugaenge(ctx context.Context) ([]Zugang, error) {
 
 func (tx *Tx) addUser(ctx context.Context, u Zugang) error {
 	if u.Name == "" || u.Passwort == "" {
-		return fmt.Errorf("add user: name and password are required")
+		return errors.New("Benutzer anlegen: Name und Passwort sind nötig")
 	}
 	if _, err := tx.Traeger(ctx, u.Traegernummer); err != nil {
-		return fmt.Errorf("add user %s: %w", u.Name, err)
+		return fmt.Errorf("Benutzer %s anlegen: %w", u.Name, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO benutzer (name, passwort, traegernummer) VALUES (?, ?, ?)`,
 		u.Name, u.Passwort, u.Traegernummer); err != nil {
-		return fmt.Errorf("add user %s: %w", u.Name, err)
+		return fmt.Errorf("Benutzer %s anlegen: %w", u.Name, err)
 	}
 	return nil
 }

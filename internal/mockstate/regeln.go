@@ -57,15 +57,15 @@ func (r Regeln) Validate() error {
 	switch r.Zweitanmeldung {
 	case ZweitanmeldungAblehnen, ZweitanmeldungAktualisieren:
 	default:
-		return fmt.Errorf("zweitanmeldung %q: want %s or %s", r.Zweitanmeldung, ZweitanmeldungAblehnen, ZweitanmeldungAktualisieren)
+		return fmt.Errorf("zweitanmeldung %q: erlaubt sind %s und %s", r.Zweitanmeldung, ZweitanmeldungAblehnen, ZweitanmeldungAktualisieren)
 	}
 	switch r.Auskunft {
 	case AuskunftEigene, AuskunftAlle:
 	default:
-		return fmt.Errorf("teilnehmerauskunft %q: want %s or %s", r.Auskunft, AuskunftEigene, AuskunftAlle)
+		return fmt.Errorf("teilnehmerauskunft %q: erlaubt sind %s und %s", r.Auskunft, AuskunftEigene, AuskunftAlle)
 	}
 	if r.LidKapazitaet < 1 {
-		return fmt.Errorf("lid-kapazitaet %d: want at least 1", r.LidKapazitaet)
+		return fmt.Errorf("lid-kapazitaet %d: mindestens 1", r.LidKapazitaet)
 	}
 	return nil
 }

@@ -102,7 +102,7 @@ func (tx *Tx) Traeger(ctx context.Context, nummer string) (Traeger, error) {
 		FROM traeger WHERE traegernummer = ?`, nummer,
 	).Scan(&t.Traegernummer, &t.Name, &t.Bundesland, &t.LidPruefstelle, &t.Verwaltungsstandort, &t.Lieferadresse)
 	if err != nil {
-		return Traeger{}, lookupError("traeger", nummer, err)
+		return Traeger{}, lookupError("Träger", nummer, err)
 	}
 	return t, nil
 }
@@ -119,7 +119,7 @@ func (tx *Tx) User(ctx context.Context, name string) (Benutzer, error) {
 		`SELECT name, traegernummer FROM benutzer WHERE name = ?`, name,
 	).Scan(&b.Name, &b.Traegernummer)
 	if err != nil {
-		return Benutzer{}, lookupError("benutzer", name, err)
+		return Benutzer{}, lookupError("Benutzer", name, err)
 	}
 	return b, nil
 }
@@ -130,7 +130,7 @@ func (tx *Tx) Password(ctx context.Context, name string) (string, error) {
 	var p string
 	err := tx.QueryRowContext(ctx, `SELECT passwort FROM benutzer WHERE name = ?`, name).Scan(&p)
 	if err != nil {
-		return "", lookupError("benutzer", name, err)
+		return "", lookupError("Benutzer", name, err)
 	}
 	return p, nil
 }
@@ -165,7 +165,7 @@ func (tx *Tx) Kursort(ctx context.Context, kennung string) (Kursort, error) {
 		FROM kursort WHERE kennung = ?`, kennung,
 	).Scan(&k.Kennung, &k.Traegernummer, &k.Bezeichnung, &k.Strasse, &k.Postleitzahl, &k.Ort, &k.Bundesland, &k.Barrierefrei)
 	if err != nil {
-		return Kursort{}, lookupError("kursort", kennung, err)
+		return Kursort{}, lookupError("Kursort", kennung, err)
 	}
 	return k, nil
 }
@@ -181,7 +181,7 @@ func (tx *Tx) Lehrkraft(ctx context.Context, kennung string) (Lehrkraft, error) 
 		FROM lehrkraft WHERE kennung = ?`, kennung,
 	).Scan(&l.Kennung, &l.Familienname, &l.Vorname, &geburtsdatum, &zugelassen)
 	if err != nil {
-		return Lehrkraft{}, lookupError("lehrkraft", kennung, err)
+		return Lehrkraft{}, lookupError("Lehrkraft", kennung, err)
 	}
 	if l.Geburtsdatum, err = parseDate(geburtsdatum); err != nil {
 		return Lehrkraft{}, fmt.Errorf("lehrkraft %q: %w", kennung, err)
@@ -202,7 +202,7 @@ func (tx *Tx) Lehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
 		`SELECT kennung, titel, verlag FROM lehrwerk WHERE kennung = ?`, kennung,
 	).Scan(&l.Kennung, &l.Titel, &l.Verlag)
 	if err != nil {
-		return Lehrwerk{}, lookupError("lehrwerk", kennung, err)
+		return Lehrwerk{}, lookupError("Lehrwerk", kennung, err)
 	}
 	l.Kursarten, err = queryColumn[string](ctx, tx,
 		`SELECT kursart FROM lehrwerk_kursart WHERE lehrwerk = ? ORDER BY kursart`, kennung)
@@ -251,7 +251,7 @@ func (tx *Tx) Person(ctx context.Context, id int64) (Person, error) {
 		&p.Anschrift.Strasse, &p.Anschrift.Postleitzahl, &p.Anschrift.Ort, &p.Anschrift.Staat, &p.Anschrift.Bundesland,
 		&p.Testfall)
 	if err != nil {
-		return Person{}, lookupError("person", fmt.Sprint(id), err)
+		return Person{}, lookupError("Person", fmt.Sprint(id), err)
 	}
 	if p.Geburtsdatum, err = parseDate(geburtsdatum); err != nil {
 		return Person{}, fmt.Errorf("person %d: %w", id, err)

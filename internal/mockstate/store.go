@@ -19,7 +19,7 @@ import (
 )
 
 // ErrNotFound is wrapped by every lookup that finds nothing.
-var ErrNotFound = errors.New("not found")
+var ErrNotFound = errors.New("nicht gefunden")
 
 // MemoryPath opens a private in-memory store instead of a file.
 const MemoryPath = ":memory:"

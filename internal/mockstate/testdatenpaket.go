@@ -19,10 +19,10 @@ import (
 func (s *Store) LoadTestdatenpaket(ctx context.Context, fsys fs.FS) error {
 	p, err := testdaten.Read(fsys)
 	if err != nil {
-		return fmt.Errorf("load %w", err)
+		return err // names the Testdatenpaket and lists every problem
 	}
 	if err := s.Update(ctx, func(tx *Tx) error { return tx.loadPaket(ctx, p) }); err != nil {
-		return fmt.Errorf("load testdatenpaket: %w", err)
+		return fmt.Errorf("Testdatenpaket laden: %w", err)
 	}
 	return nil
 }
@@ -41,7 +41,7 @@ func (tx *Tx) loadPaket(ctx context.Context, p *testdaten.Paket) error {
 	}
 	for _, f := range p.Faelle {
 		if err := tx.upsertFall(ctx, f); err != nil {
-			return fmt.Errorf("testfall %s: %w", f.ID, err)
+			return fmt.Errorf("Testfall %s: %w", f.ID, err)
 		}
 	}
 	return nil
@@ -56,7 +56,7 @@ func (tx *Tx) upsertTraeger(ctx context.Context, t testdaten.Traeger) error {
 			verwaltungsstandort = excluded.verwaltungsstandort, lieferadresse = excluded.lieferadresse`,
 		t.Traegernummer, t.Name, t.Bundesland, t.LidPruefstelle, t.Verwaltungsstandort, nullString(t.Lieferadresse),
 	); err != nil {
-		return fmt.Errorf("traeger %s: %w", t.Traegernummer, err)
+		return fmt.Errorf("Träger %s: %w", t.Traegernummer, err)
 	}
 	for _, b := range t.Benutzer {
 		if _, err := tx.ExecContext(ctx, `
@@ -64,7 +64,7 @@ func (tx *Tx) upsertTraeger(ctx context.Context, t testdaten.Traeger) error {
 			ON CONFLICT (name) DO UPDATE SET passwort = excluded.passwort, traegernummer = excluded.traegernummer`,
 			b.Name, b.Passwort, t.Traegernummer,
 		); err != nil {
-			return fmt.Errorf("benutzer %s: %w", b.Name, err)
+			return fmt.Errorf("Benutzer %s: %w", b.Name, err)
 		}
 	}
 	return nil
@@ -76,16 +76,16 @@ func (tx *Tx) upsertLehrwerk(ctx context.Context, l testdaten.Lehrwerk) error {
 		ON CONFLICT (kennung) DO UPDATE SET titel = excluded.titel, verlag = excluded.verlag`,
 		l.Kennung, l.Titel, l.Verlag,
 	); err != nil {
-		return fmt.Errorf("lehrwerk %s: %w", l.Kennung, err)
+		return fmt.Errorf("Lehrwerk %s: %w", l.Kennung, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM lehrwerk_kursart WHERE lehrwerk = ?`, l.Kennung); err != nil {
-		return fmt.Errorf("lehrwerk %s: %w", l.Kennung, err)
+		return fmt.Errorf("Lehrwerk %s: %w", l.Kennung, err)
 	}
 	for _, k := range l.Kursarten {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO lehrwerk_kursart (lehrwerk, kursart) VALUES (?, ?)`, l.Kennung, k,
 		); err != nil {
-			return fmt.Errorf("lehrwerk %s: kursart %s: %w", l.Kennung, k, err)
+			return fmt.Errorf("Lehrwerk %s: Kursart %s: %w", l.Kennung, k, err)
 		}
 	}
 	return nil
@@ -110,7 +110,7 @@ func (tx *Tx) upsertFall(ctx context.Context, f testdaten.Fall) error {
 				bundesland = excluded.bundesland, barrierefrei = excluded.barrierefrei, testfall = excluded.testfall`,
 			k.Kennung, f.Traegernummer, k.Bezeichnung, k.Strasse, k.Postleitzahl, k.Ort, k.Bundesland, k.Barrierefrei, f.ID,
 		); err != nil {
-			return fmt.Errorf("kursort %s: %w", k.Kennung, err)
+			return fmt.Errorf("Kursort %s: %w", k.Kennung, err)
 		}
 	}
 	for _, l := range f.Lehrkraefte {
@@ -122,12 +122,12 @@ func (tx *Tx) upsertFall(ctx context.Context, f testdaten.Fall) error {
 				zugelassen_bis = excluded.zugelassen_bis, testfall = excluded.testfall`,
 			l.Kennung, l.Familienname, l.Vorname, l.Geburtsdatum, nullString(l.ZugelassenBis), f.ID,
 		); err != nil {
-			return fmt.Errorf("lehrkraft %s: %w", l.Kennung, err)
+			return fmt.Errorf("Lehrkraft %s: %w", l.Kennung, err)
 		}
 	}
 	for _, pe := range f.Personen {
 		if err := tx.upsertPerson(ctx, f.ID, pe); err != nil {
-			return fmt.Errorf("person %s, %s: %w", pe.Familienname, pe.Vorname, err)
+			return fmt.Errorf("Person %s, %s: %w", pe.Familienname, pe.Vorname, err)
 		}
 	}
 	return nil
@@ -149,7 +149,7 @@ func (tx *Tx) upsertPerson(ctx context.Context, testfall string, pe testdaten.Pe
 		case err != nil:
 			return err
 		case id != 0 && found != id:
-			return fmt.Errorf("its Kennziffern belong to different persons (%d and %d) in the database", id, found)
+			return fmt.Errorf("ihre Kennziffern gehören in der Datenbank zwei verschiedenen Personen (%d und %d)", id, found)
 		}
 		id = found
 	}
@@ -188,14 +188,14 @@ func (tx *Tx) upsertPerson(ctx context.Context, testfall string, pe testdaten.Pe
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO person_staatsangehoerigkeit (person_id, rang, code) VALUES (?, ?, ?)`, id, i+1, code,
 		); err != nil {
-			return fmt.Errorf("staatsangehoerigkeit %s: %w", code, err)
+			return fmt.Errorf("Staatsangehörigkeit %s: %w", code, err)
 		}
 	}
 	for _, k := range pe.Kennziffern {
 		if _, err := tx.ExecContext(ctx,
 			`INSERT INTO person_kennziffer (person_id, art, wert) VALUES (?, ?, ?)`, id, k.Art, k.Wert,
 		); err != nil {
-			return fmt.Errorf("kennziffer %s %s: %w", k.Art, k.Wert, err)
+			return fmt.Errorf("Kennziffer %s %s: %w", k.Art, k.Wert, err)
 		}
 	}
 	return tx.upsertPersonHistory(ctx, id, pe)
@@ -211,7 +211,7 @@ func (tx *Tx) upsertPersonHistory(ctx context.Context, id int64, pe testdaten.Pe
 	}
 	for _, table := range []string{"berechtigung", "kursbesuch", "dtz_ergebnis"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE person_id = ?`, id); err != nil {
-			return fmt.Errorf("replace %s: %w", table, err)
+			return fmt.Errorf("%s ersetzen: %w", table, err)
 		}
 	}
 	for _, b := range pe.Berechtigungen {
@@ -221,14 +221,14 @@ func (tx *Tx) upsertPersonHistory(ctx context.Context, id int64, pe testdaten.Pe
 			id, b.Aktenzeichen.Art, b.Aktenzeichen.Wert, b.Zulassungsart, b.Behoerde.Art, b.Behoerde.Bezeichnung,
 			b.BehoerdenAktenzeichen, b.GueltigAb, b.GueltigBis, b.Stornierungsdatum, b.TnTyp, b.KbTyp,
 			b.GenehmigteStunden, strings.Join(b.Merkmale, "\n")); err != nil {
-			return fmt.Errorf("berechtigung %s: %w", b.Aktenzeichen.Wert, err)
+			return fmt.Errorf("Berechtigung %s: %w", b.Aktenzeichen.Wert, err)
 		}
 	}
 	for _, k := range pe.Kursbesuche {
 		res, err := tx.ExecContext(ctx, `INSERT INTO kursbesuch (person_id, traegernummer, kurskennung, kursart, von, bis)
 			VALUES (?, ?, ?, ?, ?, ?)`, id, k.Traegernummer, k.Kurskennung, k.Kursart, k.Von, k.Bis)
 		if err != nil {
-			return fmt.Errorf("kursbesuch: %w", err)
+			return fmt.Errorf("Kursbesuch: %w", err)
 		}
 		besuch, err := res.LastInsertId()
 		if err != nil {
@@ -237,20 +237,20 @@ func (tx *Tx) upsertPersonHistory(ctx context.Context, id int64, pe testdaten.Pe
 		for _, a := range k.Abschnitte {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO kursbesuch_abschnitt (kursbesuch_id, kursabschnitt, stunden) VALUES (?, ?, ?)`,
 				besuch, a.Kursabschnitt, a.AbgerechneteStunden); err != nil {
-				return fmt.Errorf("kursbesuch abschnitt %s: %w", a.Kursabschnitt, err)
+				return fmt.Errorf("Kursbesuch, Abschnitt %s: %w", a.Kursabschnitt, err)
 			}
 		}
 	}
 	for _, a := range pe.Anmeldungen {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO anmeldung (person_id, traegernummer, verfahren, anmeldedatum, erfasst_am)
 			VALUES (?, ?, ?, ?, '') ON CONFLICT DO NOTHING`, id, a.Traegernummer, a.Verfahren, a.Anmeldedatum); err != nil {
-			return fmt.Errorf("anmeldung %s: %w", a.Traegernummer, err)
+			return fmt.Errorf("Anmeldung bei %s: %w", a.Traegernummer, err)
 		}
 	}
 	for _, d := range pe.Dtz {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO dtz_ergebnis (person_id, pruefungsdatum, ergebnis) VALUES (?, ?, ?)`,
 			id, d.Pruefungsdatum, d.Ergebnis); err != nil {
-			return fmt.Errorf("dtz %s: %w", d.Pruefungsdatum, err)
+			return fmt.Errorf("DTZ vom %s: %w", d.Pruefungsdatum, err)
 		}
 	}
 	return nil
