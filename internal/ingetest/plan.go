@@ -30,22 +30,6 @@ func Fall(tb testing.TB, id string) *testdaten.Fall {
 	return f
 }
 
-// Ident identifies a person as a Traeger does: by Geburtsdatum and the BAMF
-// Personenkennziffer, or the first Kennziffer if the person has none.
-func Ident(p testdaten.Person) *inge.TeilnehmerIdent {
-	k := p.Kennziffern[0]
-	for _, x := range p.Kennziffern {
-		if x.Art == string(inge.AktenzeichenBAMF) {
-			k = x
-			break
-		}
-	}
-	return &inge.TeilnehmerIdent{
-		Geburtsdatum: inge.Datum(p.Geburtsdatum),
-		Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
-	}
-}
-
 // planTeilnehmer is how many persons of the test case Plan names.
 const planTeilnehmer = 3
 
@@ -101,7 +85,7 @@ func Plan(tb testing.TB, fall string, beginn inge.Datum) inge.Kursplanung {
 		})
 	}
 	for _, p := range f.Personen[:min(planTeilnehmer, len(f.Personen))] {
-		k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: Ident(p)})
+		k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: p.Ident()})
 	}
 	return k
 }

@@ -1,7 +1,6 @@
 package mockstate_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -107,46 +106,7 @@ var (
 // test can show that a rejected request changed nothing.
 func teilnehmerStand(tb testing.TB, s *mockstate.Store) string {
 	tb.Helper()
-	ctx := tb.Context()
-	var b strings.Builder
-	err := s.View(ctx, func(tx *mockstate.Tx) error {
-		for _, q := range []string{
-			`SELECT person_id, traegernummer, verfahren, anmeldedatum, daten IS NULL, erfasst_am FROM anmeldung ORDER BY 1, 2, 3`,
-			`SELECT bogennummer, person_id, traegernummer, auftragsnummer, testdatum, kurskennung, ausweisnummer, '', gemeldet_am FROM sprachtest_pruefling ORDER BY 1`,
-			`SELECT kurskennung, status, '', '', '', '' FROM kurs ORDER BY 1`,
-		} {
-			rows, err := tx.QueryContext(ctx, q)
-			if err != nil {
-				return err
-			}
-			cols, err := rows.Columns()
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			for rows.Next() {
-				if err := rows.Scan(ptrs...); err != nil {
-					rows.Close()
-					return err
-				}
-				fmt.Fprintln(&b, vals...)
-			}
-			if err := rows.Close(); err != nil {
-				return err
-			}
-			b.WriteString("--\n")
-		}
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b.String()
+	return dumpTables(tb, s, "anmeldung", "sprachtest_pruefling", "kurs")
 }
 
 func unchanged(tb testing.TB, s *mockstate.Store, vorher string) {

@@ -534,6 +534,23 @@ type Kennziffer struct {
 	Wert string
 }
 
+// Ident identifies the person as a Traeger does in a message: by
+// Geburtsdatum and the BAMF Personenkennziffer, or the first Kennziffer if
+// the person has none. A validated person has at least one.
+func (p Person) Ident() *inge.TeilnehmerIdent {
+	k := p.Kennziffern[0]
+	for _, x := range p.Kennziffern {
+		if x.Art == string(inge.AktenzeichenBAMF) {
+			k = x
+			break
+		}
+	}
+	return &inge.TeilnehmerIdent{
+		Geburtsdatum: inge.Datum(p.Geburtsdatum),
+		Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
+	}
+}
+
 // Fall returns the test case with the given ID.
 func (p *Paket) Fall(id string) (*Fall, bool) {
 	for i := range p.Faelle {

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
@@ -97,5 +98,18 @@ func TestReadProblemsByKind(t *testing.T) {
 				t.Fatalf("Read() error = %v; want one containing %q", err, tc.wantErr)
 			}
 		})
+	}
+}
+
+func TestPersonIdent(t *testing.T) {
+	p := testdaten.Person{Geburtsdatum: "1988-07-23", Kennziffern: []testdaten.Kennziffer{
+		{Art: "ABH", Wert: "ABH-09-2023-004711"}, {Art: "BAMF", Wert: "6100103-163"},
+	}}
+	if got := p.Ident(); got.Geburtsdatum != "1988-07-23" || *got.Aktenzeichen != (inge.Aktenzeichen{Art: inge.AktenzeichenBAMF, Wert: "6100103-163"}) {
+		t.Errorf("Ident = %+v, %+v; want the BAMF Personenkennziffer", got, got.Aktenzeichen)
+	}
+	p.Kennziffern = p.Kennziffern[:1]
+	if got := p.Ident(); *got.Aktenzeichen != (inge.Aktenzeichen{Art: inge.AktenzeichenABH, Wert: "ABH-09-2023-004711"}) {
+		t.Errorf("Ident without BAMF Kennziffer = %+v; want the first Kennziffer", got.Aktenzeichen)
 	}
 }
