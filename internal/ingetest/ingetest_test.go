@@ -58,11 +58,11 @@ func TestPlan(t *testing.T) {
 		})
 	}
 
-	t.Run("KP-1/Testfallheft", func(t *testing.T) {
+	t.Run("KP-1/Content", func(t *testing.T) {
 		p := ingetest.Plan(t, "KP-1", "2027-05-03")
 		if p.Kursort != "KO-10000001-01" || p.Kursende != "2027-12-17" || len(p.Teilnehmer) != 3 ||
 			p.Lehrkraft[0].Lehrkraftkennung != "LK-2019-00417" || p.Abschnitt[1].Kursort != "KO-10000001-02" {
-			t.Errorf("Plan(KP-1) = %+v; want the plan of the Testfallheft", p)
+			t.Errorf("Plan(KP-1) = %+v; want the plan its doc describes", p)
 		}
 	})
 	t.Run("NewOnEachCall", func(t *testing.T) {

@@ -44,10 +44,11 @@ const planTeilnehmer = 3
 // join in the first section.
 //
 // The plan is stored as long as beginn is not before today on the store's
-// clock (a later plan needs a Nachmeldungsgrund). Each call returns a new
-// value, so a test may change it. For KP-1 and beginn 2027-05-03 the plan
-// is the one of the Testfallheft: Kursort KO-10000001-01, participants
-// Al-Hassan, Haidari and Öztürk, Lehrkraft LK-2019-00417.
+// clock (a plan begun before needs a Nachmeldungsgrund); against a store on
+// real time, begin it e.g. inge.DatumOf(time.Now().AddDate(0, 0, 60)). Each
+// call returns a new value, so a test may change it. For KP-1 the plan has
+// Kursort KO-10000001-01 (and KO-10000001-02 for section 2), the
+// participants Al-Hassan, Haidari and Öztürk, and Lehrkraft LK-2019-00417.
 func Plan(tb testing.TB, fall string, beginn inge.Datum) inge.Kursplanung {
 	tb.Helper()
 	f := Fall(tb, fall)
