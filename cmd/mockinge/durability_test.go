@@ -50,7 +50,7 @@ func TestDurabilityUnderSIGKILL(t *testing.T) {
 				c := kt1Client(endpoint)
 				for i := 0; ctx.Err() == nil; i++ {
 					req := &inge.KursplanungErfassenAnfrage{Anfrage: kt1.Anfrage(), Kursplanung: plaene[(round*31+w*7+i)%len(plaene)]}
-					resp, err := c.KursplanungErfassen(ctx, req)
+					resp, err := inge.KursplanungErfassen.Call(ctx, c, req)
 					if err != nil {
 						return // the process is gone
 					}
@@ -79,7 +79,7 @@ func TestDurabilityUnderSIGKILL(t *testing.T) {
 	proc, endpoint := startProcess(t, bin, db)
 	c := kt1Client(endpoint)
 	for _, kk := range acked {
-		resp, err := c.Kursauskunft(t.Context(), &inge.KursauskunftAnfrage{Anfrage: kt1.Anfrage(), Kurskennung: kk})
+		resp, err := inge.Kursauskunft.Call(t.Context(), c, &inge.KursauskunftAnfrage{Anfrage: kt1.Anfrage(), Kurskennung: kk})
 		if err != nil || resp.Kurs == nil || len(resp.Kurs.Teilnehmer) != 2 {
 			t.Errorf("acknowledged course %s after the kills: %v %+v", kk, err, resp)
 		}

@@ -148,11 +148,11 @@ func printBanner(ctx context.Context, w io.Writer, mock *mockserver.Local, db, t
 	}
 	fmt.Fprintf(&b, "  Test users (WS-Security UsernameToken):\n")
 	for _, u := range users {
-		pw, err := mock.Standard().Password(ctx, u.Name)
+		z, err := mock.Standard().Zugang(ctx, u.Name)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(&b, "    %-22s password %-16s Traeger %s\n", u.Name, pw, u.Traegernummer)
+		fmt.Fprintf(&b, "    %-22s password %-16s Traeger %s\n", u.Name, z.Passwort, u.Traegernummer)
 	}
 	b.WriteString("mockinge: ready\n")
 	_, err = io.WriteString(w, b.String())

@@ -41,7 +41,7 @@ func TestHTTPClient(t *testing.T) {
 	call := func(c *http.Client) error {
 		client := &inge.Client{Endpoint: srv.URL + "/inge", HTTPClient: c}
 		var resp inge.KursauskunftAntwort
-		err := client.Call(t.Context(), &inge.KursauskunftAnfrage{Kurskennung: "K000000001"}, &resp)
+		err := client.Call(t.Context(), inge.Kursauskunft.Procedure(), &inge.KursauskunftAnfrage{Kurskennung: "K000000001"}, &resp)
 		if err == nil && resp.Status != inge.StatusAbgelehnt {
 			t.Errorf("Status = %q; want %q", resp.Status, inge.StatusAbgelehnt)
 		}

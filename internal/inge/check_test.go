@@ -1,6 +1,7 @@
 package inge_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -89,7 +90,7 @@ func TestCheck(t *testing.T) {
 					r.Kursplanung.Unterrichtszeit = append(r.Kursplanung.Unterrichtszeit, r.Kursplanung.Unterrichtszeit[0])
 				}
 			},
-			violation: "Kursplanung/Unterrichtszeit",
+			violation: "Kursplanung/Unterrichtszeit[8]",
 		},
 		{
 			name:      "AttributFehlt",
@@ -106,18 +107,19 @@ func TestCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			req := validPlan()
 			tt.mutate(req)
-			ms, v := inge.Check(req)
+			checked, err := inge.Check(req)
 			if tt.violation != "" {
-				if v == nil || v.Feld != tt.violation {
-					t.Fatalf("Check() violation = %v; want one at %s", v, tt.violation)
+				var se *inge.SchemaError
+				if !errors.As(err, &se) || se.Abweichungen[0].Feld != tt.violation {
+					t.Fatalf("Check() error = %v; want a deviation at %s", err, tt.violation)
 				}
 				return
 			}
-			if v != nil {
-				t.Fatalf("Check() violation = %v; want none", v)
+			if err != nil {
+				t.Fatalf("Check() error = %v; want none", err)
 			}
 			var got []finding
-			for _, m := range ms {
+			for _, m := range checked.Befunde() {
 				if m.Text == "" || m.Art != inge.ArtFehler {
 					t.Errorf("Meldung %+v: want Art Fehler and a text", m)
 				}
@@ -141,7 +143,8 @@ func TestCheckChoice(t *testing.T) {
 		Pruefungsnummer: "L1",
 		Pruefling:       []inge.LidPruefling{{}},
 	}
-	if _, v := inge.Check(req); v == nil || v.Feld != "Pruefling[1]" {
-		t.Errorf("Check(Pruefling without Ident or Selbstzahler) = %v; want a violation at Pruefling[1]", v)
+	var se *inge.SchemaError
+	if _, err := inge.Check(req); !errors.As(err, &se) || se.Abweichungen[0].Feld != "Pruefling[1]" {
+		t.Errorf("Check(Pruefling without Ident or Selbstzahler) = %v; want a deviation at Pruefling[1]", err)
 	}
 }

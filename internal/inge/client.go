@@ -55,13 +55,11 @@ type Client struct {
 
 var defaultHTTPClient = &http.Client{Timeout: 60 * time.Second}
 
-// Call sends req and decodes the answer into resp. A SOAP Fault comes back
-// as a *soap.Fault error carrying its catalogue code (see FaultCode).
-func (c *Client) Call(ctx context.Context, req Request, resp Response) error {
-	p, ok := ProcedureOf(req)
-	if !ok {
-		return fmt.Errorf("inge client: %T is not a request of the contract", req)
-	}
+// Call sends req, a request of procedure p, and decodes the answer into
+// resp. A SOAP Fault comes back as a *soap.Fault error carrying its
+// catalogue code (see FaultCode). The typed descriptors' Call (for example
+// Kursauskunft.Call) wraps it.
+func (c *Client) Call(ctx context.Context, p *Procedure, req Request, resp Response) error {
 	sec, err := c.security()
 	if err != nil {
 		return fmt.Errorf("inge client %s: %w", p.Name, err)
@@ -80,7 +78,7 @@ func (c *Client) Call(ctx context.Context, req Request, resp Response) error {
 	return err
 }
 
-func (c *Client) roundTrip(ctx context.Context, p Procedure, ex *Exchange, resp Response) error {
+func (c *Client) roundTrip(ctx context.Context, p *Procedure, ex *Exchange, resp Response) error {
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Endpoint, bytes.NewReader(ex.Request))
 	if err != nil {
 		return fmt.Errorf("inge client %s: %w", p.Name, err)

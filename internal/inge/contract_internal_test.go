@@ -29,14 +29,14 @@ type filler struct {
 func (f *filler) complex(v reflect.Value, typ string) {
 	ct := f.s.complex[typ]
 	fields := fieldsOfType(v.Type())
-	if ct.simpleContent != "" {
-		v.FieldByIndex(fields.chardata).SetString(f.simple(ct.simpleContent, ""))
+	if ct.text != nil {
+		v.FieldByIndex(fields.chardata).SetString(f.simple(ct.text.name, ""))
 		for _, a := range ct.attrs {
-			v.FieldByIndex(fields.attrs[a.name]).SetString(f.simple(a.typ, ""))
+			v.FieldByIndex(fields.attrs[a.name]).SetString(f.simple(a.typeName, ""))
 		}
 		return
 	}
-	for i, d := range f.s.elements(typ) {
+	for i, d := range ct.elems {
 		if ct.choice && i > 0 {
 			break
 		}
@@ -63,20 +63,20 @@ func (f *filler) complex(v reflect.Value, typ string) {
 	}
 }
 
-func (f *filler) value(v reflect.Value, d elemDecl, j int) {
+func (f *filler) value(v reflect.Value, d *elemDecl, j int) {
 	if v.Kind() == reflect.Pointer {
 		v.Set(reflect.New(v.Type().Elem()))
 		v = v.Elem()
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		f.complex(v, d.typ)
+		f.complex(v, d.typeName)
 	case reflect.Bool:
 		v.SetBool(true)
 	case reflect.Int:
 		v.SetInt(int64(3 + j))
 	case reflect.String:
-		v.SetString(f.simple(d.typ, d.codeliste))
+		v.SetString(f.simple(d.typeName, d.codeliste))
 	default:
 		f.t.Fatalf("element %s: unexpected kind %s", d.name, v.Kind())
 	}
@@ -119,10 +119,10 @@ func messages(t *testing.T) map[string]any {
 	out := map[string]any{}
 	for _, p := range Procedures() {
 		req := p.NewRequest()
-		fill(t, req, s.roots[p.Name])
+		fill(t, req, s.roots[p.Name].typeName)
 		out[p.Name] = req
 		resp := p.NewResponse()
-		fill(t, resp, s.roots[p.Name+"Response"])
+		fill(t, resp, s.roots[p.Name+"Response"].typeName)
 		out[p.Name+"Response"] = resp
 	}
 	return out
@@ -154,8 +154,8 @@ func TestEveryFieldOfEveryMessageRoundTrips(t *testing.T) {
 			t.Errorf("%s does not survive a round trip:\n got %s\nwant %s", name, again, b)
 		}
 		if req, ok := msg.(Request); ok {
-			if ms, v := Check(req); v != nil || len(ms) > 0 {
-				t.Errorf("Check(filled %s) = %v, %v; want no findings", name, ms, v)
+			if c, err := Check(req); err != nil || len(c.Befunde()) > 0 {
+				t.Errorf("Check(filled %s) = %v, %v; want no findings", name, c.Befunde(), err)
 			}
 		}
 	}
@@ -207,7 +207,7 @@ func TestGoTypesMatchSchema(t *testing.T) {
 			t.Errorf("Go type %s has no XSD complexType", rt.Name())
 			return
 		}
-		if ct.simpleContent != "" {
+		if ct.text != nil {
 			return
 		}
 		var goNames []string
@@ -229,10 +229,7 @@ func TestGoTypesMatchSchema(t *testing.T) {
 			}
 		}
 		collect(rt)
-		var xsdNames []string
-		for _, d := range s.elements(rt.Name()) {
-			xsdNames = append(xsdNames, d.name)
-		}
+		xsdNames := ct.names()
 		if strings.Join(goNames, ",") != strings.Join(xsdNames, ",") {
 			t.Errorf("%s:\n Go  %v\n XSD %v", rt.Name(), goNames, xsdNames)
 		}
@@ -241,18 +238,57 @@ func TestGoTypesMatchSchema(t *testing.T) {
 		walk(reflect.TypeOf(p.NewRequest()))
 		walk(reflect.TypeOf(p.NewResponse()))
 	}
-	// The Fault detail is encoded by soap.Detail; its elements must be those of Fehler.
-	seen["Fehler"] = true
-	var detail []string
-	for _, d := range s.elements("Fehler") {
-		detail = append(detail, d.name)
+	// The Fault detail is encoded by soap.Detail; its elements must be those
+	// of Fehler, and those of soap.Deviation those of Abweichung.
+	for _, name := range []string{"Fehler", "Abweichung"} {
+		seen[name] = true
 	}
-	if got := strings.Join(detail, ","); got != "Code,Text,Feld" {
-		t.Errorf("XSD Fehler has elements %s; soap.Detail writes Code,Text,Feld", got)
+	if got := strings.Join(s.complex["Fehler"].names(), ","); got != "Code,Text,Feld,Abweichung" {
+		t.Errorf("XSD Fehler has elements %s; soap.Detail writes Code,Text,Feld,Abweichung", got)
+	}
+	if got := strings.Join(s.complex["Abweichung"].names(), ","); got != "Feld,Text" {
+		t.Errorf("XSD Abweichung has elements %s; soap.Deviation writes Feld,Text", got)
 	}
 	for name := range s.complex {
 		if !seen[name] {
 			t.Errorf("XSD complexType %s has no Go type reachable from the messages", name)
+		}
+	}
+}
+
+// goFields maps the XML names of a struct's fields (embedded structs
+// flattened) to their index paths.
+type goFields struct {
+	elems    map[string][]int
+	attrs    map[string][]int
+	chardata []int
+}
+
+func fieldsOfType(t reflect.Type) *goFields {
+	f := &goFields{elems: map[string][]int{}, attrs: map[string][]int{}}
+	collectFields(t, nil, f)
+	return f
+}
+
+func collectFields(t reflect.Type, prefix []int, f *goFields) {
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		idx := append(append([]int(nil), prefix...), i)
+		if sf.Anonymous && sf.Type.Kind() == reflect.Struct {
+			collectFields(sf.Type, idx, f)
+			continue
+		}
+		if sf.Type == reflect.TypeOf(xml.Name{}) {
+			continue
+		}
+		name, opts, _ := strings.Cut(sf.Tag.Get("xml"), ",")
+		switch {
+		case strings.Contains(opts, "chardata"):
+			f.chardata = idx
+		case strings.Contains(opts, "attr"):
+			f.attrs[name] = idx
+		case name != "" && name != "-":
+			f.elems[name] = idx
 		}
 	}
 }

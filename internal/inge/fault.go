@@ -18,8 +18,9 @@ func NewFault(key Key, feld string, args ...string) *soap.Fault {
 	}
 	text := e.Render(args...)
 	return &soap.Fault{
-		Code:   e.Fault.Code,
-		String: text,
+		Code:       e.Fault.Code,
+		CodePrefix: e.Fault.Prefix,
+		String:     text,
 		Detail: &soap.Detail{
 			XMLName: fehlerName,
 			Code:    e.Code,

@@ -6,9 +6,13 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 // Key names an entry of the catalogue. Code refers to entries by Key, so the
@@ -137,6 +141,7 @@ type Eintrag struct {
 // FaultSpec says how a technical error travels: SOAP faultcode and HTTP status.
 type FaultSpec struct {
 	Code       xml.Name // e.g. {soap 1.1 envelope namespace, Client}
+	Prefix     string   // the prefix the code is written with, e.g. wsse
 	HTTPStatus int
 }
 
@@ -149,13 +154,12 @@ type Katalog struct {
 //go:embed katalog.tsv
 var katalogTSV []byte
 
-// Fault code namespaces.
-const (
-	soapEnvNS = "http://schemas.xmlsoap.org/soap/envelope/"
-	wsseNS    = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
-)
+// faultPrefixes are the prefixes katalog.tsv writes fault codes with.
+var faultPrefixes = map[string]string{"soapenv": soap.EnvelopeNS, "wsse": wsse.SecextNS}
 
-var faultPrefixes = map[string]string{"soapenv": soapEnvNS, "wsse": wsseNS}
+// FaultPrefixes maps the prefixes the catalogue writes fault codes with
+// (soapenv, wsse) to their namespaces.
+func FaultPrefixes() map[string]string { return maps.Clone(faultPrefixes) }
 
 // ParseKatalog reads a catalogue in the format of katalog.tsv.
 func ParseKatalog(r io.Reader) (*Katalog, error) {
@@ -212,7 +216,7 @@ func parseFaultSpec(s string) (*FaultSpec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fault spec %q: status: %w", s, err)
 	}
-	return &FaultSpec{Code: xml.Name{Space: ns, Local: f[1]}, HTTPStatus: status}, nil
+	return &FaultSpec{Code: xml.Name{Space: ns, Local: f[1]}, Prefix: f[0], HTTPStatus: status}, nil
 }
 
 // DefaultKatalog returns the embedded catalogue.

@@ -1,8 +1,8 @@
 package inge
 
 import (
+	"context"
 	"encoding/xml"
-	"reflect"
 )
 
 // Request is one of the 17 request messages.
@@ -16,76 +16,143 @@ type Response interface {
 }
 
 // Procedure describes one InGe procedure: its operation name (the local name
-// of its request element), SOAPAction, whether it writes state, and its
-// message types. Procedures returns the table; it is the single list of the
-// 17 procedures that the WSDL, the server and the client derive from.
+// of its request element), whether it writes state, and its message types.
+// Each procedure has one typed descriptor below (Op), and Procedures lists
+// them: it is the single list of the 17 procedures that the WSDL, the
+// server, the store's rules and the client derive from.
 type Procedure struct {
-	Name        string
-	Write       bool
+	Name  string
+	Write bool
+
 	newRequest  func() Request
 	newResponse func() Response
 }
 
 // Action is the procedure's SOAPAction.
-func (p Procedure) Action() string { return Namespace + "#" + p.Name }
+func (p *Procedure) Action() string { return Namespace + "#" + p.Name }
+
+// RequestName is the qualified name of the request element.
+func (p *Procedure) RequestName() xml.Name { return xml.Name{Space: Namespace, Local: p.Name} }
 
 // ResponseName is the qualified name of the response element.
-func (p Procedure) ResponseName() xml.Name {
+func (p *Procedure) ResponseName() xml.Name {
 	return xml.Name{Space: Namespace, Local: p.Name + "Response"}
 }
 
 // NewRequest returns a new, empty request of the procedure.
-func (p Procedure) NewRequest() Request { return p.newRequest() }
+func (p *Procedure) NewRequest() Request { return p.newRequest() }
 
 // NewResponse returns a new, empty response.
-func (p Procedure) NewResponse() Response { return p.newResponse() }
+func (p *Procedure) NewResponse() Response { return p.newResponse() }
 
-// procedures is read-only: the order is the order of the WSDL.
-var procedures = []Procedure{
-	{"AnmeldungErstverfahren", true, func() Request { return &AnmeldungErstverfahrenAnfrage{} }, func() Response { return &AnmeldungErstverfahrenAntwort{} }},
-	{"AnmeldungWiederholerverfahren", true, func() Request { return &AnmeldungWiederholerverfahrenAnfrage{} }, func() Response { return &AnmeldungWiederholerverfahrenAntwort{} }},
-	{"Teilnehmerauskunft", false, func() Request { return &TeilnehmerauskunftAnfrage{} }, func() Response { return &TeilnehmerauskunftAntwort{} }},
-	{"SprachtestMelden", true, func() Request { return &SprachtestMeldenAnfrage{} }, func() Response { return &SprachtestMeldenAntwort{} }},
-	{"KursplanungErfassen", true, func() Request { return &KursplanungErfassenAnfrage{} }, func() Response { return &KursplanungErfassenAntwort{} }},
-	{"KursplanungAktualisieren", true, func() Request { return &KursplanungAktualisierenAnfrage{} }, func() Response { return &KursplanungAktualisierenAntwort{} }},
-	{"KursplanungStornieren", true, func() Request { return &KursplanungStornierenAnfrage{} }, func() Response { return &KursplanungStornierenAntwort{} }},
-	{"KursbeginnMelden", true, func() Request { return &KursbeginnMeldenAnfrage{} }, func() Response { return &KursbeginnMeldenAntwort{} }},
-	{"KursabschnittsbeginnMelden", true, func() Request { return &KursabschnittsbeginnMeldenAnfrage{} }, func() Response { return &KursabschnittsbeginnMeldenAntwort{} }},
-	{"KursabschnittAktualisieren", true, func() Request { return &KursabschnittAktualisierenAnfrage{} }, func() Response { return &KursabschnittAktualisierenAntwort{} }},
-	{"KursortaenderungMelden", true, func() Request { return &KursortaenderungMeldenAnfrage{} }, func() Response { return &KursortaenderungMeldenAntwort{} }},
-	{"Kursauskunft", false, func() Request { return &KursauskunftAnfrage{} }, func() Response { return &KursauskunftAntwort{} }},
-	{"LidPruefungErfassen", true, func() Request { return &LidPruefungErfassenAnfrage{} }, func() Response { return &LidPruefungErfassenAntwort{} }},
-	{"LidPruefungAktualisieren", true, func() Request { return &LidPruefungAktualisierenAnfrage{} }, func() Response { return &LidPruefungAktualisierenAntwort{} }},
-	{"LidPruefungStornieren", true, func() Request { return &LidPruefungStornierenAnfrage{} }, func() Response { return &LidPruefungStornierenAntwort{} }},
-	{"LidTeilnehmendeMelden", true, func() Request { return &LidTeilnehmendeMeldenAnfrage{} }, func() Response { return &LidTeilnehmendeMeldenAntwort{} }},
-	{"LidPruefungAuskunft", false, func() Request { return &LidPruefungAuskunftAnfrage{} }, func() Response { return &LidPruefungAuskunftAntwort{} }},
+// Op is the typed descriptor of a procedure. It ties the procedure to its
+// request and response types, so that a client call or a store's rule bound
+// to it is checked by the compiler rather than found at run time.
+type Op[Req Request, Resp Response] struct{ p *Procedure }
+
+// Procedure returns the untyped description.
+func (o Op[Req, Resp]) Procedure() *Procedure { return o.p }
+
+// Call sends req with c and returns the typed answer. A SOAP Fault comes back
+// as a *soap.Fault error carrying its catalogue code (see FaultCode).
+func (o Op[Req, Resp]) Call(ctx context.Context, c *Client, req Req) (Resp, error) {
+	resp := o.p.newResponse().(Resp) // newResponse makes a Resp: define guarantees it
+	if err := c.Call(ctx, o.p, req, resp); err != nil {
+		var zero Resp
+		return zero, err
+	}
+	return resp, nil
+}
+
+// define makes the descriptor of a procedure whose messages are *Req and
+// *Resp; Go infers the pointer types from the value types.
+func define[Req, Resp any, PReq interface {
+	*Req
+	Request
+}, PResp interface {
+	*Resp
+	Response
+}](name string, write bool) Op[PReq, PResp] {
+	return Op[PReq, PResp]{&Procedure{
+		Name:        name,
+		Write:       write,
+		newRequest:  func() Request { return PReq(new(Req)) },
+		newResponse: func() Response { return PResp(new(Resp)) },
+	}}
+}
+
+// Whether a procedure changes state.
+const (
+	writes = true
+	reads  = false
+)
+
+// The 17 procedures of the contract.
+var (
+	AnmeldungErstverfahren        = define[AnmeldungErstverfahrenAnfrage, AnmeldungErstverfahrenAntwort]("AnmeldungErstverfahren", writes)
+	AnmeldungWiederholerverfahren = define[AnmeldungWiederholerverfahrenAnfrage, AnmeldungWiederholerverfahrenAntwort]("AnmeldungWiederholerverfahren", writes)
+	Teilnehmerauskunft            = define[TeilnehmerauskunftAnfrage, TeilnehmerauskunftAntwort]("Teilnehmerauskunft", reads)
+	SprachtestMelden              = define[SprachtestMeldenAnfrage, SprachtestMeldenAntwort]("SprachtestMelden", writes)
+	KursplanungErfassen           = define[KursplanungErfassenAnfrage, KursplanungErfassenAntwort]("KursplanungErfassen", writes)
+	KursplanungAktualisieren      = define[KursplanungAktualisierenAnfrage, KursplanungAktualisierenAntwort]("KursplanungAktualisieren", writes)
+	KursplanungStornieren         = define[KursplanungStornierenAnfrage, KursplanungStornierenAntwort]("KursplanungStornieren", writes)
+	KursbeginnMelden              = define[KursbeginnMeldenAnfrage, KursbeginnMeldenAntwort]("KursbeginnMelden", writes)
+	KursabschnittsbeginnMelden    = define[KursabschnittsbeginnMeldenAnfrage, KursabschnittsbeginnMeldenAntwort]("KursabschnittsbeginnMelden", writes)
+	KursabschnittAktualisieren    = define[KursabschnittAktualisierenAnfrage, KursabschnittAktualisierenAntwort]("KursabschnittAktualisieren", writes)
+	KursortaenderungMelden        = define[KursortaenderungMeldenAnfrage, KursortaenderungMeldenAntwort]("KursortaenderungMelden", writes)
+	Kursauskunft                  = define[KursauskunftAnfrage, KursauskunftAntwort]("Kursauskunft", reads)
+	LidPruefungErfassen           = define[LidPruefungErfassenAnfrage, LidPruefungErfassenAntwort]("LidPruefungErfassen", writes)
+	LidPruefungAktualisieren      = define[LidPruefungAktualisierenAnfrage, LidPruefungAktualisierenAntwort]("LidPruefungAktualisieren", writes)
+	LidPruefungStornieren         = define[LidPruefungStornierenAnfrage, LidPruefungStornierenAntwort]("LidPruefungStornieren", writes)
+	LidTeilnehmendeMelden         = define[LidTeilnehmendeMeldenAnfrage, LidTeilnehmendeMeldenAntwort]("LidTeilnehmendeMelden", writes)
+	LidPruefungAuskunft           = define[LidPruefungAuskunftAnfrage, LidPruefungAuskunftAntwort]("LidPruefungAuskunft", reads)
+)
+
+// registry is the table of procedures, in the order of the WSDL, and its
+// index by operation name. It is built once and only read.
+var registry = newRegistry(
+	AnmeldungErstverfahren.p,
+	AnmeldungWiederholerverfahren.p,
+	Teilnehmerauskunft.p,
+	SprachtestMelden.p,
+	KursplanungErfassen.p,
+	KursplanungAktualisieren.p,
+	KursplanungStornieren.p,
+	KursbeginnMelden.p,
+	KursabschnittsbeginnMelden.p,
+	KursabschnittAktualisieren.p,
+	KursortaenderungMelden.p,
+	Kursauskunft.p,
+	LidPruefungErfassen.p,
+	LidPruefungAktualisieren.p,
+	LidPruefungStornieren.p,
+	LidTeilnehmendeMelden.p,
+	LidPruefungAuskunft.p,
+)
+
+type procedureTable struct {
+	list   []*Procedure
+	byName map[string]*Procedure
+}
+
+func newRegistry(list ...*Procedure) procedureTable {
+	t := procedureTable{list: list, byName: make(map[string]*Procedure, len(list))}
+	for _, p := range list {
+		t.byName[p.Name] = p
+	}
+	return t
 }
 
 // Procedures returns the 17 procedures in contract order.
-func Procedures() []Procedure {
-	return append([]Procedure(nil), procedures...)
+func Procedures() []*Procedure {
+	return append([]*Procedure(nil), registry.list...)
 }
 
 // Lookup finds a procedure by the qualified name of its request element.
-func Lookup(name xml.Name) (Procedure, bool) {
+func Lookup(name xml.Name) (*Procedure, bool) {
 	if name.Space != Namespace {
-		return Procedure{}, false
+		return nil, false
 	}
-	for _, p := range procedures {
-		if p.Name == name.Local {
-			return p, true
-		}
-	}
-	return Procedure{}, false
-}
-
-// ProcedureOf returns the procedure of a request message.
-func ProcedureOf(req Request) (Procedure, bool) {
-	t := reflect.TypeOf(req)
-	for _, p := range procedures {
-		if reflect.TypeOf(p.newRequest()) == t {
-			return p, true
-		}
-	}
-	return Procedure{}, false
+	p, ok := registry.byName[name.Local]
+	return p, ok
 }

@@ -23,12 +23,12 @@ func TestAccounts(t *testing.T) {
 	s := ingetest.MustStore(t)
 	for _, a := range []ingetest.Account{ingetest.KT1(), ingetest.KT2()} {
 		t.Run(a.Benutzer, func(t *testing.T) {
-			b := ingetest.View(t, s, func(tx *mockstate.Tx) (mockstate.Benutzer, error) { return tx.User(t.Context(), a.Benutzer) })
-			if b.Traegernummer != a.Traegernummer {
-				t.Errorf("Traegernummer = %s; want %s", b.Traegernummer, a.Traegernummer)
+			z := ingetest.View(t, s, func(tx *mockstate.Tx) (mockstate.Zugang, error) { return tx.Zugang(t.Context(), a.Benutzer) })
+			if z.Traegernummer != a.Traegernummer {
+				t.Errorf("Traegernummer = %s; want %s", z.Traegernummer, a.Traegernummer)
 			}
-			if pw, err := s.Password(t.Context(), a.Benutzer); err != nil || pw != a.Passwort {
-				t.Errorf("Password = %q, %v; want %q", pw, err, a.Passwort)
+			if z.Passwort != a.Passwort {
+				t.Errorf("Passwort = %q; want %q", z.Passwort, a.Passwort)
 			}
 			if got := a.Anfrage().Mandant.Traegernummer; got != a.Traegernummer {
 				t.Errorf("Anfrage: Mandant = %s; want %s", got, a.Traegernummer)

@@ -1,6 +1,7 @@
 package ingetest
 
 import (
+	"encoding/xml"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -69,12 +70,18 @@ func View[T any](tb testing.TB, s *mockstate.Store, fn func(tx *mockstate.Tx) (T
 	return v
 }
 
-// TryApply runs req for c in s and returns what Store.Apply returns. It is
-// the one place where tests call Store.Apply, so that a change of Apply's
-// signature is made here once. Unlike Apply it never stops the test, so it
-// may be called from any goroutine.
+// TryApply checks req strictly, as the server does with a request it
+// receives, and runs it for c in s. A request the schema refuses comes back
+// as the *inge.SchemaError. It is the one place where tests call
+// Store.Apply, so that a change of Apply's signature is made here once.
+// Unlike Apply it never stops the test, so it may be called from any
+// goroutine.
 func TryApply(tb testing.TB, s *mockstate.Store, c mockstate.Caller, req inge.Request) (inge.Response, error) {
-	return s.Apply(tb.Context(), c, req)
+	checked, err := inge.Check(req)
+	if err != nil {
+		return nil, err
+	}
+	return s.Apply(tb.Context(), c, checked)
 }
 
 // Apply runs req for c in s and returns the answer; an error, such as a
@@ -111,4 +118,23 @@ func (s *TimeSource) Add(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.t = s.t.Add(d)
+}
+
+// ProcedureOf finds the procedure of a typed request by the name of its
+// element, as the server does with a request it receives.
+func ProcedureOf(tb testing.TB, req inge.Request) *inge.Procedure {
+	tb.Helper()
+	b, err := xml.Marshal(req)
+	if err != nil {
+		tb.Fatalf("ProcedureOf(%T): %v", req, err)
+	}
+	var root struct{ XMLName xml.Name }
+	if err := xml.Unmarshal(b, &root); err != nil {
+		tb.Fatalf("ProcedureOf(%T): %v", req, err)
+	}
+	p, ok := inge.Lookup(root.XMLName)
+	if !ok {
+		tb.Fatalf("ProcedureOf(%T): %s is not a request of the contract", req, root.XMLName.Local)
+	}
+	return p
 }

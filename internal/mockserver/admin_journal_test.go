@@ -78,14 +78,14 @@ func newJournalFixture(t *testing.T) journalFixture {
 	c.Credentials.Mode = wsse.PasswordText
 	fx.from = time.Now().Add(-time.Millisecond)
 	var plan inge.KursplanungErfassenAntwort
-	if err := c.Call(t.Context(), kp1Plan(traeger1), &plan); err != nil || plan.Status != inge.StatusVerarbeitet {
+	if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), kp1Plan(traeger1), &plan); err != nil || plan.Status != inge.StatusVerarbeitet {
 		t.Fatalf("KursplanungErfassen: %v, %s", err, plan.Status)
 	}
 	fx.vorgang = plan.Vorgangsnummer
 	if kursauskunft(t, c, "K999999999") != nil {
 		t.Fatal("Kursauskunft of an unknown course found one")
 	}
-	if err := c.Call(t.Context(), kp1Plan(traeger2), &plan); inge.FaultCode(err) != "F206" {
+	if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), kp1Plan(traeger2), &plan); inge.FaultCode(err) != "F206" {
 		t.Fatalf("KursplanungErfassen for another Mandant: %v; want Fault F206", err)
 	}
 	fx.to = time.Now().Add(time.Millisecond)

@@ -118,7 +118,7 @@ func kursauskunft(tb testing.TB, c *inge.Client, kennung string) *inge.Kursdaten
 	tb.Helper()
 	var resp inge.KursauskunftAntwort
 	req := &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: kennung}
-	if err := c.Call(tb.Context(), req, &resp); err != nil {
+	if err := c.Call(tb.Context(), inge.Kursauskunft.Procedure(), req, &resp); err != nil {
 		tb.Fatalf("Kursauskunft %s: %v", kennung, err)
 	}
 	if resp.Status == inge.StatusAbgelehnt {
@@ -137,7 +137,7 @@ func mustPlan(tb testing.TB, c *inge.Client, days int) string {
 	req := kp1Plan(traeger1)
 	req.Kursplanung.Kursende = inge.DatumOf(time.Now().AddDate(0, 0, 60+days))
 	var resp inge.KursplanungErfassenAntwort
-	if err := c.Call(tb.Context(), req, &resp); err != nil {
+	if err := c.Call(tb.Context(), inge.KursplanungErfassen.Procedure(), req, &resp); err != nil {
 		tb.Fatalf("KursplanungErfassen: %v", err)
 	}
 	if resp.Status != inge.StatusVerarbeitet || resp.Kurskennung == "" {
@@ -201,12 +201,12 @@ func TestAdminSandboxes(t *testing.T) {
 		c := sandboxClient(mock, "ci17.neu")
 		var resp inge.KursauskunftAntwort
 		req := &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger2}}, Kurskennung: "K000000001"}
-		if err := c.Call(t.Context(), req, &resp); err != nil {
+		if err := c.Call(t.Context(), inge.Kursauskunft.Procedure(), req, &resp); err != nil {
 			t.Errorf("a call of the added user: %v", err)
 		}
 
 		mustNoContent(t, http.MethodDelete, base+"/ci-17/benutzer/ci17.neu")
-		if err := c.Call(t.Context(), req, &resp); inge.FaultCode(err) != "F202" {
+		if err := c.Call(t.Context(), inge.Kursauskunft.Procedure(), req, &resp); inge.FaultCode(err) != "F202" {
 			t.Errorf("a call of the removed user: %v; want Fault F202", err)
 		}
 		isFehler(t, adminDo(t, http.MethodDelete, base+"/ci-17/benutzer/ci17.neu", ""), http.StatusNotFound, "ci17.neu")
@@ -248,7 +248,7 @@ func TestAdminSandboxes(t *testing.T) {
 		}
 		var resp inge.KursauskunftAntwort
 		req := &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: "K000000001"}
-		if err := sandboxClient(mock, "ci17.kt1").Call(t.Context(), req, &resp); inge.FaultCode(err) != "F202" {
+		if err := sandboxClient(mock, "ci17.kt1").Call(t.Context(), inge.Kursauskunft.Procedure(), req, &resp); inge.FaultCode(err) != "F202" {
 			t.Errorf("a call of a user of the removed sandbox: %v; want Fault F202", err)
 		}
 		// Name and user are free again.
@@ -365,7 +365,7 @@ func TestAdmin_ParallelSandboxes(t *testing.T) {
 				req := kp1Plan(traeger1)
 				req.Kursplanung.Kursende = inge.DatumOf(time.Now().AddDate(0, 0, 60+days[name]))
 				var resp inge.KursplanungErfassenAntwort
-				if err := c.Call(ctx, req, &resp); err != nil || resp.Status != inge.StatusVerarbeitet {
+				if err := c.Call(ctx, inge.KursplanungErfassen.Procedure(), req, &resp); err != nil || resp.Status != inge.StatusVerarbeitet {
 					errs <- fmt.Errorf("%s: KursplanungErfassen: status %q, error %v", name, resp.Status, err)
 					return
 				}

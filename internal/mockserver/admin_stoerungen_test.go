@@ -64,7 +64,7 @@ func TestAdminStoerungen_OutageAndAsynchronousRequests(t *testing.T) {
 	c.Observe = func(ex inge.Exchange) { httpStatus = ex.HTTPStatus }
 
 	var resp inge.KursplanungErfassenAntwort
-	err := c.Call(t.Context(), kp1Plan(traeger1), &resp)
+	err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), kp1Plan(traeger1), &resp)
 	if code := inge.FaultCode(err); code != "F301" || httpStatus != http.StatusServiceUnavailable {
 		t.Errorf("synchronous call during the outage: Fault %q, HTTP %d (%v); want F301 with 503", code, httpStatus, err)
 	}
@@ -72,7 +72,7 @@ func TestAdminStoerungen_OutageAndAsynchronousRequests(t *testing.T) {
 	async := kp1Plan(traeger1)
 	async.Asynchron = true
 	resp = inge.KursplanungErfassenAntwort{}
-	if err := c.Call(t.Context(), async, &resp); err != nil {
+	if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), async, &resp); err != nil {
 		t.Fatalf("asynchronous call during the outage: %v", err)
 	}
 	vorgang := resp.Vorgangsnummer
@@ -87,7 +87,10 @@ func TestAdminStoerungen_OutageAndAsynchronousRequests(t *testing.T) {
 	}
 	sb, _ := mock.Sandboxes.Get("ausfall")
 	_ = sb.Use(func(st *mockstate.Store) error {
-		req := &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: "K000000001"}
+		req, err := inge.Check(&inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: "K000000001"})
+		if err != nil {
+			t.Fatal(err)
+		}
 		r, err := st.Apply(t.Context(), mockstate.Caller{Benutzer: "au.kt1", Traegernummer: traeger1}, req)
 		if err != nil || r.Base().Status != inge.StatusAbgelehnt {
 			t.Errorf("Kursauskunft in the store during the outage: %v, %v; want the course unknown", r, err)
@@ -141,7 +144,7 @@ func TestAdminStoerungen_OutageEndedByPut(t *testing.T) {
 		req := kp1Plan(traeger1)
 		req.Asynchron = true
 		var resp inge.KursplanungErfassenAntwort
-		if err := c.Call(t.Context(), req, &resp); err != nil || resp.Status != inge.StatusAngenommen {
+		if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), req, &resp); err != nil || resp.Status != inge.StatusAngenommen {
 			t.Fatalf("asynchronous call: %v, %s", err, resp.Status)
 		}
 		vorgaenge = append(vorgaenge, resp.Vorgangsnummer)
@@ -179,7 +182,7 @@ func TestAdminStoerungen_LatencyAndFailures(t *testing.T) {
 		start := time.Now()
 		var resp inge.KursauskunftAntwort
 		req := &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: "K000000001"}
-		err := c.Call(t.Context(), req, &resp)
+		err := c.Call(t.Context(), inge.Kursauskunft.Procedure(), req, &resp)
 		return time.Since(start), err
 	}
 
@@ -209,7 +212,7 @@ func TestAdminStoerungen_LatencyAndFailures(t *testing.T) {
 	// there, the standard sandbox answers.
 	mustAdmin[stoerungenReply](t, http.MethodPut, url, `{"latenz": "300ms", "naechsteFehlschlagen": 1}`, http.StatusOK)
 	var std inge.KursauskunftAntwort
-	if err := NewClient(mock, user1, password1, wsse.PasswordDigest).Call(t.Context(), &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: "K000000001"}, &std); err != nil {
+	if err := NewClient(mock, user1, password1, wsse.PasswordDigest).Call(t.Context(), inge.Kursauskunft.Procedure(), &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: "K000000001"}, &std); err != nil {
 		t.Errorf("a call in the standard sandbox: %v; want no fault", err)
 	}
 
@@ -283,7 +286,7 @@ func TestServer_DrainDuringRequests(t *testing.T) {
 				req := kp1Plan(traeger1)
 				req.Asynchron = true
 				var resp inge.KursplanungErfassenAntwort
-				if err := c.Call(ctx, req, &resp); err != nil {
+				if err := c.Call(ctx, inge.KursplanungErfassen.Procedure(), req, &resp); err != nil {
 					t.Errorf("asynchronous call: %v", err)
 					return
 				}
@@ -337,7 +340,7 @@ func TestAdminStoerungen_ConcurrentDrains(t *testing.T) {
 		req := kp1Plan(traeger1)
 		req.Asynchron = true
 		var resp inge.KursplanungErfassenAntwort
-		if err := c.Call(t.Context(), req, &resp); err != nil || resp.Status != inge.StatusAngenommen {
+		if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), req, &resp); err != nil || resp.Status != inge.StatusAngenommen {
 			t.Fatalf("asynchronous call: %v, %s", err, resp.Status)
 		}
 	}

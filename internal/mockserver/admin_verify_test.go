@@ -34,7 +34,7 @@ func TestAdminVerify(t *testing.T) {
 	// default namespace, so that no prefix is the one XPath must name.
 	c := sandboxClient(mock, "ve.kt1")
 	var byClient inge.KursplanungErfassenAntwort
-	if err := c.Call(t.Context(), kp1Plan(traeger1), &byClient); err != nil || byClient.Status != inge.StatusVerarbeitet {
+	if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), kp1Plan(traeger1), &byClient); err != nil || byClient.Status != inge.StatusVerarbeitet {
 		t.Fatalf("KursplanungErfassen: %v, %s", err, byClient.Status)
 	}
 	sec := func() string { return digest(t, "ve.kt1", sandboxPassword("ve.kt1")) }
@@ -50,7 +50,7 @@ func TestAdminVerify(t *testing.T) {
 	refused := kp1Plan(traeger1)
 	refused.Kursplanung.Kursort = "KO-10000002-01"
 	var resp inge.KursplanungErfassenAntwort
-	if err := c.Call(t.Context(), refused, &resp); err != nil || resp.Status != inge.StatusAbgelehnt {
+	if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), refused, &resp); err != nil || resp.Status != inge.StatusAbgelehnt {
 		t.Fatalf("KursplanungErfassen at a foreign Kursort: %v, %s; want abgelehnt", err, resp.Status)
 	}
 	kursauskunft(t, c, "K000000001")

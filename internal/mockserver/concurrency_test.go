@@ -80,27 +80,27 @@ func mixedRound(ctx context.Context, c *inge.Client, client, round int) (string,
 		Unterrichtszeit: []inge.Unterrichtszeit{{Wochentag: "Mo", Beginn: "08:30", Ende: "12:45", Unterrichtseinheiten: ptr(5)}},
 		TnrKursMax:      ptr(20),
 	}
-	k, err := c.KursplanungErfassen(ctx, &inge.KursplanungErfassenAnfrage{Anfrage: mandant, Kursplanung: plan})
+	k, err := inge.KursplanungErfassen.Call(ctx, c, &inge.KursplanungErfassenAnfrage{Anfrage: mandant, Kursplanung: plan})
 	if err != nil || k.Status != inge.StatusVerarbeitet {
 		return "", "", fmt.Errorf("KursplanungErfassen: %v %+v", err, k)
 	}
 	plan.TnrKursMax = ptr(100 + client*10 + round) // this client's own value
-	u, err := c.KursplanungAktualisieren(ctx, &inge.KursplanungAktualisierenAnfrage{Anfrage: mandant, Kurskennung: k.Kurskennung, Kursplanung: plan})
+	u, err := inge.KursplanungAktualisieren.Call(ctx, c, &inge.KursplanungAktualisierenAnfrage{Anfrage: mandant, Kurskennung: k.Kurskennung, Kursplanung: plan})
 	if err != nil || u.Status != inge.StatusVerarbeitet {
 		return "", "", fmt.Errorf("KursplanungAktualisieren: %v %+v", err, u)
 	}
-	a, err := c.Kursauskunft(ctx, &inge.KursauskunftAnfrage{Anfrage: mandant, Kurskennung: k.Kurskennung})
+	a, err := inge.Kursauskunft.Call(ctx, c, &inge.KursauskunftAnfrage{Anfrage: mandant, Kurskennung: k.Kurskennung})
 	if err != nil || a.Kurs == nil || a.Kurs.TnrKursMax == nil || *a.Kurs.TnrKursMax != *plan.TnrKursMax {
 		return "", "", fmt.Errorf("Kursauskunft after the update: %v %+v (lost update?)", err, a)
 	}
-	l, err := c.LidPruefungErfassen(ctx, &inge.LidPruefungErfassenAnfrage{Anfrage: mandant, Pruefung: inge.LidPruefung{
+	l, err := inge.LidPruefungErfassen.Call(ctx, c, &inge.LidPruefungErfassenAnfrage{Anfrage: mandant, Pruefung: inge.LidPruefung{
 		Pruefungsdatum: inge.DatumOf(time.Now().AddDate(0, 1, 0)), Beginnzeit: "09:00", Pruefungsort: "KO-10000001-01",
 		Raumnummer: fmt.Sprintf("R %d", client), KontaktEmail: "pruefung@example.org", Verwaltungsstandort: "VS-10000001-01",
 	}})
 	if err != nil || l.Status != inge.StatusVerarbeitet {
 		return "", "", fmt.Errorf("LidPruefungErfassen: %v %+v", err, l)
 	}
-	la, err := c.LidPruefungAuskunft(ctx, &inge.LidPruefungAuskunftAnfrage{Anfrage: mandant, Pruefungsnummer: l.Pruefungsnummer})
+	la, err := inge.LidPruefungAuskunft.Call(ctx, c, &inge.LidPruefungAuskunftAnfrage{Anfrage: mandant, Pruefungsnummer: l.Pruefungsnummer})
 	if err != nil || la.Pruefung == nil || la.Pruefung.Pruefung.Raumnummer != fmt.Sprintf("R %d", client) {
 		return "", "", fmt.Errorf("LidPruefungAuskunft: %v %+v", err, la)
 	}

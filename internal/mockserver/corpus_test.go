@@ -104,12 +104,12 @@ func corpusSetup(t *testing.T, mock *mockserver.Local) map[string]string {
 		Unterrichtszeit: []inge.Unterrichtszeit{{Wochentag: "Mo", Beginn: "08:30", Ende: "12:45", Unterrichtseinheiten: ptr(5)}},
 		TnrKursMax:      ptr(20),
 	}}
-	kurs, err := kt2.KursplanungErfassen(ctx, plan)
+	kurs, err := inge.KursplanungErfassen.Call(ctx, kt2, plan)
 	if err != nil || kurs.Kurskennung == "" {
 		t.Fatalf("setup course of Traeger 10000002: %v %+v", err, kurs)
 	}
 	kt1 := &inge.Client{Endpoint: mock.Endpoint(), Credentials: &inge.Credentials{Username: "kt1.sachbearbeitung", Password: "Test!Passwort1"}}
-	lid, err := kt1.LidPruefungErfassen(ctx, &inge.LidPruefungErfassenAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}}, Pruefung: inge.LidPruefung{
+	lid, err := inge.LidPruefungErfassen.Call(ctx, kt1, &inge.LidPruefungErfassenAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}}, Pruefung: inge.LidPruefung{
 		Pruefungsdatum: inge.DatumOf(time.Now().AddDate(0, 1, 0)), Beginnzeit: "09:00", Pruefungsort: "KO-10000001-01",
 		Raumnummer: "R 1", KontaktEmail: "pruefung@example.org", Verwaltungsstandort: "VS-10000001-01",
 	}})
@@ -287,7 +287,7 @@ func alive(t *testing.T, mock *mockserver.Local) {
 	c := &inge.Client{Endpoint: mock.Endpoint(), Credentials: &inge.Credentials{Username: "kt1.sachbearbeitung", Password: "Test!Passwort1"}}
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
-	resp, err := c.Kursauskunft(ctx, &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}}, Kurskennung: "K999999999"})
+	resp, err := inge.Kursauskunft.Call(ctx, c, &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}}, Kurskennung: "K999999999"})
 	if err != nil || resp.Status != inge.StatusAbgelehnt {
 		t.Fatalf("the mock does not answer a valid request any more: %v %+v", err, resp)
 	}

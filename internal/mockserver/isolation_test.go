@@ -2,6 +2,7 @@ package mockserver_test
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
@@ -82,7 +84,7 @@ func TestSandboxIsolation(t *testing.T) {
 			Pruefling: []inge.Sprachtestpruefling{{Ident: &person, Bogennummer: "0123456", Ausweisnummer: "P123"}}}}, "M3002"},
 	}
 	for _, tr := range tries {
-		p, _ := inge.ProcedureOf(tr.req)
+		p := ingetest.ProcedureOf(t, tr.req)
 		t.Run(p.Name, func(t *testing.T) {
 			resp, err := call(ctx, b, tr.req)
 			if err != nil {
@@ -133,9 +135,30 @@ func TestSandboxIsolation(t *testing.T) {
 }
 
 func call(ctx context.Context, c *inge.Client, req inge.Request) (inge.Response, error) {
-	p, _ := inge.ProcedureOf(req)
+	p, err := procedureOfRequest(req)
+	if err != nil {
+		return nil, err
+	}
 	resp := p.NewResponse()
-	return resp, c.Call(ctx, req, resp)
+	return resp, c.Call(ctx, p, req, resp)
+}
+
+// procedureOfRequest finds the procedure of a typed request by its element
+// name; call runs from several goroutines, so it cannot stop the test.
+func procedureOfRequest(req inge.Request) (*inge.Procedure, error) {
+	b, err := xml.Marshal(req)
+	if err != nil {
+		return nil, err
+	}
+	var root struct{ XMLName xml.Name }
+	if err := xml.Unmarshal(b, &root); err != nil {
+		return nil, err
+	}
+	p, ok := inge.Lookup(root.XMLName)
+	if !ok {
+		return nil, fmt.Errorf("%s is not a request of the contract", root.XMLName.Local)
+	}
+	return p, nil
 }
 
 func hasCode(resp inge.Response, code string) bool {

@@ -46,21 +46,21 @@ func TestLimit_MaxConcurrent(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		if _, err := c.Kursauskunft(t.Context(), req()); err != nil {
+		if _, err := inge.Kursauskunft.Call(t.Context(), c, req()); err != nil {
 			t.Errorf("the first request: %v", err)
 		}
 	}()
 	time.Sleep(150 * time.Millisecond) // the first request now holds the slot
 	var status int
 	c2 := &inge.Client{Endpoint: mock.Endpoint(), Credentials: c.Credentials, Observe: func(ex inge.Exchange) { status = ex.HTTPStatus }}
-	_, err = c2.Kursauskunft(t.Context(), req())
+	_, err = inge.Kursauskunft.Call(t.Context(), c2, req())
 	var f *soap.Fault
 	if !errors.As(err, &f) || f.Detail.Code != "F303" || status != http.StatusServiceUnavailable {
 		t.Errorf("a second request at once: %v (HTTP %d); want Fault F303 with HTTP 503", err, status)
 	}
 	wg.Wait()
 	std.SetFaults(sandbox.Faults{})
-	if _, err := c.Kursauskunft(t.Context(), req()); err != nil {
+	if _, err := inge.Kursauskunft.Call(t.Context(), c, req()); err != nil {
 		t.Errorf("after the slot is free: %v", err)
 	}
 }

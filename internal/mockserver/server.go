@@ -4,10 +4,7 @@
 package mockserver
 
 import (
-	"context"
 	"crypto/tls"
-	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -17,7 +14,6 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
-	"github.com/inge-harness/inge-harness/internal/mockstate"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
@@ -109,12 +105,8 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
-		reg: reg,
-		verifier: &wsse.Verifier{
-			LookupPassword: passwordLookup(reg),
-			Window:         cfg.Window,
-			Skew:           cfg.Skew,
-		},
+		reg:      reg,
+		verifier: &wsse.Verifier{Window: cfg.Window, Skew: cfg.Skew},
 		cfg:      cfg,
 		log:      log,
 		inflight: make(chan struct{}, cfg.MaxConcurrent),
@@ -126,18 +118,6 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	r.HandleFunc("/", s.serveIndex).Methods(http.MethodGet)
 	s.router = r
 	return s
-}
-
-// passwordLookup adapts the sandboxes to the verifier: an unknown user must
-// be wsse.ErrUnknownUser, so that it is answered as failed authentication.
-func passwordLookup(reg *sandbox.Registry) func(ctx context.Context, user string) (string, error) {
-	return func(ctx context.Context, user string) (string, error) {
-		pw, err := reg.Password(ctx, user)
-		if errors.Is(err, mockstate.ErrNotFound) {
-			return "", fmt.Errorf("%w: %w", wsse.ErrUnknownUser, err)
-		}
-		return pw, err
-	}
 }
 
 // ServeHTTP implements http.Handler.

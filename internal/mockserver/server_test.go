@@ -11,7 +11,6 @@ import (
 	"mime"
 	"net/http"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -517,10 +516,13 @@ func TestSOAP_Faults(t *testing.T) {
 			checks: isFaultResponse("F200", faultInvalidSecurity),
 		},
 		{
-			name:   "F206_SchemaViolationForOtherTraeger",
+			// The strict check comes right after authentication, before the
+			// Mandant is read: a request the schema refuses is F108 whoever
+			// it is for.
+			name:   "F108_SchemaViolationBeforeMandant",
 			header: soapHeaders("KursplanungErfassen"),
 			body:   envelope(digest(t, user1, password1), withKursbeginn(kursplanungBody(traeger2), "01.04.2027")),
-			checks: isFaultResponse("F206", faultClient),
+			checks: isFaultResponse("F108", faultClient),
 		},
 	}
 	for _, tt := range tests {
@@ -699,7 +701,7 @@ func TestClient_Kursplanung(t *testing.T) {
 			kt1 := NewClient(mock, user1, password1, mode.mode)
 			kt2 := NewClient(mock, user2, password2, mode.mode)
 
-			erfasst, err := kt1.KursplanungErfassen(ctx, kp1Plan(traeger1))
+			erfasst, err := inge.KursplanungErfassen.Call(ctx, kt1, kp1Plan(traeger1))
 			if err != nil {
 				t.Fatalf("KursplanungErfassen: %v", err)
 			}
@@ -715,7 +717,7 @@ func TestClient_Kursplanung(t *testing.T) {
 			hasMeldung(t, erfasst.List(), "M3000", "")
 
 			// The Traeger sees its course.
-			auskunft, err := kt1.Kursauskunft(ctx, &inge.KursauskunftAnfrage{
+			auskunft, err := inge.Kursauskunft.Call(ctx, kt1, &inge.KursauskunftAnfrage{
 				Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: erfasst.Kurskennung})
 			if err != nil {
 				t.Fatalf("Kursauskunft: %v", err)
@@ -737,7 +739,7 @@ func TestClient_Kursplanung(t *testing.T) {
 			}
 
 			// Another Traeger does not: its sandbox has no such course.
-			fremd, err := kt2.Kursauskunft(ctx, &inge.KursauskunftAnfrage{
+			fremd, err := inge.Kursauskunft.Call(ctx, kt2, &inge.KursauskunftAnfrage{
 				Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger2}}, Kurskennung: erfasst.Kurskennung})
 			if err != nil {
 				t.Fatalf("Kursauskunft by %s: %v", user2, err)
@@ -753,7 +755,7 @@ func TestClient_Kursplanung(t *testing.T) {
 			// Rollback: checked and answered, nothing stored.
 			plan := kp1Plan(traeger1)
 			plan.Rollback = true
-			geprueft, err := kt1.KursplanungErfassen(ctx, plan)
+			geprueft, err := inge.KursplanungErfassen.Call(ctx, kt1, plan)
 			if err != nil {
 				t.Fatalf("KursplanungErfassen with Rollback: %v", err)
 			}
@@ -764,7 +766,7 @@ func TestClient_Kursplanung(t *testing.T) {
 			if !kurskennungPattern.MatchString(geprueft.Kurskennung) {
 				t.Fatalf("Rollback: Kurskennung = %q; want one as if stored, %s", geprueft.Kurskennung, kurskennungPattern)
 			}
-			danach, err := kt1.Kursauskunft(ctx, &inge.KursauskunftAnfrage{
+			danach, err := inge.Kursauskunft.Call(ctx, kt1, &inge.KursauskunftAnfrage{
 				Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: geprueft.Kurskennung})
 			if err != nil {
 				t.Fatalf("Kursauskunft after Rollback: %v", err)
@@ -797,15 +799,15 @@ func TestJournal(t *testing.T) {
 	wrong := NewClient(mock, user1, wrongPassword, wsse.PasswordText)
 
 	// Five exchanges: two good ones, three rejected at different stages.
-	erfasst, err := kt1.KursplanungErfassen(ctx, kp1Plan(traeger1))
+	erfasst, err := inge.KursplanungErfassen.Call(ctx, kt1, kp1Plan(traeger1))
 	if err != nil || erfasst.Status != inge.StatusVerarbeitet {
 		t.Fatalf("KursplanungErfassen = %+v, %v; want verarbeitet", erfasst, err)
 	}
-	if _, err := kt1.Kursauskunft(ctx, &inge.KursauskunftAnfrage{
+	if _, err := inge.Kursauskunft.Call(ctx, kt1, &inge.KursauskunftAnfrage{
 		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: erfasst.Kurskennung}); err != nil {
 		t.Fatalf("Kursauskunft: %v", err)
 	}
-	if _, err := wrong.Kursauskunft(ctx, &inge.KursauskunftAnfrage{
+	if _, err := inge.Kursauskunft.Call(ctx, wrong, &inge.KursauskunftAnfrage{
 		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: erfasst.Kurskennung}); inge.FaultCode(err) != "F203" {
 		t.Fatalf("Kursauskunft with a wrong password: err = %v; want Fault F203", err)
 	}
@@ -910,7 +912,7 @@ func TestServer_SurvivesBadRequests(t *testing.T) {
 	}
 	wg.Wait()
 
-	resp, err := NewClient(mock, user1, password1, wsse.PasswordDigest).KursplanungErfassen(t.Context(), kp1Plan(traeger1))
+	resp, err := inge.KursplanungErfassen.Call(t.Context(), NewClient(mock, user1, password1, wsse.PasswordDigest), kp1Plan(traeger1))
 	if err != nil {
 		t.Fatalf("KursplanungErfassen after %d bad requests: %v", workers*rounds*len(bad), err)
 	}
@@ -926,47 +928,34 @@ func TestServer_SurvivesBadRequests(t *testing.T) {
 	}
 }
 
-// Every procedure of the contract has a Client method of its name and
-// types, and the method reaches the procedure on the server: the right
-// operation and SOAPAction, so no F107 or F109.
-func TestClient_HasEveryProcedure(t *testing.T) {
+// Every procedure of the registry reaches its rules on the server through
+// the client: the right operation and SOAPAction (no F107 or F109), an
+// answer or the strict check's F108 for an empty request, and a journal
+// entry of its name.
+func TestClient_ReachesEveryProcedure(t *testing.T) {
 	mock := MustStartLocal(t, mockserver.Config{})
 	var observed []inge.Exchange
 	client := NewClient(mock, user1, password1, wsse.PasswordDigest)
 	client.Observe = func(ex inge.Exchange) { observed = append(observed, ex) }
 
-	ctxType := reflect.TypeFor[context.Context]()
-	errType := reflect.TypeFor[error]()
-	cv := reflect.ValueOf(client)
 	for _, p := range inge.Procedures() {
 		t.Run(p.Name, func(t *testing.T) {
-			m := cv.MethodByName(p.Name)
-			if !m.IsValid() {
-				t.Fatalf("inge.Client has no method %s", p.Name)
-			}
-			reqType, respType := reflect.TypeOf(p.NewRequest()), reflect.TypeOf(p.NewResponse())
-			mt := m.Type()
-			if mt.NumIn() != 2 || mt.In(0) != ctxType || mt.In(1) != reqType ||
-				mt.NumOut() != 2 || mt.Out(0) != respType || mt.Out(1) != errType {
-				t.Fatalf("Client.%s is %v; want func(context.Context, %v) (%v, error)", p.Name, mt, reqType, respType)
-			}
-
 			req := p.NewRequest()
 			req.Base().Mandant.Traegernummer = traeger1
-			out := m.Call([]reflect.Value{reflect.ValueOf(t.Context()), reflect.ValueOf(req)})
-			err, _ := out[1].Interface().(error)
+			resp := p.NewResponse()
+			err := client.Call(t.Context(), p, req, resp)
 			var f *soap.Fault
 			switch {
 			case errors.As(err, &f):
 				// An empty request may break the schema (F108); any other
 				// Fault means the request did not reach the procedure.
 				if code := inge.FaultCode(err); code != "F108" {
-					t.Errorf("Client.%s: %v; want the procedure to be reached", p.Name, err)
+					t.Errorf("Call(%s): %v; want the procedure to be reached", p.Name, err)
 				}
 			case err != nil:
-				t.Errorf("Client.%s: %v", p.Name, err)
-			case out[0].IsNil():
-				t.Errorf("Client.%s returned neither a response nor an error", p.Name)
+				t.Errorf("Call(%s): %v", p.Name, err)
+			case resp.Base().Vorgangsnummer == "":
+				t.Errorf("Call(%s) = %+v; want an answer with a Vorgangsnummer", p.Name, resp)
 			}
 			if len(observed) == 0 || observed[len(observed)-1].Procedure != p.Name {
 				t.Errorf("last exchange is not of %s", p.Name)

@@ -3,7 +3,6 @@ package mockserver
 import (
 	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -23,8 +22,8 @@ import (
 // exchange is what the journal and the log learn of one request.
 type exchange struct {
 	started   time.Time
-	sandbox   *sandbox.Sandbox // nil before authentication
-	latency   time.Duration    // injected delay of the answer
+	lease     *sandbox.Lease // the caller's hold on its sandbox; nil before authentication
+	latency   time.Duration  // injected delay of the answer
 	caller    mockstate.Caller
 	operation string
 	request   []byte
@@ -34,12 +33,22 @@ type exchange struct {
 	vorgang   string
 }
 
-// serveSOAP runs one request through the checks in their fixed order:
-// transport (content type, size), envelope, SOAPAction, WS-Security, Mandant,
-// schema, then the procedure's rules. The first failing check answers with
-// its Fault; nothing is stored then.
+// release ends the request's hold on its sandbox, after its journal entry.
+func (ex *exchange) release() {
+	if ex.lease != nil {
+		ex.lease.Release()
+	}
+}
+
+// serveSOAP runs one request through the pipeline, in one direction:
+// transport limits, envelope, SOAPAction, WS-Security (one lookup of the
+// user, its Traeger and its sandbox), the strict check of the body against
+// the XSD, the Mandant, the injected faults, the procedure's rules, then
+// encoding, the journal and the answer. The first failing step answers
+// with its Fault; nothing is stored then.
 func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{started: time.Now()}
+	defer ex.release()
 	var resp inge.Response
 	var fault *soap.Fault
 	select {
@@ -89,78 +98,95 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, inge.NewFault(inge.LimitUeberschritten, "", "Grund", fmt.Sprintf("Anfrage groesser als %d Bytes", s.cfg.MaxBodyBytes))
+			return nil, inge.NewFault(inge.LimitUeberschritten, "", "Grund", fmt.Sprintf("Die Anfrage ist größer als %d Bytes.", s.cfg.MaxBodyBytes))
 		}
-		return nil, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Anfrage nicht lesbar")
+		return nil, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Die Anfrage ließ sich nicht vollständig lesen.")
 	}
-	req, decodeErr := soap.DecodeRequest(bytes.NewReader(raw), s.cfg.XML, newRequest)
-	if req == nil {
-		return nil, envelopeFault(decodeErr)
+	env, err := soap.ReadEnvelope(bytes.NewReader(raw), s.cfg.XML, wsse.IsSecurity)
+	if err != nil {
+		return nil, envelopeFault(err)
 	}
-	ex.operation = req.Operation.Local
-	p, known := inge.Lookup(req.Operation)
+	ex.operation = env.Body.Name.Local
+	p, known := inge.Lookup(env.Body.Name)
 	if known {
 		if f := checkSOAPAction(r.Header, p); f != nil {
 			return nil, f
 		}
 	}
-	user, err := s.verifier.Verify(r.Context(), req.Security)
+	// Nothing about the body is answered without a valid UsernameToken.
+	lease, fault := s.authenticate(r.Context(), env.Header)
+	if fault != nil {
+		return nil, fault
+	}
+	ex.lease = lease
+	ex.caller = mockstate.Caller{Benutzer: lease.Zugang.Name, Traegernummer: lease.Zugang.Traegernummer}
+	if !known {
+		return nil, inge.NewFault(inge.OperationUnbekannt, "", "Wert", env.Body.Name.Local)
+	}
+	checked, err := p.Decode(env.Body)
+	var schemaErr *inge.SchemaError
+	switch {
+	case errors.As(err, &schemaErr):
+		return nil, inge.NewSchemaFault(schemaErr)
+	case err != nil:
+		s.log.Error("decode", "operation", p.Name, "err", err)
+		return nil, inge.NewFault(inge.InternerFehler, "")
+	}
+	if mandant := checked.Request().Base().Mandant.Traegernummer; mandant != ex.caller.Traegernummer {
+		return nil, inge.NewFault(inge.MandantFremd, "Mandant/Traegernummer", "Wert", mandant)
+	}
+	return s.apply(r.Context(), ex, checked)
+}
+
+// authenticate verifies the UsernameToken of a request's header: its
+// structure and freshness, then one lookup of the user, which yields its
+// account and holds its sandbox, then the password and the nonce.
+func (s *Server) authenticate(ctx context.Context, header []soap.Element) (*sandbox.Lease, *soap.Fault) {
+	sec, err := wsse.ReadSecurity(header)
 	if err != nil {
 		return nil, s.authFault(err)
 	}
-	ex.caller.Benutzer = user
-	if decodeErr != nil { // body errors are answered only to an authenticated caller
-		return nil, envelopeFault(decodeErr)
-	}
-	sb, ok := s.reg.ForUser(user)
-	if !ok { // removed since its password was checked
-		return nil, s.authFault(wsse.ErrUnknownUser)
-	}
-	ex.sandbox = sb
-	var resp inge.Response
-	var fault *soap.Fault
-	if err := sb.Use(func(st *mockstate.Store) error {
-		resp, fault = s.apply(r.Context(), sb, st, ex, p, req.Body.(inge.Request))
-		return nil
-	}); err != nil { // the sandbox was removed meanwhile
-		return nil, s.authFault(wsse.ErrUnknownUser)
-	}
-	return resp, fault
-}
-
-// apply runs an authenticated request in its sandbox: the Mandant check, the
-// injected faults, then the procedure, or the queue when InGe is down and
-// the request may wait.
-func (s *Server) apply(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.Store, ex *exchange, p inge.Procedure, req inge.Request) (inge.Response, *soap.Fault) {
-	benutzer, err := st.User(ctx, ex.caller.Benutzer)
+	tok, err := s.verifier.Parse(sec)
 	if err != nil {
-		s.log.Error("load user", "user", ex.caller.Benutzer, "err", err)
+		return nil, s.authFault(err)
+	}
+	lease, err := s.reg.Login(ctx, tok.Username())
+	switch {
+	case errors.Is(err, sandbox.ErrUnknownUser):
+		return nil, s.authFault(fmt.Errorf("%w: %w", wsse.ErrUnknownUser, err))
+	case err != nil:
+		s.log.Error("look up user", "err", err)
 		return nil, inge.NewFault(inge.InternerFehler, "")
 	}
-	ex.caller.Traegernummer = benutzer.Traegernummer
-	if mandant := req.Base().Mandant.Traegernummer; mandant != benutzer.Traegernummer {
-		return nil, inge.NewFault(inge.MandantFremd, "Mandant/Traegernummer", "Wert", mandant)
+	if err := s.verifier.Authenticate(tok, lease.Zugang.Passwort); err != nil {
+		lease.Release()
+		return nil, s.authFault(err)
 	}
+	return lease, nil
+}
+
+// apply runs an authenticated, checked request in its sandbox: the injected
+// faults, then the procedure, or the queue when InGe is down and the
+// request may wait.
+func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge.Response, *soap.Fault) {
+	sb, st := ex.lease.Sandbox, ex.lease.Store
 	faults := sb.Faults()
 	ex.latency = faults.Latency
 	if sb.TakeFailure() {
 		return nil, inge.NewFault(inge.SimulierterFehler, "")
 	}
 	var resp inge.Response
+	var err error
 	switch {
-	case faults.Outage && req.Base().Asynchron:
-		resp, _, err = st.Accept(ctx, ex.caller, req)
+	case faults.Outage && in.Request().Base().Asynchron:
+		resp, _, err = st.Accept(ctx, ex.caller, in)
 	case faults.Outage:
 		return nil, inge.NewFault(inge.InGeNichtVerfuegbar, "")
 	default:
-		resp, err = st.Apply(ctx, ex.caller, req)
+		resp, err = st.Apply(ctx, ex.caller, in)
 	}
-	var violation *inge.Violation
-	switch {
-	case errors.As(err, &violation):
-		return nil, inge.NewFault(inge.SchemaVerletzt, violation.Feld, "Grund", violation.Feld+": "+violation.Grund)
-	case err != nil:
-		s.log.Error("apply", "operation", p.Name, "err", err)
+	if err != nil {
+		s.log.Error("apply", "operation", in.Procedure().Name, "err", err)
 		return nil, inge.NewFault(inge.InternerFehler, "")
 	}
 	return resp, nil
@@ -179,7 +205,7 @@ func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 			return err
 		}
 		for _, a := range auftraege {
-			ex := &exchange{started: time.Now(), sandbox: sb, caller: a.Caller, operation: a.Operation, request: a.Anfrage}
+			ex := &exchange{started: time.Now(), caller: a.Caller, operation: a.Operation, request: a.Anfrage}
 			resp, err := st.ApplyAuftrag(ctx, a)
 			if errors.Is(err, mockstate.ErrAuftragErledigt) {
 				continue // another drain applied it
@@ -193,7 +219,7 @@ func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 			}
 			ex.response, ex.status = buf.Bytes(), http.StatusOK
 			ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
-			s.journalIn(ctx, st, ex)
+			s.journalIn(ctx, sb.Name, st, ex)
 			n++
 		}
 		return nil
@@ -213,14 +239,6 @@ func (s *Server) drainQueues(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-func newRequest(name xml.Name) (any, error) {
-	p, ok := inge.Lookup(name)
-	if !ok {
-		return nil, fmt.Errorf("unknown operation %s", name.Local)
-	}
-	return p.NewRequest(), nil
 }
 
 // checkContentType accepts SOAP 1.1's text/xml (and application/xml); SOAP
@@ -243,7 +261,7 @@ func checkContentType(header string) *soap.Fault {
 // checkSOAPAction: SOAP 1.1 requires the header; its value, quoted or not,
 // must be the procedure's action. An empty value ("") leaves the dispatch to
 // the body element, which the SOAP 1.1 HTTP binding allows.
-func checkSOAPAction(h http.Header, p inge.Procedure) *soap.Fault {
+func checkSOAPAction(h http.Header, p *inge.Procedure) *soap.Fault {
 	values, present := h["Soapaction"]
 	if !present || len(values) != 1 {
 		return inge.NewFault(inge.SOAPActionFalsch, "", "Wert", "(fehlt)", "Operation", p.Name)
@@ -255,39 +273,29 @@ func checkSOAPAction(h http.Header, p inge.Procedure) *soap.Fault {
 	return nil
 }
 
-// envelopeFaults maps each decoding error kind to its catalogue key.
+// envelopeFaults maps each kind of refused envelope to its catalogue key.
 var envelopeFaults = map[soap.Kind]inge.Key{
-	soap.Malformed:        inge.XMLFehlerhaft,
-	soap.NotEnvelope:      inge.KeinSOAPEnvelope,
-	soap.VersionMismatch:  inge.SOAPVersion,
-	soap.DTDForbidden:     inge.DTDVerboten,
-	soap.LimitExceeded:    inge.LimitUeberschritten,
-	soap.MustUnderstand:   inge.HeaderNichtVerstanden,
-	soap.BodyNotSingle:    inge.BodyUngueltig,
-	soap.UnknownOperation: inge.OperationUnbekannt,
-	soap.InvalidBody:      inge.SchemaVerletzt,
+	soap.Malformed:       inge.XMLFehlerhaft,
+	soap.NotEnvelope:     inge.KeinSOAPEnvelope,
+	soap.VersionMismatch: inge.SOAPVersion,
+	soap.DTDForbidden:    inge.DTDVerboten,
+	soap.LimitExceeded:   inge.LimitUeberschritten,
+	soap.MustUnderstand:  inge.HeaderNichtVerstanden,
+	soap.BodyNotSingle:   inge.BodyUngueltig,
 }
 
+// envelopeFault answers a refused envelope with its Fault and the German
+// reason soap gives.
 func envelopeFault(err error) *soap.Fault {
 	var se *soap.Error
 	if !errors.As(err, &se) {
-		return inge.NewFault(inge.XMLFehlerhaft, "", "Grund", err.Error())
+		return inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Die Anfrage ließ sich nicht lesen.")
 	}
 	key, ok := envelopeFaults[se.Kind]
 	if !ok {
 		key = inge.XMLFehlerhaft
 	}
-	return inge.NewFault(key, "", "Grund", se.Error(), "Wert", unknownName(se))
-}
-
-func unknownName(se *soap.Error) string {
-	if se.Kind != soap.UnknownOperation {
-		return ""
-	}
-	if se.Err != nil {
-		return strings.TrimPrefix(se.Err.Error(), "unknown operation ")
-	}
-	return ""
+	return inge.NewFault(key, "", "Grund", se.Grund())
 }
 
 // authFaults maps each WS-Security rejection to its catalogue key.
@@ -306,37 +314,34 @@ var authFaults = []struct {
 func (s *Server) authFault(err error) *soap.Fault {
 	for _, a := range authFaults {
 		if errors.Is(err, a.err) {
-			return inge.NewFault(a.key, "", "Grund", strings.TrimPrefix(err.Error(), "wsse: "))
+			return inge.NewFault(a.key, "", "Grund", wsse.Grund(err))
 		}
 	}
 	s.log.Error("verify UsernameToken", "err", err)
 	return inge.NewFault(inge.InternerFehler, "")
 }
 
-// journal records the exchange in the journal of its sandbox, or of the
-// standard sandbox when the caller is not known; the store masks the
+// journal records the exchange in the journal of the caller's sandbox, or
+// of the standard sandbox when the caller is not known; the store masks the
 // password. A failure to journal is logged and the answer still goes out:
 // the procedure's outcome, already committed or not, must reach the client.
 func (s *Server) journal(ctx context.Context, ex *exchange) {
-	sb := ex.sandbox
-	if sb == nil {
-		var err error
-		if sb, err = s.reg.Get(sandbox.Standard); err != nil {
-			s.log.Error("journal", "err", err)
-			return
-		}
+	if ex.lease != nil {
+		s.journalIn(ctx, ex.lease.Sandbox.Name, ex.lease.Store, ex)
+		return
 	}
-	if err := sb.Use(func(st *mockstate.Store) error { s.journalIn(ctx, st, ex); return nil }); err != nil {
+	sb, err := s.reg.Get(sandbox.Standard)
+	if err != nil {
+		s.log.Error("journal", "err", err)
+		return
+	}
+	if err := sb.Use(func(st *mockstate.Store) error { s.journalIn(ctx, "", st, ex); return nil }); err != nil {
 		s.log.Error("journal", "sandbox", sb.Name, "err", err)
 	}
 }
 
-func (s *Server) journalIn(ctx context.Context, st *mockstate.Store, ex *exchange) {
+func (s *Server) journalIn(ctx context.Context, sandboxName string, st *mockstate.Store, ex *exchange) {
 	d := time.Since(ex.started)
-	sandboxName := ""
-	if ex.sandbox != nil {
-		sandboxName = ex.sandbox.Name
-	}
 	s.log.Info("soap", "sandbox", sandboxName, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
 		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", d)
 	_, err := st.AppendJournal(context.WithoutCancel(ctx), mockstate.Eintrag{

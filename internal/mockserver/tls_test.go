@@ -89,7 +89,7 @@ func TestStartLocal_TLS(t *testing.T) {
 		c := NewClient(mock, user1, password1, wsse.PasswordDigest)
 		c.HTTPClient = trusting
 		var resp inge.KursauskunftAntwort
-		if err := c.Call(t.Context(), req, &resp); err != nil {
+		if err := c.Call(t.Context(), inge.Kursauskunft.Procedure(), req, &resp); err != nil {
 			t.Fatalf("SOAP call over HTTPS: %v", err)
 		}
 		if resp.Status != inge.StatusAbgelehnt || resp.Vorgangsnummer == "" {
@@ -101,7 +101,7 @@ func TestStartLocal_TLS(t *testing.T) {
 		c := &inge.Client{Endpoint: "https://localhost:" + port + mockserver.Path, HTTPClient: trusting,
 			Credentials: &inge.Credentials{Username: user1, Password: password1, Mode: wsse.PasswordDigest}}
 		var resp inge.KursauskunftAntwort
-		if err := c.Call(t.Context(), req, &resp); err != nil {
+		if err := c.Call(t.Context(), inge.Kursauskunft.Procedure(), req, &resp); err != nil {
 			t.Errorf("SOAP call to localhost: %v", err)
 		}
 	})
@@ -109,7 +109,7 @@ func TestStartLocal_TLS(t *testing.T) {
 		c := NewClient(mock, user1, password1, wsse.PasswordDigest)
 		c.HTTPClient = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{}} // the system's roots only
 		var resp inge.KursauskunftAntwort
-		err := c.Call(t.Context(), req, &resp)
+		err := c.Call(t.Context(), inge.Kursauskunft.Procedure(), req, &resp)
 		if err == nil || !strings.Contains(err.Error(), "certificate") {
 			t.Errorf("SOAP call without trusting the certificate: %v; want a certificate error", err)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"time"
 	_ "time/tzdata" // Europe/Berlin for the deadlines
@@ -58,85 +57,29 @@ func (c *call) failed() bool {
 	return false
 }
 
-// handler applies one procedure inside a transaction and fills resp.
-type handler func(ctx context.Context, tx *Tx, c *call) (inge.Response, error)
+// handler applies the rules of one procedure to its request inside a
+// transaction and fills the response.
+type handler func(ctx context.Context, tx *Tx, c *call, req inge.Request) (inge.Response, error)
 
-// handlerOf binds a request to the rules of its procedure; every procedure
-// of the contract has a case (TestApplyServesEveryProcedure).
-func handlerOf(req inge.Request) (handler, bool) {
-	switch r := req.(type) {
-	case *inge.AnmeldungErstverfahrenAnfrage:
-		return bind(r, anmeldungErstverfahren), true
-	case *inge.AnmeldungWiederholerverfahrenAnfrage:
-		return bind(r, anmeldungWiederholerverfahren), true
-	case *inge.TeilnehmerauskunftAnfrage:
-		return bind(r, teilnehmerauskunft), true
-	case *inge.SprachtestMeldenAnfrage:
-		return bind(r, sprachtestMelden), true
-	case *inge.KursplanungErfassenAnfrage:
-		return bind(r, kursplanungErfassen), true
-	case *inge.KursplanungAktualisierenAnfrage:
-		return bind(r, kursplanungAktualisieren), true
-	case *inge.KursplanungStornierenAnfrage:
-		return bind(r, kursplanungStornieren), true
-	case *inge.KursbeginnMeldenAnfrage:
-		return bind(r, kursbeginnMelden), true
-	case *inge.KursabschnittsbeginnMeldenAnfrage:
-		return bind(r, kursabschnittsbeginnMelden), true
-	case *inge.KursabschnittAktualisierenAnfrage:
-		return bind(r, kursabschnittAktualisieren), true
-	case *inge.KursortaenderungMeldenAnfrage:
-		return bind(r, kursortaenderungMelden), true
-	case *inge.KursauskunftAnfrage:
-		return bind(r, kursauskunft), true
-	case *inge.LidPruefungErfassenAnfrage:
-		return bind(r, lidPruefungErfassen), true
-	case *inge.LidPruefungAktualisierenAnfrage:
-		return bind(r, lidPruefungAktualisieren), true
-	case *inge.LidPruefungStornierenAnfrage:
-		return bind(r, lidPruefungStornieren), true
-	case *inge.LidTeilnehmendeMeldenAnfrage:
-		return bind(r, lidTeilnehmendeMelden), true
-	case *inge.LidPruefungAuskunftAnfrage:
-		return bind(r, lidPruefungAuskunft), true
-	}
-	return nil, false
-}
-
-// bind makes a handler of a procedure's rules and its typed request.
-func bind[R inge.Request](r R, rules func(context.Context, *Tx, *call, R) (inge.Response, error)) handler {
-	return func(ctx context.Context, tx *Tx, c *call) (inge.Response, error) { return rules(ctx, tx, c, r) }
-}
-
-// errDiscard ends a read-only transaction whose answer is complete.
-var errDiscard = errors.New("discard")
-
-// Apply runs a request for caller. It checks the request against the
-// contract (a *inge.Violation comes back as the error), then applies the
-// procedure's rules in one transaction, collecting every finding. The
-// procedure's writes are kept only when no finding is a Fehler and the
-// request is not a Rollback. The response carries the status, a new
-// Vorgangsnummer and all findings.
-func (s *Store) Apply(ctx context.Context, caller Caller, req inge.Request) (inge.Response, error) {
-	return s.apply(ctx, caller, req, newVorgangsnummer(s.now()), nil)
+// Apply runs a request that passed the strict check for caller: the
+// procedure's rules in one transaction, collecting every finding after
+// those of the schema's rule attributes. The procedure's writes are kept
+// only when no finding is a Fehler and the request is not a Rollback. The
+// response carries the status, a new Vorgangsnummer and all findings.
+func (s *Store) Apply(ctx context.Context, caller Caller, in inge.Checked) (inge.Response, error) {
+	return s.apply(ctx, caller, in, newVorgangsnummer(s.now()), nil)
 }
 
 // apply is Apply with a given Vorgangsnummer and an optional step that runs
 // in the same transaction whatever the outcome, e.g. taking the request off
 // the queue of asynchronous requests, so it is applied exactly once.
-func (s *Store) apply(ctx context.Context, caller Caller, req inge.Request, vorgang string, after func(*Tx) error) (inge.Response, error) {
-	p, ok := inge.ProcedureOf(req)
-	if !ok {
-		return nil, fmt.Errorf("apply %T: not a request of the contract", req)
-	}
-	h, ok := handlerOf(req)
+func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorgang string, after func(*Tx) error) (inge.Response, error) {
+	p := in.Procedure()
+	h, ok := rules[p]
 	if !ok {
 		return nil, fmt.Errorf("apply %s: no rules for this procedure", p.Name)
 	}
-	found, violation := inge.Check(req)
-	if violation != nil {
-		return nil, violation
-	}
+	req := in.Request()
 	write := p.Write || after != nil
 	var resp inge.Response
 	run := s.View
@@ -156,8 +99,8 @@ func (s *Store) apply(ctx context.Context, caller Caller, req inge.Request, vorg
 				return fmt.Errorf("savepoint: %w", err)
 			}
 		}
-		c := &call{caller: caller, regeln: s.regeln, now: s.now(), today: day(now), meldungen: found}
-		resp, err = h(ctx, tx, c)
+		c := &call{caller: caller, regeln: s.regeln, now: s.now(), today: day(now), meldungen: in.Befunde()}
+		resp, err = h(ctx, tx, c, req)
 		if err != nil {
 			return err
 		}
@@ -179,7 +122,7 @@ func (s *Store) apply(ctx context.Context, caller Caller, req inge.Request, vorg
 			a.Meldungen = &inge.Meldungen{Meldung: c.meldungen}
 		}
 		if !write {
-			return errDiscard // a read-only transaction has nothing to keep
+			return nil // View rolls back: a read-only transaction has nothing to keep
 		}
 		if a.Status != inge.StatusVerarbeitet {
 			if err := undo(ctx, tx, c.issued); err != nil {
@@ -191,7 +134,7 @@ func (s *Store) apply(ctx context.Context, caller Caller, req inge.Request, vorg
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, errDiscard) {
+	if err != nil {
 		return nil, fmt.Errorf("apply %s: %w", p.Name, err)
 	}
 	return resp, nil

@@ -13,12 +13,12 @@ func TestApplySchemaViolation(t *testing.T) {
 	req := validPlan(t)
 	req.Kursplanung.Kursbeginn = "01.04.2027"
 	resp, err := ingetest.TryApply(t, s, kt1, req)
-	var violation *inge.Violation
-	if !errors.As(err, &violation) {
-		t.Fatalf("Apply: err = %v; want a *inge.Violation", err)
+	var se *inge.SchemaError
+	if !errors.As(err, &se) {
+		t.Fatalf("Apply: err = %v; want a *inge.SchemaError", err)
 	}
-	if violation.Feld != "Kursplanung/Kursbeginn" {
-		t.Errorf("Violation.Feld = %q; want %q", violation.Feld, "Kursplanung/Kursbeginn")
+	if feld := se.Abweichungen[0].Feld; feld != "Kursplanung/Kursbeginn" {
+		t.Errorf("first deviation at %q; want %q", feld, "Kursplanung/Kursbeginn")
 	}
 	if resp != nil {
 		t.Errorf("Apply: response = %+v; want nil", resp)
@@ -34,8 +34,8 @@ func TestApplyServesEveryProcedure(t *testing.T) {
 		req := p.NewRequest()
 		req.Base().Mandant.Traegernummer = kt1.Traegernummer
 		resp, err := ingetest.TryApply(t, s, kt1, req)
-		var v *inge.Violation
-		if err != nil && !errors.As(err, &v) {
+		var se *inge.SchemaError
+		if err != nil && !errors.As(err, &se) {
 			t.Errorf("Apply(empty %s) error = %v; want an answer or a schema violation", p.Name, err)
 			continue
 		}

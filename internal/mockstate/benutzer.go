@@ -48,6 +48,13 @@ func (s *Store) RemoveUser(ctx context.Context, name string) error {
 	})
 }
 
+// Zugang returns a user with its password and Traeger, as WS-Security needs
+// it to verify a UsernameToken; an unknown user wraps ErrNotFound. Never log
+// the password.
+func (s *Store) Zugang(ctx context.Context, name string) (Zugang, error) {
+	return view(ctx, s, func(tx *Tx) (Zugang, error) { return tx.Zugang(ctx, name) })
+}
+
 // Zugaenge returns every user with its password, for copying the users of a
 // sandbox across a reset. Nothing shown to people should use it.
 func (s *Store) Zugaenge(ctx context.Context) ([]Zugang, error) {

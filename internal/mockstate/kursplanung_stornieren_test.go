@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 )
 
 func TestKursplanungStornieren(t *testing.T) {
@@ -27,7 +28,7 @@ func TestKursplanungStornieren(t *testing.T) {
 			l.abschnittAktualisieren("1"),
 			l.kursortaenderung("2", "KO-10000001-01"),
 		} {
-			p, _ := inge.ProcedureOf(req)
+			p := ingetest.ProcedureOf(t, req)
 			t.Run("Danach/"+p.Name, func(t *testing.T) {
 				l := *l
 				l.tb = t

@@ -171,7 +171,7 @@ func TestLidTeilnehmendeMelden_SchemaViolation(t *testing.T) {
 		feld      string
 	}{
 		{"ErrWederIdentNochSelbstzahler", []inge.LidPruefling{lidIdent(nazari()), {}}, "Pruefling[2]"},
-		{"ErrIdentUndSelbstzahler", []inge.LidPruefling{{Ident: nazari(), Selbstzahler: novak().Selbstzahler}}, "Pruefling[1]"},
+		{"ErrIdentUndSelbstzahler", []inge.LidPruefling{{Ident: nazari(), Selbstzahler: novak().Selbstzahler}}, "Pruefling[1]/Selbstzahler"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,12 +181,12 @@ func TestLidTeilnehmendeMelden_SchemaViolation(t *testing.T) {
 			req := l.meldung(tt.pruefling...)
 			req.Mandant.Traegernummer = kt1.Traegernummer
 			resp, err := ingetest.TryApply(t, l.s, kt1, req)
-			var violation *inge.Violation
-			if !errors.As(err, &violation) {
-				t.Fatalf("Apply: err = %v, response %+v; want a *inge.Violation", err, resp)
+			var se *inge.SchemaError
+			if !errors.As(err, &se) {
+				t.Fatalf("Apply: err = %v, response %+v; want a *inge.SchemaError", err, resp)
 			}
-			if violation.Feld != tt.feld {
-				t.Errorf("Violation.Feld = %q; want %q", violation.Feld, tt.feld)
+			if feld := se.Abweichungen[0].Feld; feld != tt.feld {
+				t.Errorf("first deviation at %q; want %q", feld, tt.feld)
 			}
 			if resp != nil {
 				t.Errorf("Apply: response = %+v; want nil", resp)

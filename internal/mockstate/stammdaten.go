@@ -112,27 +112,16 @@ func (tx *Tx) Traegernummern(ctx context.Context) ([]string, error) {
 	return queryColumn[string](ctx, tx, `SELECT traegernummer FROM traeger ORDER BY traegernummer`)
 }
 
-// User returns the Benutzer with the given name.
-func (tx *Tx) User(ctx context.Context, name string) (Benutzer, error) {
-	var b Benutzer
-	err := tx.QueryRowContext(ctx,
-		`SELECT name, traegernummer FROM benutzer WHERE name = ?`, name,
-	).Scan(&b.Name, &b.Traegernummer)
+// Zugang returns a user with its password and Traeger, as WS-Security needs
+// it to verify a UsernameToken; an unknown user wraps ErrNotFound. Never log
+// the password.
+func (tx *Tx) Zugang(ctx context.Context, name string) (Zugang, error) {
+	z := Zugang{Name: name}
+	err := tx.QueryRowContext(ctx, `SELECT passwort, traegernummer FROM benutzer WHERE name = ?`, name).Scan(&z.Passwort, &z.Traegernummer)
 	if err != nil {
-		return Benutzer{}, lookupError("Benutzer", name, err)
+		return Zugang{}, lookupError("Benutzer", name, err)
 	}
-	return b, nil
-}
-
-// Password returns the password of the Benutzer with the given name, as
-// WS-Security needs it to verify a UsernameToken. Never log it.
-func (tx *Tx) Password(ctx context.Context, name string) (string, error) {
-	var p string
-	err := tx.QueryRowContext(ctx, `SELECT passwort FROM benutzer WHERE name = ?`, name).Scan(&p)
-	if err != nil {
-		return "", lookupError("Benutzer", name, err)
-	}
-	return p, nil
+	return z, nil
 }
 
 // Users returns all Benutzer, ordered by Traegernummer and name.
@@ -279,17 +268,6 @@ func (tx *Tx) Person(ctx context.Context, id int64) (Person, error) {
 		return Person{}, fmt.Errorf("person %d: kennziffern: %w", id, err)
 	}
 	return p, nil
-}
-
-// User returns the Benutzer with the given name.
-func (s *Store) User(ctx context.Context, name string) (Benutzer, error) {
-	return view(ctx, s, func(tx *Tx) (Benutzer, error) { return tx.User(ctx, name) })
-}
-
-// Password returns the password of the Benutzer with the given name, for
-// WS-Security. An unknown user gives an error wrapping ErrNotFound.
-func (s *Store) Password(ctx context.Context, name string) (string, error) {
-	return view(ctx, s, func(tx *Tx) (string, error) { return tx.Password(ctx, name) })
 }
 
 // Users returns all Benutzer, ordered by Traegernummer and name.

@@ -29,22 +29,17 @@ func TestLookups(t *testing.T) {
 		want   any // nil: want ErrNotFound
 	}{
 		{
-			name:   "UserOK",
-			lookup: func(tx *mockstate.Tx) (any, error) { return tx.User(ctx, "kt2.sachbearbeitung") },
-			want:   mockstate.Benutzer{Name: "kt2.sachbearbeitung", Traegernummer: "10000002"},
+			name:   "ZugangOK",
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Zugang(ctx, "kt1.leitung") },
+			want:   mockstate.Zugang{Name: "kt1.leitung", Passwort: "Test!Passwort2", Traegernummer: "10000001"},
 		},
 		{
-			name:   "UserErrNotFound",
-			lookup: func(tx *mockstate.Tx) (any, error) { return tx.User(ctx, "kt9.unbekannt") },
+			name:   "ZugangErrNotFound",
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Zugang(ctx, "kt9.unbekannt") },
 		},
 		{
-			name:   "PasswordOK",
-			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Password(ctx, "kt1.leitung") },
-			want:   "Test!Passwort2",
-		},
-		{
-			name:   "PasswordErrNotFound",
-			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Password(ctx, "KT1.LEITUNG") },
+			name:   "ZugangErrNotFoundOtherCase",
+			lookup: func(tx *mockstate.Tx) (any, error) { return tx.Zugang(ctx, "KT1.LEITUNG") },
 		},
 		{
 			name:   "TraegerOK",

@@ -39,8 +39,8 @@ func TestOpen_MigrationsIdempotent(t *testing.T) {
 	if applied == 0 || applied != versions {
 		t.Errorf("schema_migrations: %d rows for %d versions; want one row per version", applied, versions)
 	}
-	if _, err := s.User(ctx, "kt1.leitung"); err != nil {
-		t.Errorf("User after reopen: %v", err)
+	if _, err := s.Zugang(ctx, "kt1.leitung"); err != nil {
+		t.Errorf("Zugang after reopen: %v", err)
 	}
 }
 
@@ -116,13 +116,13 @@ func TestOpen_Memory(t *testing.T) {
 	ingetest.MustLoad(t, s1)
 
 	t.Run("OK", func(t *testing.T) {
-		if _, err := s1.User(ctx, "kt1.leitung"); err != nil {
-			t.Errorf("User: %v", err)
+		if _, err := s1.Zugang(ctx, "kt1.leitung"); err != nil {
+			t.Errorf("Zugang: %v", err)
 		}
 	})
 	t.Run("ErrNotFoundInOtherStore", func(t *testing.T) {
-		if _, err := s2.User(ctx, "kt1.leitung"); !errors.Is(err, mockstate.ErrNotFound) {
-			t.Errorf("User in a second in-memory store: err = %v; want ErrNotFound", err)
+		if _, err := s2.Zugang(ctx, "kt1.leitung"); !errors.Is(err, mockstate.ErrNotFound) {
+			t.Errorf("Zugang in a second in-memory store: err = %v; want ErrNotFound", err)
 		}
 	})
 	t.Run("ConcurrentUse", func(t *testing.T) {

@@ -1,8 +1,8 @@
 package mockstate
 
 import (
+	"bytes"
 	"context"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"time"
@@ -24,21 +24,15 @@ type Auftrag struct {
 	Anfrage        []byte // the request element, canonical XML
 }
 
-// Accept queues an asynchronous request and returns the answer "angenommen"
-// with a new Vorgangsnummer. The request is checked against the contract
-// first (a *inge.Violation comes back as the error), so that what is
-// accepted can be applied later.
-func (s *Store) Accept(ctx context.Context, caller Caller, req inge.Request) (inge.Response, Auftrag, error) {
-	p, ok := inge.ProcedureOf(req)
-	if !ok {
-		return nil, Auftrag{}, fmt.Errorf("accept %T: not a request of the contract", req)
-	}
-	if _, violation := inge.Check(req); violation != nil {
-		return nil, Auftrag{}, violation
-	}
-	body, err := xml.Marshal(req)
+// Accept queues an asynchronous request that passed the strict check and
+// returns the answer "angenommen" with a new Vorgangsnummer. The queue keeps
+// the request in its canonical form, which ApplyAuftrag checks and applies
+// later.
+func (s *Store) Accept(ctx context.Context, caller Caller, in inge.Checked) (inge.Response, Auftrag, error) {
+	p := in.Procedure()
+	body, err := in.Canonical()
 	if err != nil {
-		return nil, Auftrag{}, fmt.Errorf("accept %s: %w", p.Name, err)
+		return nil, Auftrag{}, fmt.Errorf("accept %w", err)
 	}
 	a := Auftrag{Eingang: s.now(), Caller: caller, Operation: p.Name, Vorgangsnummer: newVorgangsnummer(s.now()), Anfrage: body}
 	err = s.Update(ctx, func(tx *Tx) error {
@@ -90,15 +84,14 @@ func (s *Store) Auftraege(ctx context.Context) ([]Auftrag, error) {
 // takes it off the queue in the same transaction, whatever the outcome, so
 // it is applied exactly once, even across a crash.
 func (s *Store) ApplyAuftrag(ctx context.Context, a Auftrag) (inge.Response, error) {
-	p, ok := inge.Lookup(xml.Name{Space: inge.Namespace, Local: a.Operation})
-	if !ok {
-		return nil, fmt.Errorf("auftrag %d: unknown operation %s", a.ID, a.Operation)
-	}
-	req := p.NewRequest()
-	if err := xml.Unmarshal(a.Anfrage, req); err != nil {
+	in, err := inge.ReadRequest(bytes.NewReader(a.Anfrage))
+	if err != nil {
 		return nil, fmt.Errorf("auftrag %d: %w", a.ID, err)
 	}
-	return s.apply(ctx, a.Caller, req, a.Vorgangsnummer, func(tx *Tx) error {
+	if in.Procedure().Name != a.Operation {
+		return nil, fmt.Errorf("auftrag %d: request of %s queued as %s", a.ID, in.Procedure().Name, a.Operation)
+	}
+	return s.apply(ctx, a.Caller, in, a.Vorgangsnummer, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM warteschlange WHERE id = ?`, a.ID)
 		if err != nil {
 			return err

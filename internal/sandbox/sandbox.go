@@ -34,6 +34,9 @@ var (
 	ErrBadName    = errors.New("bad sandbox name")
 	ErrNoUsers    = errors.New("a sandbox needs at least one user")
 	ErrIsStandard = errors.New("the standard sandbox cannot be removed")
+	// ErrUnknownUser means a user is in no sandbox, also one whose sandbox
+	// is being removed: a request of that user fails authentication.
+	ErrUnknownUser = errors.New("unknown user")
 )
 
 var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
@@ -295,19 +298,49 @@ func (r *Registry) List() []*Sandbox {
 	return out
 }
 
-// Password looks a user's password up in the user's sandbox; an unknown user
-// wraps mockstate.ErrNotFound.
-func (r *Registry) Password(ctx context.Context, user string) (string, error) {
+// Lease is a user's hold on its sandbox for one request: the sandbox, its
+// store and the user's account, found with one lookup. While it is held, no
+// reset or removal swaps the store, so the request works in one world from
+// authentication to its journal entry. Release it exactly once.
+type Lease struct {
+	Sandbox *Sandbox
+	Store   *mockstate.Store
+	// Zugang is the user's account: name, password (never log it) and
+	// Traeger.
+	Zugang  mockstate.Zugang
+	release func()
+}
+
+// Release ends the hold on the sandbox.
+func (l *Lease) Release() {
+	if l.release != nil {
+		l.release()
+		l.release = nil
+	}
+}
+
+// Login finds the sandbox of a user and the user's account in it, with one
+// lookup, and holds the sandbox until the lease is released. A user in no
+// sandbox, or whose sandbox is being removed, wraps ErrUnknownUser.
+func (r *Registry) Login(ctx context.Context, user string) (*Lease, error) {
 	sb, ok := r.ForUser(user)
 	if !ok {
-		return "", fmt.Errorf("benutzer %q: %w", user, mockstate.ErrNotFound)
+		return nil, fmt.Errorf("benutzer %q: %w", user, ErrUnknownUser)
 	}
-	var pw string
-	err := sb.Use(func(st *mockstate.Store) (err error) {
-		pw, err = st.Password(ctx, user)
-		return err
-	})
-	return pw, err
+	sb.gate.RLock()
+	if sb.store == nil { // removed since it was found
+		sb.gate.RUnlock()
+		return nil, fmt.Errorf("benutzer %q: sandbox %s: %w", user, sb.Name, ErrUnknownUser)
+	}
+	z, err := sb.store.Zugang(ctx, user)
+	if err != nil {
+		sb.gate.RUnlock()
+		if errors.Is(err, mockstate.ErrNotFound) { // removed from the sandbox meanwhile
+			return nil, fmt.Errorf("sandbox %s: %w: %w", sb.Name, ErrUnknownUser, err)
+		}
+		return nil, fmt.Errorf("sandbox %s: %w", sb.Name, err)
+	}
+	return &Lease{Sandbox: sb, Store: sb.store, Zugang: z, release: sb.gate.RUnlock}, nil
 }
 
 // AddUser adds a user to a sandbox.

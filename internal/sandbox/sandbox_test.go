@@ -103,10 +103,15 @@ func kursende(tb testing.TB, sb *sandbox.Sandbox, kennung string) string {
 	return ende
 }
 
-// password returns a user's password as the registry answers WS-Security.
+// password returns a user's password as Login gives it to WS-Security.
 func password(tb testing.TB, reg *sandbox.Registry, name string) (string, error) {
 	tb.Helper()
-	return reg.Password(context.Background(), name)
+	lease, err := reg.Login(context.Background(), name)
+	if err != nil {
+		return "", err
+	}
+	defer lease.Release()
+	return lease.Zugang.Passwort, nil
 }
 
 func names(sbs []*sandbox.Sandbox) []string {
@@ -200,8 +205,8 @@ func TestForUser(t *testing.T) {
 	if pw, err := password(t, reg, "a.kt1"); err != nil || pw != "Geheim!a.kt1" {
 		t.Errorf("Password(a.kt1) = %q, %v; want its own", pw, err)
 	}
-	if _, err := password(t, reg, "niemand"); !errors.Is(err, mockstate.ErrNotFound) {
-		t.Errorf("Password(niemand) error = %v; want ErrNotFound", err)
+	if _, err := password(t, reg, "niemand"); !errors.Is(err, sandbox.ErrUnknownUser) {
+		t.Errorf("Password(niemand) error = %v; want ErrUnknownUser", err)
 	}
 
 	t.Run("AddUser", func(t *testing.T) {
@@ -238,8 +243,8 @@ func TestForUser(t *testing.T) {
 		if _, ok := reg.ForUser("a.kt1b"); ok {
 			t.Errorf("ForUser(a.kt1b) found a removed user")
 		}
-		if _, err := password(t, reg, "a.kt1b"); !errors.Is(err, mockstate.ErrNotFound) {
-			t.Errorf("Password of a removed user: error = %v; want ErrNotFound", err)
+		if _, err := password(t, reg, "a.kt1b"); !errors.Is(err, sandbox.ErrUnknownUser) {
+			t.Errorf("Password of a removed user: error = %v; want ErrUnknownUser", err)
 		}
 		// The name is free again, in another sandbox too.
 		if err := reg.AddUser(context.Background(), b, user("a.kt1b")); err != nil {
@@ -320,8 +325,8 @@ func TestReset(t *testing.T) {
 		if _, ok := reg.ForUser("kt1.leitung"); ok {
 			t.Errorf("ForUser(kt1.leitung) after reset: found; want removed")
 		}
-		if _, err := password(t, reg, "kt1.leitung"); !errors.Is(err, mockstate.ErrNotFound) {
-			t.Errorf("Password(kt1.leitung) after reset: error = %v; want ErrNotFound", err)
+		if _, err := password(t, reg, "kt1.leitung"); !errors.Is(err, sandbox.ErrUnknownUser) {
+			t.Errorf("Password(kt1.leitung) after reset: error = %v; want ErrUnknownUser", err)
 		}
 	})
 	t.Run("NoUsersLeft", func(t *testing.T) {
@@ -493,14 +498,14 @@ func TestUse_DuringReset(t *testing.T) {
 				default:
 				}
 				err := a.Use(func(st *mockstate.Store) error {
-					_, err := st.Password(ctx, "a.kt1")
+					_, err := st.Zugang(ctx, "a.kt1")
 					return err
 				})
 				if err != nil {
 					errs <- err
 					return
 				}
-				if _, err := reg.Password(ctx, "a.kt1"); err != nil {
+				if _, err := password(t, reg, "a.kt1"); err != nil {
 					errs <- err
 					return
 				}

@@ -5,16 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-
-	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"reflect"
 )
 
 // Encode writes a SOAP 1.1 envelope with an XML declaration and the
-// prefix soapenv. It writes a Header only when security is not nil. body
-// is marshalled with encoding/xml; a Fault or *Fault is written as a
-// soapenv:Fault.
-func Encode(w io.Writer, security *wsse.Security, body any) error {
-	if err := encode(w, security, body); err != nil {
+// prefix soapenv. It writes a Header holding the block header only when
+// header is not nil. header and body are marshalled with encoding/xml; a
+// Fault or *Fault body is written as a soapenv:Fault.
+func Encode(w io.Writer, header, body any) error {
+	if err := encode(w, header, body); err != nil {
 		return fmt.Errorf("soap: encode envelope: %w", err)
 	}
 	return nil
@@ -25,7 +24,7 @@ func EncodeFault(w io.Writer, f Fault) error {
 	return Encode(w, nil, &f)
 }
 
-func encode(w io.Writer, security *wsse.Security, body any) error {
+func encode(w io.Writer, header, body any) error {
 	switch f := body.(type) {
 	case nil:
 		return errors.New("nil body")
@@ -43,8 +42,8 @@ func encode(w io.Writer, security *wsse.Security, body any) error {
 	if err := e.EncodeToken(envelope); err != nil {
 		return err
 	}
-	if security != nil {
-		if err := encodeIn(e, envStart("Header"), security); err != nil {
+	if header != nil && !isNilPointer(header) {
+		if err := encodeIn(e, envStart("Header"), header); err != nil {
 			return fmt.Errorf("Header: %w", err)
 		}
 	}
@@ -72,4 +71,11 @@ func encodeIn(e *xml.Encoder, start xml.StartElement, v any) error {
 // the prefix soapenv that the Envelope declares.
 func envStart(local string) xml.StartElement {
 	return xml.StartElement{Name: xml.Name{Local: envPrefix + ":" + local}}
+}
+
+// isNilPointer reports whether v is a typed nil pointer, such as a nil
+// *wsse.Security passed as header: it means no header, as nil does.
+func isNilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }

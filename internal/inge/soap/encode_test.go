@@ -77,7 +77,7 @@ func TestEncodeFault(t *testing.T) {
 		{
 			name: "writes wsse code and detail",
 			fault: soap.Fault{
-				Code:   xml.Name{Space: wsse.SecextNS, Local: "FailedAuthentication"},
+				Code: xml.Name{Space: wsse.SecextNS, Local: "FailedAuthentication"}, CodePrefix: "wsse",
 				String: "The security token could not be authenticated or authorized",
 				Detail: &soap.Detail{XMLName: xml.Name{Space: testNS, Local: "Error"}, Code: "AUTH", Text: "denied", Field: "a.b"},
 			},
@@ -137,7 +137,7 @@ func TestEncodeErrors(t *testing.T) {
 	}
 }
 
-func TestEncodeDecodeRequestRoundTrip(t *testing.T) {
+func TestEncodeReadEnvelopeRoundTrip(t *testing.T) {
 	tok, err := wsse.NewUsernameToken("alice", "geheim", wsse.PasswordDigest, t0, []byte("0123456789abcdef"))
 	if err != nil {
 		t.Fatalf("NewUsernameToken() error = %v", err)
@@ -147,17 +147,17 @@ func TestEncodeDecodeRequestRoundTrip(t *testing.T) {
 	if err := soap.Encode(&b, sec, &echo{Text: "hi & bye"}); err != nil {
 		t.Fatalf("Encode() error = %v", err)
 	}
-	got, err := soap.DecodeRequest(strings.NewReader(b.String()), soap.Limits{}, newBody)
+	got, err := read(t, b.String(), soap.Limits{})
 	if err != nil {
-		t.Fatalf("DecodeRequest(Encode()) error = %v; want nil", err)
+		t.Fatalf("ReadEnvelope(Encode()) error = %v; want nil", err)
 	}
 	wantSec := *sec
 	wantSec.XMLName = xml.Name{Space: wsse.SecextNS, Local: "Security"}
 	if !reflect.DeepEqual(got.Security, &wantSec) {
-		t.Errorf("DecodeRequest(Encode()).Security = %+v; want %+v", got.Security, &wantSec)
+		t.Errorf("ReadEnvelope(Encode()).Security = %+v; want %+v", got.Security, &wantSec)
 	}
 	wantBody := &echo{XMLName: xml.Name{Space: testNS, Local: "Echo"}, Text: "hi & bye"}
 	if !reflect.DeepEqual(got.Body, wantBody) {
-		t.Errorf("DecodeRequest(Encode()).Body = %+v; want %+v", got.Body, wantBody)
+		t.Errorf("ReadEnvelope(Encode()).Body = %+v; want %+v", got.Body, wantBody)
 	}
 }

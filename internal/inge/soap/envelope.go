@@ -42,15 +42,18 @@ func (r *envelopeReader) readToBody(onHeader func(xml.StartElement) error) (xml.
 		return xml.StartElement{}, err
 	}
 	if start.Name == headerName {
+		// The Header's declarations are in scope for its blocks.
+		r.open = append(r.open, start)
 		if err := r.readHeader(onHeader); err != nil {
 			return xml.StartElement{}, err
 		}
+		r.open = r.open[:len(r.open)-1]
 		if start, err = r.nextStart("Envelope"); err != nil {
 			return xml.StartElement{}, err
 		}
 	}
 	if start.Name != bodyName {
-		return xml.StartElement{}, newError(Malformed, "expected Body, found %s", formatName(start.Name))
+		return xml.StartElement{}, newError(Malformed, "erwartet wird Body, gefunden %s", formatName(start.Name))
 	}
 	r.open = append(r.open, start)
 
@@ -60,7 +63,7 @@ func (r *envelopeReader) readToBody(onHeader func(xml.StartElement) error) (xml.
 	}
 	child, ok := tok.(xml.StartElement)
 	if !ok {
-		return xml.StartElement{}, newError(BodyNotSingle, "Body has no child element")
+		return xml.StartElement{}, newError(BodyNotSingle, "Body enthält kein Element")
 	}
 	return child, nil
 }
@@ -91,16 +94,16 @@ func (r *envelopeReader) readEnd() error {
 		return err
 	}
 	if start, ok := tok.(xml.StartElement); ok {
-		return newError(BodyNotSingle, "Body has more than one child element: %s", formatName(start.Name))
+		return newError(BodyNotSingle, "Body enthält mehr als ein Element: %s", formatName(start.Name))
 	}
-	if err := r.expectEnd("unexpected element after Body"); err != nil {
+	if err := r.expectEnd("unerwartetes Element nach Body"); err != nil {
 		return err
 	}
 	switch _, err := r.next(); err {
 	case io.EOF:
 		return nil
 	case nil:
-		return newError(Malformed, "element after the end of Envelope")
+		return newError(Malformed, "Element nach dem Ende von Envelope")
 	default:
 		return err
 	}
@@ -128,14 +131,14 @@ func (r *envelopeReader) skip() error {
 func (r *envelopeReader) nextStart(parent string) (xml.StartElement, error) {
 	tok, err := r.next()
 	if err == io.EOF {
-		return xml.StartElement{}, newError(Malformed, "unexpected end of %s", parent)
+		return xml.StartElement{}, newError(Malformed, "unerwartetes Ende in %s", parent)
 	}
 	if err != nil {
 		return xml.StartElement{}, err
 	}
 	start, ok := tok.(xml.StartElement)
 	if !ok {
-		return xml.StartElement{}, newError(Malformed, "unexpected end of %s", parent)
+		return xml.StartElement{}, newError(Malformed, "unerwartetes Ende in %s", parent)
 	}
 	return start, nil
 }
@@ -156,7 +159,7 @@ func (r *envelopeReader) next() (xml.Token, error) {
 			return t, nil
 		case xml.CharData:
 			if !isSpace(t) {
-				return nil, newError(Malformed, "unexpected text %.20q", t)
+				return nil, newError(Malformed, "unerwarteter Text %s", quoteText(t))
 			}
 		}
 	}
@@ -167,11 +170,11 @@ func checkEnvelope(name xml.Name) error {
 	case name == envelopeName:
 		return nil
 	case name.Local == "Envelope" && name.Space == Envelope12NS:
-		return newError(VersionMismatch, "SOAP 1.2 envelope, only SOAP 1.1 (%s) is supported", EnvelopeNS)
+		return newError(VersionMismatch, "SOAP-1.2-Envelope; unterstützt wird nur SOAP 1.1 (%s)", EnvelopeNS)
 	case name.Local == "Envelope":
-		return newError(VersionMismatch, "Envelope in namespace %q, want SOAP 1.1 (%s)", name.Space, EnvelopeNS)
+		return newError(VersionMismatch, "Envelope im Namespace „%s“; erwartet wird SOAP 1.1 (%s)", name.Space, EnvelopeNS)
 	default:
-		return newError(NotEnvelope, "root element is %s", formatName(name))
+		return newError(NotEnvelope, "das Wurzelelement ist %s", formatName(name))
 	}
 }
 
@@ -207,7 +210,7 @@ func resolveQName(value string, open []xml.StartElement) (xml.Name, error) {
 		prefix, local = "", value
 	}
 	if local == "" {
-		return xml.Name{}, fmt.Errorf("invalid QName %q", value)
+		return xml.Name{}, fmt.Errorf("ungültiger QName „%s“", value)
 	}
 	for i := len(open) - 1; i >= 0; i-- {
 		for _, a := range open[i].Attr {
@@ -218,7 +221,7 @@ func resolveQName(value string, open []xml.StartElement) (xml.Name, error) {
 		}
 	}
 	if prefixed {
-		return xml.Name{}, fmt.Errorf("undeclared prefix in QName %q", value)
+		return xml.Name{}, fmt.Errorf("nicht deklariertes Präfix im QName „%s“", value)
 	}
 	return xml.Name{Local: local}, nil
 }

@@ -27,24 +27,20 @@ const (
 	MustUnderstand
 	// BodyNotSingle means the Body has no child element, or more than one.
 	BodyNotSingle
-	// UnknownOperation means the body element is not recognised; the
-	// error of the newBody function is wrapped.
-	UnknownOperation
-	// InvalidBody means the body element could not be decoded into its
-	// Go value; the decoding error is wrapped.
+	// InvalidBody means an element could not be decoded into its Go
+	// value; the decoding error is wrapped.
 	InvalidBody
 )
 
 var kindNames = [...]string{
-	Malformed:        "malformed envelope",
-	NotEnvelope:      "not a SOAP envelope",
-	VersionMismatch:  "version mismatch",
-	DTDForbidden:     "DTD forbidden",
-	LimitExceeded:    "limit exceeded",
-	MustUnderstand:   "header not understood",
-	BodyNotSingle:    "body must hold exactly one element",
-	UnknownOperation: "unknown operation",
-	InvalidBody:      "invalid body",
+	Malformed:       "malformed envelope",
+	NotEnvelope:     "not a SOAP envelope",
+	VersionMismatch: "version mismatch",
+	DTDForbidden:    "DTD forbidden",
+	LimitExceeded:   "limit exceeded",
+	MustUnderstand:  "header not understood",
+	BodyNotSingle:   "body must hold exactly one element",
+	InvalidBody:     "invalid body",
 }
 
 // String returns a short English description of k.
@@ -71,8 +67,8 @@ func (k Kind) FaultCode() xml.Name {
 // Error reports a rejected envelope.
 type Error struct {
 	Kind Kind
-	// Err describes the problem; for UnknownOperation and InvalidBody it
-	// wraps the caller's error.
+	// Err describes the problem; for InvalidBody it wraps the decoding
+	// error.
 	Err error
 }
 

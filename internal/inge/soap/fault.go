@@ -4,8 +4,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-
-	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 var faultName = xml.Name{Space: EnvelopeNS, Local: "Fault"}
@@ -14,9 +12,13 @@ var faultName = xml.Name{Space: EnvelopeNS, Local: "Fault"}
 // DecodeResponse.
 type Fault struct {
 	// Code is the faultcode, for example {EnvelopeNS}Client or
-	// {wsse.SecextNS}FailedAuthentication. It is written as a QName with
-	// a declared prefix.
+	// {WS-Security secext}FailedAuthentication. It is written as a QName
+	// with a declared prefix.
 	Code xml.Name
+	// CodePrefix is the prefix Code is written with when its namespace is
+	// not the envelope's, e.g. wsse, as the WS-Security specification
+	// writes its fault codes; empty means ns. Decoding leaves it empty.
+	CodePrefix string
 	// String is the faultstring, a human-readable explanation.
 	String string
 	// Actor is the optional faultactor URI.
@@ -26,7 +28,7 @@ type Fault struct {
 }
 
 // Detail is the single entry of a fault's detail element. Its children
-// Code, Text and Feld are in the entry's namespace.
+// Code, Text, Feld and Abweichung are in the entry's namespace.
 type Detail struct {
 	// XMLName is the entry element's name, in the namespace of the
 	// application contract. Its Local part is required.
@@ -37,14 +39,21 @@ type Detail struct {
 	Text string `xml:"Text"`
 	// Field is the path of the offending field, if any; written as Feld.
 	Field string `xml:"Feld,omitempty"`
+	// Deviations lists every deviation of a request from the schema, if
+	// the fault is about that; written as Abweichung.
+	Deviations []Deviation `xml:"Abweichung,omitempty"`
+}
+
+// Deviation is one deviation of a request from the schema: the path of the
+// field and a text naming what was expected.
+type Deviation struct {
+	Field string `xml:"Feld,omitempty"`
+	Text  string `xml:"Text"`
 }
 
 // Error returns the fault code and string and the detail code, if any.
 func (f *Fault) Error() string {
-	code := formatName(f.Code)
-	if f.Code.Space == EnvelopeNS || f.Code.Space == wsse.SecextNS {
-		code = qname(f.Code)
-	}
+	code := f.qname()
 	msg := "soap: fault " + code + ": " + f.String
 	if d := f.Detail; d != nil {
 		msg += " (detail " + d.Code
@@ -73,12 +82,10 @@ func (f faultElement) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 		return err
 	}
 	code := xml.StartElement{Name: xml.Name{Local: "faultcode"}}
-	if f.Code.Space != "" {
-		if prefix, declared := codePrefix(f.Code.Space); !declared {
-			code.Attr = []xml.Attr{{Name: xml.Name{Local: "xmlns:" + prefix}, Value: f.Code.Space}}
-		}
+	if f.Code.Space != "" && f.Code.Space != EnvelopeNS {
+		code.Attr = []xml.Attr{{Name: xml.Name{Local: "xmlns:" + f.prefix()}, Value: f.Code.Space}}
 	}
-	if err := e.EncodeElement(qname(f.Code), code); err != nil {
+	if err := e.EncodeElement(f.qname(), code); err != nil {
 		return err
 	}
 	if err := e.EncodeElement(f.String, xml.StartElement{Name: xml.Name{Local: "faultstring"}}); err != nil {
@@ -97,25 +104,24 @@ func (f faultElement) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 	return e.EncodeToken(start.End())
 }
 
-// qname formats n as a QName with the prefix that faultElement uses.
-func qname(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
+// qname formats the fault code as the QName faultElement writes.
+func (f *Fault) qname() string {
+	if f.Code.Space == "" {
+		return f.Code.Local
 	}
-	prefix, _ := codePrefix(n.Space)
-	return prefix + ":" + n.Local
+	return f.prefix() + ":" + f.Code.Local
 }
 
-// codePrefix returns the prefix for a fault code namespace and whether
-// the Envelope already declares it.
-func codePrefix(space string) (prefix string, declared bool) {
-	switch space {
-	case EnvelopeNS:
-		return envPrefix, true
-	case wsse.SecextNS:
-		return "wsse", false
+// prefix is the prefix of the fault code's namespace: the envelope's own
+// for SOAP's codes, else CodePrefix or ns.
+func (f *Fault) prefix() string {
+	switch {
+	case f.Code.Space == EnvelopeNS:
+		return envPrefix
+	case f.CodePrefix != "":
+		return f.CodePrefix
 	default:
-		return "ns", false
+		return "ns"
 	}
 }
 
@@ -150,7 +156,7 @@ func (r *envelopeReader) decodeFault(start xml.StartElement) (*Fault, error) {
 		}
 	}
 	if !hasCode {
-		return nil, newError(Malformed, "Fault without faultcode")
+		return nil, newError(Malformed, "Fault ohne faultcode")
 	}
 	return f, nil
 }

@@ -44,7 +44,7 @@ func newDecoder(r io.Reader, limits Limits) *xml.Decoder {
 }
 
 func refuseCharset(label string, _ io.Reader) (io.Reader, error) {
-	return nil, fmt.Errorf("encoding %q is not supported, only UTF-8", label)
+	return nil, fmt.Errorf("%w: %s", errEncoding, label)
 }
 
 // guard is an xml.TokenReader over the raw, untranslated tokens of a
@@ -58,6 +58,12 @@ type guard struct {
 	depth    int
 	elements int
 	err      error
+
+	// declared holds the prefixes declared by the open elements, one
+	// entry per element (nil when it declares none), so that a prefix
+	// used without a declaration is refused: the document would not be
+	// namespace-well-formed.
+	declared [][]string
 }
 
 // Token returns the next raw token or an *Error if the token is not
@@ -79,29 +85,35 @@ func (g *guard) Token() (xml.Token, error) {
 		g.depth++
 		g.elements++
 		if g.depth > g.limits.MaxDepth {
-			return nil, g.fail(newError(LimitExceeded, "element depth exceeds %d", g.limits.MaxDepth))
+			return nil, g.fail(newError(LimitExceeded, "mehr als %d Ebenen verschachtelt", g.limits.MaxDepth))
 		}
 		if g.elements > g.limits.MaxElements {
-			return nil, g.fail(newError(LimitExceeded, "more than %d elements", g.limits.MaxElements))
+			return nil, g.fail(newError(LimitExceeded, "mehr als %d Elemente", g.limits.MaxElements))
+		}
+		if err := g.checkPrefixes(t); err != nil {
+			return nil, g.fail(err)
 		}
 	case xml.EndElement:
 		g.depth--
+		if n := len(g.declared); n > 0 {
+			g.declared = g.declared[:n-1]
+		}
 	case xml.Directive:
-		return nil, g.fail(newError(DTDForbidden, "DOCTYPE and other <! declarations are not allowed"))
+		return nil, g.fail(newError(DTDForbidden, "DOCTYPE und andere <!-Deklarationen sind nicht erlaubt"))
 	case xml.ProcInst:
 		if t.Target != "xml" {
-			return nil, g.fail(newError(Malformed, "processing instruction <?%s?> is not allowed", t.Target))
+			return nil, g.fail(newError(Malformed, "die Verarbeitungsanweisung <?%s?> ist nicht erlaubt", t.Target))
 		}
 		if g.tokens != 1 {
-			return nil, g.fail(newError(Malformed, "XML declaration is not at the start of the document"))
+			return nil, g.fail(newError(Malformed, "die XML-Deklaration steht nicht am Anfang"))
 		}
 		if !utf8.Valid(t.Inst) {
-			return nil, g.fail(newError(Malformed, "invalid UTF-8 in XML declaration"))
+			return nil, g.fail(newError(Malformed, "ungültiges UTF-8 in der XML-Deklaration"))
 		}
 	case xml.Comment:
 		// The decoder checks text, names and attribute values, not comments.
 		if !utf8.Valid(t) {
-			return nil, g.fail(newError(Malformed, "invalid UTF-8 in comment"))
+			return nil, g.fail(newError(Malformed, "ungültiges UTF-8 in einem Kommentar"))
 		}
 	}
 	return tok, nil
@@ -110,4 +122,45 @@ func (g *guard) Token() (xml.Token, error) {
 func (g *guard) fail(err *Error) error {
 	g.err = err
 	return err
+}
+
+// checkPrefixes records the prefixes start declares and refuses a prefix
+// of its name or of an attribute that no open element declares.
+func (g *guard) checkPrefixes(start xml.StartElement) *Error {
+	var own []string
+	for _, a := range start.Attr {
+		if a.Name.Space != "xmlns" {
+			continue
+		}
+		if a.Value == "" {
+			return newError(Malformed, "das Präfix %s ist an einen leeren Namespace gebunden", a.Name.Local)
+		}
+		own = append(own, a.Name.Local)
+	}
+	g.declared = append(g.declared, own)
+	if !g.isDeclared(start.Name.Space) {
+		return newError(Malformed, "das Präfix %s des Elements %s ist nicht deklariert", start.Name.Space, start.Name.Local)
+	}
+	for _, a := range start.Attr {
+		if a.Name.Space != "xmlns" && !g.isDeclared(a.Name.Space) {
+			return newError(Malformed, "das Präfix %s des Attributs %s ist nicht deklariert", a.Name.Space, a.Name.Local)
+		}
+	}
+	return nil
+}
+
+// isDeclared reports whether prefix may be used: no prefix, the reserved
+// xml, or one an open element declares.
+func (g *guard) isDeclared(prefix string) bool {
+	if prefix == "" || prefix == "xml" {
+		return true
+	}
+	for i := len(g.declared) - 1; i >= 0; i-- {
+		for _, p := range g.declared[i] {
+			if p == prefix {
+				return true
+			}
+		}
+	}
+	return false
 }

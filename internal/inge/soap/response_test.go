@@ -152,7 +152,7 @@ func TestDecodeResponseRejects(t *testing.T) {
 
 func TestFaultError(t *testing.T) {
 	f := &soap.Fault{
-		Code:   xml.Name{Space: wsse.SecextNS, Local: "FailedAuthentication"},
+		Code: xml.Name{Space: wsse.SecextNS, Local: "FailedAuthentication"}, CodePrefix: "wsse",
 		String: "denied",
 		Detail: &soap.Detail{Code: "AUTH-1", Text: "wrong password", Field: "Header.Security"},
 	}

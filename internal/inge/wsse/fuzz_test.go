@@ -33,16 +33,13 @@ func FuzzVerify(f *testing.F) {
 		if err := xml.Unmarshal(header, &sec); err != nil {
 			return
 		}
-		v := &wsse.Verifier{
-			Now: func() time.Time { return now },
-			LookupPassword: func(_ context.Context, user string) (string, error) {
-				if user != "kt1" {
-					return "", wsse.ErrUnknownUser
-				}
-				return "Test!Passwort1", nil
-			},
-		}
-		user, err := v.Verify(context.Background(), &sec)
+		v := &wsse.Verifier{Now: func() time.Time { return now }}
+		user, err := verify(v, &sec, func(_ context.Context, user string) (string, error) {
+			if user != "kt1" {
+				return "", wsse.ErrUnknownUser
+			}
+			return "Test!Passwort1", nil
+		})
 		if err == nil {
 			if user != "kt1" {
 				t.Fatalf("Verify accepted user %q", user)

@@ -1,6 +1,10 @@
 package wsse
 
-import "encoding/xml"
+import (
+	"encoding/xml"
+
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
+)
 
 // securityXML, usernameTokenXML and their fields spell the prefixes out in
 // the element names, so that the output uses the conventional wsse and wsu
@@ -27,7 +31,7 @@ type usernameTokenXML struct {
 func (s Security) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 	out := securityXML{SecextNS: SecextNS}
 	if s.MustUnderstand {
-		out.SOAPEnvNS = soapEnvNS
+		out.SOAPEnvNS = soap.EnvelopeNS
 		out.MustUnderstand = "1"
 	}
 	if t := s.UsernameToken; t != nil {

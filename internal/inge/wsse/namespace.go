@@ -14,8 +14,4 @@ const (
 	PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest"
 	// Base64Binary is the Nonce EncodingType for base64 text.
 	Base64Binary = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary"
-
-	// soapEnvNS is the SOAP 1.1 envelope namespace of the mustUnderstand
-	// attribute. It is repeated here because package soap imports wsse.
-	soapEnvNS = "http://schemas.xmlsoap.org/soap/envelope/"
 )

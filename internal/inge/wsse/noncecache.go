@@ -1,14 +1,13 @@
 package wsse
 
 import (
-	"fmt"
 	"sync"
 	"time"
 )
 
 var (
-	errNonceReused    = fmt.Errorf("%w: nonce already used by this user", ErrReplayedNonce)
-	errNonceCacheFull = fmt.Errorf("%w: nonce cache full, cannot record the nonce", ErrReplayedNonce)
+	errNonceReused    = reject(ErrReplayedNonce, "die Nonce wurde von diesem Benutzer schon verwendet")
+	errNonceCacheFull = reject(ErrReplayedNonce, "es sind zu viele Nonces im Zeitfenster gespeichert; bitte später erneut senden")
 )
 
 // nonceCache remembers accepted nonces for a fixed time to detect replays.

@@ -1,11 +1,8 @@
 package wsse
 
 import (
-	"context"
 	"crypto/subtle"
 	"encoding/base64"
-	"errors"
-	"fmt"
 	"sync"
 	"time"
 )
@@ -17,16 +14,13 @@ const (
 	DefaultMaxNonces = 100_000
 )
 
-// Verifier authenticates UsernameTokens on the server side. The zero
-// value with LookupPassword set is ready to use. A Verifier must not be
-// copied or reconfigured after its first Verify call; it is safe for
-// concurrent use.
+// Verifier authenticates UsernameTokens on the server side, in two steps
+// with the user lookup between them: Parse checks a token's structure and
+// freshness, then the caller looks the token's user up once, then
+// Authenticate checks the password and records the nonce. The zero value is
+// ready to use. A Verifier must not be copied or reconfigured after its
+// first use; it is safe for concurrent use.
 type Verifier struct {
-	// LookupPassword returns the clear-text password of username, or an
-	// error wrapping ErrUnknownUser if the user does not exist. Other
-	// errors are returned from Verify wrapped, as infrastructure failures.
-	LookupPassword func(ctx context.Context, username string) (password string, err error)
-
 	// Window is how far wsu:Created may lie in the past (default
 	// DefaultWindow).
 	Window time.Duration
@@ -44,109 +38,110 @@ type Verifier struct {
 	nonces *nonceCache
 }
 
-// token is a UsernameToken whose structure has been checked.
-type token struct {
+// Token is a UsernameToken whose structure and freshness Parse has checked.
+// It is not authenticated until Authenticate accepts it.
+type Token struct {
 	username    string
 	password    string
 	digest      bool
 	nonce       []byte // nil when absent
 	createdText string // empty when absent
 	created     time.Time
+	parsedAt    time.Time
 }
 
-// Verify authenticates the UsernameToken in sec and returns its username.
-//
-// It checks the token's structure, then the freshness of wsu:Created,
-// then the user and password, and only then records the nonce, so that
-// failed attempts cannot use up nonces. Rejections wrap exactly one of
-// ErrMissingHeader, ErrMalformedToken, ErrExpired, ErrUnknownUser,
-// ErrWrongPassword or ErrReplayedNonce; any other error is a failure of
-// LookupPassword.
+// Username is the user the token claims to be.
+func (t *Token) Username() string { return t.username }
+
+// Parse checks the structure of the UsernameToken in sec, then the
+// freshness of wsu:Created. Rejections wrap ErrMissingHeader,
+// ErrMalformedToken or ErrExpired.
 //
 // PasswordDigest requires Nonce and Created. With PasswordText both are
 // optional but checked when present; a replayed clear-text token without
 // Created is only detected while its nonce is remembered (Window+Skew).
-func (v *Verifier) Verify(ctx context.Context, sec *Security) (username string, err error) {
-	if v.LookupPassword == nil {
-		return "", errors.New("wsse: Verifier.LookupPassword is nil")
-	}
+func (v *Verifier) Parse(sec *Security) (*Token, error) {
 	t, err := parseToken(sec)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	now := v.now()
+	t.parsedAt = v.now()
 	if t.createdText != "" {
-		if err := v.checkFresh(t.created, now); err != nil {
-			return "", err
+		if err := v.checkFresh(t.created, t.parsedAt); err != nil {
+			return nil, err
 		}
 	}
-	want, err := v.LookupPassword(ctx, t.username)
-	if err != nil {
-		return "", fmt.Errorf("wsse: look up password of %q: %w", t.username, err)
-	}
-	if !t.matches(want) {
-		return "", fmt.Errorf("%w for user %q", ErrWrongPassword, t.username)
+	return t, nil
+}
+
+// Authenticate checks the token against the user's password, and only then
+// records its nonce, so that failed attempts cannot use up nonces.
+// Rejections wrap ErrWrongPassword or ErrReplayedNonce. A caller that finds
+// no such user answers ErrUnknownUser itself, without calling Authenticate.
+func (v *Verifier) Authenticate(t *Token, password string) error {
+	if !t.matches(password) {
+		return reject(ErrWrongPassword, "das Passwort von %s stimmt nicht", quote(t.username))
 	}
 	if t.nonce != nil {
 		key := nonceKey{username: t.username, nonce: string(t.nonce)}
-		if err := v.cache().add(key, now); err != nil {
-			return "", err
+		if err := v.cache().add(key, t.parsedAt); err != nil {
+			return err
 		}
 	}
-	return t.username, nil
+	return nil
 }
 
 // parseToken checks the structure of sec and decodes its fields.
-func parseToken(sec *Security) (*token, error) {
+func parseToken(sec *Security) (*Token, error) {
 	if sec == nil {
 		return nil, ErrMissingHeader
 	}
 	ut := sec.UsernameToken
 	if ut == nil {
-		return nil, fmt.Errorf("%w: no UsernameToken", ErrMalformedToken)
+		return nil, reject(ErrMalformedToken, "der Security-Header enthält kein UsernameToken")
 	}
 	if ut.Username == "" {
-		return nil, fmt.Errorf("%w: empty Username", ErrMalformedToken)
+		return nil, reject(ErrMalformedToken, "Username ist leer")
 	}
 	if ut.Password == nil {
-		return nil, fmt.Errorf("%w: no Password", ErrMalformedToken)
+		return nil, reject(ErrMalformedToken, "Password fehlt")
 	}
-	t := &token{username: ut.Username, password: ut.Password.Value, createdText: ut.Created}
+	t := &Token{username: ut.Username, password: ut.Password.Value, createdText: ut.Created}
 	switch ut.Password.Type {
 	case "", PasswordTextType:
 	case PasswordDigestType:
 		t.digest = true
 	default:
-		return nil, fmt.Errorf("%w: unsupported Password Type %q", ErrMalformedToken, ut.Password.Type)
+		return nil, reject(ErrMalformedToken, "der Password-Type %s wird nicht unterstützt; erlaubt sind PasswordText und PasswordDigest des UsernameToken Profile 1.0", quote(ut.Password.Type))
 	}
 	if n := ut.Nonce; n != nil {
 		if n.EncodingType != "" && n.EncodingType != Base64Binary {
-			return nil, fmt.Errorf("%w: unsupported Nonce EncodingType %q", ErrMalformedToken, n.EncodingType)
+			return nil, reject(ErrMalformedToken, "der EncodingType %s der Nonce wird nicht unterstützt; erlaubt ist Base64Binary", quote(n.EncodingType))
 		}
 		b, err := base64.StdEncoding.DecodeString(n.Value)
 		if err != nil {
-			return nil, fmt.Errorf("%w: Nonce: %w", ErrMalformedToken, err)
+			return nil, reject(ErrMalformedToken, "die Nonce ist nicht Base64-kodiert")
 		}
 		if len(b) == 0 {
-			return nil, fmt.Errorf("%w: empty Nonce", ErrMalformedToken)
+			return nil, reject(ErrMalformedToken, "die Nonce ist leer")
 		}
 		t.nonce = b
 	}
 	if t.createdText != "" {
 		c, err := time.Parse(time.RFC3339Nano, t.createdText)
 		if err != nil {
-			return nil, fmt.Errorf("%w: Created: %w", ErrMalformedToken, err)
+			return nil, reject(ErrMalformedToken, "Created %s ist kein Zeitpunkt mit Zeitzone, etwa 2027-03-10T09:00:00Z", quote(t.createdText))
 		}
 		t.created = c
 	}
 	if t.digest && (t.nonce == nil || t.createdText == "") {
-		return nil, fmt.Errorf("%w: PasswordDigest requires Nonce and Created", ErrMalformedToken)
+		return nil, reject(ErrMalformedToken, "PasswordDigest verlangt Nonce und Created")
 	}
 	return t, nil
 }
 
 // matches reports in constant time whether the token carries password.
-func (t *token) matches(password string) bool {
+func (t *Token) matches(password string) bool {
 	want := password
 	if t.digest {
 		want = Digest(t.nonce, t.createdText, password)
@@ -158,10 +153,10 @@ func (t *token) matches(password string) bool {
 // the future than the skew. Both edges are inclusive.
 func (v *Verifier) checkFresh(created, now time.Time) error {
 	if age := now.Sub(created); age > v.window() {
-		return fmt.Errorf("%w: created %s ago, window is %s", ErrExpired, age, v.window())
+		return reject(ErrExpired, "Created liegt %s zurück; erlaubt sind höchstens %s", duration(age), duration(v.window()))
 	}
 	if ahead := created.Sub(now); ahead > v.skew() {
-		return fmt.Errorf("%w: created %s in the future, allowed skew is %s", ErrExpired, ahead, v.skew())
+		return reject(ErrExpired, "Created liegt %s in der Zukunft; erlaubt sind höchstens %s", duration(ahead), duration(v.skew()))
 	}
 	return nil
 }

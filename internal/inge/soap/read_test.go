@@ -23,81 +23,147 @@ func wantSecurity(mustUnderstand bool) *wsse.Security {
 	}
 }
 
-func TestDecodeRequest(t *testing.T) {
+// got is what a test reads of an envelope: the Security block (decoded)
+// and the body.
+type got struct {
+	Security *wsse.Security
+	Body     any
+}
+
+// read reads an envelope as the mock does (understanding wsse:Security)
+// and decodes its Security block and its body.
+func read(t *testing.T, in string, limits soap.Limits) (*got, error) {
+	t.Helper()
+	env, err := soap.ReadEnvelope(strings.NewReader(in), limits, wsse.IsSecurity)
+	if err != nil {
+		return nil, err
+	}
+	sec, err := wsse.ReadSecurity(env.Header)
+	if err != nil {
+		t.Fatalf("ReadSecurity() error = %v", err)
+	}
+	body, err := newBody(env.Body.Name)
+	if err != nil {
+		return nil, err
+	}
+	if err := env.Body.Decode(body); err != nil {
+		return nil, err
+	}
+	return &got{Security: sec, Body: body}, nil
+}
+
+func TestReadEnvelope(t *testing.T) {
 	echoName := xml.Name{Space: testNS, Local: "Echo"}
 	hi := &echo{XMLName: echoName, Text: "hi"}
 
 	tests := []struct {
 		name string
 		in   string
-		want *soap.Request
+		want *got
 	}{
 		{
-			name: "decodes prefixes declared on Envelope",
+			name: "reads prefixes declared on Envelope",
 			in:   xml.Header + envelope(securityHeader, echoBody),
-			want: &soap.Request{Security: wantSecurity(true), Operation: echoName, Body: hi},
+			want: &got{Security: wantSecurity(true), Body: hi},
 		},
 		{
-			name: "decodes prefixes declared on Header and Body",
+			name: "reads prefixes declared on Header and Body",
 			in: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">` +
 				`<soapenv:Header xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">` +
 				`<wsse:Security><wsse:UsernameToken><wsse:Username>alice</wsse:Username><wsse:Password>geheim</wsse:Password></wsse:UsernameToken></wsse:Security>` +
 				`</soapenv:Header><soapenv:Body xmlns:t="urn:test">` + echoBody + `</soapenv:Body></soapenv:Envelope>`,
-			want: &soap.Request{Security: wantSecurity(false), Operation: echoName, Body: hi},
+			want: &got{Security: wantSecurity(false), Body: hi},
 		},
 		{
-			name: "decodes prefixes declared on the elements themselves",
+			name: "reads prefixes declared on the elements themselves",
 			in: `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Header>` +
 				`<o:Security xmlns:o="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"><o:UsernameToken>` +
 				`<o:Username>alice</o:Username><o:Password>geheim</o:Password></o:UsernameToken></o:Security>` +
 				`</S:Header><S:Body><x:Echo xmlns:x="urn:test"><x:Text>hi</x:Text></x:Echo></S:Body></S:Envelope>`,
-			want: &soap.Request{Security: wantSecurity(false), Operation: echoName, Body: hi},
+			want: &got{Security: wantSecurity(false), Body: hi},
 		},
 		{
-			name: "decodes default namespaces",
+			name: "reads default namespaces",
 			in: `<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body>` +
 				`<Echo xmlns="urn:test"><Text>hi</Text></Echo></Body></Envelope>`,
-			want: &soap.Request{Operation: echoName, Body: hi},
+			want: &got{Body: hi},
 		},
 		{
-			name: "decodes a prefix rebound to another namespace",
+			name: "reads a prefix rebound to another namespace",
 			in: `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>` +
 				`<s:Echo xmlns:s="urn:test"><s:Text>hi</s:Text></s:Echo></s:Body></s:Envelope>`,
-			want: &soap.Request{Operation: echoName, Body: hi},
+			want: &got{Body: hi},
 		},
 		{
 			name: "ignores headers without mustUnderstand",
 			in: envelope(`<x:Trace xmlns:x="urn:x">1</x:Trace>`+
 				`<x:Other xmlns:x="urn:x" soapenv:mustUnderstand="0"/>`+
 				`<x:Foreign xmlns:x="urn:x" xmlns:env="http://www.w3.org/2003/05/soap-envelope" env:mustUnderstand="true"/>`, echoBody),
-			want: &soap.Request{Operation: echoName, Body: hi},
+			want: &got{Body: hi},
 		},
 		{
 			name: "accepts comments, whitespace and an empty Header",
 			in:   "<!-- before -->\n" + envelope("", " <!-- c --> "+echoBody+"\n") + "\n<!-- after -->\n",
-			want: &soap.Request{Operation: echoName, Body: hi},
+			want: &got{Body: hi},
 		},
 		{
-			name: "decodes CDATA and character references",
+			name: "reads CDATA and character references",
 			in:   envelope("", `<t:Echo><t:Text><![CDATA[<h]]>&#105;</t:Text></t:Echo>`),
-			want: &soap.Request{Operation: echoName, Body: &echo{XMLName: echoName, Text: "<hi"}},
+			want: &got{Body: &echo{XMLName: echoName, Text: "<hi"}},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := soap.DecodeRequest(strings.NewReader(tt.in), soap.Limits{}, newBody)
+			g, err := read(t, tt.in, soap.Limits{})
 			if err != nil {
-				t.Fatalf("DecodeRequest() error = %v; want nil", err)
+				t.Fatalf("ReadEnvelope() error = %v; want nil", err)
 			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("DecodeRequest() = %+v; want %+v", got, tt.want)
+			if !reflect.DeepEqual(g, tt.want) {
+				t.Errorf("ReadEnvelope() = %+v; want %+v", g, tt.want)
 			}
 		})
 	}
 }
 
-// rejections are inputs DecodeRequest must reject with kind; they also
-// seed FuzzDecodeRequest.
+// TestReadEnvelopeKeepsScope checks that the body keeps the namespace
+// declarations of Envelope and Body, so that QName values in it resolve.
+func TestReadEnvelopeKeepsScope(t *testing.T) {
+	in := `<e:Envelope xmlns:e="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xs="http://www.w3.org/2001/XMLSchema"><e:Body xmlns="urn:test">` + `<Echo/></e:Body></e:Envelope>`
+	env, err := soap.ReadEnvelope(strings.NewReader(in), soap.Limits{}, wsse.IsSecurity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prefixes []string
+	for _, a := range env.Body.Scope() {
+		prefixes = append(prefixes, a.Name.Space+":"+a.Name.Local+"="+a.Value)
+	}
+	want := []string{"xmlns:e=http://schemas.xmlsoap.org/soap/envelope/", "xmlns:xs=http://www.w3.org/2001/XMLSchema", ":xmlns=urn:test"}
+	if !reflect.DeepEqual(prefixes, want) {
+		t.Errorf("Scope() = %v; want %v", prefixes, want)
+	}
+	if env.Body.Name != (xml.Name{Space: testNS, Local: "Echo"}) {
+		t.Errorf("Body.Name = %v", env.Body.Name)
+	}
+}
+
+func TestReadElement(t *testing.T) {
+	el, err := soap.ReadElement(strings.NewReader(`<?xml version="1.0"?><Echo xmlns="urn:test"><Text>hi</Text></Echo>`), soap.Limits{})
+	if err != nil {
+		t.Fatalf("ReadElement() error = %v", err)
+	}
+	var e echo
+	if err := el.Decode(&e); err != nil || e.Text != "hi" {
+		t.Errorf("Decode() = %+v, %v; want Text hi", e, err)
+	}
+	for _, in := range []string{``, `<a/><b/>`, `<a>`, `<p:a/>`} {
+		if _, err := soap.ReadElement(strings.NewReader(in), soap.Limits{}); err == nil {
+			t.Errorf("ReadElement(%q) error = nil; want an error", in)
+		}
+	}
+}
+
+// rejections are inputs ReadEnvelope must reject with kind; they also
+// seed FuzzReadEnvelope.
 var rejections = []struct {
 	name string
 	in   string
@@ -118,12 +184,9 @@ var rejections = []struct {
 	{name: "two body children", in: envelope("", echoBody+echoBody), kind: soap.BodyNotSingle},
 	{name: "malformed trailing garbage", in: envelope("", echoBody) + "garbage", kind: soap.Malformed},
 	{name: "malformed trailing element", in: envelope("", echoBody) + "<x/>", kind: soap.Malformed},
-	{name: "malformed two Security headers", in: envelope(securityHeader+securityHeader, echoBody), kind: soap.Malformed},
-	{
-		name: "malformed Security header",
-		in:   envelope(`<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" soapenv:mustUnderstand="yes"/>`, echoBody),
-		kind: soap.Malformed,
-	},
+	{name: "malformed undeclared prefix of an element", in: envelope("", `<t:Echo><u:Text>hi</u:Text></t:Echo>`), kind: soap.Malformed},
+	{name: "malformed undeclared prefix of an attribute", in: envelope("", `<t:Echo u:id="1"/>`), kind: soap.Malformed},
+	{name: "malformed prefix bound to nothing", in: envelope("", `<t:Echo xmlns:u=""/>`), kind: soap.Malformed},
 	{name: "not an envelope", in: `<Echo xmlns="urn:test"/>`, kind: soap.NotEnvelope},
 	{name: "version mismatch for Envelope without namespace", in: `<Envelope><Body/></Envelope>`, kind: soap.VersionMismatch},
 	{
@@ -163,57 +226,35 @@ var rejections = []struct {
 	},
 	{name: "empty body", in: envelope("", ""), kind: soap.BodyNotSingle},
 	{name: "empty body with comment", in: envelope("", " <!-- nothing --> "), kind: soap.BodyNotSingle},
-	{name: "unknown operation", in: envelope("", `<t:Nope/>`), kind: soap.UnknownOperation},
-	{name: "unknown operation in other namespace", in: envelope("", `<x:Echo xmlns:x="urn:other"/>`), kind: soap.UnknownOperation},
-	{name: "invalid body", in: envelope("", `<t:Schedule><t:At>31.12.2026</t:At></t:Schedule>`), kind: soap.InvalidBody},
 }
 
-func TestDecodeRequestRejects(t *testing.T) {
+func TestReadEnvelopeRejects(t *testing.T) {
 	for _, tt := range rejections {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := soap.DecodeRequest(strings.NewReader(tt.in), soap.Limits{}, newBody)
-			se := checkKind(t, err, tt.kind)
-			partial := se != nil && (se.Kind == soap.UnknownOperation || se.Kind == soap.InvalidBody)
-			switch {
-			case partial && (got == nil || got.Body != nil || got.Operation.Local == ""):
-				t.Errorf("DecodeRequest() = %+v; want the envelope without a Body", got)
-			case !partial && got != nil:
-				t.Errorf("DecodeRequest() = %+v; want nil", got)
+			env, err := soap.ReadEnvelope(strings.NewReader(tt.in), soap.Limits{}, wsse.IsSecurity)
+			checkKind(t, err, tt.kind)
+			if env != nil {
+				t.Errorf("ReadEnvelope() = %+v; want nil with the error", env)
 			}
 		})
 	}
 }
 
-func TestDecodeRequestKeepsCause(t *testing.T) {
-	t.Run("unknown operation wraps newBody error", func(t *testing.T) {
-		_, err := soap.DecodeRequest(strings.NewReader(envelope("", `<t:Nope/>`)), soap.Limits{}, newBody)
-		if !errors.Is(err, errNoOperation) {
-			t.Errorf("DecodeRequest() error = %v; want %v", err, errNoOperation)
-		}
-	})
-	t.Run("invalid body wraps decoding error", func(t *testing.T) {
-		in := envelope("", `<t:Schedule><t:At>31.12.2026</t:At></t:Schedule>`)
-		_, err := soap.DecodeRequest(strings.NewReader(in), soap.Limits{}, newBody)
-		var parseErr *time.ParseError
-		if !errors.As(err, &parseErr) {
-			t.Errorf("DecodeRequest() error = %v; want *time.ParseError", err)
-		}
-	})
-}
-
-// A body error leaves the header readable, so the server can authenticate
-// the caller before it answers with the schema fault.
-func TestDecodeRequestKeepsSecurityOnBodyErrors(t *testing.T) {
-	header := `<wsse:Security xmlns:wsse="` + wsse.SecextNS + `"><wsse:UsernameToken><wsse:Username>u</wsse:Username></wsse:UsernameToken></wsse:Security>`
-	for _, body := range []string{`<t:Nope/>`, `<t:Schedule><t:At>31.12.2026</t:At></t:Schedule>`} {
-		got, err := soap.DecodeRequest(strings.NewReader(envelope(header, body)), soap.Limits{}, newBody)
-		if err == nil || got == nil || got.Security == nil || got.Security.UsernameToken.Username != "u" {
-			t.Errorf("DecodeRequest(%s) = %+v, %v; want the Security header and an error", body, got, err)
-		}
+func TestElementDecodeKeepsCause(t *testing.T) {
+	in := envelope("", `<t:Schedule><t:At>31.12.2026</t:At></t:Schedule>`)
+	env, err := soap.ReadEnvelope(strings.NewReader(in), soap.Limits{}, wsse.IsSecurity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = env.Body.Decode(new(schedule))
+	checkKind(t, err, soap.InvalidBody)
+	var parseErr *time.ParseError
+	if !errors.As(err, &parseErr) {
+		t.Errorf("Decode() error = %v; want *time.ParseError", err)
 	}
 }
 
-func TestDecodeRequestLimits(t *testing.T) {
+func TestReadEnvelopeLimits(t *testing.T) {
 	tests := []struct {
 		name   string
 		limits soap.Limits
@@ -231,10 +272,10 @@ func TestDecodeRequestLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := soap.DecodeRequest(strings.NewReader(envelope("", tt.body)), tt.limits, newBody)
+			_, err := soap.ReadEnvelope(strings.NewReader(envelope("", tt.body)), tt.limits, wsse.IsSecurity)
 			if tt.want == 0 {
 				if err != nil {
-					t.Errorf("DecodeRequest() error = %v; want nil", err)
+					t.Errorf("ReadEnvelope() error = %v; want nil", err)
 				}
 				return
 			}
@@ -253,4 +294,28 @@ func nested(depth int) string {
 // envelope holds total elements.
 func siblings(total int) string {
 	return "<t:Echo>" + strings.Repeat("<a/>", total-3) + "</t:Echo>"
+}
+
+// TestErrorGrund checks the German reasons a Fault shows for refused
+// envelopes: the parser's syntax errors translated with their line, and no
+// Go internals.
+func TestErrorGrund(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{strings.Replace(envelope("", echoBody), "</t:Echo>", "</t:Other>", 1), "XML-Syntaxfehler in Zeile 1: das Element <Echo> wird durch </Other> geschlossen."},
+		{envelope("", echoBody)[:60], "XML-Syntaxfehler in Zeile 1: unerwartetes Ende der Daten."},
+		{envelope("", `<t:Echo><t:Text>&lol;</t:Text></t:Echo>`), "XML-Syntaxfehler in Zeile 1: unbekannte oder ungültige Entität &lol;."},
+		{`<?xml version="1.0" encoding="ISO-8859-1"?>` + envelope("", echoBody), "Nur UTF-8 wird unterstützt, nicht die Kodierung „ISO-8859-1“."},
+		{envelope("", `<u:Echo/>`), "Das Präfix u des Elements Echo ist nicht deklariert."},
+		{envelope("", ""), "Body enthält kein Element."},
+	}
+	for _, tt := range tests {
+		_, err := soap.ReadEnvelope(strings.NewReader(tt.in), soap.Limits{}, wsse.IsSecurity)
+		var se *soap.Error
+		if !errors.As(err, &se) {
+			t.Fatalf("ReadEnvelope(%q) error = %v; want a *soap.Error", tt.in, err)
+		}
+		if got := se.Grund(); got != tt.want {
+			t.Errorf("Grund() = %q; want %q", got, tt.want)
+		}
+	}
 }
