@@ -3,7 +3,6 @@ package certrun
 import (
 	"context"
 	"crypto/rand"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"time"
@@ -136,7 +135,7 @@ func (w *world) send(ctx context.Context, req inge.Request) error {
 }
 
 func (w *world) sendWith(ctx context.Context, c *inge.Client, req inge.Request) error {
-	p, err := procedureOf(req)
+	p, err := inge.ProcedureOf(req)
 	if err != nil {
 		return err
 	}
@@ -196,22 +195,4 @@ func (w *world) szenarioHeute() time.Time {
 func today() time.Time {
 	y, m, d := time.Now().UTC().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// procedureOf finds the procedure of a request by the name of its element,
-// as the mock does.
-func procedureOf(req inge.Request) (*inge.Procedure, error) {
-	b, err := xml.Marshal(req)
-	if err != nil {
-		return nil, fmt.Errorf("Anfrage lässt sich nicht schreiben: %w", err)
-	}
-	var root struct{ XMLName xml.Name }
-	if err := xml.Unmarshal(b, &root); err != nil {
-		return nil, fmt.Errorf("Anfrage lässt sich nicht lesen: %w", err)
-	}
-	p, ok := inge.Lookup(root.XMLName)
-	if !ok {
-		return nil, fmt.Errorf("%s ist keine Anfrage des Vertrags", root.XMLName.Local)
-	}
-	return p, nil
 }

@@ -147,3 +147,22 @@ func pathOrRequest(path string) string {
 	}
 	return path
 }
+
+// ProcedureOf finds the procedure of a typed request by the name of the
+// element it is written as, as a server dispatches it. Callers that hold
+// the procedure's descriptor use it instead (Op.Call).
+func ProcedureOf(req Request) (*Procedure, error) {
+	b, err := xml.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("procedure of %T: %w", req, err)
+	}
+	var root struct{ XMLName xml.Name }
+	if err := xml.Unmarshal(b, &root); err != nil {
+		return nil, fmt.Errorf("procedure of %T: %w", req, err)
+	}
+	p, ok := Lookup(root.XMLName)
+	if !ok {
+		return nil, fmt.Errorf("procedure of %T: %s is not a request of the contract", req, root.XMLName.Local)
+	}
+	return p, nil
+}

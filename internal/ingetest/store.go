@@ -1,7 +1,6 @@
 package ingetest
 
 import (
-	"encoding/xml"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -120,21 +119,12 @@ func (s *TimeSource) Add(d time.Duration) {
 	s.t = s.t.Add(d)
 }
 
-// ProcedureOf finds the procedure of a typed request by the name of its
-// element, as the server does with a request it receives.
+// ProcedureOf finds the procedure of a typed request, or stops the test.
 func ProcedureOf(tb testing.TB, req inge.Request) *inge.Procedure {
 	tb.Helper()
-	b, err := xml.Marshal(req)
+	p, err := inge.ProcedureOf(req)
 	if err != nil {
-		tb.Fatalf("ProcedureOf(%T): %v", req, err)
-	}
-	var root struct{ XMLName xml.Name }
-	if err := xml.Unmarshal(b, &root); err != nil {
-		tb.Fatalf("ProcedureOf(%T): %v", req, err)
-	}
-	p, ok := inge.Lookup(root.XMLName)
-	if !ok {
-		tb.Fatalf("ProcedureOf(%T): %s is not a request of the contract", req, root.XMLName.Local)
+		tb.Fatal(err)
 	}
 	return p
 }

@@ -2,7 +2,6 @@ package mockserver_test
 
 import (
 	"context"
-	"encoding/xml"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -135,30 +134,12 @@ func TestSandboxIsolation(t *testing.T) {
 }
 
 func call(ctx context.Context, c *inge.Client, req inge.Request) (inge.Response, error) {
-	p, err := procedureOfRequest(req)
+	p, err := inge.ProcedureOf(req)
 	if err != nil {
 		return nil, err
 	}
 	resp := p.NewResponse()
 	return resp, c.Call(ctx, p, req, resp)
-}
-
-// procedureOfRequest finds the procedure of a typed request by its element
-// name; call runs from several goroutines, so it cannot stop the test.
-func procedureOfRequest(req inge.Request) (*inge.Procedure, error) {
-	b, err := xml.Marshal(req)
-	if err != nil {
-		return nil, err
-	}
-	var root struct{ XMLName xml.Name }
-	if err := xml.Unmarshal(b, &root); err != nil {
-		return nil, err
-	}
-	p, ok := inge.Lookup(root.XMLName)
-	if !ok {
-		return nil, fmt.Errorf("%s is not a request of the contract", root.XMLName.Local)
-	}
-	return p, nil
 }
 
 func hasCode(resp inge.Response, code string) bool {
