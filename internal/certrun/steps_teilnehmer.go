@@ -48,7 +48,6 @@ func (w *world) registerTeilnehmerSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^ich die Anmeldung im Wiederholerverfahren übermittle$`, func(ctx context.Context) error {
 		return sendPrepared[*inge.AnmeldungWiederholerverfahrenAnfrage](ctx, w, "Anmeldung im Wiederholerverfahren")
 	})
-	sc.Step(`^ich habe `+person+` im Erstverfahren angemeldet$`, t.erstAngemeldet)
 	sc.Step(`^ich dieselbe Anfrage ohne Rollback sende$`, t.ohneRollback)
 
 	sc.Step(`^die Kursplanung nennt zusätzlich `+person+`$`, t.zusaetzlichGeplant)
@@ -293,16 +292,6 @@ func sendPrepared[T inge.Request](ctx context.Context, w *world, was string) err
 		return fmt.Errorf("es wurde keine %s vorbereitet", was)
 	}
 	return w.send(ctx, req)
-}
-
-func (t *teilnehmerStand) erstAngemeldet(ctx context.Context, name, fallID string) error {
-	if err := t.erstanmeldungVorbereiten(name, fallID); err != nil {
-		return err
-	}
-	if err := t.w.send(ctx, t.w.request); err != nil {
-		return err
-	}
-	return t.w.status(string(inge.StatusVerarbeitet))
 }
 
 // ohneRollback sends the last request again, now to be stored.
