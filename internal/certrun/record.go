@@ -2,6 +2,7 @@ package certrun
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -155,7 +156,9 @@ func (rec *scenarioRecord) exchange(ex inge.Exchange) {
 	var f *soap.Fault
 	switch {
 	case errors.As(ex.Err, &f):
-		e.outcome, e.detail = outcomeFault, faultCode(f)
+		// A Fault without detail, which the mock never sends, is named
+		// by its faultcode.
+		e.outcome, e.detail = outcomeFault, cmp.Or(inge.FaultCode(f), f.Code.Local)
 	case ex.Err != nil:
 		e.outcome, e.detail = outcomeError, ex.Err.Error()
 	default:

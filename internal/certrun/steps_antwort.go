@@ -180,14 +180,25 @@ func (w *world) keinesDerElemente(list string) error {
 	return nil
 }
 
-var faultPrefixes = map[string]string{"soapenv": soap.EnvelopeNS, "wsse": wsse.SecextNS}
+// faultcodeNS resolves the prefix of a faultcode as the features write it
+// ("soapenv:Client", "wsse:FailedAuthentication"). inge reads the same two
+// prefixes in its catalogue, but does not export them.
+func faultcodeNS(prefix string) string {
+	switch prefix {
+	case "soapenv":
+		return soap.EnvelopeNS
+	case "wsse":
+		return wsse.SecextNS
+	}
+	return ""
+}
 
 func (w *world) faultMitCode(code, faultcode string) error {
 	if err := w.faultZumFeld(code, ""); err != nil {
 		return err
 	}
 	prefix, local, _ := strings.Cut(faultcode, ":")
-	if ns := faultPrefixes[prefix]; w.fault.Code.Space != ns || w.fault.Code.Local != local {
+	if ns := faultcodeNS(prefix); w.fault.Code.Space != ns || w.fault.Code.Local != local {
 		return fmt.Errorf("faultcode = {%s}%s; erwartet %s", w.fault.Code.Space, w.fault.Code.Local, faultcode)
 	}
 	return nil
@@ -200,7 +211,7 @@ func (w *world) faultZumFeld(code, feld string) error {
 		}
 		return fmt.Errorf("erwartet Fault %s, es liegt keine Antwort vor", code)
 	}
-	if got := faultCode(w.fault); got != code {
+	if got := inge.FaultCode(w.fault); got != code {
 		return fmt.Errorf("Fault %s (%s); erwartet %s", got, w.fault.String, code)
 	}
 	if feld != "" && w.fault.Detail.Field != feld {

@@ -157,19 +157,12 @@ func (w *world) sendWith(ctx context.Context, c *inge.Client, req inge.Request) 
 // answer returns the last response, or an error naming the Fault instead.
 func (w *world) answer() (inge.Response, error) {
 	if w.fault != nil {
-		return nil, fmt.Errorf("erwartet eine Antwort, erhalten Fault %s: %s", faultCode(w.fault), w.fault.String)
+		return nil, fmt.Errorf("erwartet eine Antwort, erhalten Fault %s: %s", inge.FaultCode(w.fault), w.fault.String)
 	}
 	if w.response == nil {
 		return nil, errors.New("es wurde noch keine Anfrage gesendet")
 	}
 	return w.response, nil
-}
-
-func faultCode(f *soap.Fault) string {
-	if f.Detail == nil {
-		return f.Code.Local
-	}
-	return f.Detail.Code
 }
 
 // fixedNonce returns a nonce source that always gives the same random nonce.
