@@ -2,6 +2,8 @@ package certrun
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -21,6 +23,7 @@ func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^das Feld "([^"]*)" hat den Wert "([^"]*)"$`, w.feldWert)
 	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? vor dem Kursbeginn$`, w.feldVorKursbeginn)
 	sc.Step(`^die Anfrage ist als Rollback markiert$`, w.rollback)
+	sc.Step(`^ich dieselbe Anfrage ohne Rollback sende$`, w.ohneRollback)
 	sc.Step(`^ist der Status "([^"]*)"$`, w.status)
 	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"$`, w.meldung)
 	sc.Step(`^die Antwort enthält die Meldung "([^"]*)" zum Feld "([^"]*)"$`, w.meldungZumFeld)
@@ -31,15 +34,8 @@ func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" zum Feld "([^"]*)"$`, w.faultZumFeld)
 }
 
-func (w *world) prepared() (inge.Request, error) {
-	if w.request == nil {
-		return nil, fmt.Errorf("es wurde keine Anfrage vorbereitet")
-	}
-	return w.request, nil
-}
-
 func (w *world) felderFehlen(table *godog.Table) error {
-	req, err := w.prepared()
+	req, err := prepared[inge.Request](w, "keine Anfrage")
 	if err != nil {
 		return err
 	}
@@ -55,7 +51,7 @@ func (w *world) felderFehlen(table *godog.Table) error {
 }
 
 func (w *world) feldWert(path, value string) error {
-	req, err := w.prepared()
+	req, err := prepared[inge.Request](w, "keine Anfrage")
 	if err != nil {
 		return err
 	}
@@ -75,12 +71,25 @@ func (w *world) feldVorKursbeginn(path string, days int) error {
 }
 
 func (w *world) rollback() error {
-	req, err := w.prepared()
+	req, err := prepared[inge.Request](w, "keine Anfrage")
 	if err != nil {
 		return err
 	}
 	req.Base().Rollback = true
 	return nil
+}
+
+// ohneRollback sends the request sent last again without the Rollback
+// flag, and so changes what the scenario knows as the first sending would
+// have, had the mock stored it.
+func (w *world) ohneRollback(ctx context.Context) error {
+	req := w.sent
+	if req == nil {
+		return errors.New("es wurde noch keine Anfrage gesendet")
+	}
+	req.Base().Rollback = false
+	w.request = req
+	return w.send(ctx, req, w.onStored)
 }
 
 func (w *world) status(want string) error {

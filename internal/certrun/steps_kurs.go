@@ -13,23 +13,23 @@ import (
 
 func (w *world) registerKursSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^eine vollständige Kursplanung aus Testfall "([^"]*)" mit Kursbeginn in (\d+) Wochen$`, w.buildKursplanung)
-	sc.Step(`^ich die Kursplanung erfasse$`, w.sendRequest)
+	sc.Step(`^ich die Kursplanung erfasse$`, w.kursplanungErfassen)
 	sc.Step(`^ich habe eine vollständige Kursplanung aus Testfall "([^"]*)" mit Kursbeginn in (\d+) Wochen erfasst$`, w.kursplanungErfasst)
 	sc.Step(`^ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "([^"]*)" mit Kursbeginn in (\d+) Wochen erfasst$`, w.andererHatErfasst)
 	sc.Step(`^die Antwort enthält eine neue Kurskennung$`, w.neueKurskennung)
 	sc.Step(`^die Antwort enthält keine Kurskennung$`, w.keineKurskennung)
 	sc.Step(`^ich die Kursauskunft zu dieser Kurskennung anfordere$`, func(ctx context.Context) error {
-		return w.kursauskunft(ctx, w.kurskennung)
+		return w.kursauskunft(ctx, w.kurs.kennung)
 	})
 	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" anfordere$`, w.kursauskunft)
 	sc.Step(`^die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "([^"]*)"$`, func(ctx context.Context, status string) error {
-		if err := w.kursauskunft(ctx, w.kurskennung); err != nil {
+		if err := w.kursauskunft(ctx, w.kurs.kennung); err != nil {
 			return err
 		}
 		return w.kursstatus(status)
 	})
 	sc.Step(`^die Kursauskunft zu dieser Kurskennung meldet "([^"]*)"$`, func(ctx context.Context, code string) error {
-		if err := w.kursauskunft(ctx, w.kurskennung); err != nil {
+		if err := w.kursauskunft(ctx, w.kurs.kennung); err != nil {
 			return err
 		}
 		return w.meldung(code)
@@ -50,9 +50,9 @@ func (w *world) buildKursplanung(fallID string, weeks int) error {
 // kursplanungAus builds a complete KursplanungErfassen of a test case for
 // Mandant mandant, starting weeks after the scenario's today.
 func (w *world) kursplanungAus(fallID string, weeks int, mandant string) (*inge.KursplanungErfassenAnfrage, error) {
-	fall, ok := w.r.paket.Fall(fallID)
-	if !ok {
-		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+	fall, err := w.fall(fallID)
+	if err != nil {
+		return nil, err
 	}
 	plan, err := vollstaendigeKursplanung(fall, w.szenarioHeute(), weeks)
 	if err != nil {
@@ -63,33 +63,26 @@ func (w *world) kursplanungAus(fallID string, weeks int, mandant string) (*inge.
 	return req, nil
 }
 
-func (w *world) sendRequest(ctx context.Context) error {
-	if w.request == nil {
-		return fmt.Errorf("es wurde keine Anfrage vorbereitet")
+// kursplanungErfassen sends the prepared plan. The scenario's course is
+// the one the answer names, also after a Rollback, whose Kurskennung the
+// mock does not keep.
+func (w *world) kursplanungErfassen(ctx context.Context) error {
+	req, ok := w.request.(*inge.KursplanungErfassenAnfrage)
+	if !ok {
+		return fmt.Errorf("es wurde keine Kursplanung vorbereitet")
 	}
-	if err := w.send(ctx, w.request); err != nil {
-		return err
-	}
+	err := w.send(ctx, req, func() error { return w.kurs.neu(req.Kursplanung) })
 	if r, ok := w.response.(*inge.KursplanungErfassenAntwort); ok && r.Kurskennung != "" {
-		w.kurskennung = r.Kurskennung
-		if req, ok := w.request.(*inge.KursplanungErfassenAnfrage); ok && r.Status == inge.StatusVerarbeitet {
-			return w.lauf.neu(req.Kursplanung)
-		}
+		w.kurs.kennung = r.Kurskennung
 	}
-	return nil
+	return err
 }
 
 func (w *world) kursplanungErfasst(ctx context.Context, fallID string, weeks int) error {
 	if err := w.buildKursplanung(fallID, weeks); err != nil {
 		return err
 	}
-	if err := w.sendRequest(ctx); err != nil {
-		return err
-	}
-	if err := w.status(string(inge.StatusVerarbeitet)); err != nil {
-		return err
-	}
-	return w.neueKurskennung()
+	return w.dieseErfasst(ctx)
 }
 
 // andererHatErfasst lets the other Traeger plan a course; the scenario then
@@ -100,19 +93,10 @@ func (w *world) andererHatErfasst(ctx context.Context, fallID string, weeks int)
 		return err
 	}
 	other := w.newClient(w.anderer, wsse.PasswordDigest)
-	if err := w.sendWith(ctx, other, req); err != nil {
-		return err
+	if err := w.mustStore(ctx, func(ctx context.Context) error { return w.sendWith(ctx, other, req) }); err != nil {
+		return fmt.Errorf("die Kursplanung des anderen Kursträgers: %w", err)
 	}
-	resp, err := w.answer()
-	if err != nil {
-		return err
-	}
-	r := resp.(*inge.KursplanungErfassenAntwort)
-	if r.Status != inge.StatusVerarbeitet || r.Kurskennung == "" {
-		return fmt.Errorf("die Kursplanung des anderen Kursträgers wurde nicht gespeichert: Status %s, Meldungen %v", r.Status, r.List())
-	}
-	w.kurskennung = r.Kurskennung
-	return nil
+	return w.neueKurskennung()
 }
 
 var kurskennungRE = regexp.MustCompile(`^K\d{9}$`)
@@ -126,7 +110,7 @@ func (w *world) neueKurskennung() error {
 	if !ok || !kurskennungRE.MatchString(r.Kurskennung) {
 		return fmt.Errorf("erwartet eine Kurskennung K und neun Ziffern, erhalten %+v", resp)
 	}
-	w.kurskennung = r.Kurskennung
+	w.kurs.kennung = r.Kurskennung
 	return nil
 }
 
@@ -144,10 +128,10 @@ func (w *world) keineKurskennung() error {
 func (w *world) kursauskunft(ctx context.Context, kennung string) error {
 	req := &inge.KursauskunftAnfrage{Kurskennung: kennung}
 	req.Mandant.Traegernummer = w.mandant
-	return w.send(ctx, req)
+	return w.send(ctx, req, nil)
 }
 
-func (w *world) kurs() (*inge.Kursdaten, error) {
+func (w *world) kursdaten() (*inge.Kursdaten, error) {
 	resp, err := w.answer()
 	if err != nil {
 		return nil, err
@@ -160,7 +144,7 @@ func (w *world) kurs() (*inge.Kursdaten, error) {
 }
 
 func (w *world) kursstatus(want string) error {
-	k, err := w.kurs()
+	k, err := w.kursdaten()
 	if err != nil {
 		return err
 	}
@@ -173,7 +157,7 @@ func (w *world) kursstatus(want string) error {
 // auskunftWieGeplant compares the Kursauskunft with the plan the scenario
 // sent.
 func (w *world) auskunftWieGeplant() error {
-	k, err := w.kurs()
+	k, err := w.kursdaten()
 	if err != nil {
 		return err
 	}
@@ -182,8 +166,8 @@ func (w *world) auskunftWieGeplant() error {
 		return fmt.Errorf("das Szenario hat keine Kursplanung gesendet")
 	}
 	p := sent.Kursplanung
-	if k.Kursort != p.Kursort || k.Kursbeginn != p.Kursbeginn || k.Kurskennung != w.kurskennung {
-		return fmt.Errorf("Kursauskunft %s/%s/%s; geplant %s/%s/%s", k.Kurskennung, k.Kursort, k.Kursbeginn, w.kurskennung, p.Kursort, p.Kursbeginn)
+	if k.Kursort != p.Kursort || k.Kursbeginn != p.Kursbeginn || k.Kurskennung != w.kurs.kennung {
+		return fmt.Errorf("Kursauskunft %s/%s/%s; geplant %s/%s/%s", k.Kurskennung, k.Kursort, k.Kursbeginn, w.kurs.kennung, p.Kursort, p.Kursbeginn)
 	}
 	if len(k.Teilnehmer) != len(p.Teilnehmer) {
 		return fmt.Errorf("Kursauskunft nennt %d Teilnehmende; geplant %d", len(k.Teilnehmer), len(p.Teilnehmer))

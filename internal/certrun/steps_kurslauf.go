@@ -3,6 +3,7 @@ package certrun
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,19 +20,20 @@ import (
 // it made. Requests are derived from it, so that a scenario needs to say
 // only what differs from a valid message.
 type kurslauf struct {
+	kennung  string                              // the Kurskennung the scenario talks about
 	plan     *inge.Kursplanung                   // nil until a plan was stored
 	gemeldet map[string]inge.Kursabschnittsdaten // reported sections, the first included, by Kursabschnitt
 	kursorte map[string]string                   // stored Kursort changes, by Kursabschnitt
-	gesendet inge.Request                        // the last request these steps sent
 }
 
-// neu starts the life of a newly stored plan.
+// neu starts the life of a newly stored plan; the Kurskennung is the one
+// the answer named.
 func (k *kurslauf) neu(plan inge.Kursplanung) error {
 	p, err := clone(plan)
 	if err != nil {
 		return err
 	}
-	*k = kurslauf{plan: &p, gemeldet: map[string]inge.Kursabschnittsdaten{}, kursorte: map[string]string{}}
+	k.plan, k.gemeldet, k.kursorte = &p, map[string]inge.Kursabschnittsdaten{}, map[string]string{}
 	return nil
 }
 
@@ -91,9 +93,9 @@ func (w *world) registerKurslaufSteps(sc *godog.ScenarioContext) {
 // --- Kursplanung ---------------------------------------------------------
 
 func (w *world) planungVorbereiten(kursart, fallID, datum string) error {
-	fall, ok := w.r.paket.Fall(fallID)
-	if !ok {
-		return fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+	fall, err := w.fall(fallID)
+	if err != nil {
+		return err
 	}
 	beginn, err := parseDatumDE(datum)
 	if err != nil {
@@ -106,9 +108,7 @@ func (w *world) planungVorbereiten(kursart, fallID, datum string) error {
 	if err != nil {
 		return err
 	}
-	req := &inge.KursplanungErfassenAnfrage{Kursplanung: plan}
-	req.Mandant.Traegernummer = w.mandant
-	w.request = req
+	w.prepare(&inge.KursplanungErfassenAnfrage{Kursplanung: plan})
 	return nil
 }
 
@@ -121,13 +121,7 @@ func (w *world) planungErfasst(ctx context.Context, kursart, fallID, datum strin
 
 // dieseErfasst sends the prepared plan and requires it to be stored.
 func (w *world) dieseErfasst(ctx context.Context) error {
-	if _, ok := w.request.(*inge.KursplanungErfassenAnfrage); !ok {
-		return fmt.Errorf("es wurde keine Kursplanung vorbereitet")
-	}
-	if err := w.sendRequest(ctx); err != nil {
-		return err
-	}
-	if err := w.status(string(inge.StatusVerarbeitet)); err != nil {
+	if err := w.mustStore(ctx, w.kursplanungErfassen); err != nil {
 		return err
 	}
 	return w.neueKurskennung()
@@ -211,21 +205,16 @@ func (w *world) aktualisierungVorbereiten() error {
 	if err != nil {
 		return err
 	}
-	req := &inge.KursplanungAktualisierenAnfrage{Kurskennung: w.kurskennung, Kursplanung: p}
-	req.Mandant.Traegernummer = w.mandant
-	w.request = req
+	w.prepare(&inge.KursplanungAktualisierenAnfrage{Kurskennung: w.kurs.kennung, Kursplanung: p})
 	return nil
 }
 
 func (w *world) planungAktualisieren(ctx context.Context) error {
-	req, ok := pending[*inge.KursplanungAktualisierenAnfrage](w)
-	if !ok {
-		if err := w.aktualisierungVorbereiten(); err != nil {
-			return err
-		}
-		req = w.request.(*inge.KursplanungAktualisierenAnfrage)
+	req, err := pending[*inge.KursplanungAktualisierenAnfrage](w, w.aktualisierungVorbereiten)
+	if err != nil {
+		return err
 	}
-	return w.sendKurs(ctx, req, func() error { return w.lauf.planAktualisiert(req.Kursplanung) })
+	return w.send(ctx, req, func() error { return w.kurs.planAktualisiert(req.Kursplanung) })
 }
 
 // planAktualisiert keeps the stored update; the reported sections stay.
@@ -242,28 +231,23 @@ func (w *world) stornierungVorbereiten(grund string) error {
 	if _, err := w.gespeichertePlanung(); err != nil {
 		return err
 	}
-	req := &inge.KursplanungStornierenAnfrage{Kurskennung: w.kurskennung, Stornierungsgrund: grund}
-	req.Mandant.Traegernummer = w.mandant
-	w.request = req
+	w.prepare(&inge.KursplanungStornierenAnfrage{Kurskennung: w.kurs.kennung, Stornierungsgrund: grund})
 	return nil
 }
 
 func (w *world) planungStornieren(ctx context.Context) error {
-	req, ok := pending[*inge.KursplanungStornierenAnfrage](w)
-	if !ok {
-		if err := w.stornierungVorbereiten("01"); err != nil {
-			return err
-		}
-		req = w.request.(*inge.KursplanungStornierenAnfrage)
+	req, err := pending[*inge.KursplanungStornierenAnfrage](w, func() error { return w.stornierungVorbereiten("01") })
+	if err != nil {
+		return err
 	}
-	return w.sendKurs(ctx, req, nil)
+	return w.send(ctx, req, nil)
 }
 
 func (w *world) planungStorniert(ctx context.Context) error {
 	if err := w.stornierungVorbereiten("01"); err != nil {
 		return err
 	}
-	return w.sendVerarbeitet(ctx, w.planungStornieren)
+	return w.mustStore(ctx, w.planungStornieren)
 }
 
 // --- Kursbeginn and Kursabschnitte -----------------------------------------
@@ -282,31 +266,26 @@ func (w *world) kursbeginnVorbereiten() error {
 		return err
 	}
 	d.Beginn = plan.Kursbeginn
-	req := &inge.KursbeginnMeldenAnfrage{
-		Kurskennung: w.kurskennung,
+	w.prepare(&inge.KursbeginnMeldenAnfrage{
+		Kurskennung: w.kurs.kennung,
 		Kursbeginn:  inge.Kursbeginndaten{Kursabschnittsdaten: d, Kursart: plan.Kursart, Kursende: plan.Kursende},
-	}
-	req.Mandant.Traegernummer = w.mandant
-	w.request = req
+	})
 	return nil
 }
 
 func (w *world) kursbeginnMelden(ctx context.Context) error {
-	req, ok := pending[*inge.KursbeginnMeldenAnfrage](w)
-	if !ok {
-		if err := w.kursbeginnVorbereiten(); err != nil {
-			return err
-		}
-		req = w.request.(*inge.KursbeginnMeldenAnfrage)
+	req, err := pending[*inge.KursbeginnMeldenAnfrage](w, w.kursbeginnVorbereiten)
+	if err != nil {
+		return err
 	}
-	return w.sendKurs(ctx, req, func() error { return w.lauf.abschnittGemeldet(req.Kursbeginn.Kursabschnittsdaten) })
+	return w.send(ctx, req, func() error { return w.kurs.abschnittGemeldet(req.Kursbeginn.Kursabschnittsdaten) })
 }
 
 func (w *world) kursbeginnGemeldet(ctx context.Context) error {
 	if err := w.kursbeginnVorbereiten(); err != nil {
 		return err
 	}
-	return w.sendVerarbeitet(ctx, w.kursbeginnMelden)
+	return w.mustStore(ctx, w.kursbeginnMelden)
 }
 
 // abschnittGemeldet keeps a stored section begin or update.
@@ -327,21 +306,17 @@ func (w *world) abschnittsbeginnVorbereiten(abschnitt string) error {
 	if err != nil {
 		return err
 	}
-	req := &inge.KursabschnittsbeginnMeldenAnfrage{Kurskennung: w.kurskennung, Abschnitt: d}
-	req.Mandant.Traegernummer = w.mandant
-	w.request = req
+	w.prepare(&inge.KursabschnittsbeginnMeldenAnfrage{Kurskennung: w.kurs.kennung, Abschnitt: d})
 	return nil
 }
 
 func (w *world) abschnittsbeginnMelden(ctx context.Context, abschnitt string) error {
-	req, ok := pending[*inge.KursabschnittsbeginnMeldenAnfrage](w)
-	if !ok || req.Abschnitt.Kursabschnitt != abschnitt {
-		if err := w.abschnittsbeginnVorbereiten(abschnitt); err != nil {
-			return err
-		}
-		req = w.request.(*inge.KursabschnittsbeginnMeldenAnfrage)
+	req, err := pending(w, func() error { return w.abschnittsbeginnVorbereiten(abschnitt) },
+		func(r *inge.KursabschnittsbeginnMeldenAnfrage) bool { return r.Abschnitt.Kursabschnitt == abschnitt })
+	if err != nil {
+		return err
 	}
-	return w.sendKurs(ctx, req, func() error { return w.lauf.abschnittGemeldet(req.Abschnitt) })
+	return w.send(ctx, req, func() error { return w.kurs.abschnittGemeldet(req.Abschnitt) })
 }
 
 func (w *world) abschnittsbeginnAmMelden(ctx context.Context, abschnitt, datum string) error {
@@ -368,14 +343,14 @@ func (w *world) abschnittsbeginnGemeldet(ctx context.Context, abschnitt string) 
 	if err := w.abschnittsbeginnVorbereiten(abschnitt); err != nil {
 		return err
 	}
-	return w.sendVerarbeitet(ctx, func(ctx context.Context) error { return w.abschnittsbeginnMelden(ctx, abschnitt) })
+	return w.mustStore(ctx, func(ctx context.Context) error { return w.abschnittsbeginnMelden(ctx, abschnitt) })
 }
 
 // abschnittAktualisierungVorbereiten prepares an update of a section: the
 // data as reported, or, for a section whose begin was not reported, as
 // derived from the plan.
 func (w *world) abschnittAktualisierungVorbereiten(abschnitt string) error {
-	d, ok := w.lauf.gemeldet[abschnitt]
+	d, ok := w.kurs.gemeldet[abschnitt]
 	var err error
 	if ok {
 		d, err = clone(d)
@@ -385,21 +360,17 @@ func (w *world) abschnittAktualisierungVorbereiten(abschnitt string) error {
 	if err != nil {
 		return err
 	}
-	req := &inge.KursabschnittAktualisierenAnfrage{Kurskennung: w.kurskennung, Abschnitt: d}
-	req.Mandant.Traegernummer = w.mandant
-	w.request = req
+	w.prepare(&inge.KursabschnittAktualisierenAnfrage{Kurskennung: w.kurs.kennung, Abschnitt: d})
 	return nil
 }
 
 func (w *world) abschnittAktualisieren(ctx context.Context, abschnitt string) error {
-	req, ok := pending[*inge.KursabschnittAktualisierenAnfrage](w)
-	if !ok || req.Abschnitt.Kursabschnitt != abschnitt {
-		if err := w.abschnittAktualisierungVorbereiten(abschnitt); err != nil {
-			return err
-		}
-		req = w.request.(*inge.KursabschnittAktualisierenAnfrage)
+	req, err := pending(w, func() error { return w.abschnittAktualisierungVorbereiten(abschnitt) },
+		func(r *inge.KursabschnittAktualisierenAnfrage) bool { return r.Abschnitt.Kursabschnitt == abschnitt })
+	if err != nil {
+		return err
 	}
-	return w.sendKurs(ctx, req, func() error { return w.lauf.abschnittGemeldet(req.Abschnitt) })
+	return w.send(ctx, req, func() error { return w.kurs.abschnittGemeldet(req.Abschnitt) })
 }
 
 // abschnittsdaten derives valid data of a section from the stored plan:
@@ -439,7 +410,7 @@ func (w *world) abschnittsdaten(abschnitt string) (inge.Kursabschnittsdaten, err
 	} else {
 		return inge.Kursabschnittsdaten{}, fmt.Errorf("Kursabschnitt %s ist nicht geplant, und das Szenario hat kein Datum gesetzt (heute ist der ...)", abschnitt)
 	}
-	if ort, ok := w.lauf.kursorte[abschnitt]; ok {
+	if ort, ok := w.kurs.kursorte[abschnitt]; ok {
 		d.Kursort = ort
 	}
 	if len(plan.Lehrkraft) > 0 {
@@ -479,9 +450,9 @@ func (w *world) lehrwerkFuer(kursart string) (string, error) {
 // teilnehmendeAus replaces the participants of the prepared Kursbeginn or
 // section message by the persons of another test case.
 func (w *world) teilnehmendeAus(fallID string) error {
-	fall, ok := w.r.paket.Fall(fallID)
-	if !ok {
-		return fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+	fall, err := w.fall(fallID)
+	if err != nil {
+		return err
 	}
 	d, err := w.vorbereiteteAbschnittsdaten()
 	if err != nil {
@@ -527,16 +498,18 @@ func (w *world) kursortaenderungVorbereiten(abschnitt, kursort string) error {
 	if err != nil {
 		return err
 	}
-	req := &inge.KursortaenderungMeldenAnfrage{Kurskennung: w.kurskennung, Aenderung: []inge.Kursortaenderung{a}}
-	req.Mandant.Traegernummer = w.mandant
-	w.request = req
+	w.prepare(&inge.KursortaenderungMeldenAnfrage{Kurskennung: w.kurs.kennung, Aenderung: []inge.Kursortaenderung{a}})
 	return nil
 }
 
+// keineKursortaenderung is what a step that changes or sends a prepared
+// Kursort change says when there is none.
+func keineKursortaenderung() error { return errors.New("es wurde keine Kursortänderung vorbereitet") }
+
 func (w *world) weitereKursortaenderung(abschnitt, kursort string) error {
-	req, ok := pending[*inge.KursortaenderungMeldenAnfrage](w)
-	if !ok {
-		return fmt.Errorf("es wurde keine Kursortänderung vorbereitet")
+	req, err := pending[*inge.KursortaenderungMeldenAnfrage](w, keineKursortaenderung)
+	if err != nil {
+		return err
 	}
 	a, err := w.aenderung(abschnitt, kursort)
 	if err != nil {
@@ -547,13 +520,13 @@ func (w *world) weitereKursortaenderung(abschnitt, kursort string) error {
 }
 
 func (w *world) kursortaenderungMelden(ctx context.Context) error {
-	req, ok := pending[*inge.KursortaenderungMeldenAnfrage](w)
-	if !ok {
-		return fmt.Errorf("es wurde keine Kursortänderung vorbereitet")
+	req, err := pending[*inge.KursortaenderungMeldenAnfrage](w, keineKursortaenderung)
+	if err != nil {
+		return err
 	}
-	return w.sendKurs(ctx, req, func() error {
+	return w.send(ctx, req, func() error {
 		for _, a := range req.Aenderung {
-			w.lauf.kursorte[a.Kursabschnitt] = a.Kursort
+			w.kurs.kursorte[a.Kursabschnitt] = a.Kursort
 		}
 		return nil
 	})
@@ -571,7 +544,7 @@ func (w *world) kursortMelden(ctx context.Context, abschnitt, kursort string) er
 // auskunftAbschnitt returns the section of the last Kursauskunft, or nil if
 // it does not list it.
 func (w *world) auskunftAbschnitt(abschnitt string) (*inge.AuskunftAbschnitt, error) {
-	k, err := w.kurs()
+	k, err := w.kursdaten()
 	if err != nil {
 		return nil, err
 	}
@@ -594,7 +567,7 @@ func (w *world) auskunftAbschnittBegonnen(abschnitt string) error {
 	if a == nil || !a.BeginnGemeldet {
 		return fmt.Errorf("die Kursauskunft zeigt den Kursabschnitt %s nicht als begonnen: %+v", abschnitt, a)
 	}
-	gemeldet, ok := w.lauf.gemeldet[abschnitt]
+	gemeldet, ok := w.kurs.gemeldet[abschnitt]
 	if !ok {
 		return nil
 	}
@@ -678,7 +651,7 @@ func (w *world) auskunftAbschnittLehrkraefte(abschnitt, liste string) error {
 }
 
 func (w *world) auskunftKursort(kursort string) error {
-	k, err := w.kurs()
+	k, err := w.kursdaten()
 	if err != nil {
 		return err
 	}
@@ -716,37 +689,10 @@ func idents(ts []inge.TeilnehmerIdent) []string {
 
 // gespeichertePlanung is the plan of the scenario's course as stored.
 func (w *world) gespeichertePlanung() (*inge.Kursplanung, error) {
-	if w.lauf.plan == nil {
+	if w.kurs.plan == nil {
 		return nil, fmt.Errorf("das Szenario hat noch keine Kursplanung gespeichert (ich habe eine vollständige Kursplanung ... erfasst)")
 	}
-	return w.lauf.plan, nil
-}
-
-// pending returns the prepared request if it is a T that was not sent yet.
-func pending[T inge.Request](w *world) (T, bool) {
-	r, ok := w.request.(T)
-	return r, ok && w.request != w.lauf.gesendet
-}
-
-// sendKurs sends req; if the mock stored it (status verarbeitet), stored
-// updates what the scenario knows of its course.
-func (w *world) sendKurs(ctx context.Context, req inge.Request, stored func() error) error {
-	w.request, w.lauf.gesendet = req, req
-	if err := w.send(ctx, req); err != nil {
-		return err
-	}
-	if stored != nil && w.response != nil && w.response.Base().Status == inge.StatusVerarbeitet {
-		return stored()
-	}
-	return nil
-}
-
-// sendVerarbeitet runs a sending step and requires the outcome to be stored.
-func (w *world) sendVerarbeitet(ctx context.Context, send func(context.Context) error) error {
-	if err := send(ctx); err != nil {
-		return err
-	}
-	return w.status(string(inge.StatusVerarbeitet))
+	return w.kurs.plan, nil
 }
 
 // clone returns a deep copy of a message part, so that changing a prepared

@@ -2,6 +2,7 @@ package certrun
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -11,14 +12,12 @@ import (
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
-	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // lidStand is what a scenario knows of its LiD exam: the exam as the mock
 // stored it and the candidates it took. Requests are derived from it, so a
 // scenario says only what differs from a valid message.
 type lidStand struct {
-	w        *world
 	nummer   string            // the exam the scenario talks about
 	vorige   string            // the Pruefungsnummer before nummer, if any
 	pruefung *inge.LidPruefung // as stored; nil until an exam was stored
@@ -28,9 +27,7 @@ type lidStand struct {
 	// the Auskunft returns them once stored: identified persons by
 	// Geburtsdatum and BAMF Personenkennziffer, Selbstzahler as sent.
 	erwartet []inge.LidPruefling
-	gesendet inge.Request // the last request these steps prepared and sent
-	letzte   inge.Request // the last request these steps sent, Auskunft included
-	zahler   int          // Selbstzahler generated so far
+	zahler   int // Selbstzahler generated so far
 }
 
 // Defaults of a prepared exam that the Testdatenpaket does not give.
@@ -51,50 +48,49 @@ const unbekanntePruefungsnummer = "L999999999"
 // prepared request, or a valid one if none is prepared; "Angenommen ich
 // habe ..." sends a valid one and requires it to be stored.
 func (w *world) registerLidSteps(sc *godog.ScenarioContext) {
-	l := &lidStand{w: w}
 	const datum = `(\d{2}\.\d{2}\.\d{4})`
 
 	// Another Traeger: 10000002 by default, not approved as Pruefstelle.
 	sc.Step(`^ich bin als anderer Kursträger angemeldet$`, func() { w.login(w.anderer, wsse.PasswordDigest) })
 
-	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" am `+datum+`$`, l.erfassungAmVorbereiten)
-	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" in (\d+) Wochen$`, l.erfassungInVorbereiten)
-	sc.Step(`^ich die LiD-Prüfung erfasse$`, l.erfassen)
-	sc.Step(`^ich dieselbe LiD-Prüfung ohne Rollback erfasse$`, l.ohneRollbackErfassen)
-	sc.Step(`^ich habe eine vollständige LiD-Prüfung aus Testfall "([^"]*)" am `+datum+` erfasst$`, l.erfasst)
-	sc.Step(`^die Antwort enthält eine neue Prüfungsnummer$`, l.neuePruefungsnummer)
-	sc.Step(`^die Antwort enthält keine Prüfungsnummer$`, l.keinePruefungsnummer)
-	sc.Step(`^die Prüfungsnummer unterscheidet sich von der vorigen$`, l.andereNummer)
-	sc.Step(`^die Meldung "([^"]*)" nennt die Prüfungsnummer$`, l.meldungNenntNummer)
+	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" am `+datum+`$`, w.lidErfassungAmVorbereiten)
+	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" in (\d+) Wochen$`, w.lidErfassungInVorbereiten)
+	sc.Step(`^ich die LiD-Prüfung erfasse$`, w.lidErfassen)
+	sc.Step(`^ich dieselbe LiD-Prüfung ohne Rollback erfasse$`, w.ohneRollback)
+	sc.Step(`^ich habe eine vollständige LiD-Prüfung aus Testfall "([^"]*)" am `+datum+` erfasst$`, w.lidErfasst)
+	sc.Step(`^die Antwort enthält eine neue Prüfungsnummer$`, w.neuePruefungsnummer)
+	sc.Step(`^die Antwort enthält keine Prüfungsnummer$`, w.keinePruefungsnummer)
+	sc.Step(`^die Prüfungsnummer unterscheidet sich von der vorigen$`, w.anderePruefungsnummer)
+	sc.Step(`^die Meldung "([^"]*)" nennt die Prüfungsnummer$`, w.meldungNenntPruefungsnummer)
 
-	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung$`, l.aktualisierungVorbereiten)
-	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung auf den `+datum+`$`, l.aktualisierungAufVorbereiten)
-	sc.Step(`^ich die LiD-Prüfung aktualisiere$`, l.aktualisieren)
+	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung$`, w.lidAktualisierungVorbereiten)
+	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung auf den `+datum+`$`, w.lidAktualisierungAufVorbereiten)
+	sc.Step(`^ich die LiD-Prüfung aktualisiere$`, w.lidAktualisieren)
 
-	sc.Step(`^eine Stornierung dieser LiD-Prüfung$`, l.stornierungVorbereiten)
-	sc.Step(`^ich die LiD-Prüfung storniere$`, l.stornieren)
-	sc.Step(`^ich habe die LiD-Prüfung storniert$`, l.storniert)
+	sc.Step(`^eine Stornierung dieser LiD-Prüfung$`, w.lidStornierungVorbereiten)
+	sc.Step(`^ich die LiD-Prüfung storniere$`, w.lidStornieren)
+	sc.Step(`^ich habe die LiD-Prüfung storniert$`, w.lidStorniert)
 
-	sc.Step(`^eine Meldung der Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung$`, l.meldungAllerVorbereiten)
-	sc.Step(`^eine Meldung der Person "([^"]*)" aus Testfall "([^"]*)" zu dieser LiD-Prüfung$`, l.meldungEinerVorbereiten)
-	sc.Step(`^die Meldung nennt außerdem die Person "([^"]*)" aus Testfall "([^"]*)"$`, l.auchPerson)
-	sc.Step(`^die Meldung nennt außerdem die Person "([^"]*)" aus Testfall "([^"]*)" mit ihrem Aktenzeichen der Art "([^"]*)"$`, l.auchPersonMitArt)
-	sc.Step(`^die Meldung nennt außerdem den Selbstzahler "([^"]*)"$`, l.auchSelbstzahler)
-	sc.Step(`^ich die Teilnehmenden der LiD-Prüfung melde$`, l.melden)
-	sc.Step(`^ich habe die Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung gemeldet$`, l.alleGemeldet)
-	sc.Step(`^ich habe (\d+) Selbstzahler zu dieser LiD-Prüfung gemeldet$`, l.zahlerGemeldet)
+	sc.Step(`^eine Meldung der Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung$`, w.lidMeldungAllerVorbereiten)
+	sc.Step(`^eine Meldung der Person "([^"]*)" aus Testfall "([^"]*)" zu dieser LiD-Prüfung$`, w.lidMeldungEinerVorbereiten)
+	sc.Step(`^die Meldung nennt außerdem die Person "([^"]*)" aus Testfall "([^"]*)"$`, w.lidAuchPerson)
+	sc.Step(`^die Meldung nennt außerdem die Person "([^"]*)" aus Testfall "([^"]*)" mit ihrem Aktenzeichen der Art "([^"]*)"$`, w.lidAuchPersonMitArt)
+	sc.Step(`^die Meldung nennt außerdem den Selbstzahler "([^"]*)"$`, w.lidAuchSelbstzahler)
+	sc.Step(`^ich die Teilnehmenden der LiD-Prüfung melde$`, w.lidTeilnehmendeMelden)
+	sc.Step(`^ich habe die Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung gemeldet$`, w.lidAlleGemeldet)
+	sc.Step(`^ich habe (\d+) Selbstzahler zu dieser LiD-Prüfung gemeldet$`, w.lidZahlerGemeldet)
 
-	sc.Step(`^ich die Auskunft zu dieser LiD-Prüfung anfordere$`, func(ctx context.Context) error { return l.auskunft(ctx, l.nummer) })
-	sc.Step(`^ich die Auskunft zur LiD-Prüfung "([^"]*)" anfordere$`, l.auskunft)
+	sc.Step(`^ich die Auskunft zu dieser LiD-Prüfung anfordere$`, func(ctx context.Context) error { return w.lidAuskunft(ctx, w.lid.nummer) })
+	sc.Step(`^ich die Auskunft zur LiD-Prüfung "([^"]*)" anfordere$`, w.lidAuskunft)
 	// "die LiD-Auskunft zu dieser Prüfung ..." asks first; "die
 	// LiD-Auskunft ..." checks the answer at hand.
 	const zuDieser = `^die LiD-Auskunft( zu dieser Prüfung)?`
-	sc.Step(zuDieser+` zeigt den Prüfungsstatus "([^"]*)"$`, l.zeigtStatus)
-	sc.Step(zuDieser+` zeigt die zuletzt gespeicherten Prüfungsdaten$`, l.zeigtDaten)
-	sc.Step(zuDieser+` zeigt die gemeldeten Prüflinge$`, l.zeigtGemeldete)
-	sc.Step(zuDieser+` zeigt (\d+) Prüflinge?$`, l.zeigtAnzahl)
-	sc.Step(zuDieser+` meldet "([^"]*)"$`, l.auskunftMeldet)
-	sc.Step(`^die Meldung "([^"]*)" lautet wie für eine unbekannte Prüfungsnummer$`, l.wieUnbekannt)
+	sc.Step(zuDieser+` zeigt den Prüfungsstatus "([^"]*)"$`, w.lidZeigtStatus)
+	sc.Step(zuDieser+` zeigt die zuletzt gespeicherten Prüfungsdaten$`, w.lidZeigtDaten)
+	sc.Step(zuDieser+` zeigt die gemeldeten Prüflinge$`, w.lidZeigtGemeldete)
+	sc.Step(zuDieser+` zeigt (\d+) Prüflinge?$`, w.lidZeigtAnzahl)
+	sc.Step(zuDieser+` meldet "([^"]*)"$`, w.lidAuskunftMeldet)
+	sc.Step(`^die Meldung "([^"]*)" lautet wie für eine unbekannte Prüfungsnummer$`, w.wieUnbekannt)
 }
 
 // --- Erfassen --------------------------------------------------------------
@@ -102,17 +98,17 @@ func (w *world) registerLidSteps(sc *godog.ScenarioContext) {
 // lidPruefungAus builds a complete exam on day tag at the case's first
 // Kursort, with the Verwaltungsstandort and Lieferadresse of the Traeger
 // the scenario is logged in as.
-func (l *lidStand) lidPruefungAus(fallID string, tag time.Time) (inge.LidPruefung, error) {
-	fall, ok := l.w.r.paket.Fall(fallID)
-	if !ok {
-		return inge.LidPruefung{}, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+func (w *world) lidPruefungAus(fallID string, tag time.Time) (inge.LidPruefung, error) {
+	fall, err := w.fall(fallID)
+	if err != nil {
+		return inge.LidPruefung{}, err
 	}
 	if len(fall.Kursorte) == 0 {
 		return inge.LidPruefung{}, fmt.Errorf("Testfall %s hat keinen Kursort für die Prüfung", fall.ID)
 	}
-	t, ok := l.w.r.paket.TraegerByNummer(l.w.mandant)
+	t, ok := w.r.paket.TraegerByNummer(w.mandant)
 	if !ok {
-		return inge.LidPruefung{}, fmt.Errorf("Kursträger %q gibt es im Testdatenpaket nicht", l.w.mandant)
+		return inge.LidPruefung{}, fmt.Errorf("Kursträger %q gibt es im Testdatenpaket nicht", w.mandant)
 	}
 	return inge.LidPruefung{
 		Pruefungsdatum:      inge.DatumOf(tag),
@@ -125,72 +121,56 @@ func (l *lidStand) lidPruefungAus(fallID string, tag time.Time) (inge.LidPruefun
 	}, nil
 }
 
-func (l *lidStand) erfassungVorbereiten(fallID string, tag time.Time) error {
-	p, err := l.lidPruefungAus(fallID, tag)
+func (w *world) lidErfassungVorbereiten(fallID string, tag time.Time) error {
+	p, err := w.lidPruefungAus(fallID, tag)
 	if err != nil {
 		return err
 	}
-	req := &inge.LidPruefungErfassenAnfrage{Pruefung: p}
-	req.Mandant.Traegernummer = l.w.mandant
-	l.w.request = req
+	w.prepare(&inge.LidPruefungErfassenAnfrage{Pruefung: p})
 	return nil
 }
 
-func (l *lidStand) erfassungAmVorbereiten(fallID, datum string) error {
+func (w *world) lidErfassungAmVorbereiten(fallID, datum string) error {
 	tag, err := parseDatumDE(datum)
 	if err != nil {
 		return err
 	}
-	return l.erfassungVorbereiten(fallID, tag)
+	return w.lidErfassungVorbereiten(fallID, tag)
 }
 
 // erfassungInVorbereiten counts the weeks from the scenario's today.
-func (l *lidStand) erfassungInVorbereiten(fallID string, wochen int) error {
-	return l.erfassungVorbereiten(fallID, l.w.szenarioHeute().AddDate(0, 0, 7*wochen))
+func (w *world) lidErfassungInVorbereiten(fallID string, wochen int) error {
+	return w.lidErfassungVorbereiten(fallID, w.szenarioHeute().AddDate(0, 0, 7*wochen))
 }
 
-func (l *lidStand) erfassen(ctx context.Context) error {
-	req, ok := lidPending[*inge.LidPruefungErfassenAnfrage](l)
-	if !ok {
-		return fmt.Errorf("es wurde keine LiD-Prüfung vorbereitet (eine vollständige LiD-Prüfung aus Testfall ...)")
+func (w *world) lidErfassen(ctx context.Context) error {
+	req, err := pending[*inge.LidPruefungErfassenAnfrage](w, func() error {
+		return errors.New("es wurde keine LiD-Prüfung vorbereitet (eine vollständige LiD-Prüfung aus Testfall ...)")
+	})
+	if err != nil {
+		return err
 	}
-	return l.send(ctx, req, func() error {
+	return w.send(ctx, req, func() error {
 		p, err := clone(req.Pruefung)
 		if err != nil {
 			return err
 		}
-		l.pruefung, l.gemeldet = &p, nil
-		return l.neuePruefungsnummer()
+		w.lid.pruefung, w.lid.gemeldet = &p, nil
+		return w.neuePruefungsnummer()
 	})
 }
 
-// ohneRollbackErfassen sends the last LidPruefungErfassen again, without
-// the Rollback flag.
-func (l *lidStand) ohneRollbackErfassen(ctx context.Context) error {
-	last, ok := l.gesendet.(*inge.LidPruefungErfassenAnfrage)
-	if !ok {
-		return fmt.Errorf("es wurde noch keine LiD-Prüfung gesendet")
-	}
-	req, err := clone(*last)
-	if err != nil {
+func (w *world) lidErfasst(ctx context.Context, fallID, datum string) error {
+	if err := w.lidErfassungAmVorbereiten(fallID, datum); err != nil {
 		return err
 	}
-	req.Rollback = false
-	l.w.request = &req
-	return l.erfassen(ctx)
-}
-
-func (l *lidStand) erfasst(ctx context.Context, fallID, datum string) error {
-	if err := l.erfassungAmVorbereiten(fallID, datum); err != nil {
-		return err
-	}
-	return l.verarbeitet(ctx, l.erfassen)
+	return w.mustStore(ctx, w.lidErfassen)
 }
 
 // neuePruefungsnummer takes the Pruefungsnummer of the answer as the
 // scenario's exam; a Rollback answer has one too.
-func (l *lidStand) neuePruefungsnummer() error {
-	resp, err := l.w.answer()
+func (w *world) neuePruefungsnummer() error {
+	resp, err := w.answer()
 	if err != nil {
 		return err
 	}
@@ -198,14 +178,14 @@ func (l *lidStand) neuePruefungsnummer() error {
 	if !ok || !pruefungsnummerRE.MatchString(r.Pruefungsnummer) {
 		return fmt.Errorf("erwartet eine Prüfungsnummer L und neun Ziffern, erhalten %+v", resp)
 	}
-	if r.Pruefungsnummer != l.nummer {
-		l.vorige, l.nummer = l.nummer, r.Pruefungsnummer
+	if r.Pruefungsnummer != w.lid.nummer {
+		w.lid.vorige, w.lid.nummer = w.lid.nummer, r.Pruefungsnummer
 	}
 	return nil
 }
 
-func (l *lidStand) keinePruefungsnummer() error {
-	resp, err := l.w.answer()
+func (w *world) keinePruefungsnummer() error {
+	resp, err := w.answer()
 	if err != nil {
 		return err
 	}
@@ -215,25 +195,25 @@ func (l *lidStand) keinePruefungsnummer() error {
 	return nil
 }
 
-func (l *lidStand) andereNummer() error {
-	if l.vorige == "" || l.nummer == "" {
-		return fmt.Errorf("das Szenario kennt keine zwei Prüfungsnummern (vorige %q, jetzige %q)", l.vorige, l.nummer)
+func (w *world) anderePruefungsnummer() error {
+	if w.lid.vorige == "" || w.lid.nummer == "" {
+		return fmt.Errorf("das Szenario kennt keine zwei Prüfungsnummern (vorige %q, jetzige %q)", w.lid.vorige, w.lid.nummer)
 	}
-	if l.vorige == l.nummer {
-		return fmt.Errorf("die Prüfungsnummer %s wurde zweimal vergeben", l.nummer)
+	if w.lid.vorige == w.lid.nummer {
+		return fmt.Errorf("die Prüfungsnummer %s wurde zweimal vergeben", w.lid.nummer)
 	}
 	return nil
 }
 
-func (l *lidStand) meldungNenntNummer(code string) error {
-	resp, err := l.w.answer()
+func (w *world) meldungNenntPruefungsnummer(code string) error {
+	resp, err := w.answer()
 	if err != nil {
 		return err
 	}
 	for _, m := range resp.Base().List() {
 		if m.Code == code {
-			if l.nummer == "" || !strings.Contains(m.Text, l.nummer) {
-				return fmt.Errorf("Meldung %s (%s) nennt die Prüfungsnummer %q nicht", code, m.Text, l.nummer)
+			if w.lid.nummer == "" || !strings.Contains(m.Text, w.lid.nummer) {
+				return fmt.Errorf("Meldung %s (%s) nennt die Prüfungsnummer %q nicht", code, m.Text, w.lid.nummer)
 			}
 			return nil
 		}
@@ -245,148 +225,135 @@ func (l *lidStand) meldungNenntNummer(code string) error {
 
 // aktualisierungVorbereiten prepares an update that sends the exam as
 // stored; the scenario changes what it wants to change.
-func (l *lidStand) aktualisierungVorbereiten() error {
-	if l.pruefung == nil {
+func (w *world) lidAktualisierungVorbereiten() error {
+	if w.lid.pruefung == nil {
 		return fmt.Errorf("das Szenario hat noch keine LiD-Prüfung gespeichert (ich habe eine vollständige LiD-Prüfung ... erfasst)")
 	}
-	p, err := clone(*l.pruefung)
+	p, err := clone(*w.lid.pruefung)
 	if err != nil {
 		return err
 	}
-	req := &inge.LidPruefungAktualisierenAnfrage{Pruefungsnummer: l.nummer, Pruefung: p}
-	req.Mandant.Traegernummer = l.w.mandant
-	l.w.request = req
+	w.prepare(&inge.LidPruefungAktualisierenAnfrage{Pruefungsnummer: w.lid.nummer, Pruefung: p})
 	return nil
 }
 
-func (l *lidStand) aktualisierungAufVorbereiten(datum string) error {
+func (w *world) lidAktualisierungAufVorbereiten(datum string) error {
 	tag, err := parseDatumDE(datum)
 	if err != nil {
 		return err
 	}
-	if err := l.aktualisierungVorbereiten(); err != nil {
+	if err := w.lidAktualisierungVorbereiten(); err != nil {
 		return err
 	}
-	l.w.request.(*inge.LidPruefungAktualisierenAnfrage).Pruefung.Pruefungsdatum = inge.DatumOf(tag)
+	w.request.(*inge.LidPruefungAktualisierenAnfrage).Pruefung.Pruefungsdatum = inge.DatumOf(tag)
 	return nil
 }
 
-func (l *lidStand) aktualisieren(ctx context.Context) error {
-	req, ok := lidPending[*inge.LidPruefungAktualisierenAnfrage](l)
-	if !ok {
-		if err := l.aktualisierungVorbereiten(); err != nil {
-			return err
-		}
-		req = l.w.request.(*inge.LidPruefungAktualisierenAnfrage)
+func (w *world) lidAktualisieren(ctx context.Context) error {
+	req, err := pending[*inge.LidPruefungAktualisierenAnfrage](w, w.lidAktualisierungVorbereiten)
+	if err != nil {
+		return err
 	}
-	return l.send(ctx, req, func() error {
+	return w.send(ctx, req, func() error {
 		p, err := clone(req.Pruefung)
-		l.pruefung = &p
+		w.lid.pruefung = &p
 		return err
 	})
 }
 
-func (l *lidStand) stornierungVorbereiten() error {
-	if l.nummer == "" {
+func (w *world) lidStornierungVorbereiten() error {
+	if w.lid.nummer == "" {
 		return fmt.Errorf("das Szenario kennt keine LiD-Prüfung (ich habe eine vollständige LiD-Prüfung ... erfasst)")
 	}
-	req := &inge.LidPruefungStornierenAnfrage{Pruefungsnummer: l.nummer, Grund: "Prüfungsraum nicht verfügbar"}
-	req.Mandant.Traegernummer = l.w.mandant
-	l.w.request = req
+	w.prepare(&inge.LidPruefungStornierenAnfrage{Pruefungsnummer: w.lid.nummer, Grund: "Prüfungsraum nicht verfügbar"})
 	return nil
 }
 
-func (l *lidStand) stornieren(ctx context.Context) error {
-	req, ok := lidPending[*inge.LidPruefungStornierenAnfrage](l)
-	if !ok {
-		if err := l.stornierungVorbereiten(); err != nil {
-			return err
-		}
-		req = l.w.request.(*inge.LidPruefungStornierenAnfrage)
-	}
-	return l.send(ctx, req, nil)
-}
-
-func (l *lidStand) storniert(ctx context.Context) error {
-	if err := l.stornierungVorbereiten(); err != nil {
+func (w *world) lidStornieren(ctx context.Context) error {
+	req, err := pending[*inge.LidPruefungStornierenAnfrage](w, w.lidStornierungVorbereiten)
+	if err != nil {
 		return err
 	}
-	return l.verarbeitet(ctx, l.stornieren)
+	return w.send(ctx, req, nil)
+}
+
+func (w *world) lidStorniert(ctx context.Context) error {
+	if err := w.lidStornierungVorbereiten(); err != nil {
+		return err
+	}
+	return w.mustStore(ctx, w.lidStornieren)
 }
 
 // --- Teilnehmende melden ----------------------------------------------------
 
 // meldungVorbereiten prepares a LidTeilnehmendeMelden of the scenario's
 // exam without candidates.
-func (l *lidStand) meldungVorbereiten() error {
-	if l.nummer == "" {
+func (w *world) lidMeldungVorbereiten() error {
+	if w.lid.nummer == "" {
 		return fmt.Errorf("das Szenario kennt keine LiD-Prüfung (ich habe eine vollständige LiD-Prüfung ... erfasst)")
 	}
-	req := &inge.LidTeilnehmendeMeldenAnfrage{Pruefungsnummer: l.nummer}
-	req.Mandant.Traegernummer = l.w.mandant
-	l.w.request, l.erwartet = req, nil
+	w.prepare(&inge.LidTeilnehmendeMeldenAnfrage{Pruefungsnummer: w.lid.nummer})
+	w.lid.erwartet = nil
 	return nil
 }
 
-// pendingMeldung is the prepared LidTeilnehmendeMelden.
-func (l *lidStand) pendingMeldung() (*inge.LidTeilnehmendeMeldenAnfrage, error) {
-	req, ok := lidPending[*inge.LidTeilnehmendeMeldenAnfrage](l)
-	if !ok {
-		return nil, fmt.Errorf("es wurde keine Meldung von Teilnehmenden vorbereitet (eine Meldung der ... zu dieser LiD-Prüfung)")
-	}
-	return req, nil
+// pendingLidMeldung is the prepared LidTeilnehmendeMelden.
+func (w *world) pendingLidMeldung() (*inge.LidTeilnehmendeMeldenAnfrage, error) {
+	return pending[*inge.LidTeilnehmendeMeldenAnfrage](w, func() error {
+		return errors.New("es wurde keine Meldung von Teilnehmenden vorbereitet (eine Meldung der ... zu dieser LiD-Prüfung)")
+	})
 }
 
 // add appends a candidate to the prepared message, with the form in which
 // the Auskunft returns it.
-func (l *lidStand) add(gesendet, erwartet inge.LidPruefling) error {
-	req, err := l.pendingMeldung()
+func (w *world) lidPrueflingDazu(gesendet, erwartet inge.LidPruefling) error {
+	req, err := w.pendingLidMeldung()
 	if err != nil {
 		return err
 	}
 	req.Pruefling = append(req.Pruefling, gesendet)
-	l.erwartet = append(l.erwartet, erwartet)
+	w.lid.erwartet = append(w.lid.erwartet, erwartet)
 	return nil
 }
 
-func (l *lidStand) meldungAllerVorbereiten(fallID string) error {
-	fall, ok := l.w.r.paket.Fall(fallID)
-	if !ok {
-		return fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+func (w *world) lidMeldungAllerVorbereiten(fallID string) error {
+	fall, err := w.fall(fallID)
+	if err != nil {
+		return err
 	}
 	if len(fall.Personen) == 0 {
 		return fmt.Errorf("Testfall %s hat keine Personen", fall.ID)
 	}
-	if err := l.meldungVorbereiten(); err != nil {
+	if err := w.lidMeldungVorbereiten(); err != nil {
 		return err
 	}
 	for _, p := range fall.Personen {
-		if err := l.add(inge.LidPruefling{Ident: ident(p)}, inge.LidPruefling{Ident: ident(p)}); err != nil {
+		if err := w.lidPrueflingDazu(inge.LidPruefling{Ident: ident(p)}, inge.LidPruefling{Ident: ident(p)}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (l *lidStand) meldungEinerVorbereiten(name, fallID string) error {
-	if err := l.meldungVorbereiten(); err != nil {
+func (w *world) lidMeldungEinerVorbereiten(name, fallID string) error {
+	if err := w.lidMeldungVorbereiten(); err != nil {
 		return err
 	}
-	return l.auchPerson(name, fallID)
+	return w.lidAuchPerson(name, fallID)
 }
 
-func (l *lidStand) auchPerson(name, fallID string) error {
-	p, err := l.person(name, fallID)
+func (w *world) lidAuchPerson(name, fallID string) error {
+	p, err := w.person(name, fallID)
 	if err != nil {
 		return err
 	}
-	return l.add(inge.LidPruefling{Ident: ident(*p)}, inge.LidPruefling{Ident: ident(*p)})
+	return w.lidPrueflingDazu(inge.LidPruefling{Ident: ident(*p)}, inge.LidPruefling{Ident: ident(*p)})
 }
 
 // auchPersonMitArt names a person by another Aktenzeichen than the BAMF
 // Personenkennziffer; BAMF still answers with the latter.
-func (l *lidStand) auchPersonMitArt(name, fallID, art string) error {
-	p, err := l.person(name, fallID)
+func (w *world) lidAuchPersonMitArt(name, fallID, art string) error {
+	p, err := w.person(name, fallID)
 	if err != nil {
 		return err
 	}
@@ -396,34 +363,19 @@ func (l *lidStand) auchPersonMitArt(name, fallID, art string) error {
 				Geburtsdatum: inge.Datum(p.Geburtsdatum),
 				Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
 			}
-			return l.add(inge.LidPruefling{Ident: id}, inge.LidPruefling{Ident: ident(*p)})
+			return w.lidPrueflingDazu(inge.LidPruefling{Ident: id}, inge.LidPruefling{Ident: ident(*p)})
 		}
 	}
 	return fmt.Errorf("%s aus Testfall %s hat kein Aktenzeichen der Art %q", name, fallID, art)
 }
 
-// person finds a person of a case by "Familienname, Vorname".
-func (l *lidStand) person(name, fallID string) (*testdaten.Person, error) {
-	fall, ok := l.w.r.paket.Fall(fallID)
-	if !ok {
-		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
-	}
-	familienname, vorname, _ := strings.Cut(name, ", ")
-	for i, p := range fall.Personen {
-		if p.Familienname == familienname && p.Vorname == vorname {
-			return &fall.Personen[i], nil
-		}
-	}
-	return nil, fmt.Errorf("Testfall %s hat keine Person %q (Familienname, Vorname)", fallID, name)
-}
-
 // auchSelbstzahler names a self-payer "Familienname, Vorname" with the
 // data a certificate needs. The same name always gets the same data, so
 // naming it twice names the same person.
-func (l *lidStand) auchSelbstzahler(name string) error {
+func (w *world) lidAuchSelbstzahler(name string) error {
 	familienname, vorname, _ := strings.Cut(name, ", ")
 	s := lidSelbstzahler(familienname, vorname, "1992-05-17")
-	return l.add(inge.LidPruefling{Selbstzahler: s}, inge.LidPruefling{Selbstzahler: lidSelbstzahler(familienname, vorname, "1992-05-17")})
+	return w.lidPrueflingDazu(inge.LidPruefling{Selbstzahler: s}, inge.LidPruefling{Selbstzahler: lidSelbstzahler(familienname, vorname, "1992-05-17")})
 }
 
 func lidSelbstzahler(familienname, vorname string, geburtsdatum inge.Datum) *inge.Selbstzahler {
@@ -440,63 +392,62 @@ func lidSelbstzahler(familienname, vorname string, geburtsdatum inge.Datum) *ing
 	}
 }
 
-func (l *lidStand) melden(ctx context.Context) error {
-	req, err := l.pendingMeldung()
+func (w *world) lidTeilnehmendeMelden(ctx context.Context) error {
+	req, err := w.pendingLidMeldung()
 	if err != nil {
 		return err
 	}
-	erwartet := l.erwartet
-	return l.send(ctx, req, func() error {
-		l.gemeldet = append(l.gemeldet, erwartet...)
+	erwartet := w.lid.erwartet
+	return w.send(ctx, req, func() error {
+		w.lid.gemeldet = append(w.lid.gemeldet, erwartet...)
 		return nil
 	})
 }
 
-func (l *lidStand) alleGemeldet(ctx context.Context, fallID string) error {
-	if err := l.meldungAllerVorbereiten(fallID); err != nil {
+func (w *world) lidAlleGemeldet(ctx context.Context, fallID string) error {
+	if err := w.lidMeldungAllerVorbereiten(fallID); err != nil {
 		return err
 	}
-	return l.verarbeitet(ctx, l.melden)
+	return w.mustStore(ctx, w.lidTeilnehmendeMelden)
 }
 
 // zahlerGemeldet reports n self-payers, each born on another day than
 // every other of the scenario.
-func (l *lidStand) zahlerGemeldet(ctx context.Context, n int) error {
-	if err := l.meldungVorbereiten(); err != nil {
+func (w *world) lidZahlerGemeldet(ctx context.Context, n int) error {
+	if err := w.lidMeldungVorbereiten(); err != nil {
 		return err
 	}
 	start := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	for range n {
-		geboren := inge.DatumOf(start.AddDate(0, 0, l.zahler))
-		l.zahler++
-		if err := l.add(
+		geboren := inge.DatumOf(start.AddDate(0, 0, w.lid.zahler))
+		w.lid.zahler++
+		if err := w.lidPrueflingDazu(
 			inge.LidPruefling{Selbstzahler: lidSelbstzahler("Muster", "Anna", geboren)},
 			inge.LidPruefling{Selbstzahler: lidSelbstzahler("Muster", "Anna", geboren)},
 		); err != nil {
 			return err
 		}
 	}
-	return l.verarbeitet(ctx, l.melden)
+	return w.mustStore(ctx, w.lidTeilnehmendeMelden)
 }
 
 // --- Auskunft ---------------------------------------------------------------
 
-func (l *lidStand) auskunft(ctx context.Context, nummer string) error {
+func (w *world) lidAuskunft(ctx context.Context, nummer string) error {
 	req := &inge.LidPruefungAuskunftAnfrage{Pruefungsnummer: nummer}
-	req.Mandant.Traegernummer = l.w.mandant
-	l.letzte = req
-	return l.w.send(ctx, req)
+	req.Mandant.Traegernummer = w.mandant
+	return w.send(ctx, req, nil)
 }
 
 // daten returns the exam of the last LidPruefungAuskunft; with frisch set
 // it asks for the scenario's exam first.
-func (l *lidStand) daten(ctx context.Context, frisch string) (*inge.LidPruefungsdaten, error) {
+func (w *world) lidDaten(ctx context.Context, frisch string) (*inge.LidPruefungsdaten, error) {
 	if frisch != "" {
-		if err := l.auskunft(ctx, l.nummer); err != nil {
+		if err := w.lidAuskunft(ctx, w.lid.nummer); err != nil {
 			return nil, err
 		}
 	}
-	resp, err := l.w.answer()
+	resp, err := w.answer()
 	if err != nil {
 		return nil, err
 	}
@@ -507,8 +458,8 @@ func (l *lidStand) daten(ctx context.Context, frisch string) (*inge.LidPruefungs
 	return r.Pruefung, nil
 }
 
-func (l *lidStand) zeigtStatus(ctx context.Context, frisch, status string) error {
-	d, err := l.daten(ctx, frisch)
+func (w *world) lidZeigtStatus(ctx context.Context, frisch, status string) error {
+	d, err := w.lidDaten(ctx, frisch)
 	if err != nil {
 		return err
 	}
@@ -518,19 +469,19 @@ func (l *lidStand) zeigtStatus(ctx context.Context, frisch, status string) error
 	return nil
 }
 
-func (l *lidStand) zeigtDaten(ctx context.Context, frisch string) error {
-	if l.pruefung == nil {
+func (w *world) lidZeigtDaten(ctx context.Context, frisch string) error {
+	if w.lid.pruefung == nil {
 		return fmt.Errorf("das Szenario hat keine LiD-Prüfung gespeichert")
 	}
-	d, err := l.daten(ctx, frisch)
+	d, err := w.lidDaten(ctx, frisch)
 	if err != nil {
 		return err
 	}
-	if d.Pruefungsnummer != l.nummer {
-		return fmt.Errorf("Prüfungsnummer = %s; erwartet %s", d.Pruefungsnummer, l.nummer)
+	if d.Pruefungsnummer != w.lid.nummer {
+		return fmt.Errorf("Prüfungsnummer = %s; erwartet %s", d.Pruefungsnummer, w.lid.nummer)
 	}
-	if d.Pruefung != *l.pruefung {
-		return fmt.Errorf("Prüfungsdaten der Auskunft %+v; gespeichert %+v", d.Pruefung, *l.pruefung)
+	if d.Pruefung != *w.lid.pruefung {
+		return fmt.Errorf("Prüfungsdaten der Auskunft %+v; gespeichert %+v", d.Pruefung, *w.lid.pruefung)
 	}
 	return nil
 }
@@ -538,15 +489,15 @@ func (l *lidStand) zeigtDaten(ctx context.Context, frisch string) error {
 // zeigtGemeldete compares the candidates of the Auskunft, in order, with
 // those the scenario reported: identified persons by Geburtsdatum and BAMF
 // Personenkennziffer, Selbstzahler with all their data.
-func (l *lidStand) zeigtGemeldete(ctx context.Context, frisch string) error {
-	d, err := l.daten(ctx, frisch)
+func (w *world) lidZeigtGemeldete(ctx context.Context, frisch string) error {
+	d, err := w.lidDaten(ctx, frisch)
 	if err != nil {
 		return err
 	}
-	if len(d.Pruefling) != len(l.gemeldet) {
-		return fmt.Errorf("die LiD-Auskunft nennt %d Prüflinge; gemeldet %d", len(d.Pruefling), len(l.gemeldet))
+	if len(d.Pruefling) != len(w.lid.gemeldet) {
+		return fmt.Errorf("die LiD-Auskunft nennt %d Prüflinge; gemeldet %d", len(d.Pruefling), len(w.lid.gemeldet))
 	}
-	for i, want := range l.gemeldet {
+	for i, want := range w.lid.gemeldet {
 		if got := d.Pruefling[i]; prueflingText(got) != prueflingText(want) {
 			return fmt.Errorf("Pruefling[%d] der Auskunft = %s; gemeldet %s", i+1, prueflingText(got), prueflingText(want))
 		}
@@ -574,8 +525,8 @@ func prueflingText(p inge.LidPruefling) string {
 	return fmt.Sprintf("ungültig %+v", p)
 }
 
-func (l *lidStand) zeigtAnzahl(ctx context.Context, frisch string, n int) error {
-	d, err := l.daten(ctx, frisch)
+func (w *world) lidZeigtAnzahl(ctx context.Context, frisch string, n int) error {
+	d, err := w.lidDaten(ctx, frisch)
 	if err != nil {
 		return err
 	}
@@ -585,22 +536,22 @@ func (l *lidStand) zeigtAnzahl(ctx context.Context, frisch string, n int) error 
 	return nil
 }
 
-func (l *lidStand) auskunftMeldet(ctx context.Context, frisch, code string) error {
+func (w *world) lidAuskunftMeldet(ctx context.Context, frisch, code string) error {
 	if frisch != "" {
-		if err := l.auskunft(ctx, l.nummer); err != nil {
+		if err := w.lidAuskunft(ctx, w.lid.nummer); err != nil {
 			return err
 		}
 	}
-	return l.w.meldung(code)
+	return w.meldung(code)
 }
 
 // wieUnbekannt checks that the Meldung reads, but for the number, as the
 // one for an unknown Pruefungsnummer, so that an exam of another Traeger
 // does not reveal that it exists. It asks the same procedure again, with
 // the unknown number, and keeps the first answer as the answer at hand.
-func (l *lidStand) wieUnbekannt(ctx context.Context, code string) error {
+func (w *world) wieUnbekannt(ctx context.Context, code string) error {
 	text := func() (string, error) {
-		resp, err := l.w.answer()
+		resp, err := w.answer()
 		if err != nil {
 			return "", err
 		}
@@ -615,13 +566,13 @@ func (l *lidStand) wieUnbekannt(ctx context.Context, code string) error {
 	if err != nil {
 		return err
 	}
-	probe, nummer, ok := mitNummer(l.letzte, unbekanntePruefungsnummer)
+	probe, nummer, ok := mitNummer(w.last, unbekanntePruefungsnummer)
 	if !ok {
-		return fmt.Errorf("die letzte Anfrage %T nennt keine Prüfungsnummer", l.letzte)
+		return errors.New("die letzte Anfrage nennt keine Prüfungsnummer")
 	}
-	response, fault, raw := l.w.response, l.w.fault, l.w.raw
-	defer func() { l.w.response, l.w.fault, l.w.raw = response, fault, raw }()
-	if err := l.w.send(ctx, probe); err != nil {
+	response, fault, raw, last := w.response, w.fault, w.raw, w.last
+	defer func() { w.response, w.fault, w.raw, w.last = response, fault, raw, last }()
+	if err := w.send(ctx, probe, nil); err != nil {
 		return err
 	}
 	want, err := text()
@@ -658,32 +609,4 @@ func mitNummer(req inge.Request, nummer string) (inge.Request, string, bool) {
 		return &c, r.Pruefungsnummer, true
 	}
 	return nil, "", false
-}
-
-// lidPending returns the prepared request if it is a T that was not sent
-// yet.
-func lidPending[T inge.Request](l *lidStand) (T, bool) {
-	r, ok := l.w.request.(T)
-	return r, ok && l.w.request != l.gesendet
-}
-
-// send sends req; if the mock stored it (status verarbeitet), stored
-// updates what the scenario knows of its exam.
-func (l *lidStand) send(ctx context.Context, req inge.Request, stored func() error) error {
-	l.w.request, l.gesendet, l.letzte = req, req, req
-	if err := l.w.send(ctx, req); err != nil {
-		return err
-	}
-	if stored != nil && l.w.response != nil && l.w.response.Base().Status == inge.StatusVerarbeitet {
-		return stored()
-	}
-	return nil
-}
-
-// verarbeitet runs a sending step and requires the outcome to be stored.
-func (l *lidStand) verarbeitet(ctx context.Context, send func(context.Context) error) error {
-	if err := send(ctx); err != nil {
-		return err
-	}
-	return l.w.status(string(inge.StatusVerarbeitet))
 }

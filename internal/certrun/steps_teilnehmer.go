@@ -21,9 +21,8 @@ import (
 // Requests are built from the Testdatenpaket, so that a scenario says only
 // what differs from a valid message.
 type teilnehmerStand struct {
-	w        *world
-	person   *testdaten.Person // named last; nil for a person unknown to BAMF
-	gemeldet []string          // Bogennummern the mock stored
+	person       *testdaten.Person // named last; nil for a person unknown to BAMF
+	bogennummern []string          // Bogennummern the mock stored
 }
 
 // The steps of the participant procedures: Anmeldung im Erst- und im
@@ -32,74 +31,66 @@ type teilnehmerStand struct {
 // sends it, and "Angenommen ich habe ..." sends a valid one and requires it
 // to be stored.
 func (w *world) registerTeilnehmerSteps(sc *godog.ScenarioContext) {
-	t := &teilnehmerStand{w: w}
 	const datum = `(\d{2}\.\d{2}\.\d{4})`
 	const person = `"([^"]*)" aus Testfall "([^"]*)"`
 
-	sc.Step(`^eine vollständige Erstanmeldung für `+person+`$`, t.erstanmeldungVorbereiten)
-	sc.Step(`^eine vollständige Anmeldung im Wiederholerverfahren für `+person+`$`, t.wiederholerVorbereiten)
-	sc.Step(`^die Person wird mit ihrer Kennziffer der Art "([^"]*)" identifiziert$`, t.mitKennziffer)
+	sc.Step(`^eine vollständige Erstanmeldung für `+person+`$`, w.erstanmeldungVorbereiten)
+	sc.Step(`^eine vollständige Anmeldung im Wiederholerverfahren für `+person+`$`, w.wiederholerVorbereiten)
+	sc.Step(`^die Person wird mit ihrer Kennziffer der Art "([^"]*)" identifiziert$`, w.mitKennziffer)
 	const unbekannt = `der dem BAMF unbekannten Person ` + person + `, geboren am ` + datum + `, mit der Kennziffer "([^"]*)" der Art "([^"]*)"`
-	sc.Step(`^die Anfrage gilt `+unbekannt+`$`, t.unbekanntePerson)
-	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? in der Zukunft$`, t.feldInZukunft)
+	sc.Step(`^die Anfrage gilt `+unbekannt+`$`, w.unbekanntePerson)
+	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? in der Zukunft$`, w.feldInZukunft)
 	sc.Step(`^ich die Erstanmeldung übermittle$`, func(ctx context.Context) error {
-		return sendPrepared[*inge.AnmeldungErstverfahrenAnfrage](ctx, w, "Erstanmeldung")
+		return sendPrepared[*inge.AnmeldungErstverfahrenAnfrage](ctx, w, "keine Erstanmeldung")
 	})
 	sc.Step(`^ich die Anmeldung im Wiederholerverfahren übermittle$`, func(ctx context.Context) error {
-		return sendPrepared[*inge.AnmeldungWiederholerverfahrenAnfrage](ctx, w, "Anmeldung im Wiederholerverfahren")
+		return sendPrepared[*inge.AnmeldungWiederholerverfahrenAnfrage](ctx, w, "keine Anmeldung im Wiederholerverfahren")
 	})
-	sc.Step(`^ich dieselbe Anfrage ohne Rollback sende$`, t.ohneRollback)
 
-	sc.Step(`^die Kursplanung nennt zusätzlich `+person+`$`, t.zusaetzlichGeplant)
+	sc.Step(`^die Kursplanung nennt zusätzlich `+person+`$`, w.zusaetzlichGeplant)
 
-	sc.Step(`^eine Sprachtestmeldung zu diesem Kurs für `+person+`$`, t.sprachtestVorbereiten)
-	sc.Step(`^die Sprachtestmeldung nennt auch `+person+`$`, t.auchPruefling)
-	sc.Step(`^die Sprachtestmeldung nennt `+person+` ein zweites Mal$`, t.auchPruefling)
-	sc.Step(`^der (\d+)\. Prüfling hat dieselbe Bogennummer wie der (\d+)\.$`, t.selbeBogennummer)
-	sc.Step(`^der (\d+)\. Prüfling hat die bereits gemeldete Bogennummer$`, t.gemeldeteBogennummer)
-	sc.Step(`^ich den Sprachtest melde$`, t.sprachtestMelden)
-	sc.Step(`^ich habe den Sprachtest für `+person+` zu diesem Kurs gemeldet$`, t.sprachtestGemeldet)
+	sc.Step(`^eine Sprachtestmeldung zu diesem Kurs für `+person+`$`, w.sprachtestVorbereiten)
+	sc.Step(`^die Sprachtestmeldung nennt auch `+person+`$`, w.auchPruefling)
+	sc.Step(`^die Sprachtestmeldung nennt `+person+` ein zweites Mal$`, w.auchPruefling)
+	sc.Step(`^der (\d+)\. Prüfling hat dieselbe Bogennummer wie der (\d+)\.$`, w.selbeBogennummer)
+	sc.Step(`^der (\d+)\. Prüfling hat die bereits gemeldete Bogennummer$`, w.gemeldeteBogennummer)
+	sc.Step(`^ich den Sprachtest melde$`, w.sprachtestMelden)
+	sc.Step(`^ich habe den Sprachtest für `+person+` zu diesem Kurs gemeldet$`, w.sprachtestGemeldet)
 
 	sc.Step(`^ich die Teilnehmerauskunft zu `+person+` anfordere$`, func(ctx context.Context, name, fall string) error {
-		return t.auskunftZu(ctx, name, fall, "")
+		return w.teilnehmerauskunftZu(ctx, name, fall, "")
 	})
-	sc.Step(`^ich die Teilnehmerauskunft zu `+person+` mit der Kennziffer der Art "([^"]*)" anfordere$`, t.auskunftZu)
-	sc.Step(`^ich die Teilnehmerauskunft mit dem Geburtsdatum `+datum+` und der Kennziffer "([^"]*)" der Art "([^"]*)" anfordere$`, t.auskunftMit)
-	sc.Step(`^ich die Teilnehmerauskunft zu `+unbekannt+` anfordere$`, t.auskunftUnbekannt)
-	sc.Step(`^die Teilnehmerauskunft nennt die Person "([^"]*)", geboren am `+datum+`$`, t.nenntPerson)
-	sc.Step(`^die Teilnehmerauskunft nennt den früheren Namen "([^"]*)"$`, t.nenntFruehereNamen)
-	sc.Step(`^die Teilnehmerauskunft nennt die Behörde "([^"]*)" der Art "([^"]*)" mit dem Aktenzeichen "([^"]*)" und der Zulassungsart "([^"]*)"$`, t.nenntBehoerde)
-	sc.Step(`^die Teilnehmerauskunft nennt die Behörden "([^"]*)" und "([^"]*)"$`, t.nenntBehoerden)
-	sc.Step(`^das Kontingent ist genehmigt (\d+), beansprucht (\d+), verfügbar (\d+)$`, t.kontingent)
-	sc.Step(`^die Teilnehmerauskunft zeigt den Teilnehmer-Typ "([^"]*)" und den KB-Typ "([^"]*)"$`, t.typen)
-	sc.Step(`^die Teilnehmerauskunft zeigt den Teilnehmer-Typ "([^"]*)"$`, func(tnTyp string) error { return t.typen(tnTyp, "") })
-	sc.Step(`^die Teilnehmerauskunft zeigt das Aktenzeichen Wiederholer "([^"]*)"$`, t.wiederholerAktenzeichen)
-	sc.Step(`^die Teilnehmerauskunft zeigt das DTZ-Ergebnis "([^"]*)" vom `+datum+`$`, t.dtz)
-	sc.Step(`^die Teilnahmeberechtigung "([^"]*)" ist am `+datum+` erloschen$`, t.erloschen)
-	sc.Step(`^die Teilnahmeberechtigung "([^"]*)" ist am `+datum+` storniert$`, t.storniert)
-	sc.Step(`^die Teilnehmerauskunft zeigt einen Kursbesuch beim Kursträger "([^"]*)" mit den Kursabschnitten "([^"]*)" zu je (\d+) UE$`, t.kursbesuch)
-	sc.Step(`^die Teilnehmerauskunft zeigt diesen Kurs mit dem Kursabschnitt "([^"]*)" zu (\d+) UE$`, t.dieserKurs)
-	sc.Step(`^die Teilnehmerauskunft zeigt die Erstanmeldung beim Kursträger "([^"]*)" mit dem Bildungsstand "([^"]*)"$`, t.erstanmeldungGezeigt)
-	sc.Step(`^die Teilnehmerauskunft enthält keine Teilnehmerdaten$`, t.keineDaten)
-	sc.Step(`^die Meldung "([^"]*)" nennt "([^"]*)"$`, t.meldungNennt)
-	sc.Step(`^die Antwort enthält keine Meldungen$`, t.keineMeldungen)
+	sc.Step(`^ich die Teilnehmerauskunft zu `+person+` mit der Kennziffer der Art "([^"]*)" anfordere$`, w.teilnehmerauskunftZu)
+	sc.Step(`^ich die Teilnehmerauskunft mit dem Geburtsdatum `+datum+` und der Kennziffer "([^"]*)" der Art "([^"]*)" anfordere$`, w.teilnehmerauskunftMit)
+	sc.Step(`^ich die Teilnehmerauskunft zu `+unbekannt+` anfordere$`, w.teilnehmerauskunftUnbekannt)
+	sc.Step(`^die Teilnehmerauskunft nennt die Person "([^"]*)", geboren am `+datum+`$`, w.nenntPerson)
+	sc.Step(`^die Teilnehmerauskunft nennt den früheren Namen "([^"]*)"$`, w.nenntFruehereNamen)
+	sc.Step(`^die Teilnehmerauskunft nennt die Behörde "([^"]*)" der Art "([^"]*)" mit dem Aktenzeichen "([^"]*)" und der Zulassungsart "([^"]*)"$`, w.nenntBehoerde)
+	sc.Step(`^die Teilnehmerauskunft nennt die Behörden "([^"]*)" und "([^"]*)"$`, w.nenntBehoerden)
+	sc.Step(`^das Kontingent ist genehmigt (\d+), beansprucht (\d+), verfügbar (\d+)$`, w.kontingent)
+	sc.Step(`^die Teilnehmerauskunft zeigt den Teilnehmer-Typ "([^"]*)" und den KB-Typ "([^"]*)"$`, w.typen)
+	sc.Step(`^die Teilnehmerauskunft zeigt den Teilnehmer-Typ "([^"]*)"$`, func(tnTyp string) error { return w.typen(tnTyp, "") })
+	sc.Step(`^die Teilnehmerauskunft zeigt das Aktenzeichen Wiederholer "([^"]*)"$`, w.wiederholerAktenzeichen)
+	sc.Step(`^die Teilnehmerauskunft zeigt das DTZ-Ergebnis "([^"]*)" vom `+datum+`$`, w.dtz)
+	sc.Step(`^die Teilnahmeberechtigung "([^"]*)" ist am `+datum+` erloschen$`, w.berechtigungErloschen)
+	sc.Step(`^die Teilnahmeberechtigung "([^"]*)" ist am `+datum+` storniert$`, w.berechtigungStorniert)
+	sc.Step(`^die Teilnehmerauskunft zeigt einen Kursbesuch beim Kursträger "([^"]*)" mit den Kursabschnitten "([^"]*)" zu je (\d+) UE$`, w.kursbesuch)
+	sc.Step(`^die Teilnehmerauskunft zeigt diesen Kurs mit dem Kursabschnitt "([^"]*)" zu (\d+) UE$`, w.dieserKurs)
+	sc.Step(`^die Teilnehmerauskunft zeigt die Erstanmeldung beim Kursträger "([^"]*)" mit dem Bildungsstand "([^"]*)"$`, w.erstanmeldungGezeigt)
+	sc.Step(`^die Teilnehmerauskunft enthält keine Teilnehmerdaten$`, w.keineDaten)
+	sc.Step(`^die Meldung "([^"]*)" nennt "([^"]*)"$`, w.meldungNennt)
+	sc.Step(`^die Antwort enthält keine Meldungen$`, w.keineMeldungen)
 }
 
-// personAus returns the person "Familienname, Vorname" of a test case and
-// makes it the person the scenario talks about.
-func (t *teilnehmerStand) personAus(name, fallID string) (*testdaten.Person, error) {
-	fall, ok := t.w.r.paket.Fall(fallID)
-	if !ok {
-		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+// personNennen returns the person "Familienname, Vorname" of a test case
+// and makes it the person the scenario talks about ("die Person").
+func (w *world) personNennen(name, fallID string) (*testdaten.Person, error) {
+	p, err := w.person(name, fallID)
+	if err != nil {
+		return nil, err
 	}
-	familienname, vorname, _ := strings.Cut(name, ", ")
-	for i, p := range fall.Personen {
-		if p.Familienname == familienname && p.Vorname == vorname {
-			t.person = &fall.Personen[i]
-			return t.person, nil
-		}
-	}
-	return nil, fmt.Errorf("Testfall %s hat keine Person %q (Familienname, Vorname)", fallID, name)
+	w.teilnehmer.person = p
+	return p, nil
 }
 
 // kennziffer returns the person's Kennziffer of the given Art.
@@ -157,22 +148,20 @@ func vollstaendigeErstanmeldung(p *testdaten.Person, heute time.Time) inge.Ersta
 	}
 }
 
-func (t *teilnehmerStand) erstanmeldungVorbereiten(name, fallID string) error {
-	p, err := t.personAus(name, fallID)
+func (w *world) erstanmeldungVorbereiten(name, fallID string) error {
+	p, err := w.personNennen(name, fallID)
 	if err != nil {
 		return err
 	}
-	req := &inge.AnmeldungErstverfahrenAnfrage{Anmeldung: vollstaendigeErstanmeldung(p, t.w.szenarioHeute())}
-	req.Mandant.Traegernummer = t.w.mandant
-	t.w.request = req
+	w.prepare(&inge.AnmeldungErstverfahrenAnfrage{Anmeldung: vollstaendigeErstanmeldung(p, w.szenarioHeute())})
 	return nil
 }
 
 // wiederholerVorbereiten prepares the registration for repetition of a
 // person with an Aktenzeichen Wiederholer, identified by it; the placement
 // test is waived (CMX-TEV).
-func (t *teilnehmerStand) wiederholerVorbereiten(name, fallID string) error {
-	p, err := t.personAus(name, fallID)
+func (w *world) wiederholerVorbereiten(name, fallID string) error {
+	p, err := w.personNennen(name, fallID)
 	if err != nil {
 		return err
 	}
@@ -180,24 +169,22 @@ func (t *teilnehmerStand) wiederholerVorbereiten(name, fallID string) error {
 	if err != nil {
 		return err
 	}
-	req := &inge.AnmeldungWiederholerverfahrenAnfrage{Anmeldung: inge.Wiederholeranmeldung{
+	w.prepare(&inge.AnmeldungWiederholerverfahrenAnfrage{Anmeldung: inge.Wiederholeranmeldung{
 		Ident:           id,
 		Familienname:    p.Familienname,
 		Vorname:         p.Vorname,
 		Anschrift:       anschriftVon(p),
-		Anmeldedatum:    inge.DatumOf(t.w.szenarioHeute()),
+		Anmeldedatum:    inge.DatumOf(w.szenarioHeute()),
 		Einstufungstest: &inge.Einstufungstest{Verzichtbar: boolp(true)},
-	}}
-	req.Mandant.Traegernummer = t.w.mandant
-	t.w.request = req
+	}})
 	return nil
 }
 
 // identOf returns the Ident of the prepared request that names the person:
 // the registration's, or the last candidate's of a Sprachtest. For an
 // Anmeldung it also returns the names.
-func (t *teilnehmerStand) identOf() (id **inge.TeilnehmerIdent, familienname, vorname *string, err error) {
-	switch r := t.w.request.(type) {
+func (w *world) identOf() (id **inge.TeilnehmerIdent, familienname, vorname *string, err error) {
+	switch r := w.request.(type) {
 	case *inge.AnmeldungErstverfahrenAnfrage:
 		return &r.Anmeldung.Ident, &r.Anmeldung.Familienname, &r.Anmeldung.Vorname, nil
 	case *inge.AnmeldungWiederholerverfahrenAnfrage:
@@ -212,25 +199,25 @@ func (t *teilnehmerStand) identOf() (id **inge.TeilnehmerIdent, familienname, vo
 
 // mitKennziffer identifies the person of the prepared request by another of
 // its Kennziffern.
-func (t *teilnehmerStand) mitKennziffer(art string) error {
-	if t.person == nil {
+func (w *world) mitKennziffer(art string) error {
+	if w.teilnehmer.person == nil {
 		return fmt.Errorf("das Szenario hat noch keine Person aus dem Testdatenpaket genannt")
 	}
-	id, _, _, err := t.identOf()
+	id, _, _, err := w.identOf()
 	if err != nil {
 		return err
 	}
-	*id, err = identMit(t.person, art)
+	*id, err = identMit(w.teilnehmer.person, art)
 	return err
 }
 
 // unbekannt returns the Ident of a person BAMF does not know, as the
 // Vorbedingungen of a test case describe one (TN-10). The person must be
 // named there, and must be in no test case of the Testdatenpaket.
-func (t *teilnehmerStand) unbekannt(name, fallID, geboren, wert, art string) (*inge.TeilnehmerIdent, error) {
-	fall, ok := t.w.r.paket.Fall(fallID)
-	if !ok {
-		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", fallID)
+func (w *world) unbekanntesIdent(name, fallID, geboren, wert, art string) (*inge.TeilnehmerIdent, error) {
+	fall, err := w.fall(fallID)
+	if err != nil {
+		return nil, err
 	}
 	familienname, _, _ := strings.Cut(name, ", ")
 	for _, s := range []string{familienname, geboren, wert} {
@@ -238,7 +225,7 @@ func (t *teilnehmerStand) unbekannt(name, fallID, geboren, wert, art string) (*i
 			return nil, fmt.Errorf("die Vorbedingungen von Testfall %s nennen %q nicht", fallID, s)
 		}
 	}
-	for _, f := range t.w.r.paket.Faelle {
+	for _, f := range w.r.paket.Faelle {
 		for _, p := range f.Personen {
 			if slices.Contains(p.Kennziffern, testdaten.Kennziffer{Art: art, Wert: wert}) {
 				return nil, fmt.Errorf("die Kennziffer %s %s gehört %s, %s aus Testfall %s; die Person ist dem BAMF bekannt", art, wert, p.Familienname, p.Vorname, f.ID)
@@ -249,18 +236,18 @@ func (t *teilnehmerStand) unbekannt(name, fallID, geboren, wert, art string) (*i
 	if err != nil {
 		return nil, err
 	}
-	t.person = nil
+	w.teilnehmer.person = nil
 	return &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(d), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(art), Wert: wert}}, nil
 }
 
 // unbekanntePerson puts a person BAMF does not know into the prepared
 // request.
-func (t *teilnehmerStand) unbekanntePerson(name, fallID, geboren, wert, art string) error {
-	id, familienname, vorname, err := t.identOf()
+func (w *world) unbekanntePerson(name, fallID, geboren, wert, art string) error {
+	id, familienname, vorname, err := w.identOf()
 	if err != nil {
 		return err
 	}
-	if *id, err = t.unbekannt(name, fallID, geboren, wert, art); err != nil {
+	if *id, err = w.unbekanntesIdent(name, fallID, geboren, wert, art); err != nil {
 		return err
 	}
 	if familienname != nil {
@@ -269,51 +256,39 @@ func (t *teilnehmerStand) unbekanntePerson(name, fallID, geboren, wert, art stri
 	return nil
 }
 
-func (t *teilnehmerStand) auskunftUnbekannt(ctx context.Context, name, fallID, geboren, wert, art string) error {
-	id, err := t.unbekannt(name, fallID, geboren, wert, art)
+func (w *world) teilnehmerauskunftUnbekannt(ctx context.Context, name, fallID, geboren, wert, art string) error {
+	id, err := w.unbekanntesIdent(name, fallID, geboren, wert, art)
 	if err != nil {
 		return err
 	}
-	return t.auskunft(ctx, id)
+	return w.teilnehmerauskunft(ctx, id)
 }
 
-func (t *teilnehmerStand) feldInZukunft(path string, tage int) error {
-	req, err := t.w.prepared()
+func (w *world) feldInZukunft(path string, tage int) error {
+	req, err := prepared[inge.Request](w, "keine Anfrage")
 	if err != nil {
 		return err
 	}
-	return setField(req, path, string(inge.DatumOf(t.w.szenarioHeute().AddDate(0, 0, tage))), false)
+	return setField(req, path, string(inge.DatumOf(w.szenarioHeute().AddDate(0, 0, tage))), false)
 }
 
-// sendPrepared sends the prepared request of type T.
-func sendPrepared[T inge.Request](ctx context.Context, w *world, was string) error {
-	req, ok := w.request.(T)
-	if !ok {
-		return fmt.Errorf("es wurde keine %s vorbereitet", was)
-	}
-	return w.send(ctx, req)
-}
-
-// ohneRollback sends the last request again, now to be stored.
-func (t *teilnehmerStand) ohneRollback(ctx context.Context) error {
-	req, err := t.w.prepared()
+// sendPrepared sends the prepared request of type T; keine names it in the
+// error if none is prepared.
+func sendPrepared[T inge.Request](ctx context.Context, w *world, keine string) error {
+	req, err := prepared[T](w, keine)
 	if err != nil {
 		return err
 	}
-	req.Base().Rollback = false
-	if r, ok := req.(*inge.SprachtestMeldenAnfrage); ok {
-		return t.sendSprachtest(ctx, r)
-	}
-	return t.w.send(ctx, req)
+	return w.send(ctx, req, nil)
 }
 
 // zusaetzlichGeplant adds a person to the prepared Kursplanung.
-func (t *teilnehmerStand) zusaetzlichGeplant(name, fallID string) error {
-	req, ok := t.w.request.(*inge.KursplanungErfassenAnfrage)
-	if !ok {
-		return fmt.Errorf("es wurde keine Kursplanung vorbereitet")
+func (w *world) zusaetzlichGeplant(name, fallID string) error {
+	req, err := prepared[*inge.KursplanungErfassenAnfrage](w, "keine Kursplanung")
+	if err != nil {
+		return err
 	}
-	p, err := t.personAus(name, fallID)
+	p, err := w.personNennen(name, fallID)
 	if err != nil {
 		return err
 	}
@@ -328,36 +303,26 @@ func (t *teilnehmerStand) zusaetzlichGeplant(name, fallID string) error {
 // sprachtestVorbereiten prepares the report of a DTZ held two days ago for
 // the scenario's course, with the placeholder Auftragsnummer 1234567
 // (TRS 15/2022) and one candidate.
-func (t *teilnehmerStand) sprachtestVorbereiten(name, fallID string) error {
-	if t.w.kurskennung == "" {
+func (w *world) sprachtestVorbereiten(name, fallID string) error {
+	if w.kurs.kennung == "" {
 		return fmt.Errorf("das Szenario hat noch keinen Kurs (ich habe eine vollständige Kursplanung ... erfasst)")
 	}
-	req := &inge.SprachtestMeldenAnfrage{Sprachtest: inge.Sprachtest{
+	w.prepare(&inge.SprachtestMeldenAnfrage{Sprachtest: inge.Sprachtest{
 		Auftragsnummer: "1234567",
-		Testdatum:      inge.DatumOf(t.w.szenarioHeute().AddDate(0, 0, -2)),
-		Kurskennung:    t.w.kurskennung,
-	}}
-	req.Mandant.Traegernummer = t.w.mandant
-	t.w.request = req
-	return t.auchPruefling(name, fallID)
-}
-
-func (t *teilnehmerStand) sprachtest() (*inge.SprachtestMeldenAnfrage, error) {
-	req, ok := t.w.request.(*inge.SprachtestMeldenAnfrage)
-	if !ok {
-		return nil, fmt.Errorf("es wurde keine Sprachtestmeldung vorbereitet")
-	}
-	return req, nil
+		Testdatum:      inge.DatumOf(w.szenarioHeute().AddDate(0, 0, -2)),
+		Kurskennung:    w.kurs.kennung,
+	}})
+	return w.auchPruefling(name, fallID)
 }
 
 // auchPruefling adds a candidate with a new Bogennummer, a Pass number and
 // the current address as the updated one.
-func (t *teilnehmerStand) auchPruefling(name, fallID string) error {
-	req, err := t.sprachtest()
+func (w *world) auchPruefling(name, fallID string) error {
+	req, err := prepared[*inge.SprachtestMeldenAnfrage](w, "keine Sprachtestmeldung")
 	if err != nil {
 		return err
 	}
-	p, err := t.personAus(name, fallID)
+	p, err := w.personNennen(name, fallID)
 	if err != nil {
 		return err
 	}
@@ -371,23 +336,23 @@ func (t *teilnehmerStand) auchPruefling(name, fallID string) error {
 	return nil
 }
 
-func (t *teilnehmerStand) pruefling(req *inge.SprachtestMeldenAnfrage, n int) (*inge.Sprachtestpruefling, error) {
+func (w *world) sprachtestPruefling(req *inge.SprachtestMeldenAnfrage, n int) (*inge.Sprachtestpruefling, error) {
 	if n < 1 || n > len(req.Sprachtest.Pruefling) {
 		return nil, fmt.Errorf("die Sprachtestmeldung hat keinen %d. Prüfling", n)
 	}
 	return &req.Sprachtest.Pruefling[n-1], nil
 }
 
-func (t *teilnehmerStand) selbeBogennummer(n, wie int) error {
-	req, err := t.sprachtest()
+func (w *world) selbeBogennummer(n, wie int) error {
+	req, err := prepared[*inge.SprachtestMeldenAnfrage](w, "keine Sprachtestmeldung")
 	if err != nil {
 		return err
 	}
-	a, err := t.pruefling(req, n)
+	a, err := w.sprachtestPruefling(req, n)
 	if err != nil {
 		return err
 	}
-	b, err := t.pruefling(req, wie)
+	b, err := w.sprachtestPruefling(req, wie)
 	if err != nil {
 		return err
 	}
@@ -395,52 +360,41 @@ func (t *teilnehmerStand) selbeBogennummer(n, wie int) error {
 	return nil
 }
 
-func (t *teilnehmerStand) gemeldeteBogennummer(n int) error {
-	req, err := t.sprachtest()
+func (w *world) gemeldeteBogennummer(n int) error {
+	req, err := prepared[*inge.SprachtestMeldenAnfrage](w, "keine Sprachtestmeldung")
 	if err != nil {
 		return err
 	}
-	p, err := t.pruefling(req, n)
+	p, err := w.sprachtestPruefling(req, n)
 	if err != nil {
 		return err
 	}
-	if len(t.gemeldet) == 0 {
+	if len(w.teilnehmer.bogennummern) == 0 {
 		return fmt.Errorf("das Szenario hat noch keinen Sprachtest gemeldet")
 	}
-	p.Bogennummer = t.gemeldet[len(t.gemeldet)-1]
+	p.Bogennummer = w.teilnehmer.bogennummern[len(w.teilnehmer.bogennummern)-1]
 	return nil
 }
 
-func (t *teilnehmerStand) sprachtestMelden(ctx context.Context) error {
-	req, err := t.sprachtest()
+func (w *world) sprachtestMelden(ctx context.Context) error {
+	req, err := prepared[*inge.SprachtestMeldenAnfrage](w, "keine Sprachtestmeldung")
 	if err != nil {
 		return err
 	}
-	return t.sendSprachtest(ctx, req)
-}
-
-// sendSprachtest sends a Sprachtestmeldung and keeps the Bogennummern the
-// mock stored.
-func (t *teilnehmerStand) sendSprachtest(ctx context.Context, req *inge.SprachtestMeldenAnfrage) error {
-	if err := t.w.send(ctx, req); err != nil {
-		return err
-	}
-	if t.w.response != nil && t.w.response.Base().Status == inge.StatusVerarbeitet {
+	// A Bogennummer is reported once, ever: keep those the mock stored.
+	return w.send(ctx, req, func() error {
 		for _, p := range req.Sprachtest.Pruefling {
-			t.gemeldet = append(t.gemeldet, p.Bogennummer)
+			w.teilnehmer.bogennummern = append(w.teilnehmer.bogennummern, p.Bogennummer)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
-func (t *teilnehmerStand) sprachtestGemeldet(ctx context.Context, name, fallID string) error {
-	if err := t.sprachtestVorbereiten(name, fallID); err != nil {
+func (w *world) sprachtestGemeldet(ctx context.Context, name, fallID string) error {
+	if err := w.sprachtestVorbereiten(name, fallID); err != nil {
 		return err
 	}
-	if err := t.sprachtestMelden(ctx); err != nil {
-		return err
-	}
-	return t.w.status(string(inge.StatusVerarbeitet))
+	return w.mustStore(ctx, w.sprachtestMelden)
 }
 
 // bogenErsteZiffer are the first digits of a DTZ Bogennummer (7 digits).
@@ -471,8 +425,8 @@ func ausweisnummer(p *testdaten.Person) string {
 	return b.String()
 }
 
-func (t *teilnehmerStand) auskunftZu(ctx context.Context, name, fallID, art string) error {
-	p, err := t.personAus(name, fallID)
+func (w *world) teilnehmerauskunftZu(ctx context.Context, name, fallID, art string) error {
+	p, err := w.personNennen(name, fallID)
 	if err != nil {
 		return err
 	}
@@ -480,27 +434,27 @@ func (t *teilnehmerStand) auskunftZu(ctx context.Context, name, fallID, art stri
 	if err != nil {
 		return err
 	}
-	return t.auskunft(ctx, id)
+	return w.teilnehmerauskunft(ctx, id)
 }
 
-func (t *teilnehmerStand) auskunftMit(ctx context.Context, geboren, wert, art string) error {
+func (w *world) teilnehmerauskunftMit(ctx context.Context, geboren, wert, art string) error {
 	d, err := parseDatumDE(geboren)
 	if err != nil {
 		return err
 	}
-	t.person = nil
-	return t.auskunft(ctx, &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(d), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(art), Wert: wert}})
+	w.teilnehmer.person = nil
+	return w.teilnehmerauskunft(ctx, &inge.TeilnehmerIdent{Geburtsdatum: inge.DatumOf(d), Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(art), Wert: wert}})
 }
 
-func (t *teilnehmerStand) auskunft(ctx context.Context, id *inge.TeilnehmerIdent) error {
+func (w *world) teilnehmerauskunft(ctx context.Context, id *inge.TeilnehmerIdent) error {
 	req := &inge.TeilnehmerauskunftAnfrage{Ident: *id}
-	req.Mandant.Traegernummer = t.w.mandant
-	return t.w.send(ctx, req)
+	req.Mandant.Traegernummer = w.mandant
+	return w.send(ctx, req, nil)
 }
 
 // daten returns the Teilnehmerdaten of the last answer.
-func (t *teilnehmerStand) daten() (*inge.Teilnehmerdaten, error) {
-	resp, err := t.w.answer()
+func (w *world) teilnehmerdaten() (*inge.Teilnehmerdaten, error) {
+	resp, err := w.answer()
 	if err != nil {
 		return nil, err
 	}
@@ -511,8 +465,8 @@ func (t *teilnehmerStand) daten() (*inge.Teilnehmerdaten, error) {
 	return r.Teilnehmer, nil
 }
 
-func (t *teilnehmerStand) nenntPerson(name, geboren string) error {
-	d, err := t.daten()
+func (w *world) nenntPerson(name, geboren string) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -527,8 +481,8 @@ func (t *teilnehmerStand) nenntPerson(name, geboren string) error {
 	return nil
 }
 
-func (t *teilnehmerStand) nenntFruehereNamen(name string) error {
-	d, err := t.daten()
+func (w *world) nenntFruehereNamen(name string) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -539,8 +493,8 @@ func (t *teilnehmerStand) nenntFruehereNamen(name string) error {
 }
 
 // berechtigung returns the Teilnahmeberechtigung with the Aktenzeichen.
-func (t *teilnehmerStand) berechtigung(aktenzeichen string) (*inge.Teilnahmeberechtigung, error) {
-	d, err := t.daten()
+func (w *world) berechtigung(aktenzeichen string) (*inge.Teilnahmeberechtigung, error) {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return nil, err
 	}
@@ -567,8 +521,8 @@ func berechtigungen(d *inge.Teilnehmerdaten) string {
 // nenntBehoerde expects a Berechtigung issued by the authority, with the
 // Aktenzeichen both as BAMF's and as the authority's one (for BAMF itself
 // only BAMF's), and the Zulassungsart.
-func (t *teilnehmerStand) nenntBehoerde(bezeichnung, art, aktenzeichen, zulassungsart string) error {
-	b, err := t.berechtigung(aktenzeichen)
+func (w *world) nenntBehoerde(bezeichnung, art, aktenzeichen, zulassungsart string) error {
+	b, err := w.berechtigung(aktenzeichen)
 	if err != nil {
 		return err
 	}
@@ -584,8 +538,8 @@ func (t *teilnehmerStand) nenntBehoerde(bezeichnung, art, aktenzeichen, zulassun
 	return nil
 }
 
-func (t *teilnehmerStand) nenntBehoerden(a, b string) error {
-	d, err := t.daten()
+func (w *world) nenntBehoerden(a, b string) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -597,8 +551,8 @@ func (t *teilnehmerStand) nenntBehoerden(a, b string) error {
 	return nil
 }
 
-func (t *teilnehmerStand) kontingent(genehmigt, beansprucht, verfuegbar int) error {
-	d, err := t.daten()
+func (w *world) kontingent(genehmigt, beansprucht, verfuegbar int) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -609,8 +563,8 @@ func (t *teilnehmerStand) kontingent(genehmigt, beansprucht, verfuegbar int) err
 	return nil
 }
 
-func (t *teilnehmerStand) typen(tnTyp, kbTyp string) error {
-	d, err := t.daten()
+func (w *world) typen(tnTyp, kbTyp string) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -620,8 +574,8 @@ func (t *teilnehmerStand) typen(tnTyp, kbTyp string) error {
 	return nil
 }
 
-func (t *teilnehmerStand) wiederholerAktenzeichen(want string) error {
-	d, err := t.daten()
+func (w *world) wiederholerAktenzeichen(want string) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -631,8 +585,8 @@ func (t *teilnehmerStand) wiederholerAktenzeichen(want string) error {
 	return nil
 }
 
-func (t *teilnehmerStand) dtz(ergebnis, am string) error {
-	d, err := t.daten()
+func (w *world) dtz(ergebnis, am string) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -647,18 +601,18 @@ func (t *teilnehmerStand) dtz(ergebnis, am string) error {
 	return nil
 }
 
-func (t *teilnehmerStand) erloschen(aktenzeichen, am string) error {
-	return t.berechtigungsdatum(aktenzeichen, am, "erloschen", func(b inge.Teilnahmeberechtigung) inge.Datum { return b.ErloschenAm })
+func (w *world) berechtigungErloschen(aktenzeichen, am string) error {
+	return w.berechtigungsdatum(aktenzeichen, am, "erloschen", func(b inge.Teilnahmeberechtigung) inge.Datum { return b.ErloschenAm })
 }
 
-func (t *teilnehmerStand) storniert(aktenzeichen, am string) error {
-	return t.berechtigungsdatum(aktenzeichen, am, "storniert", func(b inge.Teilnahmeberechtigung) inge.Datum { return b.Stornierungsdatum })
+func (w *world) berechtigungStorniert(aktenzeichen, am string) error {
+	return w.berechtigungsdatum(aktenzeichen, am, "storniert", func(b inge.Teilnahmeberechtigung) inge.Datum { return b.Stornierungsdatum })
 }
 
 // berechtigungsdatum expects a date of the Teilnahmeberechtigung with the
 // Aktenzeichen to be am (TT.MM.JJJJ); was names the date in the message.
-func (t *teilnehmerStand) berechtigungsdatum(aktenzeichen, am, was string, datum func(inge.Teilnahmeberechtigung) inge.Datum) error {
-	b, err := t.berechtigung(aktenzeichen)
+func (w *world) berechtigungsdatum(aktenzeichen, am, was string, datum func(inge.Teilnahmeberechtigung) inge.Datum) error {
+	b, err := w.berechtigung(aktenzeichen)
 	if err != nil {
 		return err
 	}
@@ -674,8 +628,8 @@ func (t *teilnehmerStand) berechtigungsdatum(aktenzeichen, am, was string, datum
 
 // kursbesuch expects a course at the Traeger with exactly the sections
 // listed ("1, 2, 3"), each billed with the hours.
-func (t *teilnehmerStand) kursbesuch(traeger, abschnitte string, stunden int) error {
-	d, err := t.daten()
+func (w *world) kursbesuch(traeger, abschnitte string, stunden int) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -691,18 +645,18 @@ func (t *teilnehmerStand) kursbesuch(traeger, abschnitte string, stunden int) er
 	return fmt.Errorf("kein Kursbesuch beim Kursträger %s mit den Kursabschnitten %s zu je %d UE; erhalten: %s", traeger, abschnitte, stunden, kursbesuche(d))
 }
 
-func (t *teilnehmerStand) dieserKurs(abschnitt string, stunden int) error {
-	d, err := t.daten()
+func (w *world) dieserKurs(abschnitt string, stunden int) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
 	want := []inge.BesuchterAbschnitt{{Kursabschnitt: abschnitt, AbgerechneteStunden: stunden}}
 	for _, k := range d.Kursbesuch {
-		if k.Kurskennung == t.w.kurskennung && k.Traegernummer == t.w.mandant && slices.Equal(k.Abschnitt, want) {
+		if k.Kurskennung == w.kurs.kennung && k.Traegernummer == w.mandant && slices.Equal(k.Abschnitt, want) {
 			return nil
 		}
 	}
-	return fmt.Errorf("kein Kursbesuch im Kurs %s mit dem Kursabschnitt %s zu %d UE; erhalten: %s", t.w.kurskennung, abschnitt, stunden, kursbesuche(d))
+	return fmt.Errorf("kein Kursbesuch im Kurs %s mit dem Kursabschnitt %s zu %d UE; erhalten: %s", w.kurs.kennung, abschnitt, stunden, kursbesuche(d))
 }
 
 func kursbesuche(d *inge.Teilnehmerdaten) string {
@@ -720,8 +674,8 @@ func kursbesuche(d *inge.Teilnehmerdaten) string {
 	return strings.Join(parts, "; ")
 }
 
-func (t *teilnehmerStand) erstanmeldungGezeigt(traeger, bildungsstand string) error {
-	d, err := t.daten()
+func (w *world) erstanmeldungGezeigt(traeger, bildungsstand string) error {
+	d, err := w.teilnehmerdaten()
 	if err != nil {
 		return err
 	}
@@ -732,8 +686,8 @@ func (t *teilnehmerStand) erstanmeldungGezeigt(traeger, bildungsstand string) er
 	return nil
 }
 
-func (t *teilnehmerStand) keineDaten() error {
-	resp, err := t.w.answer()
+func (w *world) keineDaten() error {
+	resp, err := w.answer()
 	if err != nil {
 		return err
 	}
@@ -745,8 +699,8 @@ func (t *teilnehmerStand) keineDaten() error {
 
 // meldungNennt expects the Meldung's text to name a value, e.g. both
 // obliging bodies or the day an entitlement expired.
-func (t *teilnehmerStand) meldungNennt(code, text string) error {
-	resp, err := t.w.answer()
+func (w *world) meldungNennt(code, text string) error {
+	resp, err := w.answer()
 	if err != nil {
 		return err
 	}
@@ -761,8 +715,8 @@ func (t *teilnehmerStand) meldungNennt(code, text string) error {
 	return fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
 }
 
-func (t *teilnehmerStand) keineMeldungen() error {
-	resp, err := t.w.answer()
+func (w *world) keineMeldungen() error {
+	resp, err := w.answer()
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -12,6 +13,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // world is the state of one scenario. godog calls initScenario once per
@@ -31,13 +33,23 @@ type world struct {
 
 	rec *scenarioRecord // what the protocol shows; nil without a report
 
-	request  inge.Request  // being built by Angenommen steps
+	// request is the request that "Angenommen eine ..." steps prepare and
+	// change; it stays after it was sent. sent is the prepared request sent
+	// last (see pending), onStored what sending it changed when the mock
+	// stored it, and last the last request sent, queries included.
+	request  inge.Request
+	sent     inge.Request
+	onStored func() error
+	last     inge.Request
+
 	response inge.Response // last answer, nil after a Fault
 	fault    *soap.Fault   // last Fault, nil after an answer
 	raw      []byte        // last response envelope as received
 
-	kurskennung string   // the course the scenario talks about
-	lauf        kurslauf // what the scenario knows of its course (steps_kurslauf.go)
+	// What the scenario knows of what it made, by family of procedures.
+	kurs       kurslauf        // steps_kurslauf.go
+	lid        lidStand        // steps_lid.go
+	teilnehmer teilnehmerStand // steps_teilnehmer.go
 
 	uhrGestellt bool      // the scenario set the clock; reset it afterwards
 	heute       time.Time // the day on the clock, if the scenario set it
@@ -128,18 +140,35 @@ func (w *world) observe(ex inge.Exchange) {
 	}
 }
 
-// send sends req with the scenario's client and keeps the answer or Fault.
-// Transport errors fail the step.
-func (w *world) send(ctx context.Context, req inge.Request) error {
-	return w.sendWith(ctx, w.client, req)
+// send sends req as "ich" and keeps the answer or Fault for the steps
+// that check it. If the mock stored req (status verarbeitet), stored, if
+// not nil, updates what the scenario knows. Sending the prepared request
+// marks it sent (see pending) and keeps stored for sending it again
+// ("dieselbe Anfrage ohne Rollback").
+func (w *world) send(ctx context.Context, req inge.Request, stored func() error) error {
+	if req == w.request {
+		w.sent, w.onStored = req, stored
+	}
+	if err := w.sendWith(ctx, w.client, req); err != nil {
+		return err
+	}
+	if stored != nil && w.response != nil && w.response.Base().Status == inge.StatusVerarbeitet {
+		return stored()
+	}
+	return nil
 }
 
+// sendWith sends req with client c and keeps the answer or Fault. It is
+// the one place in certrun that calls the InGe client, so that a change of
+// the client's API touches only this function. A Fault is an answer the
+// steps check; any other error (transport, an answer that cannot be read)
+// fails the step.
 func (w *world) sendWith(ctx context.Context, c *inge.Client, req inge.Request) error {
 	p, err := inge.ProcedureOf(req)
 	if err != nil {
-		return err
+		return fmt.Errorf("interner Fehler: %w", err)
 	}
-	w.response, w.fault, w.raw = nil, nil, nil
+	w.response, w.fault, w.raw, w.last = nil, nil, nil, req
 	resp := p.NewResponse()
 	err = c.Call(ctx, p, req, resp)
 	var f *soap.Fault
@@ -154,6 +183,61 @@ func (w *world) sendWith(ctx context.Context, c *inge.Client, req inge.Request) 
 	return nil
 }
 
+// prepared returns the prepared request if it is a T; keine says what is
+// missing otherwise ("keine Kursplanung").
+func prepared[T inge.Request](w *world, keine string) (T, error) {
+	req, ok := w.request.(T)
+	if !ok {
+		return req, fmt.Errorf("es wurde %s vorbereitet", keine)
+	}
+	return req, nil
+}
+
+// prepare makes req, sent by the scenario's Mandant, the prepared request.
+func (w *world) prepare(req inge.Request) {
+	req.Base().Mandant.Traegernummer = w.mandant
+	w.request = req
+}
+
+// pending returns the prepared request if it is a T that was not sent yet
+// and fits (every fits returns true); otherwise it calls prepare, which
+// makes a valid T the prepared request or says what is missing. So "Wenn
+// ich ..." sends what "Angenommen eine ..." prepared and changed, or a
+// valid request if nothing was prepared.
+func pending[T inge.Request](w *world, prepare func() error, fits ...func(T) bool) (T, error) {
+	if req, ok := w.request.(T); ok && w.request != w.sent && allFit(req, fits) {
+		return req, nil
+	}
+	var zero T
+	if err := prepare(); err != nil {
+		return zero, err
+	}
+	req, ok := w.request.(T)
+	if !ok {
+		return zero, errors.New("interner Fehler: der Schritt hat eine andere Anfrage vorbereitet, als er sendet")
+	}
+	return req, nil
+}
+
+func allFit[T any](v T, fits []func(T) bool) bool {
+	for _, f := range fits {
+		if !f(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// mustStore runs a sending step and requires the mock to have stored the
+// request: "Angenommen ich habe ..." arranges what a scenario tests, it
+// does not test it.
+func (w *world) mustStore(ctx context.Context, send func(context.Context) error) error {
+	if err := send(ctx); err != nil {
+		return err
+	}
+	return w.status(string(inge.StatusVerarbeitet))
+}
+
 // answer returns the last response, or an error naming the Fault instead.
 func (w *world) answer() (inge.Response, error) {
 	if w.fault != nil {
@@ -163,6 +247,30 @@ func (w *world) answer() (inge.Response, error) {
 		return nil, errors.New("es wurde noch keine Anfrage gesendet")
 	}
 	return w.response, nil
+}
+
+// fall returns a test case of the Testdatenpaket.
+func (w *world) fall(id string) (*testdaten.Fall, error) {
+	f, ok := w.r.paket.Fall(id)
+	if !ok {
+		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", id)
+	}
+	return f, nil
+}
+
+// person returns the person "Familienname, Vorname" of a test case.
+func (w *world) person(name, fallID string) (*testdaten.Person, error) {
+	fall, err := w.fall(fallID)
+	if err != nil {
+		return nil, err
+	}
+	familienname, vorname, _ := strings.Cut(name, ", ")
+	for i, p := range fall.Personen {
+		if p.Familienname == familienname && p.Vorname == vorname {
+			return &fall.Personen[i], nil
+		}
+	}
+	return nil, fmt.Errorf("Testfall %s hat keine Person %q (Familienname, Vorname)", fallID, name)
 }
 
 // fixedNonce returns a nonce source that always gives the same random nonce.
