@@ -8,67 +8,65 @@ import (
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
-// vollstaendigeKursplanung builds a complete, valid Kursplanung of a general
-// integration course from a test case: its first Kursort and Lehrkraft and
-// all its persons, starting on the Monday at least weeks after heute.
-func vollstaendigeKursplanung(fall *testdaten.Fall, heute time.Time, weeks int) (inge.Kursplanung, error) {
+// ueProWoche is the teaching load of a planned week: a section of 100 UE
+// takes four weeks.
+const ueProWoche = 25
+
+// vollstaendigeKursplanung builds a complete, valid plan of a course of the
+// Kursart from a test case: every section of the Kursart in order, each at
+// 25 UE a week from Monday to Friday (four weeks for 100 UE), at the case's
+// first Kursort, with all its Lehrkraefte and all its persons from the
+// first section on.
+func vollstaendigeKursplanung(fall *testdaten.Fall, kursart string, beginn time.Time) (inge.Kursplanung, error) {
+	struktur, ok := inge.KursstrukturOf(kursart)
+	if !ok {
+		return inge.Kursplanung{}, fmt.Errorf("Kursart %q hat keine Kursstruktur", kursart)
+	}
 	if len(fall.Kursorte) == 0 || len(fall.Personen) == 0 {
 		return inge.Kursplanung{}, fmt.Errorf("Testfall %s hat keinen Kursort oder keine Personen", fall.ID)
 	}
-	beginn := nextMonday(heute.AddDate(0, 0, 7*weeks))
-	abschnitt2 := beginn.AddDate(0, 0, 7*5)
-	ende := beginn.AddDate(0, 0, 7*30-3) // a Friday
+	ort := fall.Kursorte[0]
 	k := inge.Kursplanung{
-		Kursart:             "01", // Allgemeiner Integrationskurs
-		BeginnKursabschnitt: "1",
+		Kursart:             kursart,
+		BeginnKursabschnitt: struktur.Abschnitte[0],
 		Kursbeginn:          inge.DatumOf(beginn),
-		Kursende:            inge.DatumOf(ende),
-		Kursort:             fall.Kursorte[0].Kennung,
-		Wochenstunden:       intp(25),
-		TnrKursMax:          intp(max(20, len(fall.Personen))),
-		Abschnitt: []inge.GeplanterAbschnitt{
-			{Kursabschnitt: "1", Beginn: inge.DatumOf(beginn), Ende: inge.DatumOf(abschnitt2.AddDate(0, 0, -3))},
-			{Kursabschnitt: "2", Beginn: inge.DatumOf(abschnitt2), Ende: inge.DatumOf(abschnitt2.AddDate(0, 0, 7*5-3))},
-		},
-		Zusatzangaben: &inge.Zusatzangaben{Barrierefreiheit: boolp(fall.Kursorte[0].Barrierefrei), Kinderbeaufsichtigung: boolp(false)},
+		Kursort:             ort.Kennung,
+		Wochenstunden:       new(ueProWoche),
+		TnrKursMax:          new(max(20, len(fall.Personen))),
+		Zusatzangaben:       &inge.Zusatzangaben{Barrierefreiheit: new(ort.Barrierefrei), Kinderbeaufsichtigung: new(false)},
+	}
+	start := beginn
+	for _, a := range struktur.Abschnitte {
+		ue := struktur.UE
+		if a == "OK" {
+			ue = struktur.UEOrientierung
+		}
+		wochen := max(1, (ue+ueProWoche-1)/ueProWoche)
+		ende := start.AddDate(0, 0, 7*wochen-3) // the Friday of the last week
+		k.Abschnitt = append(k.Abschnitt, inge.GeplanterAbschnitt{
+			Kursabschnitt: a, Beginn: inge.DatumOf(start), Ende: inge.DatumOf(ende), Kursort: ort.Kennung,
+		})
+		k.Kursende = inge.DatumOf(ende)
+		start = start.AddDate(0, 0, 7*wochen)
 	}
 	for _, tag := range []inge.Wochentag{"Mo", "Di", "Mi", "Do", "Fr"} {
 		k.Unterrichtszeit = append(k.Unterrichtszeit, inge.Unterrichtszeit{
-			Wochentag: tag, Beginn: "08:30", Ende: "12:45", PauseBeginn: "10:00", PauseEnde: "10:15", Unterrichtseinheiten: intp(5),
+			Wochentag: tag, Beginn: "08:30", Ende: "12:45", PauseBeginn: "10:00", PauseEnde: "10:15", Unterrichtseinheiten: new(5),
 		})
 	}
 	for _, p := range fall.Personen {
 		k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: ident(p)})
 	}
-	if len(fall.Lehrkraefte) > 0 {
-		l := fall.Lehrkraefte[0]
-		k.Lehrkraft = []inge.Lehrkraft{{Lehrkraftkennung: l.Kennung, Familienname: l.Familienname, Vorname: l.Vorname}}
+	for _, l := range fall.Lehrkraefte {
+		k.Lehrkraft = append(k.Lehrkraft, inge.Lehrkraft{Lehrkraftkennung: l.Kennung, Familienname: l.Familienname, Vorname: l.Vorname})
 	}
 	return k, nil
 }
 
-// ident identifies a person as providers do: Geburtsdatum and the BAMF
-// Personenkennziffer if there is one, else the first Kennziffer.
-func ident(p testdaten.Person) *inge.TeilnehmerIdent {
-	k := p.Kennziffern[0]
-	for _, c := range p.Kennziffern {
-		if c.Art == string(inge.AktenzeichenBAMF) {
-			k = c
-			break
-		}
-	}
-	return &inge.TeilnehmerIdent{
-		Geburtsdatum: inge.Datum(p.Geburtsdatum),
-		Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
-	}
-}
-
+// nextMonday returns t if it is a Monday, else the Monday after it.
 func nextMonday(t time.Time) time.Time {
 	for t.Weekday() != time.Monday {
 		t = t.AddDate(0, 0, 1)
 	}
 	return t
 }
-
-func intp(n int) *int    { return &n }
-func boolp(b bool) *bool { return &b }

@@ -25,10 +25,11 @@ func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^die Anfrage ist als Rollback markiert$`, w.rollback)
 	sc.Step(`^ich dieselbe Anfrage ohne Rollback sende$`, w.ohneRollback)
 	sc.Step(`^ist der Status "([^"]*)"$`, w.status)
-	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"$`, w.meldung)
-	sc.Step(`^die Antwort enthält die Meldung "([^"]*)" zum Feld "([^"]*)"$`, w.meldungZumFeld)
+	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"(?: zum Feld "([^"]*)")?$`, w.meldungZumFeld)
 	sc.Step(`^die Antwort enthält nicht die Meldung "([^"]*)"$`, w.keineMeldung)
 	sc.Step(`^die Antwort enthält genau diese Meldungen:$`, w.genauDieseMeldungen)
+	sc.Step(`^die Antwort enthält keine Meldungen$`, w.keineMeldungen)
+	sc.Step(`^die Meldung "([^"]*)" nennt "([^"]*)"$`, w.meldungNennt)
 	sc.Step(`^die Antwort enthält keines der Elemente (.+)$`, w.keinesDerElemente)
 	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" und dem faultcode "([^"]*)"$`, w.faultMitCode)
 	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" zum Feld "([^"]*)"$`, w.faultZumFeld)
@@ -103,10 +104,6 @@ func (w *world) status(want string) error {
 	return nil
 }
 
-func (w *world) meldung(code string) error {
-	return w.meldungZumFeld(code, "")
-}
-
 // keineMeldung expects no Meldung with the code, e.g. no success Hinweis
 // after a Rollback.
 func (w *world) keineMeldung(code string) error {
@@ -141,6 +138,56 @@ func (w *world) meldungZumFeld(code, feld string) error {
 		return fmt.Errorf("keine Meldung %s zum Feld %s; erhalten: %s", code, feld, describe(resp.Base().List()))
 	}
 	return fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
+}
+
+// meldungMit returns the first Meldung of the answer with the code.
+func (w *world) meldungMit(code string) (inge.Meldung, error) {
+	resp, err := w.answer()
+	if err != nil {
+		return inge.Meldung{}, err
+	}
+	for _, m := range resp.Base().List() {
+		if m.Code == code {
+			return m, nil
+		}
+	}
+	return inge.Meldung{}, fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
+}
+
+// meldungNennt expects the Meldung's text to name a value, e.g. both
+// obliging bodies or the day an entitlement expired.
+func (w *world) meldungNennt(code, text string) error {
+	m, err := w.meldungMit(code)
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(m.Text, text) {
+		return fmt.Errorf("Meldung %s: %q nennt nicht %q", code, m.Text, text)
+	}
+	return nil
+}
+
+func (w *world) keineMeldungen() error {
+	resp, err := w.answer()
+	if err != nil {
+		return err
+	}
+	if ms := resp.Base().List(); len(ms) > 0 {
+		return fmt.Errorf("erwartet keine Meldungen, erhalten: %s", describe(ms))
+	}
+	return nil
+}
+
+// auskunftMeldet returns the step "die ...-Auskunft (zu dieser ...) meldet
+// CODE" of a procedure whose Auskunft about the scenario's thing ask asks
+// for.
+func (w *world) auskunftMeldet(ask func(context.Context) error) func(ctx context.Context, frisch, code string) error {
+	return func(ctx context.Context, frisch, code string) error {
+		if err := askFirst(ctx, frisch, ask); err != nil {
+			return err
+		}
+		return w.meldungZumFeld(code, "")
+	}
 }
 
 func (w *world) genauDieseMeldungen(table *godog.Table) error {

@@ -12,55 +12,17 @@ import (
 )
 
 func (w *world) registerKursSteps(sc *godog.ScenarioContext) {
-	sc.Step(`^eine vollständige Kursplanung aus Testfall "([^"]*)" mit Kursbeginn in (\d+) Wochen$`, w.buildKursplanung)
 	sc.Step(`^ich die Kursplanung erfasse$`, w.kursplanungErfassen)
-	sc.Step(`^ich habe eine vollständige Kursplanung aus Testfall "([^"]*)" mit Kursbeginn in (\d+) Wochen erfasst$`, w.kursplanungErfasst)
-	sc.Step(`^ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "([^"]*)" mit Kursbeginn in (\d+) Wochen erfasst$`, w.andererHatErfasst)
 	sc.Step(`^die Antwort enthält eine neue Kurskennung$`, w.neueKurskennung)
 	sc.Step(`^die Antwort enthält keine Kurskennung$`, w.keineKurskennung)
-	sc.Step(`^ich die Kursauskunft zu dieser Kurskennung anfordere$`, func(ctx context.Context) error {
-		return w.kursauskunft(ctx, w.kurs.kennung)
-	})
+	sc.Step(`^ich die Kursauskunft zu dieser Kurskennung anfordere$`, w.kursauskunftDieses)
 	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" anfordere$`, w.kursauskunft)
-	sc.Step(`^die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "([^"]*)"$`, func(ctx context.Context, status string) error {
-		if err := w.kursauskunft(ctx, w.kurs.kennung); err != nil {
-			return err
-		}
-		return w.kursstatus(status)
-	})
-	sc.Step(`^die Kursauskunft zu dieser Kurskennung meldet "([^"]*)"$`, func(ctx context.Context, code string) error {
-		if err := w.kursauskunft(ctx, w.kurs.kennung); err != nil {
-			return err
-		}
-		return w.meldung(code)
-	})
-	sc.Step(`^die Kursauskunft zeigt den Kursstatus "([^"]*)"$`, w.kursstatus)
+	// "die Kursauskunft zu dieser Kurskennung ..." asks first; "die
+	// Kursauskunft ..." checks the answer at hand.
+	const zuDieser = `^die Kursauskunft( zu dieser Kurskennung)?`
+	sc.Step(zuDieser+` zeigt den Kursstatus "([^"]*)"$`, w.kursstatus)
+	sc.Step(zuDieser+` meldet "([^"]*)"$`, w.auskunftMeldet(w.kursauskunftDieses))
 	sc.Step(`^die Kursauskunft zeigt den Kursort und die Teilnehmenden der Kursplanung$`, w.auskunftWieGeplant)
-}
-
-func (w *world) buildKursplanung(fallID string, weeks int) error {
-	req, err := w.kursplanungAus(fallID, weeks, w.mandant)
-	if err != nil {
-		return err
-	}
-	w.request = req
-	return nil
-}
-
-// kursplanungAus builds a complete KursplanungErfassen of a test case for
-// Mandant mandant, starting weeks after the scenario's today.
-func (w *world) kursplanungAus(fallID string, weeks int, mandant string) (*inge.KursplanungErfassenAnfrage, error) {
-	fall, err := w.fall(fallID)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := vollstaendigeKursplanung(fall, w.szenarioHeute(), weeks)
-	if err != nil {
-		return nil, err
-	}
-	req := &inge.KursplanungErfassenAnfrage{Kursplanung: plan}
-	req.Mandant.Traegernummer = mandant
-	return req, nil
 }
 
 // kursplanungErfassen sends the prepared plan. The scenario's course is
@@ -78,20 +40,15 @@ func (w *world) kursplanungErfassen(ctx context.Context) error {
 	return err
 }
 
-func (w *world) kursplanungErfasst(ctx context.Context, fallID string, weeks int) error {
-	if err := w.buildKursplanung(fallID, weeks); err != nil {
-		return err
-	}
-	return w.dieseErfasst(ctx)
-}
-
 // andererHatErfasst lets the other Traeger plan a course; the scenario then
 // knows its Kurskennung, as a provider might guess or learn one.
-func (w *world) andererHatErfasst(ctx context.Context, fallID string, weeks int) error {
-	req, err := w.kursplanungAus(fallID, weeks, w.anderer.Traegernummer)
+func (w *world) andererHatErfasst(ctx context.Context, kursart, fallID, datum, wochen string) error {
+	plan, err := w.kursplanungAus(kursart, fallID, datum, wochen)
 	if err != nil {
 		return err
 	}
+	req := &inge.KursplanungErfassenAnfrage{Kursplanung: plan}
+	req.Mandant.Traegernummer = w.anderer.Traegernummer
 	other := w.newClient(w.anderer, wsse.PasswordDigest)
 	if err := w.mustStore(ctx, func(ctx context.Context) error { return w.sendWith(ctx, other, req) }); err != nil {
 		return fmt.Errorf("die Kursplanung des anderen Kursträgers: %w", err)
@@ -131,6 +88,11 @@ func (w *world) kursauskunft(ctx context.Context, kennung string) error {
 	return w.send(ctx, req, nil)
 }
 
+// kursauskunftDieses asks for the scenario's course.
+func (w *world) kursauskunftDieses(ctx context.Context) error {
+	return w.kursauskunft(ctx, w.kurs.kennung)
+}
+
 func (w *world) kursdaten() (*inge.Kursdaten, error) {
 	resp, err := w.answer()
 	if err != nil {
@@ -143,7 +105,10 @@ func (w *world) kursdaten() (*inge.Kursdaten, error) {
 	return r.Kurs, nil
 }
 
-func (w *world) kursstatus(want string) error {
+func (w *world) kursstatus(ctx context.Context, frisch, want string) error {
+	if err := askFirst(ctx, frisch, w.kursauskunftDieses); err != nil {
+		return err
+	}
 	k, err := w.kursdaten()
 	if err != nil {
 		return err
@@ -155,17 +120,16 @@ func (w *world) kursstatus(want string) error {
 }
 
 // auskunftWieGeplant compares the Kursauskunft with the plan the scenario
-// sent.
+// stored.
 func (w *world) auskunftWieGeplant() error {
 	k, err := w.kursdaten()
 	if err != nil {
 		return err
 	}
-	sent, ok := w.request.(*inge.KursplanungErfassenAnfrage)
-	if !ok {
-		return fmt.Errorf("das Szenario hat keine Kursplanung gesendet")
+	p, err := w.gespeichertePlanung()
+	if err != nil {
+		return err
 	}
-	p := sent.Kursplanung
 	if k.Kursort != p.Kursort || k.Kursbeginn != p.Kursbeginn || k.Kurskennung != w.kurs.kennung {
 		return fmt.Errorf("Kursauskunft %s/%s/%s; geplant %s/%s/%s", k.Kurskennung, k.Kursort, k.Kursbeginn, w.kurs.kennung, p.Kursort, p.Kursbeginn)
 	}

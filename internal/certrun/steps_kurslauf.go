@@ -2,17 +2,14 @@ package certrun
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/cucumber/godog"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
-	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // kurslauf is what a scenario knows of its course: the plan as the mock
@@ -37,10 +34,6 @@ func (k *kurslauf) neu(plan inge.Kursplanung) error {
 	return nil
 }
 
-// ueProWoche is the teaching load of a planned week: a section of 100 UE
-// takes four weeks.
-const ueProWoche = 25
-
 // The steps of a course's life after the plan: update, cancel, Kursbeginn,
 // the later sections, their updates and Kursort changes, and what the
 // Kursauskunft shows afterwards. "Angenommen eine ..." prepares a valid
@@ -49,11 +42,11 @@ const ueProWoche = 25
 // prepared; "Angenommen ich habe ..." sends a valid one and requires it to
 // be stored.
 func (w *world) registerKurslaufSteps(sc *godog.ScenarioContext) {
-	const datum = `(\d{2}\.\d{2}\.\d{4})`
-	const kursart = `(?: der Kursart "(\d{2})")?`
+	const kursplanung = `eine vollständige Kursplanung(?: der Kursart "(\d{2})")? aus Testfall "([^"]*)" mit Kursbeginn ` + termin
 
-	sc.Step(`^eine vollständige Kursplanung`+kursart+` aus Testfall "([^"]*)" mit Kursbeginn am `+datum+`$`, w.planungVorbereiten)
-	sc.Step(`^ich habe eine vollständige Kursplanung`+kursart+` aus Testfall "([^"]*)" mit Kursbeginn am `+datum+` erfasst$`, w.planungErfasst)
+	sc.Step(`^`+kursplanung+`$`, w.planungVorbereiten)
+	sc.Step(`^ich habe `+kursplanung+` erfasst$`, w.planungErfasst)
+	sc.Step(`^ein anderer Kursträger hat `+kursplanung+` erfasst$`, w.andererHatErfasst)
 	sc.Step(`^alle Teilnehmenden der Kursplanung steigen erst im Kursabschnitt "([^"]*)" ein$`, w.spaeterEinsteigen)
 	sc.Step(`^ich habe diese Kursplanung erfasst$`, w.dieseErfasst)
 
@@ -92,19 +85,30 @@ func (w *world) registerKurslaufSteps(sc *godog.ScenarioContext) {
 
 // --- Kursplanung ---------------------------------------------------------
 
-func (w *world) planungVorbereiten(kursart, fallID, datum string) error {
+// kursplanungAus builds the complete plan a step describes: of the Kursart
+// (01, the general course, if it names none), from the test case, from the
+// day of the termin on; "in N Wochen" begins on the Monday of that week or
+// after.
+func (w *world) kursplanungAus(kursart, fallID, datum, wochen string) (inge.Kursplanung, error) {
 	fall, err := w.fall(fallID)
 	if err != nil {
-		return err
+		return inge.Kursplanung{}, err
 	}
-	beginn, err := parseDatumDE(datum)
+	beginn, err := w.terminTag(datum, wochen)
 	if err != nil {
-		return err
+		return inge.Kursplanung{}, err
+	}
+	if wochen != "" {
+		beginn = nextMonday(beginn)
 	}
 	if kursart == "" {
 		kursart = "01" // Allgemeiner Integrationskurs
 	}
-	plan, err := kursplanungAm(fall, kursart, beginn)
+	return vollstaendigeKursplanung(fall, kursart, beginn)
+}
+
+func (w *world) planungVorbereiten(kursart, fallID, datum, wochen string) error {
+	plan, err := w.kursplanungAus(kursart, fallID, datum, wochen)
 	if err != nil {
 		return err
 	}
@@ -112,8 +116,8 @@ func (w *world) planungVorbereiten(kursart, fallID, datum string) error {
 	return nil
 }
 
-func (w *world) planungErfasst(ctx context.Context, kursart, fallID, datum string) error {
-	if err := w.planungVorbereiten(kursart, fallID, datum); err != nil {
+func (w *world) planungErfasst(ctx context.Context, kursart, fallID, datum, wochen string) error {
+	if err := w.planungVorbereiten(kursart, fallID, datum, wochen); err != nil {
 		return err
 	}
 	return w.dieseErfasst(ctx)
@@ -125,57 +129,6 @@ func (w *world) dieseErfasst(ctx context.Context) error {
 		return err
 	}
 	return w.neueKurskennung()
-}
-
-// kursplanungAm builds a complete, valid plan of a course of the Kursart
-// from a test case: every section of the Kursart in order, each at 25 UE a
-// week from Monday to Friday (four weeks for 100 UE), at the case's first
-// Kursort, with all its Lehrkraefte and all its persons from the first
-// section on.
-func kursplanungAm(fall *testdaten.Fall, kursart string, beginn time.Time) (inge.Kursplanung, error) {
-	struktur, ok := inge.KursstrukturOf(kursart)
-	if !ok {
-		return inge.Kursplanung{}, fmt.Errorf("Kursart %q hat keine Kursstruktur", kursart)
-	}
-	if len(fall.Kursorte) == 0 || len(fall.Personen) == 0 {
-		return inge.Kursplanung{}, fmt.Errorf("Testfall %s hat keinen Kursort oder keine Personen", fall.ID)
-	}
-	ort := fall.Kursorte[0]
-	k := inge.Kursplanung{
-		Kursart:             kursart,
-		BeginnKursabschnitt: struktur.Abschnitte[0],
-		Kursbeginn:          inge.DatumOf(beginn),
-		Kursort:             ort.Kennung,
-		Wochenstunden:       intp(ueProWoche),
-		TnrKursMax:          intp(max(20, len(fall.Personen))),
-		Zusatzangaben:       &inge.Zusatzangaben{Barrierefreiheit: boolp(ort.Barrierefrei), Kinderbeaufsichtigung: boolp(false)},
-	}
-	start := beginn
-	for _, a := range struktur.Abschnitte {
-		ue := struktur.UE
-		if a == "OK" {
-			ue = struktur.UEOrientierung
-		}
-		wochen := max(1, (ue+ueProWoche-1)/ueProWoche)
-		ende := start.AddDate(0, 0, 7*wochen-3) // the Friday of the last week
-		k.Abschnitt = append(k.Abschnitt, inge.GeplanterAbschnitt{
-			Kursabschnitt: a, Beginn: inge.DatumOf(start), Ende: inge.DatumOf(ende), Kursort: ort.Kennung,
-		})
-		k.Kursende = inge.DatumOf(ende)
-		start = start.AddDate(0, 0, 7*wochen)
-	}
-	for _, tag := range []inge.Wochentag{"Mo", "Di", "Mi", "Do", "Fr"} {
-		k.Unterrichtszeit = append(k.Unterrichtszeit, inge.Unterrichtszeit{
-			Wochentag: tag, Beginn: "08:30", Ende: "12:45", PauseBeginn: "10:00", PauseEnde: "10:15", Unterrichtseinheiten: intp(5),
-		})
-	}
-	for _, p := range fall.Personen {
-		k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: ident(p)})
-	}
-	for _, l := range fall.Lehrkraefte {
-		k.Lehrkraft = append(k.Lehrkraft, inge.Lehrkraft{Lehrkraftkennung: l.Kennung, Familienname: l.Familienname, Vorname: l.Vorname})
-	}
-	return k, nil
 }
 
 // spaeterEinsteigen lets every participant of the prepared plan join in a
@@ -693,18 +646,4 @@ func (w *world) gespeichertePlanung() (*inge.Kursplanung, error) {
 		return nil, fmt.Errorf("das Szenario hat noch keine Kursplanung gespeichert (ich habe eine vollständige Kursplanung ... erfasst)")
 	}
 	return w.kurs.plan, nil
-}
-
-// clone returns a deep copy of a message part, so that changing a prepared
-// request never changes what the scenario knows of its course.
-func clone[T any](v T) (T, error) {
-	var c T
-	b, err := json.Marshal(v)
-	if err != nil {
-		return c, fmt.Errorf("copy %T: %w", v, err)
-	}
-	if err := json.Unmarshal(b, &c); err != nil {
-		return c, fmt.Errorf("copy %T: %w", v, err)
-	}
-	return c, nil
 }

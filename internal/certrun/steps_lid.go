@@ -48,16 +48,14 @@ const unbekanntePruefungsnummer = "L999999999"
 // prepared request, or a valid one if none is prepared; "Angenommen ich
 // habe ..." sends a valid one and requires it to be stored.
 func (w *world) registerLidSteps(sc *godog.ScenarioContext) {
-	const datum = `(\d{2}\.\d{2}\.\d{4})`
-
 	// Another Traeger: 10000002 by default, not approved as Pruefstelle.
 	sc.Step(`^ich bin als anderer Kursträger angemeldet$`, func() { w.login(w.anderer, wsse.PasswordDigest) })
 
-	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" am `+datum+`$`, w.lidErfassungAmVorbereiten)
-	sc.Step(`^eine vollständige LiD-Prüfung aus Testfall "([^"]*)" in (\d+) Wochen$`, w.lidErfassungInVorbereiten)
+	const pruefung = `eine vollständige LiD-Prüfung aus Testfall "([^"]*)" ` + termin
+	sc.Step(`^`+pruefung+`$`, w.lidErfassungVorbereiten)
 	sc.Step(`^ich die LiD-Prüfung erfasse$`, w.lidErfassen)
 	sc.Step(`^ich dieselbe LiD-Prüfung ohne Rollback erfasse$`, w.ohneRollback)
-	sc.Step(`^ich habe eine vollständige LiD-Prüfung aus Testfall "([^"]*)" am `+datum+` erfasst$`, w.lidErfasst)
+	sc.Step(`^ich habe `+pruefung+` erfasst$`, w.lidErfasst)
 	sc.Step(`^die Antwort enthält eine neue Prüfungsnummer$`, w.neuePruefungsnummer)
 	sc.Step(`^die Antwort enthält keine Prüfungsnummer$`, w.keinePruefungsnummer)
 	sc.Step(`^die Prüfungsnummer unterscheidet sich von der vorigen$`, w.anderePruefungsnummer)
@@ -80,7 +78,7 @@ func (w *world) registerLidSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^ich habe die Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung gemeldet$`, w.lidAlleGemeldet)
 	sc.Step(`^ich habe (\d+) Selbstzahler zu dieser LiD-Prüfung gemeldet$`, w.lidZahlerGemeldet)
 
-	sc.Step(`^ich die Auskunft zu dieser LiD-Prüfung anfordere$`, func(ctx context.Context) error { return w.lidAuskunft(ctx, w.lid.nummer) })
+	sc.Step(`^ich die Auskunft zu dieser LiD-Prüfung anfordere$`, w.lidAuskunftDieser)
 	sc.Step(`^ich die Auskunft zur LiD-Prüfung "([^"]*)" anfordere$`, w.lidAuskunft)
 	// "die LiD-Auskunft zu dieser Prüfung ..." asks first; "die
 	// LiD-Auskunft ..." checks the answer at hand.
@@ -89,7 +87,7 @@ func (w *world) registerLidSteps(sc *godog.ScenarioContext) {
 	sc.Step(zuDieser+` zeigt die zuletzt gespeicherten Prüfungsdaten$`, w.lidZeigtDaten)
 	sc.Step(zuDieser+` zeigt die gemeldeten Prüflinge$`, w.lidZeigtGemeldete)
 	sc.Step(zuDieser+` zeigt (\d+) Prüflinge?$`, w.lidZeigtAnzahl)
-	sc.Step(zuDieser+` meldet "([^"]*)"$`, w.lidAuskunftMeldet)
+	sc.Step(zuDieser+` meldet "([^"]*)"$`, w.auskunftMeldet(w.lidAuskunftDieser))
 	sc.Step(`^die Meldung "([^"]*)" lautet wie für eine unbekannte Prüfungsnummer$`, w.wieUnbekannt)
 }
 
@@ -121,26 +119,17 @@ func (w *world) lidPruefungAus(fallID string, tag time.Time) (inge.LidPruefung, 
 	}, nil
 }
 
-func (w *world) lidErfassungVorbereiten(fallID string, tag time.Time) error {
+func (w *world) lidErfassungVorbereiten(fallID, datum, wochen string) error {
+	tag, err := w.terminTag(datum, wochen)
+	if err != nil {
+		return err
+	}
 	p, err := w.lidPruefungAus(fallID, tag)
 	if err != nil {
 		return err
 	}
 	w.prepare(&inge.LidPruefungErfassenAnfrage{Pruefung: p})
 	return nil
-}
-
-func (w *world) lidErfassungAmVorbereiten(fallID, datum string) error {
-	tag, err := parseDatumDE(datum)
-	if err != nil {
-		return err
-	}
-	return w.lidErfassungVorbereiten(fallID, tag)
-}
-
-// erfassungInVorbereiten counts the weeks from the scenario's today.
-func (w *world) lidErfassungInVorbereiten(fallID string, wochen int) error {
-	return w.lidErfassungVorbereiten(fallID, w.szenarioHeute().AddDate(0, 0, 7*wochen))
 }
 
 func (w *world) lidErfassen(ctx context.Context) error {
@@ -160,8 +149,8 @@ func (w *world) lidErfassen(ctx context.Context) error {
 	})
 }
 
-func (w *world) lidErfasst(ctx context.Context, fallID, datum string) error {
-	if err := w.lidErfassungAmVorbereiten(fallID, datum); err != nil {
+func (w *world) lidErfasst(ctx context.Context, fallID, datum, wochen string) error {
+	if err := w.lidErfassungVorbereiten(fallID, datum, wochen); err != nil {
 		return err
 	}
 	return w.mustStore(ctx, w.lidErfassen)
@@ -206,19 +195,10 @@ func (w *world) anderePruefungsnummer() error {
 }
 
 func (w *world) meldungNenntPruefungsnummer(code string) error {
-	resp, err := w.answer()
-	if err != nil {
-		return err
+	if w.lid.nummer == "" {
+		return errors.New("das Szenario kennt keine Prüfungsnummer")
 	}
-	for _, m := range resp.Base().List() {
-		if m.Code == code {
-			if w.lid.nummer == "" || !strings.Contains(m.Text, w.lid.nummer) {
-				return fmt.Errorf("Meldung %s (%s) nennt die Prüfungsnummer %q nicht", code, m.Text, w.lid.nummer)
-			}
-			return nil
-		}
-	}
-	return fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
+	return w.meldungNennt(code, w.lid.nummer)
 }
 
 // --- Aktualisieren and Stornieren -------------------------------------------
@@ -357,16 +337,11 @@ func (w *world) lidAuchPersonMitArt(name, fallID, art string) error {
 	if err != nil {
 		return err
 	}
-	for _, k := range p.Kennziffern {
-		if k.Art == art {
-			id := &inge.TeilnehmerIdent{
-				Geburtsdatum: inge.Datum(p.Geburtsdatum),
-				Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
-			}
-			return w.lidPrueflingDazu(inge.LidPruefling{Ident: id}, inge.LidPruefling{Ident: ident(*p)})
-		}
+	id, err := identMit(p, art)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("%s aus Testfall %s hat kein Aktenzeichen der Art %q", name, fallID, art)
+	return w.lidPrueflingDazu(inge.LidPruefling{Ident: id}, inge.LidPruefling{Ident: ident(*p)})
 }
 
 // auchSelbstzahler names a self-payer "Familienname, Vorname" with the
@@ -439,13 +414,16 @@ func (w *world) lidAuskunft(ctx context.Context, nummer string) error {
 	return w.send(ctx, req, nil)
 }
 
-// daten returns the exam of the last LidPruefungAuskunft; with frisch set
-// it asks for the scenario's exam first.
+// lidAuskunftDieser asks for the scenario's exam.
+func (w *world) lidAuskunftDieser(ctx context.Context) error {
+	return w.lidAuskunft(ctx, w.lid.nummer)
+}
+
+// lidDaten returns the exam of the last LidPruefungAuskunft; with frisch
+// set it asks for the scenario's exam first.
 func (w *world) lidDaten(ctx context.Context, frisch string) (*inge.LidPruefungsdaten, error) {
-	if frisch != "" {
-		if err := w.lidAuskunft(ctx, w.lid.nummer); err != nil {
-			return nil, err
-		}
+	if err := askFirst(ctx, frisch, w.lidAuskunftDieser); err != nil {
+		return nil, err
 	}
 	resp, err := w.answer()
 	if err != nil {
@@ -536,33 +514,12 @@ func (w *world) lidZeigtAnzahl(ctx context.Context, frisch string, n int) error 
 	return nil
 }
 
-func (w *world) lidAuskunftMeldet(ctx context.Context, frisch, code string) error {
-	if frisch != "" {
-		if err := w.lidAuskunft(ctx, w.lid.nummer); err != nil {
-			return err
-		}
-	}
-	return w.meldung(code)
-}
-
 // wieUnbekannt checks that the Meldung reads, but for the number, as the
 // one for an unknown Pruefungsnummer, so that an exam of another Traeger
 // does not reveal that it exists. It asks the same procedure again, with
 // the unknown number, and keeps the first answer as the answer at hand.
 func (w *world) wieUnbekannt(ctx context.Context, code string) error {
-	text := func() (string, error) {
-		resp, err := w.answer()
-		if err != nil {
-			return "", err
-		}
-		for _, m := range resp.Base().List() {
-			if m.Code == code {
-				return m.Text, nil
-			}
-		}
-		return "", fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
-	}
-	got, err := text()
+	got, err := w.meldungMit(code)
 	if err != nil {
 		return err
 	}
@@ -575,12 +532,12 @@ func (w *world) wieUnbekannt(ctx context.Context, code string) error {
 	if err := w.send(ctx, probe, nil); err != nil {
 		return err
 	}
-	want, err := text()
+	want, err := w.meldungMit(code)
 	if err != nil {
 		return fmt.Errorf("mit der unbekannten Prüfungsnummer: %w", err)
 	}
-	if strings.ReplaceAll(got, nummer, "L…") != strings.ReplaceAll(want, unbekanntePruefungsnummer, "L…") {
-		return fmt.Errorf("Meldung %s lautet %q; für eine unbekannte Prüfungsnummer %q", code, got, want)
+	if strings.ReplaceAll(got.Text, nummer, "L…") != strings.ReplaceAll(want.Text, unbekanntePruefungsnummer, "L…") {
+		return fmt.Errorf("Meldung %s lautet %q; für eine unbekannte Prüfungsnummer %q", code, got.Text, want.Text)
 	}
 	return nil
 }

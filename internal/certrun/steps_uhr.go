@@ -8,10 +8,6 @@ import (
 	"github.com/cucumber/godog"
 )
 
-// datumDE is the layout of dates in the steps: TT.MM.JJJJ, as vendors show
-// them.
-const datumDE = "02.01.2006"
-
 // heuteUm is the time of day that "heute ist der ..." sets the clock to:
 // well inside the day in every German time zone offset.
 const heuteUm = 9 * time.Hour
@@ -22,7 +18,7 @@ const heuteUm = 9 * time.Hour
 // that scenarios stay independent of each other; a sandbox of the
 // scenario's own is removed anyway.
 func (w *world) registerUhrSteps(sc *godog.ScenarioContext) {
-	sc.Step(`^heute ist der (\d{2}\.\d{2}\.\d{4})$`, w.heuteIst)
+	sc.Step(`^heute ist der `+datum+`$`, w.heuteIst)
 	sc.Step(`^(\d+) Tage? vergehen$`, w.tageVergehen)
 }
 
@@ -61,13 +57,4 @@ func (w *world) resetUhr(ctx context.Context) error {
 	}
 	w.uhrGestellt = false
 	return nil
-}
-
-// parseDatumDE parses a date TT.MM.JJJJ as midnight UTC.
-func parseDatumDE(s string) (time.Time, error) {
-	t, err := time.Parse(datumDE, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("%q ist kein Datum TT.MM.JJJJ", s)
-	}
-	return t, nil
 }

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/cucumber/godog"
@@ -13,7 +12,6 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
-	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // world is the state of one scenario. godog calls initScenario once per
@@ -247,30 +245,6 @@ func (w *world) answer() (inge.Response, error) {
 		return nil, errors.New("es wurde noch keine Anfrage gesendet")
 	}
 	return w.response, nil
-}
-
-// fall returns a test case of the Testdatenpaket.
-func (w *world) fall(id string) (*testdaten.Fall, error) {
-	f, ok := w.r.paket.Fall(id)
-	if !ok {
-		return nil, fmt.Errorf("Testfall %q gibt es im Testdatenpaket nicht", id)
-	}
-	return f, nil
-}
-
-// person returns the person "Familienname, Vorname" of a test case.
-func (w *world) person(name, fallID string) (*testdaten.Person, error) {
-	fall, err := w.fall(fallID)
-	if err != nil {
-		return nil, err
-	}
-	familienname, vorname, _ := strings.Cut(name, ", ")
-	for i, p := range fall.Personen {
-		if p.Familienname == familienname && p.Vorname == vorname {
-			return &fall.Personen[i], nil
-		}
-	}
-	return nil, fmt.Errorf("Testfall %s hat keine Person %q (Familienname, Vorname)", fallID, name)
 }
 
 // fixedNonce returns a nonce source that always gives the same random nonce.
