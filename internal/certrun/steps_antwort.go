@@ -3,7 +3,6 @@ package certrun
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -17,13 +16,11 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
-// The steps that shape a request and check an answer, for every procedure.
+// The steps that check the answer of any procedure: its Status and
+// Meldungen, the elements it must not carry, and Faults. They are shared
+// because every procedure answers in the same frame (inge.Antwort, or a
+// SOAP Fault with a catalogue code).
 func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
-	sc.Step(`^in der Anfrage fehlen die Felder:$`, w.felderFehlen)
-	sc.Step(`^das Feld "([^"]*)" hat den Wert "([^"]*)"$`, w.feldWert)
-	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? vor dem Kursbeginn$`, w.feldVorKursbeginn)
-	sc.Step(`^die Anfrage ist als Rollback markiert$`, w.rollback)
-	sc.Step(`^ich dieselbe Anfrage ohne Rollback sende$`, w.ohneRollback)
 	sc.Step(`^ist der Status "([^"]*)"$`, w.status)
 	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"(?: zum Feld "([^"]*)")?$`, w.meldungZumFeld)
 	sc.Step(`^die Antwort enthält nicht die Meldung "([^"]*)"$`, w.keineMeldung)
@@ -35,64 +32,6 @@ func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" zum Feld "([^"]*)"$`, w.faultZumFeld)
 }
 
-func (w *world) felderFehlen(table *godog.Table) error {
-	req, err := prepared[inge.Request](w, "keine Anfrage")
-	if err != nil {
-		return err
-	}
-	for i, row := range table.Rows {
-		if i == 0 {
-			continue // header: Feld
-		}
-		if err := setField(req, row.Cells[0].Value, "", true); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *world) feldWert(path, value string) error {
-	req, err := prepared[inge.Request](w, "keine Anfrage")
-	if err != nil {
-		return err
-	}
-	return setField(req, path, value, false)
-}
-
-func (w *world) feldVorKursbeginn(path string, days int) error {
-	req, ok := w.request.(*inge.KursplanungErfassenAnfrage)
-	if !ok {
-		return fmt.Errorf("es wurde keine Kursplanung vorbereitet")
-	}
-	beginn, err := req.Kursplanung.Kursbeginn.Time()
-	if err != nil {
-		return err
-	}
-	return setField(req, path, string(inge.DatumOf(beginn.AddDate(0, 0, -days))), false)
-}
-
-func (w *world) rollback() error {
-	req, err := prepared[inge.Request](w, "keine Anfrage")
-	if err != nil {
-		return err
-	}
-	req.Base().Rollback = true
-	return nil
-}
-
-// ohneRollback sends the request sent last again without the Rollback
-// flag, and so changes what the scenario knows as the first sending would
-// have, had the mock stored it.
-func (w *world) ohneRollback(ctx context.Context) error {
-	req := w.sent
-	if req == nil {
-		return errors.New("es wurde noch keine Anfrage gesendet")
-	}
-	req.Base().Rollback = false
-	w.request = req
-	return w.send(ctx, req, w.onStored)
-}
-
 func (w *world) status(want string) error {
 	resp, err := w.answer()
 	if err != nil {
@@ -100,21 +39,6 @@ func (w *world) status(want string) error {
 	}
 	if got := string(resp.Base().Status); got != want {
 		return fmt.Errorf("Status = %s; erwartet %s (Meldungen: %s)", got, want, describe(resp.Base().List()))
-	}
-	return nil
-}
-
-// keineMeldung expects no Meldung with the code, e.g. no success Hinweis
-// after a Rollback.
-func (w *world) keineMeldung(code string) error {
-	resp, err := w.answer()
-	if err != nil {
-		return err
-	}
-	for _, m := range resp.Base().List() {
-		if m.Code == code {
-			return fmt.Errorf("die Antwort enthält die Meldung %s %s (%s)", m.Code, m.Feld, m.Text)
-		}
 	}
 	return nil
 }
@@ -138,6 +62,21 @@ func (w *world) meldungZumFeld(code, feld string) error {
 		return fmt.Errorf("keine Meldung %s zum Feld %s; erhalten: %s", code, feld, describe(resp.Base().List()))
 	}
 	return fmt.Errorf("keine Meldung %s; erhalten: %s", code, describe(resp.Base().List()))
+}
+
+// keineMeldung expects no Meldung with the code, e.g. no success Hinweis
+// after a Rollback.
+func (w *world) keineMeldung(code string) error {
+	resp, err := w.answer()
+	if err != nil {
+		return err
+	}
+	for _, m := range resp.Base().List() {
+		if m.Code == code {
+			return fmt.Errorf("die Antwort enthält die Meldung %s %s (%s)", m.Code, m.Feld, m.Text)
+		}
+	}
+	return nil
 }
 
 // meldungMit returns the first Meldung of the answer with the code.
@@ -178,18 +117,6 @@ func (w *world) keineMeldungen() error {
 	return nil
 }
 
-// auskunftMeldet returns the step "die ...-Auskunft (zu dieser ...) meldet
-// CODE" of a procedure whose Auskunft about the scenario's thing ask asks
-// for.
-func (w *world) auskunftMeldet(ask func(context.Context) error) func(ctx context.Context, frisch, code string) error {
-	return func(ctx context.Context, frisch, code string) error {
-		if err := askFirst(ctx, frisch, ask); err != nil {
-			return err
-		}
-		return w.meldungZumFeld(code, "")
-	}
-}
-
 func (w *world) genauDieseMeldungen(table *godog.Table) error {
 	resp, err := w.answer()
 	if err != nil {
@@ -210,6 +137,18 @@ func (w *world) genauDieseMeldungen(table *godog.Table) error {
 		return fmt.Errorf("Meldungen:\n  %s\nerwartet:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 	return nil
+}
+
+// auskunftMeldet returns the step "die ...-Auskunft (zu dieser ...) meldet
+// CODE" of a procedure whose Auskunft about the scenario's thing ask asks
+// for.
+func (w *world) auskunftMeldet(ask func(context.Context) error) func(ctx context.Context, frisch, code string) error {
+	return func(ctx context.Context, frisch, code string) error {
+		if err := askFirst(ctx, frisch, ask); err != nil {
+			return err
+		}
+		return w.meldungZumFeld(code, "")
+	}
 }
 
 var quotedRE = regexp.MustCompile(`"([^"]+)"`)

@@ -58,3 +58,19 @@ func (w *world) resetUhr(ctx context.Context) error {
 	w.uhrGestellt = false
 	return nil
 }
+
+// szenarioHeute is the day the scenario's relative dates count from: the day
+// the scenario set its sandbox's clock to, else the real date. The clock is
+// one for every Traeger of the sandbox.
+func (w *world) szenarioHeute() time.Time {
+	if !w.heute.IsZero() {
+		return w.heute
+	}
+	return today()
+}
+
+// today is the real date.
+func today() time.Time {
+	y, m, d := time.Now().UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

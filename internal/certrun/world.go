@@ -2,7 +2,6 @@ package certrun
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"time"
@@ -46,13 +45,20 @@ type world struct {
 
 	// What the scenario knows of what it made, by family of procedures.
 	kurs       kurslauf        // steps_kurslauf.go
-	lid        lidStand        // steps_lid.go
-	teilnehmer teilnehmerStand // steps_teilnehmer.go
+	lid        lidStand        // steps_lid_lebenslauf.go
+	teilnehmer teilnehmerStand // steps_person.go
 
 	uhrGestellt bool      // the scenario set the clock; reset it afterwards
 	heute       time.Time // the day on the clock, if the scenario set it
 }
 
+// initScenario binds a new world to the steps of one scenario. The steps
+// of every procedure follow one pattern: "Angenommen eine ..." prepares a
+// valid request, from the Testdatenpaket and what the scenario knows of
+// what it made, which the steps of steps_anfrage.go change; "Wenn ich ..."
+// sends the prepared request, or a valid one if none is prepared
+// (pending); "Angenommen ich habe ..." sends a valid one and requires it
+// to be stored (mustStore).
 func (r *runner) initScenario(sc *godog.ScenarioContext) {
 	w := &world{r: r, ich: r.cfg.Ich, anderer: r.cfg.Anderer, sandbox: r.cfg.Sandbox}
 	w.login(w.ich, wsse.PasswordDigest)
@@ -62,13 +68,31 @@ func (r *runner) initScenario(sc *godog.ScenarioContext) {
 		sc.StepContext().Before(w.beforeStep)
 		sc.StepContext().After(w.afterStep)
 	}
-	w.registerAuthSteps(sc)
+	// One file of steps per feature file, named like it, and three that
+	// many features share: the clock, the request and the answer.
 	w.registerUhrSteps(sc)
-	w.registerKursSteps(sc)
-	w.registerKurslaufSteps(sc)
-	w.registerLidSteps(sc)
-	w.registerTeilnehmerSteps(sc)
+	w.registerAnfrageSteps(sc)
 	w.registerAntwortSteps(sc)
+	w.registerPersonSteps(sc)
+	w.registerAuthentifizierungSteps(sc)
+	w.registerKursplanungErfassenSteps(sc)
+	w.registerKursplanungAktualisierenSteps(sc)
+	w.registerKursplanungStornierenSteps(sc)
+	w.registerKursbeginnMeldenSteps(sc)
+	w.registerKursabschnittsbeginnMeldenSteps(sc)
+	w.registerKursabschnittAktualisierenSteps(sc)
+	w.registerKursortaenderungMeldenSteps(sc)
+	w.registerKursauskunftSteps(sc)
+	w.registerLidPruefungErfassenSteps(sc)
+	w.registerLidPruefungAktualisierenSteps(sc)
+	w.registerLidPruefungStornierenSteps(sc)
+	w.registerLidTeilnehmendeMeldenSteps(sc)
+	w.registerLidPruefungAuskunftSteps(sc)
+	w.registerLidLebenslaufSteps(sc)
+	w.registerAnmeldungErstverfahrenSteps(sc)
+	w.registerAnmeldungWiederholerverfahrenSteps(sc)
+	w.registerSprachtestMeldenSteps(sc)
+	w.registerTeilnehmerauskunftSteps(sc)
 }
 
 // beforeScenario gives the scenario its own sandbox, if the run has them,
@@ -245,29 +269,4 @@ func (w *world) answer() (inge.Response, error) {
 		return nil, errors.New("es wurde noch keine Anfrage gesendet")
 	}
 	return w.response, nil
-}
-
-// fixedNonce returns a nonce source that always gives the same random nonce.
-func fixedNonce() (func() ([]byte, error), error) {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		return nil, err
-	}
-	return func() ([]byte, error) { return b, nil }, nil
-}
-
-// szenarioHeute is the day the scenario's relative dates count from: the day
-// the scenario set its sandbox's clock to, else the real date. The clock is
-// one for every Traeger of the sandbox.
-func (w *world) szenarioHeute() time.Time {
-	if !w.heute.IsZero() {
-		return w.heute
-	}
-	return today()
-}
-
-// today is the real date.
-func today() time.Time {
-	y, m, d := time.Now().UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

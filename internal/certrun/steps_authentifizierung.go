@@ -1,6 +1,7 @@
 package certrun
 
 import (
+	"crypto/rand"
 	"fmt"
 	"time"
 
@@ -9,8 +10,12 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
-func (w *world) registerAuthSteps(sc *godog.ScenarioContext) {
+// The steps of authentifizierung.feature: who the scenario logs in as, and
+// how its WS-Security UsernameToken deviates.
+func (w *world) registerAuthentifizierungSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^ich bin als Kursträger angemeldet$`, func() { w.login(w.ich, wsse.PasswordDigest) })
+	// Another Traeger: 10000002 by default, not approved as Pruefstelle.
+	sc.Step(`^ich bin als anderer Kursträger angemeldet$`, func() { w.login(w.anderer, wsse.PasswordDigest) })
 	sc.Step(`^ich bin als Kursträger mit Passwort-Art "([^"]*)" angemeldet$`, w.loginWithMode)
 	sc.Step(`^ich bin als Kursträger mit dem Passwort "([^"]*)" angemeldet$`, func(pw string) {
 		a := w.ich
@@ -44,4 +49,13 @@ func (w *world) loginWithMode(mode string) error {
 		return fmt.Errorf("Passwort-Art %q: erwartet PasswordText oder PasswordDigest", mode)
 	}
 	return nil
+}
+
+// fixedNonce returns a nonce source that always gives the same random nonce.
+func fixedNonce() (func() ([]byte, error), error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	return func() ([]byte, error) { return b, nil }, nil
 }

@@ -1,0 +1,93 @@
+package certrun
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cucumber/godog"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+// lid_lebenslauf.feature follows one LiD exam through every procedure.
+// Each of its steps sends or checks one procedure and lives in that
+// procedure's file; this file holds what those files share: what the
+// scenario knows of its exam, and the one step that every procedure on a
+// Pruefungsnummer shares, because each must hide another Traeger's exam
+// the same way.
+func (w *world) registerLidLebenslaufSteps(sc *godog.ScenarioContext) {
+	sc.Step(`^die Meldung "([^"]*)" lautet wie für eine unbekannte Prüfungsnummer$`, w.wieUnbekannt)
+}
+
+// lidStand is what a scenario knows of its LiD exam: the exam as the mock
+// stored it and the candidates it took. Requests are derived from it, so a
+// scenario says only what differs from a valid message.
+type lidStand struct {
+	nummer   string            // the exam the scenario talks about
+	vorige   string            // the Pruefungsnummer before nummer, if any
+	pruefung *inge.LidPruefung // as stored; nil until an exam was stored
+	gemeldet []inge.LidPruefling
+
+	// erwartet are the candidates of the prepared LidTeilnehmendeMelden as
+	// the Auskunft returns them once stored: identified persons by
+	// Geburtsdatum and BAMF Personenkennziffer, Selbstzahler as sent.
+	erwartet []inge.LidPruefling
+	zahler   int // Selbstzahler generated so far
+}
+
+// unbekanntePruefungsnummer is a number the mock never hands out first.
+const unbekanntePruefungsnummer = "L999999999"
+
+// wieUnbekannt checks that the Meldung reads, but for the number, as the
+// one for an unknown Pruefungsnummer, so that an exam of another Traeger
+// does not reveal that it exists. It asks the same procedure again, with
+// the unknown number, and keeps the first answer as the answer at hand.
+func (w *world) wieUnbekannt(ctx context.Context, code string) error {
+	got, err := w.meldungMit(code)
+	if err != nil {
+		return err
+	}
+	probe, nummer, ok := mitNummer(w.last, unbekanntePruefungsnummer)
+	if !ok {
+		return errors.New("die letzte Anfrage nennt keine Prüfungsnummer")
+	}
+	response, fault, raw, last := w.response, w.fault, w.raw, w.last
+	defer func() { w.response, w.fault, w.raw, w.last = response, fault, raw, last }()
+	if err := w.send(ctx, probe, nil); err != nil {
+		return err
+	}
+	want, err := w.meldungMit(code)
+	if err != nil {
+		return fmt.Errorf("mit der unbekannten Prüfungsnummer: %w", err)
+	}
+	if strings.ReplaceAll(got.Text, nummer, "L…") != strings.ReplaceAll(want.Text, unbekanntePruefungsnummer, "L…") {
+		return fmt.Errorf("Meldung %s lautet %q; für eine unbekannte Prüfungsnummer %q", code, got.Text, want.Text)
+	}
+	return nil
+}
+
+// mitNummer returns a copy of a LiD request that names the exam nummer
+// instead, and the number it named.
+func mitNummer(req inge.Request, nummer string) (inge.Request, string, bool) {
+	switch r := req.(type) {
+	case *inge.LidPruefungAktualisierenAnfrage:
+		c := *r
+		c.Pruefungsnummer = nummer
+		return &c, r.Pruefungsnummer, true
+	case *inge.LidPruefungStornierenAnfrage:
+		c := *r
+		c.Pruefungsnummer = nummer
+		return &c, r.Pruefungsnummer, true
+	case *inge.LidTeilnehmendeMeldenAnfrage:
+		c := *r
+		c.Pruefungsnummer = nummer
+		return &c, r.Pruefungsnummer, true
+	case *inge.LidPruefungAuskunftAnfrage:
+		c := *r
+		c.Pruefungsnummer = nummer
+		return &c, r.Pruefungsnummer, true
+	}
+	return nil, "", false
+}

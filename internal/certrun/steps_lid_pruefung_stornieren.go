@@ -1,0 +1,40 @@
+package certrun
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cucumber/godog"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+)
+
+// The steps of LidPruefungStornieren (lid_pruefung_stornieren.feature).
+func (w *world) registerLidPruefungStornierenSteps(sc *godog.ScenarioContext) {
+	sc.Step(`^eine Stornierung dieser LiD-Prüfung$`, w.lidStornierungVorbereiten)
+	sc.Step(`^ich die LiD-Prüfung storniere$`, w.lidStornieren)
+	sc.Step(`^ich habe die LiD-Prüfung storniert$`, w.lidStorniert)
+}
+
+func (w *world) lidStornierungVorbereiten() error {
+	if w.lid.nummer == "" {
+		return fmt.Errorf("das Szenario kennt keine LiD-Prüfung (ich habe eine vollständige LiD-Prüfung ... erfasst)")
+	}
+	w.prepare(&inge.LidPruefungStornierenAnfrage{Pruefungsnummer: w.lid.nummer, Grund: "Prüfungsraum nicht verfügbar"})
+	return nil
+}
+
+func (w *world) lidStornieren(ctx context.Context) error {
+	req, err := pending[*inge.LidPruefungStornierenAnfrage](w, w.lidStornierungVorbereiten)
+	if err != nil {
+		return err
+	}
+	return w.send(ctx, req, nil)
+}
+
+func (w *world) lidStorniert(ctx context.Context) error {
+	if err := w.lidStornierungVorbereiten(); err != nil {
+		return err
+	}
+	return w.mustStore(ctx, w.lidStornieren)
+}
