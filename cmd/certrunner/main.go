@@ -11,16 +11,15 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
 	"syscall"
 	"time"
 
@@ -37,105 +36,59 @@ func main() {
 
 // run returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fset := flag.NewFlagSet("certrunner", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	endpoint := fset.String("endpoint", "", "SOAP endpoint of a running mock, e.g. http://127.0.0.1:8080/inge; empty: start an embedded mock")
-	admin := fset.String("admin", "", "admin API of the mock at -endpoint, for the scenarios' sandboxes and clocks (default "+defaultAdmin+" with -endpoint; the embedded mock's own without)")
-	user := fset.String("user", "", "DeBeV user of the provider under test; with it the scenarios run one after another in -sandbox (default: a sandbox per scenario with its own users)")
-	password := fset.String("password", "", "password of -user")
-	traeger := fset.String("traeger", "", "Traegernummer of -user")
-	sandbox := fset.String("sandbox", "", `run every scenario, one after another, in this existing sandbox of the mock rather than each in its own (default "standard" with -user)`)
-	concurrency := fset.Int("concurrency", runtime.NumCPU(), "scenarios at once, each in its own sandbox; 1 with -user or -sandbox")
-	tags := fset.String("tags", "", `run only scenarios matching a tag expression, e.g. "@Kursauskunft"`)
-	format := fset.String("format", "", "godog output format: pretty, progress, cucumber, junit (default pretty when serial, progress when parallel)")
-	report := fset.String("report", "", "directory for the reports: junit.xml, cucumber.json and protokoll.html (the acceptance protocol with every SOAP exchange)")
-	caFile := fset.String("ca", "", "PEM file of the CA certificates to trust for an https endpoint, instead of the system's (e.g. mockinge's -tls certificate)")
-	insecure := fset.Bool("insecure", false, "do not check the endpoint's TLS certificate (tests only: anyone can pose as the endpoint)")
-	noColors := fset.Bool("no-colors", false, "no ANSI colours (the default when stdout is not a terminal)")
-	fset.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: certrunner [flags]\n\nRuns the InGe acceptance scenarios (features/, German Gherkin) against an endpoint.\n\nFlags:\n")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if fset.NArg() > 0 {
-		fmt.Fprintf(stderr, "certrunner: unexpected arguments %q\n", fset.Args())
-		return 2
-	}
-	set := map[string]bool{}
-	fset.Visit(func(f *flag.Flag) { set[f.Name] = true })
-
-	ich := certrun.Account{Benutzer: *user, Passwort: *password, Traegernummer: *traeger}
-	if ich != (certrun.Account{}) && (ich.Benutzer == "" || ich.Passwort == "" || ich.Traegernummer == "") {
-		fmt.Fprintln(stderr, "certrunner: -user, -password and -traeger go together")
-		return 2
-	}
-	shared := ich != (certrun.Account{}) || *sandbox != ""
-	switch {
-	case *concurrency < 1:
-		fmt.Fprintln(stderr, "certrunner: -concurrency must be at least 1")
-		return 2
-	case shared && *concurrency > 1:
-		if set["concurrency"] {
-			fmt.Fprintln(stderr, "certrunner: -concurrency gilt nicht mit -user oder -sandbox: in einer gemeinsamen Sandbox laufen die Szenarien nacheinander")
-		}
-		*concurrency = 1
-	case *format == "pretty" && *concurrency > 1:
-		if set["concurrency"] {
-			fmt.Fprintln(stderr, "certrunner: -format pretty needs -concurrency 1: it cannot show scenarios that run at once; use progress")
-			return 2
-		}
-		*concurrency = 1
-	}
-	if *caFile != "" && *insecure {
-		fmt.Fprintln(stderr, "certrunner: -ca and -insecure exclude each other")
-		return 2
-	}
-	if *insecure {
-		fmt.Fprintln(stderr, "certrunner: WARNUNG: -insecure: das TLS-Zertifikat des Endpunkts wird NICHT geprüft. Jeder auf dem Weg kann sich als InGe ausgeben und die Zugangsdaten mitlesen. Nur für Tests, z. B. gegen mockinge -tls; besser: -ca mit dessen Zertifikat.")
-	}
-	httpClient, err := certrun.HTTPClient(certrun.TLS{CAFile: *caFile, Insecure: *insecure})
+	httpClient, err := certrun.HTTPClient(certrun.TLS{CAFile: o.caFile, Insecure: o.insecure})
 	if err != nil {
 		fmt.Fprintln(stderr, "certrunner:", err)
 		return 2
 	}
-	if !*noColors && !isTerminal(stdout) {
-		*noColors = true
+	if o.insecure {
+		fmt.Fprintln(stderr, "certrunner: WARNUNG: -insecure: das TLS-Zertifikat des Endpunkts wird NICHT geprüft. Jeder auf dem Weg kann sich als InGe ausgeben und die Zugangsdaten mitlesen. Nur für Tests, z. B. gegen mockinge -tls; besser: -ca mit dessen Zertifikat.")
+	}
+	if !o.noColors && !isTerminal(stdout) {
+		o.noColors = true
 	}
 
+	var embedded string
 	switch {
-	case *endpoint == "" && *admin != "":
-		fmt.Fprintln(stderr, "certrunner: -admin needs -endpoint; the embedded mock has its own admin API")
+	case o.endpoint == "" && o.admin != "":
+		fmt.Fprintln(stderr, "certrunner: -admin braucht -endpoint; der eingebettete mockinge hat seine eigene Admin-API")
 		return 2
-	case *endpoint == "":
+	case o.endpoint == "":
 		mock, cleanup, err := startEmbedded(ctx)
 		if err != nil {
 			fmt.Fprintln(stderr, "certrunner:", err)
 			return 1
 		}
 		defer cleanup()
-		*endpoint, *admin = mock.Endpoint(), mock.AdminURL
-		fmt.Fprintf(stdout, "certrunner: eingebetteter mockinge unter %s, Admin-API %s\n", *endpoint, *admin)
-	case *admin == "":
-		*admin = defaultAdmin
+		o.endpoint, o.admin = mock.Endpoint(), mock.AdminURL
+		embedded = fmt.Sprintf("certrunner: eingebetteter mockinge unter %s, Admin-API %s\n", o.endpoint, o.admin)
+	case o.admin == "":
+		o.admin = defaultAdmin
 	}
-	if shared {
-		fmt.Fprintf(stdout, "certrunner: die Szenarien laufen nacheinander in der Sandbox %s\n\n", cmp.Or(*sandbox, "standard"))
+	cfg, err := o.config(httpClient, stdout).Resolve()
+	if err != nil {
+		fmt.Fprintln(stderr, "certrunner:", err)
+		return 2
+	}
+	fmt.Fprint(stdout, embedded)
+	if cfg.SandboxPerScenario() {
+		fmt.Fprintf(stdout, "certrunner: jedes Szenario in einer eigenen Sandbox, %d gleichzeitig\n\n", cfg.Concurrency)
 	} else {
-		fmt.Fprintf(stdout, "certrunner: jedes Szenario in einer eigenen Sandbox, %d gleichzeitig\n\n", *concurrency)
+		if o.concurrency > cfg.Concurrency {
+			fmt.Fprintln(stderr, "certrunner: -concurrency gilt nicht mit -user oder -sandbox: in einer gemeinsamen Sandbox laufen die Szenarien nacheinander")
+		}
+		fmt.Fprintf(stdout, "certrunner: die Szenarien laufen nacheinander in der Sandbox %s\n\n", cfg.Sandbox)
 	}
 
 	started := time.Now()
-	res, err := certrun.Run(ctx, certrun.Config{
-		Endpoint: *endpoint, Admin: *admin, Ich: ich, Sandbox: *sandbox,
-		Concurrency: *concurrency, HTTPClient: httpClient,
-		Output: stdout, Format: *format, Tags: *tags, NoColors: *noColors,
-		Report: *report,
-	})
+	res, err := certrun.Run(ctx, cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "certrunner:", err)
 		return 1
@@ -155,6 +108,68 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// options are the flags of certrunner.
+type options struct {
+	endpoint, admin         string
+	user, password, traeger string
+	sandbox                 string
+	concurrency             int
+	tags, format, report    string
+	caFile                  string
+	insecure, noColors      bool
+}
+
+// parseFlags reads the flags; it reports a usage error on stderr.
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fset := flag.NewFlagSet("certrunner", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.StringVar(&o.endpoint, "endpoint", "", "SOAP endpoint of a running mock, e.g. http://127.0.0.1:8080/inge; empty: start an embedded mock")
+	fset.StringVar(&o.admin, "admin", "", "admin API of the mock at -endpoint, for the scenarios' sandboxes and clocks (default "+defaultAdmin+" with -endpoint; the embedded mock's own without)")
+	fset.StringVar(&o.user, "user", "", "DeBeV user of the provider under test; with it the scenarios run one after another in -sandbox (default: a sandbox per scenario with its own users)")
+	fset.StringVar(&o.password, "password", "", "password of -user")
+	fset.StringVar(&o.traeger, "traeger", "", "Traegernummer of -user")
+	fset.StringVar(&o.sandbox, "sandbox", "", `run every scenario, one after another, in this existing sandbox of the mock rather than each in its own (default "standard" with -user)`)
+	fset.IntVar(&o.concurrency, "concurrency", 0, "scenarios at once, each in its own sandbox (0: one per CPU; 1 with -user, -sandbox or -format pretty)")
+	fset.StringVar(&o.tags, "tags", "", `run only scenarios matching a tag expression, e.g. "@Kursauskunft"`)
+	fset.StringVar(&o.format, "format", "", "godog output format: pretty, progress, cucumber, junit (default pretty when serial, progress when parallel)")
+	fset.StringVar(&o.report, "report", "", "directory for the reports: junit.xml, cucumber.json and protokoll.html (the acceptance protocol with every SOAP exchange)")
+	fset.StringVar(&o.caFile, "ca", "", "PEM file of the CA certificates to trust for an https endpoint, instead of the system's (e.g. mockinge's -tls certificate)")
+	fset.BoolVar(&o.insecure, "insecure", false, "do not check the endpoint's TLS certificate (tests only: anyone can pose as the endpoint)")
+	fset.BoolVar(&o.noColors, "no-colors", false, "no ANSI colours (the default when stdout is not a terminal)")
+	fset.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: certrunner [flags]\n\nRuns the InGe acceptance scenarios (features/, German Gherkin) against an endpoint.\n\nFlags:\n")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		return o, err
+	}
+	if fset.NArg() > 0 {
+		err := fmt.Errorf("unerwartete Argumente %q", fset.Args())
+		fmt.Fprintln(stderr, "certrunner:", err)
+		return o, err
+	}
+	return o, nil
+}
+
+// config maps the flags to the run's Config; certrun.Config.Resolve checks
+// that they go together.
+func (o options) config(httpClient *http.Client, stdout io.Writer) certrun.Config {
+	return certrun.Config{
+		Endpoint:    o.endpoint,
+		Admin:       o.admin,
+		Ich:         certrun.Account{Benutzer: o.user, Passwort: o.password, Traegernummer: o.traeger},
+		Sandbox:     o.sandbox,
+		Concurrency: o.concurrency,
+		HTTPClient:  httpClient,
+		Output:      stdout,
+		Format:      o.format,
+		Tags:        o.tags,
+		NoColors:    o.noColors,
+		Report:      o.report,
+	}
 }
 
 // isTerminal reports whether w is a terminal, where colours help; in a CI

@@ -15,13 +15,13 @@ func TestRunUsage(t *testing.T) {
 		args []string
 		want string // on stderr
 	}{
-		{"ErrPrettyParallel", []string{"-format", "pretty", "-concurrency", "2"}, "-format pretty needs -concurrency 1"},
-		{"ErrConcurrencyZero", []string{"-concurrency", "0"}, "-concurrency must be at least 1"},
-		{"ErrCAAndInsecure", []string{"-ca", "x.pem", "-insecure"}, "-ca and -insecure exclude each other"},
-		{"ErrUserAlone", []string{"-user", "kt1.sachbearbeitung"}, "-user, -password and -traeger go together"},
-		{"ErrAdminAlone", []string{"-admin", "http://127.0.0.1:8081"}, "-admin needs -endpoint"},
-		{"ErrCAMissing", []string{"-ca", "/nonexistent/ca.pem"}, "CA file"},
-		{"ErrArguments", []string{"extra"}, "unexpected arguments"},
+		{"ErrPrettyParallel", []string{"-format", "pretty", "-concurrency", "2"}, "das Format pretty zeigt die Szenarien nur nacheinander"},
+		{"ErrConcurrencyNegative", []string{"-concurrency", "-1"}, "-1 Szenarien gleichzeitig (-concurrency)"},
+		{"ErrCAAndInsecure", []string{"-ca", "x.pem", "-insecure"}, "-insecure schließen einander aus"},
+		{"ErrUserAlone", []string{"-user", "kt1.sachbearbeitung"}, "Benutzer, Passwort und Trägernummer gehören zusammen"},
+		{"ErrAdminAlone", []string{"-admin", "http://127.0.0.1:8081"}, "-admin braucht -endpoint"},
+		{"ErrCAMissing", []string{"-ca", "/nonexistent/ca.pem"}, "CA-Datei"},
+		{"ErrArguments", []string{"extra"}, "unerwartete Argumente"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -61,8 +61,8 @@ type Config struct {
 	// else "standard".
 	Sandbox string
 	// Concurrency is how many scenarios run at once, each in its own
-	// sandbox; 0 means runtime.NumCPU(). Scenarios that share a sandbox
-	// always run one after another.
+	// sandbox; 0 means runtime.NumCPU(), or 1 with the pretty format.
+	// Scenarios that share a sandbox always run one after another.
 	Concurrency int
 	// HTTPClient sends the SOAP requests, and its Transport the admin
 	// requests; nil means the inge.Client default.
@@ -184,19 +184,68 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	return res, nil
 }
 
-// configure fills the defaults of cfg and decides how the scenarios run:
-// each in a sandbox of its own, possibly in parallel, or one after another
-// in a shared sandbox.
+// Resolve returns c with its defaults filled in as Run fills them, or an
+// error if its settings do not go together. Run calls it; certrunner calls
+// it first, to say how the scenarios will run.
+func (c Config) Resolve() (Config, error) {
+	if c.Output == nil {
+		c.Output = io.Discard
+	}
+	if c.Features == nil {
+		c.Features = features.FS
+	}
+	for _, a := range []struct {
+		name string
+		acc  Account
+	}{{"ich (-user, -password, -traeger)", c.Ich}, {"anderer", c.Anderer}} {
+		if a.acc != (Account{}) && (a.acc.Benutzer == "" || a.acc.Passwort == "" || a.acc.Traegernummer == "") {
+			return c, fmt.Errorf("certrun: Konto %s: Benutzer, Passwort und Trägernummer gehören zusammen", a.name)
+		}
+	}
+	own := c.SandboxPerScenario()
+	switch {
+	case c.Concurrency < 0:
+		return c, fmt.Errorf("certrun: %d Szenarien gleichzeitig (-concurrency): erwartet 0 (eines je CPU) oder mehr", c.Concurrency)
+	case !own:
+		c.Concurrency = 1 // a shared sandbox would mix the scenarios' data
+	case c.Concurrency == 0 && hasFormat(c.Format, "pretty"):
+		c.Concurrency = 1
+	case c.Concurrency == 0:
+		c.Concurrency = runtime.NumCPU()
+	}
+	if c.Format == "" {
+		c.Format = "pretty"
+		if c.Concurrency > 1 {
+			c.Format = "progress"
+		}
+	}
+	if c.Concurrency > 1 && hasFormat(c.Format, "pretty") {
+		// godog buffers each scenario's output and prints it when the
+		// scenario ends, but prints a feature's heading when its first
+		// scenario starts: headings and scenarios would not match.
+		return c, fmt.Errorf("certrun: das Format pretty zeigt die Szenarien nur nacheinander, nicht %d zugleich: -concurrency 1 oder -format progress", c.Concurrency)
+	}
+	if !own && c.Sandbox == "" {
+		c.Sandbox = "standard"
+	}
+	return c, nil
+}
+
+// SandboxPerScenario reports whether every scenario runs in a sandbox of its
+// own: with an admin API, and with neither accounts nor a sandbox given.
+func (c Config) SandboxPerScenario() bool {
+	return c.Admin != "" && c.Sandbox == "" && c.Ich == (Account{}) && c.Anderer == (Account{})
+}
+
+// configure resolves cfg and prepares what the scenarios share: the admin
+// client, the sandboxes, if each scenario gets its own, and the accounts.
 func (r *runner) configure(cfg Config) error {
-	if cfg.Output == nil {
-		cfg.Output = io.Discard
+	cfg, err := cfg.Resolve()
+	if err != nil {
+		return err
 	}
-	if cfg.Features == nil {
-		cfg.Features = features.FS
-	}
-	own := cfg.Admin != "" && cfg.Sandbox == "" && cfg.Ich == (Account{}) && cfg.Anderer == (Account{})
 	r.admin = newAdminClient(cfg.Admin, transportOf(cfg.HTTPClient))
-	if own {
+	if cfg.SandboxPerScenario() {
 		sb, err := newSandboxes(r.admin, r.paket)
 		if err != nil {
 			return err
@@ -204,29 +253,6 @@ func (r *runner) configure(cfg Config) error {
 		r.sandboxes = sb
 	}
 	defaultAccounts(&cfg, r.paket)
-	if cfg.Sandbox == "" {
-		cfg.Sandbox = "standard"
-	}
-	switch {
-	case !own:
-		cfg.Concurrency = 1 // a shared sandbox would mix the scenarios' data
-	case cfg.Concurrency < 0:
-		return fmt.Errorf("certrun: Concurrency %d: want 0 (one per CPU) or more", cfg.Concurrency)
-	case cfg.Concurrency == 0:
-		cfg.Concurrency = runtime.NumCPU()
-	}
-	if cfg.Format == "" {
-		cfg.Format = "pretty"
-		if cfg.Concurrency > 1 {
-			cfg.Format = "progress"
-		}
-	}
-	if cfg.Concurrency > 1 && hasFormat(cfg.Format, "pretty") {
-		// godog buffers each scenario's output and prints it when the
-		// scenario ends, but prints a feature's heading when its first
-		// scenario starts: headings and scenarios would not match.
-		return fmt.Errorf("certrun: the pretty format needs Concurrency 1 (it cannot show %d scenarios at once); use progress", cfg.Concurrency)
-	}
 	r.cfg = cfg
 	return nil
 }

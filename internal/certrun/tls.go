@@ -25,17 +25,17 @@ type TLS struct {
 // roots.
 func HTTPClient(t TLS) (*http.Client, error) {
 	if t.CAFile != "" && t.Insecure {
-		return nil, errors.New("certrun: a CA file and insecure exclude each other")
+		return nil, errors.New("certrun: eine CA-Datei (-ca) und -insecure schließen einander aus")
 	}
 	conf := &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: t.Insecure}
 	if t.CAFile != "" {
 		pem, err := os.ReadFile(t.CAFile)
 		if err != nil {
-			return nil, fmt.Errorf("certrun: CA file: %w", err)
+			return nil, fmt.Errorf("certrun: CA-Datei: %w", err)
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("certrun: CA file %s: no PEM certificate in it", t.CAFile)
+			return nil, fmt.Errorf("certrun: CA-Datei %s: kein PEM-Zertifikat darin", t.CAFile)
 		}
 		conf.RootCAs = pool
 	}

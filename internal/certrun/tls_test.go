@@ -79,8 +79,8 @@ func TestHTTPClient(t *testing.T) {
 		tls  certrun.TLS
 		want string
 	}{
-		{"ErrCAAndInsecure", certrun.TLS{CAFile: caFile, Insecure: true}, "exclude each other"},
-		{"ErrNoPEM", certrun.TLS{CAFile: junk}, "no PEM certificate"},
+		{"ErrCAAndInsecure", certrun.TLS{CAFile: caFile, Insecure: true}, "schließen einander aus"},
+		{"ErrNoPEM", certrun.TLS{CAFile: junk}, "kein PEM-Zertifikat"},
 		{"ErrNoFile", certrun.TLS{CAFile: filepath.Join(dir, "missing.pem")}, "no such file"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
