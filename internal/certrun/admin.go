@@ -76,13 +76,13 @@ func (a *adminClient) do(ctx context.Context, method, path string, body any, wan
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return fmt.Errorf("admin %s %s: %w", method, path, err)
+			return fmt.Errorf("Admin-API %s %s: %w", method, path, err)
 		}
 		rd = bytes.NewReader(b)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, a.base+path, rd)
 	if err != nil {
-		return fmt.Errorf("admin %s %s: %w", method, path, err)
+		return fmt.Errorf("Admin-API %s %s: %w", method, path, err)
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
@@ -94,7 +94,7 @@ func (a *adminClient) do(ctx context.Context, method, path string, body any, wan
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return fmt.Errorf("admin %s %s: %w", method, a.base+path, err)
+		return fmt.Errorf("Admin-API %s %s: %w", method, a.base+path, err)
 	}
 	if resp.StatusCode != want {
 		var f struct {

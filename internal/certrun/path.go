@@ -1,6 +1,7 @@
 package certrun
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -18,7 +19,7 @@ func setField(msg any, path, value string, clear bool) error {
 	for i, step := range steps {
 		name, index, err := splitStep(step)
 		if err != nil {
-			return fmt.Errorf("field %s: %w", path, err)
+			return fmt.Errorf("Feld %s: %w", path, err)
 		}
 		for v.Kind() == reflect.Pointer {
 			if v.IsNil() {
@@ -28,12 +29,12 @@ func setField(msg any, path, value string, clear bool) error {
 		}
 		f, ok := fieldByXMLName(v, name)
 		if !ok {
-			return fmt.Errorf("field %s: %s has no element %s", path, v.Type(), name)
+			return fmt.Errorf("Feld %s: %s hat kein Element %s", path, parent(steps[:i]), name)
 		}
 		v = f
 		if index > 0 {
 			if v.Kind() != reflect.Slice {
-				return fmt.Errorf("field %s: %s is not repeated", path, name)
+				return fmt.Errorf("Feld %s: %s ist kein wiederholtes Element", path, name)
 			}
 			if v.Len() < index {
 				if clear {
@@ -54,6 +55,14 @@ func setField(msg any, path, value string, clear bool) error {
 	return nil
 }
 
+// parent names the element that the steps of a path lead to, for an error.
+func parent(steps []string) string {
+	if len(steps) == 0 {
+		return "die Anfrage"
+	}
+	return strings.Join(steps, "/")
+}
+
 func splitStep(step string) (string, int, error) {
 	name, rest, ok := strings.Cut(step, "[")
 	if !ok {
@@ -61,7 +70,7 @@ func splitStep(step string) (string, int, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
 	if err != nil || n < 1 {
-		return "", 0, fmt.Errorf("bad index in %q", step)
+		return "", 0, fmt.Errorf("ungültiger Index in %q", step)
 	}
 	return name, n, nil
 }
@@ -97,17 +106,17 @@ func assign(v reflect.Value, value string) error {
 	case reflect.Int:
 		n, err := strconv.Atoi(value)
 		if err != nil {
-			return fmt.Errorf("%q is not a number", value)
+			return fmt.Errorf("%q ist keine Zahl", value)
 		}
 		v.SetInt(int64(n))
 	case reflect.Bool:
 		b, err := strconv.ParseBool(value)
 		if err != nil {
-			return fmt.Errorf("%q is not true or false", value)
+			return fmt.Errorf("%q ist weder true noch false", value)
 		}
 		v.SetBool(b)
 	default:
-		return fmt.Errorf("cannot set a %s from text", v.Type())
+		return errors.New("das Element nimmt keinen Text")
 	}
 	return nil
 }

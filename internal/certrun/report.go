@@ -38,10 +38,10 @@ type report struct {
 func newReport(dir string) (*report, error) {
 	if strings.Contains(dir, ",") {
 		// godog takes its outputs as a list "format:path,format:path".
-		return nil, fmt.Errorf("certrun: report directory %q: a comma cannot be passed to godog", dir)
+		return nil, fmt.Errorf("certrun: Berichtsverzeichnis %q: ein Komma im Namen lässt sich godog nicht übergeben", dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("certrun: report directory: %w", err)
+		return nil, fmt.Errorf("certrun: Berichtsverzeichnis: %w", err)
 	}
 	rp := &report{dir: dir}
 	// Empty the reports of an earlier run now: a run that fails to start
@@ -49,7 +49,7 @@ func newReport(dir string) (*report, error) {
 	// create would only be reported on its stderr.
 	for _, f := range rp.files() {
 		if err := os.WriteFile(f, nil, 0o644); err != nil {
-			return nil, fmt.Errorf("certrun: report: %w", err)
+			return nil, fmt.Errorf("certrun: Bericht: %w", err)
 		}
 	}
 	return rp, nil
@@ -76,19 +76,19 @@ type runInfo struct {
 func (rp *report) writeProtokoll(run runInfo, records []*scenarioRecord) error {
 	cuke, err := os.ReadFile(filepath.Join(rp.dir, cucumberFile))
 	if err != nil {
-		return fmt.Errorf("certrun: protocol: %w", err)
+		return fmt.Errorf("certrun: Protokoll: %w", err)
 	}
 	var features []cukeFeature
 	if err := json.Unmarshal(cuke, &features); err != nil {
-		return fmt.Errorf("certrun: protocol: %s: %w", cucumberFile, err)
+		return fmt.Errorf("certrun: Protokoll: %s: %w", cucumberFile, err)
 	}
 	view := buildProtokoll(run, features, records)
 	var b bytes.Buffer
 	if err := protokollTemplate.Execute(&b, view); err != nil {
-		return fmt.Errorf("certrun: protocol: %w", err)
+		return fmt.Errorf("certrun: Protokoll: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(rp.dir, protokollFile), b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("certrun: protocol: %w", err)
+		return fmt.Errorf("certrun: Protokoll: %w", err)
 	}
 	return nil
 }

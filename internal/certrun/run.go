@@ -172,7 +172,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	res.Concurrency, res.Sandboxes = cfg.Concurrency, r.sandboxes != nil
 	if status != 0 && res.Failed == 0 {
 		// godog failed outside a scenario: undefined steps, a parse error.
-		return res, fmt.Errorf("certrun: godog exited with status %d without a failed scenario (undefined or pending steps?)", status)
+		return res, fmt.Errorf("certrun: godog endete mit Status %d, ohne dass ein Szenario fehlschlug (undefinierte oder ausstehende Schritte?)", status)
 	}
 	if rep != nil {
 		run := runInfo{cfg: cfg, runID: r.runID(), started: started, finished: finished, result: res}
@@ -288,7 +288,7 @@ func (r *runner) runID() string {
 // act as.
 func checkPaket(paket *testdaten.Paket) error {
 	if len(paket.Traeger) < 2 || len(paket.Traeger[0].Benutzer) == 0 || len(paket.Traeger[1].Benutzer) == 0 {
-		return errors.New("certrun: the Testdatenpaket needs two Traeger with a user each")
+		return errors.New("certrun: das Testdatenpaket braucht zwei Träger mit je einem Benutzer")
 	}
 	return nil
 }

@@ -97,7 +97,7 @@ func (s *sandboxes) check(ctx context.Context) error {
 func randomBytes(n int) ([]byte, error) {
 	b := make([]byte, n)
 	if _, err := rand.Read(b); err != nil {
-		return nil, fmt.Errorf("certrun: random: %w", err)
+		return nil, fmt.Errorf("certrun: Zufallszahlen: %w", err)
 	}
 	return b, nil
 }

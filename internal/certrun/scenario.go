@@ -3,7 +3,9 @@ package certrun
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -117,6 +119,58 @@ func identAus(p testdaten.Person, k testdaten.Kennziffer) *inge.TeilnehmerIdent 
 		Geburtsdatum: inge.Datum(p.Geburtsdatum),
 		Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
 	}
+}
+
+// identText renders an Ident as "Geburtsdatum Art:Wert", for comparing
+// participants and naming them in a step's error.
+func identText(t inge.TeilnehmerIdent) string {
+	s := string(t.Geburtsdatum)
+	if t.Aktenzeichen != nil {
+		s += " " + string(t.Aktenzeichen.Art) + ":" + strings.TrimSpace(t.Aktenzeichen.Wert)
+	}
+	return s
+}
+
+// readable renders a part of a message for a step's error: the fields that
+// are set, by name, nested parts in parentheses, and "keine" for none,
+// rather than Go's syntax with braces and pointers. The element name of a
+// message is left out.
+func readable(v any) string {
+	r := reflect.ValueOf(v)
+	for r.Kind() == reflect.Pointer || r.Kind() == reflect.Interface {
+		if r.IsNil() {
+			return "keine"
+		}
+		r = r.Elem()
+	}
+	var parts []string
+	switch r.Kind() {
+	case reflect.Struct:
+		for i := range r.NumField() {
+			f, sf := r.Field(i), r.Type().Field(i)
+			if !sf.IsExported() || f.IsZero() || sf.Type == reflect.TypeFor[xml.Name]() {
+				continue
+			}
+			text := readable(f.Interface())
+			if !sf.Anonymous {
+				if k := reflect.Indirect(f).Kind(); k == reflect.Struct || k == reflect.Slice {
+					text = "(" + text + ")"
+				}
+				text = sf.Name + " " + text
+			}
+			parts = append(parts, text)
+		}
+		return strings.Join(parts, ", ")
+	case reflect.Slice:
+		for i := range r.Len() {
+			parts = append(parts, readable(r.Index(i).Interface()))
+		}
+		if len(parts) == 0 {
+			return "keine"
+		}
+		return strings.Join(parts, "; ")
+	}
+	return fmt.Sprint(r.Interface())
 }
 
 // clone returns a deep copy of a message part, so that changing a prepared

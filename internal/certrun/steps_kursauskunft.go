@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/cucumber/godog"
 
@@ -49,7 +48,7 @@ func (w *world) kursdaten() (*inge.Kursdaten, error) {
 	}
 	r, ok := resp.(*inge.KursauskunftAntwort)
 	if !ok || r.Kurs == nil {
-		return nil, fmt.Errorf("die Antwort enthält keine Kursdaten (Status %s, Meldungen %v)", resp.Base().Status, resp.Base().List())
+		return nil, fmt.Errorf("die Antwort enthält keine Kursdaten (Status %s, Meldungen: %s)", resp.Base().Status, describe(resp.Base().List()))
 	}
 	return r.Kurs, nil
 }
@@ -88,7 +87,7 @@ func (w *world) auskunftWieGeplant() error {
 	for i := range p.Teilnehmer {
 		got, want := k.Teilnehmer[i].Ident, p.Teilnehmer[i].Ident
 		if got == nil || got.Geburtsdatum != want.Geburtsdatum || *got.Aktenzeichen != *want.Aktenzeichen {
-			return fmt.Errorf("Teilnehmer[%d] der Kursauskunft = %+v; geplant %+v", i+1, got, want)
+			return fmt.Errorf("Teilnehmer[%d] der Kursauskunft: %s; geplant %s", i+1, readable(got), readable(want))
 		}
 	}
 	return nil
@@ -129,17 +128,17 @@ func (w *world) auskunftAbschnittBegonnen(abschnitt string) error {
 		return err
 	}
 	if a == nil || !a.BeginnGemeldet {
-		return fmt.Errorf("die Kursauskunft zeigt den Kursabschnitt %s nicht als begonnen: %+v", abschnitt, a)
+		return fmt.Errorf("die Kursauskunft zeigt den Kursabschnitt %s nicht als begonnen: %s", abschnitt, readable(a))
 	}
 	gemeldet, ok := w.kurs.gemeldet[abschnitt]
 	if !ok {
 		return nil
 	}
 	if got, want := lehrkraefte(a.Lehrkraft), lehrkraefte(gemeldet.Lehrkraft); !slices.Equal(got, want) {
-		return fmt.Errorf("Kursabschnitt %s: Lehrkräfte der Kursauskunft %v; gemeldet %v", abschnitt, got, want)
+		return fmt.Errorf("Kursabschnitt %s: Lehrkräfte der Kursauskunft %s; gemeldet %s", abschnitt, readable(got), readable(want))
 	}
 	if got, want := idents(a.Teilnehmer), idents(gemeldet.Teilnehmer); !slices.Equal(got, want) {
-		return fmt.Errorf("Kursabschnitt %s: Teilnehmende der Kursauskunft %v; gemeldet %v", abschnitt, got, want)
+		return fmt.Errorf("Kursabschnitt %s: Teilnehmende der Kursauskunft %s; gemeldet %s", abschnitt, readable(got), readable(want))
 	}
 	return nil
 }
@@ -209,7 +208,7 @@ func (w *world) auskunftAbschnittLehrkraefte(abschnitt, liste string) error {
 		return fmt.Errorf("die Kursauskunft enthält den Kursabschnitt %s nicht", abschnitt)
 	}
 	if got := lehrkraefte(a.Lehrkraft); !slices.Equal(got, want) {
-		return fmt.Errorf("Kursabschnitt %s: Lehrkräfte = %v; erwartet %v", abschnitt, got, want)
+		return fmt.Errorf("Kursabschnitt %s: Lehrkräfte %s; erwartet %s", abschnitt, readable(got), readable(want))
 	}
 	return nil
 }
@@ -228,11 +227,7 @@ func lehrkraefte(ls []inge.Lehrkraft) []string {
 func idents(ts []inge.TeilnehmerIdent) []string {
 	var out []string
 	for _, t := range ts {
-		s := string(t.Geburtsdatum)
-		if t.Aktenzeichen != nil {
-			s += " " + string(t.Aktenzeichen.Art) + ":" + strings.TrimSpace(t.Aktenzeichen.Wert)
-		}
-		out = append(out, s)
+		out = append(out, identText(t))
 	}
 	slices.Sort(out)
 	return out

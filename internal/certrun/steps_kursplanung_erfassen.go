@@ -2,6 +2,7 @@ package certrun
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"time"
@@ -163,8 +164,11 @@ func (w *world) neueKurskennung() error {
 		return err
 	}
 	r, ok := resp.(*inge.KursplanungErfassenAntwort)
-	if !ok || !kurskennungRE.MatchString(r.Kurskennung) {
-		return fmt.Errorf("erwartet eine Kurskennung K und neun Ziffern, erhalten %+v", resp)
+	if !ok {
+		return errors.New("die Antwort ist keine auf KursplanungErfassen")
+	}
+	if !kurskennungRE.MatchString(r.Kurskennung) {
+		return fmt.Errorf("erwartet eine Kurskennung K und neun Ziffern, erhalten %q (Status %s, Meldungen: %s)", r.Kurskennung, r.Status, describe(r.List()))
 	}
 	w.kurs.kennung = r.Kurskennung
 	return nil

@@ -77,7 +77,7 @@ func (w *world) lidZeigtDaten(ctx context.Context, frisch string) error {
 		return fmt.Errorf("Prüfungsnummer = %s; erwartet %s", d.Pruefungsnummer, w.lid.nummer)
 	}
 	if d.Pruefung != *w.lid.pruefung {
-		return fmt.Errorf("Prüfungsdaten der Auskunft %+v; gespeichert %+v", d.Pruefung, *w.lid.pruefung)
+		return fmt.Errorf("Prüfungsdaten der Auskunft: %s; gespeichert: %s", readable(d.Pruefung), readable(*w.lid.pruefung))
 	}
 	return nil
 }
@@ -105,20 +105,16 @@ func (w *world) lidZeigtGemeldete(ctx context.Context, frisch string) error {
 func prueflingText(p inge.LidPruefling) string {
 	switch {
 	case p.Ident != nil && p.Selbstzahler == nil:
-		s := "Ident " + string(p.Ident.Geburtsdatum)
-		if p.Ident.Aktenzeichen != nil {
-			s += " " + string(p.Ident.Aktenzeichen.Art) + ":" + strings.TrimSpace(p.Ident.Aktenzeichen.Wert)
-		}
-		return s
+		return "Ident " + identText(*p.Ident)
 	case p.Selbstzahler != nil && p.Ident == nil:
 		s := *p.Selbstzahler
 		var a inge.Anschrift
 		if s.Anschrift != nil {
 			a = *s.Anschrift
 		}
-		return fmt.Sprintf("Selbstzahler %s, %s, %s in %s, %s, %v, %+v", s.Familienname, s.Vorname, s.Geburtsdatum, s.Geburtsort, s.Geschlecht, s.Staatsangehoerigkeit, a)
+		return fmt.Sprintf("Selbstzahler %s, %s, %s in %s, %s, %s, Anschrift (%s)", s.Familienname, s.Vorname, s.Geburtsdatum, s.Geburtsort, s.Geschlecht, strings.Join(s.Staatsangehoerigkeit, " "), readable(a))
 	}
-	return fmt.Sprintf("ungültig %+v", p)
+	return "ungültig: " + readable(p)
 }
 
 func (w *world) lidZeigtAnzahl(ctx context.Context, frisch string, n int) error {

@@ -106,8 +106,11 @@ func (w *world) neuePruefungsnummer() error {
 		return err
 	}
 	r, ok := resp.(*inge.LidPruefungErfassenAntwort)
-	if !ok || !pruefungsnummerRE.MatchString(r.Pruefungsnummer) {
-		return fmt.Errorf("erwartet eine Prüfungsnummer L und neun Ziffern, erhalten %+v", resp)
+	if !ok {
+		return errors.New("die Antwort ist keine auf LidPruefungErfassen")
+	}
+	if !pruefungsnummerRE.MatchString(r.Pruefungsnummer) {
+		return fmt.Errorf("erwartet eine Prüfungsnummer L und neun Ziffern, erhalten %q (Status %s, Meldungen: %s)", r.Pruefungsnummer, r.Status, describe(r.List()))
 	}
 	if r.Pruefungsnummer != w.lid.nummer {
 		w.lid.vorige, w.lid.nummer = w.lid.nummer, r.Pruefungsnummer

@@ -106,7 +106,7 @@ func (w *world) nenntFruehereNamen(name string) error {
 		return err
 	}
 	if !slices.Contains(d.Person.FruehererName, name) {
-		return fmt.Errorf("frühere Namen %q; erwartet %q", d.Person.FruehererName, name)
+		return fmt.Errorf("frühere Namen: %s; erwartet %q", readable(d.Person.FruehererName), name)
 	}
 	return nil
 }
@@ -177,7 +177,7 @@ func (w *world) kontingent(genehmigt, beansprucht, verfuegbar int) error {
 	}
 	want := inge.Kontingent{GenehmigteStunden: genehmigt, BeanspruchteStunden: beansprucht, VerfuegbareStunden: verfuegbar}
 	if d.Kontingent == nil || *d.Kontingent != want {
-		return fmt.Errorf("Kontingent %+v; erwartet %+v", d.Kontingent, want)
+		return fmt.Errorf("Kontingent: %s; erwartet: %s", readable(d.Kontingent), readable(want))
 	}
 	return nil
 }
@@ -215,7 +215,7 @@ func (w *world) dtz(ergebnis, am string) error {
 	}
 	want := inge.DtzErgebnis{Pruefungsdatum: inge.DatumOf(g), Ergebnis: ergebnis}
 	if !slices.Contains(d.Dtz, want) {
-		return fmt.Errorf("DTZ-Ergebnisse %+v; erwartet %+v", d.Dtz, want)
+		return fmt.Errorf("DTZ-Ergebnisse: %s; erwartet: %s", readable(d.Dtz), readable(want))
 	}
 	return nil
 }
@@ -300,7 +300,7 @@ func (w *world) erstanmeldungGezeigt(traeger, bildungsstand string) error {
 	}
 	e := d.Erstanmeldung
 	if e == nil || e.Traegernummer != traeger || e.Bildungsstand != bildungsstand {
-		return fmt.Errorf("Erstanmeldung %+v; erwartet beim Kursträger %s mit dem Bildungsstand %s", e, traeger, bildungsstand)
+		return fmt.Errorf("Erstanmeldung: %s; erwartet beim Kursträger %s mit dem Bildungsstand %s", readable(e), traeger, bildungsstand)
 	}
 	return nil
 }

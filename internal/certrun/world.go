@@ -198,7 +198,7 @@ func (w *world) sendWith(ctx context.Context, c *inge.Client, req inge.Request) 
 	case errors.As(err, &f):
 		w.fault = f
 	case err != nil:
-		return err
+		return fmt.Errorf("%s: keine Antwort: %w", p.Name, err)
 	default:
 		w.response = resp
 	}
