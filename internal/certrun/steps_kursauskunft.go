@@ -42,13 +42,12 @@ func (w *world) kursauskunftDieses(ctx context.Context) error {
 }
 
 func (w *world) kursdaten() (*inge.Kursdaten, error) {
-	resp, err := w.answer()
+	r, err := answerOf[*inge.KursauskunftAntwort](w)
 	if err != nil {
 		return nil, err
 	}
-	r, ok := resp.(*inge.KursauskunftAntwort)
-	if !ok || r.Kurs == nil {
-		return nil, fmt.Errorf("die Antwort enthält keine Kursdaten (Status %s, Meldungen: %s)", resp.Base().Status, describe(resp.Base().List()))
+	if r.Kurs == nil {
+		return nil, fmt.Errorf("die Antwort enthält keine Kursdaten (Status %s, Meldungen: %s)", r.Status, describe(r.List()))
 	}
 	return r.Kurs, nil
 }

@@ -2,7 +2,6 @@ package certrun
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"time"
@@ -159,13 +158,9 @@ func (w *world) dieseErfasst(ctx context.Context) error {
 var kurskennungRE = regexp.MustCompile(`^K\d{9}$`)
 
 func (w *world) neueKurskennung() error {
-	resp, err := w.answer()
+	r, err := answerOf[*inge.KursplanungErfassenAntwort](w)
 	if err != nil {
 		return err
-	}
-	r, ok := resp.(*inge.KursplanungErfassenAntwort)
-	if !ok {
-		return errors.New("die Antwort ist keine auf KursplanungErfassen")
 	}
 	if !kurskennungRE.MatchString(r.Kurskennung) {
 		return fmt.Errorf("erwartet eine Kurskennung K und neun Ziffern, erhalten %q (Status %s, Meldungen: %s)", r.Kurskennung, r.Status, describe(r.List()))
@@ -175,11 +170,11 @@ func (w *world) neueKurskennung() error {
 }
 
 func (w *world) keineKurskennung() error {
-	resp, err := w.answer()
+	r, err := answerOf[*inge.KursplanungErfassenAntwort](w)
 	if err != nil {
 		return err
 	}
-	if r, ok := resp.(*inge.KursplanungErfassenAntwort); ok && r.Kurskennung != "" {
+	if r.Kurskennung != "" {
 		return fmt.Errorf("erwartet keine Kurskennung, erhalten %s", r.Kurskennung)
 	}
 	return nil

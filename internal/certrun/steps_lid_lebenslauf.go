@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/cucumber/godog"
@@ -68,26 +69,21 @@ func (w *world) wieUnbekannt(ctx context.Context, code string) error {
 	return nil
 }
 
-// mitNummer returns a copy of a LiD request that names the exam nummer
-// instead, and the number it named.
-func mitNummer(req inge.Request, nummer string) (inge.Request, string, bool) {
-	switch r := req.(type) {
-	case *inge.LidPruefungAktualisierenAnfrage:
-		c := *r
-		c.Pruefungsnummer = nummer
-		return &c, r.Pruefungsnummer, true
-	case *inge.LidPruefungStornierenAnfrage:
-		c := *r
-		c.Pruefungsnummer = nummer
-		return &c, r.Pruefungsnummer, true
-	case *inge.LidTeilnehmendeMeldenAnfrage:
-		c := *r
-		c.Pruefungsnummer = nummer
-		return &c, r.Pruefungsnummer, true
-	case *inge.LidPruefungAuskunftAnfrage:
-		c := *r
-		c.Pruefungsnummer = nummer
-		return &c, r.Pruefungsnummer, true
+// mitNummer returns a copy of a request that names the exam nummer
+// instead, and the number it named; ok is false for a request that names
+// no Pruefungsnummer. Every LiD request on an existing exam names it in
+// the same field.
+func mitNummer(req inge.Request, nummer string) (probe inge.Request, genannt string, ok bool) {
+	v := reflect.ValueOf(req)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return nil, "", false
 	}
-	return nil, "", false
+	f := v.Elem().FieldByName("Pruefungsnummer")
+	if !f.IsValid() || f.Kind() != reflect.String {
+		return nil, "", false
+	}
+	c := reflect.New(v.Elem().Type())
+	c.Elem().Set(v.Elem())
+	c.Elem().FieldByName("Pruefungsnummer").SetString(nummer)
+	return c.Interface().(inge.Request), f.String(), true
 }

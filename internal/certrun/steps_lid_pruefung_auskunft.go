@@ -43,13 +43,12 @@ func (w *world) lidDaten(ctx context.Context, frisch string) (*inge.LidPruefungs
 	if err := askFirst(ctx, frisch, w.lidAuskunftDieser); err != nil {
 		return nil, err
 	}
-	resp, err := w.answer()
+	r, err := answerOf[*inge.LidPruefungAuskunftAntwort](w)
 	if err != nil {
 		return nil, err
 	}
-	r, ok := resp.(*inge.LidPruefungAuskunftAntwort)
-	if !ok || r.Pruefung == nil {
-		return nil, fmt.Errorf("die Antwort enthält keine LiD-Prüfung (Status %s, Meldungen: %s)", resp.Base().Status, describe(resp.Base().List()))
+	if r.Pruefung == nil {
+		return nil, fmt.Errorf("die Antwort enthält keine LiD-Prüfung (Status %s, Meldungen: %s)", r.Status, describe(r.List()))
 	}
 	return r.Pruefung, nil
 }

@@ -101,13 +101,9 @@ func (w *world) lidErfasst(ctx context.Context, fallID, datum, wochen string) er
 // neuePruefungsnummer takes the Pruefungsnummer of the answer as the
 // scenario's exam; a Rollback answer has one too.
 func (w *world) neuePruefungsnummer() error {
-	resp, err := w.answer()
+	r, err := answerOf[*inge.LidPruefungErfassenAntwort](w)
 	if err != nil {
 		return err
-	}
-	r, ok := resp.(*inge.LidPruefungErfassenAntwort)
-	if !ok {
-		return errors.New("die Antwort ist keine auf LidPruefungErfassen")
 	}
 	if !pruefungsnummerRE.MatchString(r.Pruefungsnummer) {
 		return fmt.Errorf("erwartet eine Prüfungsnummer L und neun Ziffern, erhalten %q (Status %s, Meldungen: %s)", r.Pruefungsnummer, r.Status, describe(r.List()))
@@ -119,11 +115,11 @@ func (w *world) neuePruefungsnummer() error {
 }
 
 func (w *world) keinePruefungsnummer() error {
-	resp, err := w.answer()
+	r, err := answerOf[*inge.LidPruefungErfassenAntwort](w)
 	if err != nil {
 		return err
 	}
-	if r, ok := resp.(*inge.LidPruefungErfassenAntwort); ok && r.Pruefungsnummer != "" {
+	if r.Pruefungsnummer != "" {
 		return fmt.Errorf("erwartet keine Prüfungsnummer, erhalten %s", r.Pruefungsnummer)
 	}
 	return nil

@@ -73,13 +73,12 @@ func (w *world) teilnehmerauskunft(ctx context.Context, id *inge.TeilnehmerIdent
 
 // daten returns the Teilnehmerdaten of the last answer.
 func (w *world) teilnehmerdaten() (*inge.Teilnehmerdaten, error) {
-	resp, err := w.answer()
+	r, err := answerOf[*inge.TeilnehmerauskunftAntwort](w)
 	if err != nil {
 		return nil, err
 	}
-	r, ok := resp.(*inge.TeilnehmerauskunftAntwort)
-	if !ok || r.Teilnehmer == nil {
-		return nil, fmt.Errorf("die Antwort enthält keine Teilnehmerdaten (Status %s, Meldungen: %s)", resp.Base().Status, describe(resp.Base().List()))
+	if r.Teilnehmer == nil {
+		return nil, fmt.Errorf("die Antwort enthält keine Teilnehmerdaten (Status %s, Meldungen: %s)", r.Status, describe(r.List()))
 	}
 	return r.Teilnehmer, nil
 }
@@ -306,11 +305,11 @@ func (w *world) erstanmeldungGezeigt(traeger, bildungsstand string) error {
 }
 
 func (w *world) keineDaten() error {
-	resp, err := w.answer()
+	r, err := answerOf[*inge.TeilnehmerauskunftAntwort](w)
 	if err != nil {
 		return err
 	}
-	if r, ok := resp.(*inge.TeilnehmerauskunftAntwort); ok && r.Teilnehmer != nil {
+	if r.Teilnehmer != nil {
 		return fmt.Errorf("die Antwort enthält Teilnehmerdaten zu %s, %s", r.Teilnehmer.Person.Familienname, r.Teilnehmer.Person.Vorname)
 	}
 	return nil

@@ -270,3 +270,18 @@ func (w *world) answer() (inge.Response, error) {
 	}
 	return w.response, nil
 }
+
+// answerOf returns the last response if it answers the procedure whose
+// answer T is, as the step that checks it expects.
+func answerOf[T inge.Response](w *world) (T, error) {
+	resp, err := w.answer()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	r, ok := resp.(T)
+	if !ok {
+		return r, fmt.Errorf("die letzte Antwort gehört zu einem anderen Verfahren als dem, das der Schritt prüft (Status %s, Meldungen: %s)", resp.Base().Status, describe(resp.Base().List()))
+	}
+	return r, nil
+}
