@@ -38,6 +38,22 @@ type lidStand struct {
 	zahler   int // Selbstzahler generated so far
 }
 
+// pruefungsnummer is the number of the scenario's exam.
+func (w *world) pruefungsnummer() (string, error) {
+	if w.lid.nummer == "" {
+		return "", errors.New("das Szenario kennt keine LiD-Prüfung (ich habe eine vollständige LiD-Prüfung ... erfasst)")
+	}
+	return w.lid.nummer, nil
+}
+
+// gespeichertePruefung is the scenario's exam as stored.
+func (w *world) gespeichertePruefung() (*inge.LidPruefung, error) {
+	if w.lid.pruefung == nil {
+		return nil, errors.New("das Szenario hat noch keine LiD-Prüfung gespeichert (ich habe eine vollständige LiD-Prüfung ... erfasst)")
+	}
+	return w.lid.pruefung, nil
+}
+
 // unbekanntePruefungsnummer is a number the mock never hands out first.
 const unbekanntePruefungsnummer = "L999999999"
 

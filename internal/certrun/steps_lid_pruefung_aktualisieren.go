@@ -2,7 +2,6 @@ package certrun
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/cucumber/godog"
 
@@ -16,13 +15,14 @@ func (w *world) registerLidPruefungAktualisierenSteps(sc *godog.ScenarioContext)
 	sc.Step(`^ich die LiD-Prüfung aktualisiere$`, w.lidAktualisieren)
 }
 
-// aktualisierungVorbereiten prepares an update that sends the exam as
+// lidAktualisierungVorbereiten prepares an update that sends the exam as
 // stored; the scenario changes what it wants to change.
 func (w *world) lidAktualisierungVorbereiten() error {
-	if w.lid.pruefung == nil {
-		return fmt.Errorf("das Szenario hat noch keine LiD-Prüfung gespeichert (ich habe eine vollständige LiD-Prüfung ... erfasst)")
+	gespeichert, err := w.gespeichertePruefung()
+	if err != nil {
+		return err
 	}
-	p, err := clone(*w.lid.pruefung)
+	p, err := clone(*gespeichert)
 	if err != nil {
 		return err
 	}

@@ -65,8 +65,9 @@ func (w *world) lidZeigtStatus(ctx context.Context, frisch, status string) error
 }
 
 func (w *world) lidZeigtDaten(ctx context.Context, frisch string) error {
-	if w.lid.pruefung == nil {
-		return fmt.Errorf("das Szenario hat keine LiD-Prüfung gespeichert")
+	gespeichert, err := w.gespeichertePruefung()
+	if err != nil {
+		return err
 	}
 	d, err := w.lidDaten(ctx, frisch)
 	if err != nil {
@@ -75,13 +76,13 @@ func (w *world) lidZeigtDaten(ctx context.Context, frisch string) error {
 	if d.Pruefungsnummer != w.lid.nummer {
 		return fmt.Errorf("Prüfungsnummer = %s; erwartet %s", d.Pruefungsnummer, w.lid.nummer)
 	}
-	if d.Pruefung != *w.lid.pruefung {
-		return fmt.Errorf("Prüfungsdaten der Auskunft: %s; gespeichert: %s", readable(d.Pruefung), readable(*w.lid.pruefung))
+	if d.Pruefung != *gespeichert {
+		return fmt.Errorf("Prüfungsdaten der Auskunft: %s; gespeichert: %s", readable(d.Pruefung), readable(*gespeichert))
 	}
 	return nil
 }
 
-// zeigtGemeldete compares the candidates of the Auskunft, in order, with
+// lidZeigtGemeldete compares the candidates of the Auskunft, in order, with
 // those the scenario reported: identified persons by Geburtsdatum and BAMF
 // Personenkennziffer, Selbstzahler with all their data.
 func (w *world) lidZeigtGemeldete(ctx context.Context, frisch string) error {

@@ -136,8 +136,9 @@ func (w *world) anderePruefungsnummer() error {
 }
 
 func (w *world) meldungNenntPruefungsnummer(code string) error {
-	if w.lid.nummer == "" {
-		return errors.New("das Szenario kennt keine Prüfungsnummer")
+	nummer, err := w.pruefungsnummer()
+	if err != nil {
+		return err
 	}
-	return w.meldungNennt(code, w.lid.nummer)
+	return w.meldungNennt(code, nummer)
 }

@@ -2,7 +2,6 @@ package certrun
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/cucumber/godog"
 
@@ -17,10 +16,11 @@ func (w *world) registerLidPruefungStornierenSteps(sc *godog.ScenarioContext) {
 }
 
 func (w *world) lidStornierungVorbereiten() error {
-	if w.lid.nummer == "" {
-		return fmt.Errorf("das Szenario kennt keine LiD-Prüfung (ich habe eine vollständige LiD-Prüfung ... erfasst)")
+	nummer, err := w.pruefungsnummer()
+	if err != nil {
+		return err
 	}
-	w.prepare(&inge.LidPruefungStornierenAnfrage{Pruefungsnummer: w.lid.nummer, Grund: "Prüfungsraum nicht verfügbar"})
+	w.prepare(&inge.LidPruefungStornierenAnfrage{Pruefungsnummer: nummer, Grund: "Prüfungsraum nicht verfügbar"})
 	return nil
 }
 

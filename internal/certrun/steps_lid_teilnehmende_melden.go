@@ -26,13 +26,14 @@ func (w *world) registerLidTeilnehmendeMeldenSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^ich habe (\d+) Selbstzahler zu dieser LiD-Prüfung gemeldet$`, w.lidZahlerGemeldet)
 }
 
-// meldungVorbereiten prepares a LidTeilnehmendeMelden of the scenario's
+// lidMeldungVorbereiten prepares a LidTeilnehmendeMelden of the scenario's
 // exam without candidates.
 func (w *world) lidMeldungVorbereiten() error {
-	if w.lid.nummer == "" {
-		return fmt.Errorf("das Szenario kennt keine LiD-Prüfung (ich habe eine vollständige LiD-Prüfung ... erfasst)")
+	nummer, err := w.pruefungsnummer()
+	if err != nil {
+		return err
 	}
-	w.prepare(&inge.LidTeilnehmendeMeldenAnfrage{Pruefungsnummer: w.lid.nummer})
+	w.prepare(&inge.LidTeilnehmendeMeldenAnfrage{Pruefungsnummer: nummer})
 	w.lid.erwartet = nil
 	return nil
 }
@@ -44,8 +45,8 @@ func (w *world) pendingLidMeldung() (*inge.LidTeilnehmendeMeldenAnfrage, error) 
 	})
 }
 
-// add appends a candidate to the prepared message, with the form in which
-// the Auskunft returns it.
+// lidPrueflingDazu appends a candidate to the prepared message, with the
+// form in which the Auskunft returns it.
 func (w *world) lidPrueflingDazu(gesendet, erwartet inge.LidPruefling) error {
 	req, err := w.pendingLidMeldung()
 	if err != nil {
@@ -90,7 +91,7 @@ func (w *world) lidAuchPerson(name, fallID string) error {
 	return w.lidPrueflingDazu(inge.LidPruefling{Ident: ident(*p)}, inge.LidPruefling{Ident: ident(*p)})
 }
 
-// auchPersonMitArt names a person by another Aktenzeichen than the BAMF
+// lidAuchPersonMitArt names a person by another Aktenzeichen than the BAMF
 // Personenkennziffer; BAMF still answers with the latter.
 func (w *world) lidAuchPersonMitArt(name, fallID, art string) error {
 	p, err := w.person(name, fallID)
@@ -104,7 +105,7 @@ func (w *world) lidAuchPersonMitArt(name, fallID, art string) error {
 	return w.lidPrueflingDazu(inge.LidPruefling{Ident: id}, inge.LidPruefling{Ident: ident(*p)})
 }
 
-// auchSelbstzahler names a self-payer "Familienname, Vorname" with the
+// lidAuchSelbstzahler names a self-payer "Familienname, Vorname" with the
 // data a certificate needs. The same name always gets the same data, so
 // naming it twice names the same person.
 func (w *world) lidAuchSelbstzahler(name string) error {
@@ -146,7 +147,7 @@ func (w *world) lidAlleGemeldet(ctx context.Context, fallID string) error {
 	return w.mustStore(ctx, w.lidTeilnehmendeMelden)
 }
 
-// zahlerGemeldet reports n self-payers, each born on another day than
+// lidZahlerGemeldet reports n self-payers, each born on another day than
 // every other of the scenario.
 func (w *world) lidZahlerGemeldet(ctx context.Context, n int) error {
 	if err := w.lidMeldungVorbereiten(); err != nil {

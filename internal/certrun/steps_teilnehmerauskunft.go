@@ -71,7 +71,7 @@ func (w *world) teilnehmerauskunft(ctx context.Context, id *inge.TeilnehmerIdent
 	return w.send(ctx, req, nil)
 }
 
-// daten returns the Teilnehmerdaten of the last answer.
+// teilnehmerdaten returns the Teilnehmerdaten of the last answer.
 func (w *world) teilnehmerdaten() (*inge.Teilnehmerdaten, error) {
 	r, err := answerOf[*inge.TeilnehmerauskunftAntwort](w)
 	if err != nil {

@@ -68,8 +68,9 @@ func (r *runner) initScenario(sc *godog.ScenarioContext) {
 		sc.StepContext().Before(w.beforeStep)
 		sc.StepContext().After(w.afterStep)
 	}
-	// One file of steps per feature file, named like it, and three that
-	// many features share: the clock, the request and the answer.
+	// One file of steps per feature file, named like it, and four that
+	// many features share: the clock, the request, the answer and the
+	// person a participant request names.
 	w.registerUhrSteps(sc)
 	w.registerAnfrageSteps(sc)
 	w.registerAntwortSteps(sc)
