@@ -2,7 +2,6 @@ package inge
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,12 +11,12 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
-var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden")
+
 
 // TestGoldenEnvelopes writes every request and response, fully populated, as
 // the SOAP envelope the client sends and the mock answers, and compares them
 // with testdata/golden. A change of the wire format shows up there first.
-// Refresh with: go test ./internal/inge -run TestGoldenEnvelopes -update-golden
+// Refresh with: go test ./internal/inge -run TestGoldenEnvelopes -update
 func TestGoldenEnvelopes(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "golden")
 	created := time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
@@ -36,7 +35,7 @@ func TestGoldenEnvelopes(t *testing.T) {
 			t.Fatalf("encode %s: %v", name, err)
 		}
 		path := filepath.Join(dir, name+".xml")
-		if *updateGolden {
+		if *update {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
@@ -46,10 +45,10 @@ func TestGoldenEnvelopes(t *testing.T) {
 		}
 		want, err := os.ReadFile(path)
 		if err != nil {
-			t.Fatalf("%v (run with -update-golden to create it)", err)
+			t.Fatalf("%v (run with -update to create it)", err)
 		}
 		if !bytes.Equal(buf.Bytes(), want) {
-			t.Errorf("%s differs from %s; rerun with -update-golden if the change is intended", name, path)
+			t.Errorf("%s differs from %s; rerun with -update if the change is intended", name, path)
 		}
 	}
 }

@@ -5,12 +5,17 @@ import (
 	"encoding/xml"
 )
 
-// Request is one of the 17 request messages.
+// Request is one of the 17 request messages. Each procedure has its own
+// file (kursbeginn_melden.go, …) with its descriptor and its messages; a
+// request embeds Anfrage (Mandant, Rollback, Asynchron), and its element
+// name is the procedure's name.
 type Request interface {
 	Base() *Anfrage
 }
 
-// Response is one of the response messages.
+// Response is one of the response messages. Each has its own type with a
+// fixed element name: encoding/xml ignores the XMLName of an embedded struct
+// when marshalling.
 type Response interface {
 	Base() *Antwort
 }
@@ -87,48 +92,10 @@ const (
 	reads  = false
 )
 
-// The 17 procedures of the contract.
-var (
-	AnmeldungErstverfahren        = define[AnmeldungErstverfahrenAnfrage, AnmeldungErstverfahrenAntwort]("AnmeldungErstverfahren", writes)
-	AnmeldungWiederholerverfahren = define[AnmeldungWiederholerverfahrenAnfrage, AnmeldungWiederholerverfahrenAntwort]("AnmeldungWiederholerverfahren", writes)
-	Teilnehmerauskunft            = define[TeilnehmerauskunftAnfrage, TeilnehmerauskunftAntwort]("Teilnehmerauskunft", reads)
-	SprachtestMelden              = define[SprachtestMeldenAnfrage, SprachtestMeldenAntwort]("SprachtestMelden", writes)
-	KursplanungErfassen           = define[KursplanungErfassenAnfrage, KursplanungErfassenAntwort]("KursplanungErfassen", writes)
-	KursplanungAktualisieren      = define[KursplanungAktualisierenAnfrage, KursplanungAktualisierenAntwort]("KursplanungAktualisieren", writes)
-	KursplanungStornieren         = define[KursplanungStornierenAnfrage, KursplanungStornierenAntwort]("KursplanungStornieren", writes)
-	KursbeginnMelden              = define[KursbeginnMeldenAnfrage, KursbeginnMeldenAntwort]("KursbeginnMelden", writes)
-	KursabschnittsbeginnMelden    = define[KursabschnittsbeginnMeldenAnfrage, KursabschnittsbeginnMeldenAntwort]("KursabschnittsbeginnMelden", writes)
-	KursabschnittAktualisieren    = define[KursabschnittAktualisierenAnfrage, KursabschnittAktualisierenAntwort]("KursabschnittAktualisieren", writes)
-	KursortaenderungMelden        = define[KursortaenderungMeldenAnfrage, KursortaenderungMeldenAntwort]("KursortaenderungMelden", writes)
-	Kursauskunft                  = define[KursauskunftAnfrage, KursauskunftAntwort]("Kursauskunft", reads)
-	LidPruefungErfassen           = define[LidPruefungErfassenAnfrage, LidPruefungErfassenAntwort]("LidPruefungErfassen", writes)
-	LidPruefungAktualisieren      = define[LidPruefungAktualisierenAnfrage, LidPruefungAktualisierenAntwort]("LidPruefungAktualisieren", writes)
-	LidPruefungStornieren         = define[LidPruefungStornierenAnfrage, LidPruefungStornierenAntwort]("LidPruefungStornieren", writes)
-	LidTeilnehmendeMelden         = define[LidTeilnehmendeMeldenAnfrage, LidTeilnehmendeMeldenAntwort]("LidTeilnehmendeMelden", writes)
-	LidPruefungAuskunft           = define[LidPruefungAuskunftAnfrage, LidPruefungAuskunftAntwort]("LidPruefungAuskunft", reads)
-)
-
-// registry is the table of procedures, in the order of the WSDL, and its
-// index by operation name. It is built once and only read.
-var registry = newRegistry(
-	AnmeldungErstverfahren.p,
-	AnmeldungWiederholerverfahren.p,
-	Teilnehmerauskunft.p,
-	SprachtestMelden.p,
-	KursplanungErfassen.p,
-	KursplanungAktualisieren.p,
-	KursplanungStornieren.p,
-	KursbeginnMelden.p,
-	KursabschnittsbeginnMelden.p,
-	KursabschnittAktualisieren.p,
-	KursortaenderungMelden.p,
-	Kursauskunft.p,
-	LidPruefungErfassen.p,
-	LidPruefungAktualisieren.p,
-	LidPruefungStornieren.p,
-	LidTeilnehmendeMelden.p,
-	LidPruefungAuskunft.p,
-)
+// registry is the table of procedures and its index by operation name,
+// built once and only read. The list (registry.go) is generated from the
+// request elements of the XSD, in their order, which is the order of the
+// WSDL.
 
 type procedureTable struct {
 	list   []*Procedure

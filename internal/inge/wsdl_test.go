@@ -2,7 +2,6 @@ package inge_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,7 +10,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files and the generated WSDL")
+
 
 // The WSDL is derived from the procedure table: this test renders it and
 // compares it with the committed file, so the two cannot drift apart.
@@ -28,7 +27,7 @@ func TestWSDLUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join("contract", inge.WSDLName)
-	if *update {
+	if inge.UpdateGenerated() {
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
