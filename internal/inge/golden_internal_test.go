@@ -11,8 +11,6 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
-
-
 // TestGoldenEnvelopes writes every request and response, fully populated, as
 // the SOAP envelope the client sends and the mock answers, and compares them
 // with testdata/golden. A change of the wire format shows up there first.

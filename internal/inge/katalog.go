@@ -24,7 +24,6 @@ type Key string
 // (go test ./internal/inge -run TestGeneratedFiles -update), so a new row
 // needs no edit here.
 
-
 // Eintrag is one row of the catalogue.
 type Eintrag struct {
 	Key      Key

@@ -10,8 +10,6 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
-
-
 // The WSDL is derived from the procedure table: this test renders it and
 // compares it with the committed file, so the two cannot drift apart.
 // Run `go test ./internal/inge -run TestWSDLUpToDate -update` after changing

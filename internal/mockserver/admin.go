@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/gorilla/mux"
@@ -192,7 +193,62 @@ func decodeJSON(r *http.Request, v any) error {
 	case errors.Is(err, io.EOF):
 		return badRequest("der Body ist leer; erwartet wird ein JSON-Objekt")
 	default:
-		return badRequest("ungültiges JSON: %v", err)
+		return badRequest("ungültiges JSON: %s", jsonGrund(err))
+	}
+}
+
+// jsonGrund says in German what is wrong with a JSON body, without the
+// decoder's Go terms.
+func jsonGrund(err error) string {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("Syntaxfehler bei Zeichen %d", syntax.Offset)
+	case errors.As(err, &typ):
+		return fmt.Sprintf("%q hat den falschen Typ: erwartet wird %s, nicht %s", typ.Field, jsonType(typ.Type.Kind()), jsonValue(typ.Value))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "das JSON-Objekt ist unvollständig"
+	}
+	if field, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return "unbekannter Schlüssel " + field
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "json: ") {
+		return msg // our own, German
+	}
+	return "das JSON-Objekt passt nicht zur erwarteten Form"
+}
+
+// jsonValue names the kind of a JSON value as the decoder reports it.
+func jsonValue(v string) string {
+	switch {
+	case v == "string":
+		return "eine Zeichenkette"
+	case v == "bool":
+		return "true oder false"
+	case v == "array":
+		return "eine Liste"
+	case v == "object":
+		return "ein Objekt"
+	case strings.HasPrefix(v, "number"):
+		return "eine Zahl"
+	}
+	return v
+}
+
+// jsonType names the JSON type a Go kind is written as.
+func jsonType(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "eine Zeichenkette"
+	case reflect.Bool:
+		return "true oder false"
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint, reflect.Uint64, reflect.Float64:
+		return "eine Zahl"
+	case reflect.Slice, reflect.Array:
+		return "eine Liste"
+	default:
+		return "ein Objekt"
 	}
 }
 
