@@ -476,30 +476,33 @@ func xmllintVerdicts(t *testing.T, mutants []mutant) []bool {
 // mockVerdict sends a body to the mock inside an envelope of a valid user
 // and says whether the strict check accepted it: any answer, or a Fault
 // that comes after the check (F206, a foreign Mandant), is accepted; F108
-// is refused; anything else is a failure of the test.
-func mockVerdict(srv http.Handler, m mutant) (bool, string, error) {
+// is refused, with the raw detail element; anything else is a failure of
+// the test.
+func mockVerdict(srv http.Handler, m mutant) (accepted bool, detail []byte, err error) {
 	body := bytes.TrimPrefix(m.body, []byte(xml.Header[:len(xml.Header)-1]))
 	env := `<soapenv:Envelope xmlns:soapenv="` + soap11NS + `"><soapenv:Header>` + textSecurity(user1, password1) +
 		`</soapenv:Header><soapenv:Body>` + string(body) + `</soapenv:Body></soapenv:Envelope>`
 	rec := benchPost(srv, m.procedure, env)
 	if rec.Code == http.StatusOK {
-		return true, "", nil
+		return true, nil, nil
 	}
-	err := soap.DecodeResponse(bytes.NewReader(rec.Body.Bytes()), nil)
+	err = soap.DecodeResponse(bytes.NewReader(rec.Body.Bytes()), nil)
 	var f *soap.Fault
 	if !errors.As(err, &f) || f.Detail == nil {
-		return false, "", fmt.Errorf("HTTP %d without a Fault: %s", rec.Code, rec.Body)
+		return false, nil, fmt.Errorf("HTTP %d without a Fault: %s", rec.Code, rec.Body)
 	}
 	switch f.Detail.Code {
 	case "F108":
-		if len(f.Detail.Deviations) == 0 {
-			return false, "", fmt.Errorf("F108 without deviations: %s", rec.Body)
+		raw := rec.Body.Bytes()
+		start, end := bytes.Index(raw, []byte("<Fehler")), bytes.Index(raw, []byte("</Fehler>"))
+		if len(f.Detail.Deviations) == 0 || start < 0 || end < start {
+			return false, nil, fmt.Errorf("F108 without deviations: %s", rec.Body)
 		}
-		return false, f.Detail.Deviations[0].Field + ": " + f.Detail.Deviations[0].Text, nil
+		return false, raw[start : end+len("</Fehler>")], nil
 	case "F206":
-		return true, "", nil
+		return true, nil, nil
 	}
-	return false, "", fmt.Errorf("unexpected Fault %s: %s", f.Detail.Code, f.Detail.Text)
+	return false, nil, fmt.Errorf("unexpected Fault %s: %s", f.Detail.Code, f.Detail.Text)
 }
 
 // textSecurity is a PasswordText token without nonce and Created, which
@@ -526,8 +529,12 @@ func TestDifferentialXmllint(t *testing.T) {
 	type tally struct{ mutants, valid, refused, disagree int }
 	byKind := map[string]*tally{}
 	disagreements := 0
+	var details []mutant // the Fault details of every fifth refusal, to validate them as well
 	for i, m := range mutants {
-		got, why, err := mockVerdict(srv, m)
+		got, detail, err := mockVerdict(srv, m)
+		if detail != nil && i%5 == 0 {
+			details = append(details, mutant{m.procedure, "detail", detail})
+		}
 		if err != nil {
 			t.Fatalf("mutant %d (%s, %s): %v\n%s", i, m.procedure, m.kind, err, m.body)
 		}
@@ -546,7 +553,7 @@ func TestDifferentialXmllint(t *testing.T) {
 			k.disagree++
 			disagreements++
 			if disagreements <= 10 {
-				t.Errorf("mutant %d (%s, %s): mock accepts = %v, xmllint valid = %v %s\n%s", i, m.procedure, m.kind, got, want[i], why, m.body)
+				t.Errorf("mutant %d (%s, %s): mock accepts = %v, xmllint valid = %v %s\n%s", i, m.procedure, m.kind, got, want[i], detail, m.body)
 			}
 		}
 	}
@@ -568,4 +575,13 @@ func TestDifferentialXmllint(t *testing.T) {
 	}
 	fmt.Fprintf(&b, "%-15s %8d %8d %8d %13d", "total", total.mutants, total.valid, total.refused, total.disagree)
 	t.Logf("mock against xmllint --schema, %d requests from the golden envelopes of %d procedures:\n%s", total.mutants, len(inge.Procedures()), b.String())
+
+	// The F108 details themselves conform to the XSD's Fehler element,
+	// deviations, texts and paths included.
+	for i, ok := range xmllintVerdicts(t, details) {
+		if !ok {
+			t.Errorf("the F108 detail does not conform to the XSD:\n%s", details[i].body)
+		}
+	}
+	t.Logf("%d F108 details validated against the XSD's element Fehler", len(details))
 }
