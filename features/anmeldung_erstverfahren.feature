@@ -109,12 +109,38 @@ Funktionalität: Anmeldung im Erstverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2005" zum Feld "Anmeldung/Schuljahre"
 
-  Szenario: Schuljahre werden nur bei Bildungsstand ISCED 1 angegeben
+  Szenario: Schuljahre sind nur bei Bildungsstand ISCED 1 nötig, bei anderen ein Hinweis
     Angenommen eine vollständige Erstanmeldung für "Sharifi, Mina" aus Testfall "TN-2"
     Aber das Feld "Anmeldung/Schuljahre" hat den Wert "9"
+    Und die Anfrage ist als Rollback markiert
     Wenn ich die Erstanmeldung übermittle
-    Dann ist der Status "abgelehnt"
-    Und die Antwort enthält die Meldung "M2006" zum Feld "Anmeldung/Schuljahre"
+    Dann ist der Status "geprueft"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld                 |
+      | M1003 |                      |
+      | M2006 | Anmeldung/Schuljahre |
+
+  Szenario: Eine Person mit nur einem Namen wird mit ihm als Familienname angemeldet
+    Angenommen eine vollständige Erstanmeldung für "Sharifi, Mina" aus Testfall "TN-2"
+    Aber in der Anfrage fehlen die Felder:
+      | Feld              |
+      | Anmeldung/Vorname |
+    Und die Anfrage ist als Rollback markiert
+    Wenn ich die Erstanmeldung übermittle
+    Dann ist der Status "geprueft"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld |
+      | M1003 |      |
+
+  Szenario: Ein Postfach wird als Teil der Anschrift übermittelt
+    Angenommen eine vollständige Erstanmeldung für "Sharifi, Mina" aus Testfall "TN-2"
+    Und das Feld "Anmeldung/Anschrift/Postfach" hat den Wert "Postfach 12 34"
+    Und die Anfrage ist als Rollback markiert
+    Wenn ich die Erstanmeldung übermittle
+    Dann ist der Status "geprueft"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld |
+      | M1003 |      |
 
   Szenario: ISCED 1 mit Schuljahren ist zulässig
     Angenommen eine vollständige Erstanmeldung für "Sharifi, Mina" aus Testfall "TN-2"
@@ -234,11 +260,16 @@ Funktionalität: Anmeldung im Erstverfahren
     Und die Antwort enthält die Meldung "M2010" zum Feld "Anmeldung/Ident"
     Und die Meldung "M2010" nennt "Träger 10000002"
 
-  @KursplanungErfassen
-  Szenario: Eine beim Träger nicht angemeldete Person kann nicht in eine Kursplanung
-    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
-    Und die Kursplanung nennt zusätzlich "Hosseini, Reza" aus Testfall "TN-12"
+  @KursplanungErfassen @KursbeginnMelden
+  Szenario: Eine beim Träger noch nicht angemeldete Person wird eingeplant, aber nicht als Kursbeginn gemeldet
+    # Die Kursplanung nennt die "bereits eingeplanten" Personen (BAMF-KT); angemeldet sein müssen
+    # alle erst zur Kursbeginnmeldung (Q-KB, ABES-KB).
+    Angenommen heute ist der 01.03.2027
+    Und eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
+    Und die Kursplanung nennt zusätzlich "Nazari, Hamid" aus Testfall "LID-1"
     Wenn ich die Kursplanung erfasse
+    Dann ist der Status "verarbeitet"
+    Angenommen heute ist der 06.04.2027
+    Wenn ich den Kursbeginn melde
     Dann ist der Status "abgelehnt"
-    Und die Antwort enthält die Meldung "M1012" zum Feld "Kursplanung/Teilnehmer[9]/Ident"
-    Und die Antwort enthält keine Kurskennung
+    Und die Antwort enthält die Meldung "M1012" zum Feld "Kursbeginn/Teilnehmer[9]"

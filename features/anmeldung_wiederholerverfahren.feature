@@ -25,12 +25,28 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Und die Teilnehmerauskunft zeigt den Teilnehmer-Typ "6"
     Und die Teilnehmerauskunft zeigt das Aktenzeichen Wiederholer "7800901-121"
 
-  Szenario: Im Wiederholerverfahren zählt nur das Aktenzeichen Wiederholer
+  Szenario: Ohne Aktenzeichen Wiederholer identifiziert die Personenkennziffer, mit einem Hinweis
+    # Das Aktenzeichen Wiederholer wird "anstelle der PK (BAMF) übermittelt, sofern es vorhanden
+    # ist" (itm:MANAGER 10.3.9): eine Software, die es noch nicht kennt, meldet die PK.
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Aber die Person wird mit ihrer Kennziffer der Art "BAMF" identifiziert
     Wenn ich die Anmeldung im Wiederholerverfahren übermittle
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld                         |
+      | M2020 | Anmeldung/Ident/Aktenzeichen |
+      | M2022 |                              |
+    Und die Meldung "M2020" nennt "7800901-121"
+
+  Szenario: Alle Befunde einer Wiederholeranmeldung kommen zugleich
+    Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Karimi, Shirin" aus Testfall "TN-9"
+    Aber das Feld "Anmeldung/Familienname" hat den Wert "Karimi2"
+    Wenn ich die Anmeldung im Wiederholerverfahren übermittle
     Dann ist der Status "abgelehnt"
-    Und die Antwort enthält die Meldung "M2020" zum Feld "Anmeldung/Ident/Aktenzeichen"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld                   |
+      | M2001 | Anmeldung/Familienname |
+      | M2021 | Anmeldung/Ident        |
 
   Szenario: Ohne Zulassung zur Kurswiederholung wird nicht angemeldet
     # Frau Karimi hat die Zulassung beantragt; das BAMF hat noch nicht entschieden.

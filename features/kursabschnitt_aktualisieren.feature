@@ -3,7 +3,10 @@
 Funktionalität: Kursabschnitt aktualisieren
   Die Angaben zu einem Kursabschnitt, dessen Beginn gemeldet ist, kann der Kursträger
   aktualisieren, etwa um eine weitere Lehrkraft zu melden. Es gelten dieselben Regeln wie für die
-  Kursabschnittsbeginnmeldung.
+  Kursabschnittsbeginnmeldung. Ein vorzeitiges Kursende (Codeliste 816) kann auch mit einer
+  Korrektur gemeldet werden; die Korrektur des letzten gemeldeten Kursabschnitts ohne Kursende
+  nimmt es zurück. Wer nach den ersten 25 Unterrichtseinheiten hinzukommt, tritt nur
+  ausnahmsweise ein (Warnung).
   Der Kurs aus KL-1 ist am 05.04.2027 mit der Lehrkraft LK-2016-00158 begonnen.
   Quellen: inge-public-facts.md §2.11 (ITM), itm:MANAGER 10.3.3.
 
@@ -23,6 +26,52 @@ Funktionalität: Kursabschnitt aktualisieren
     Und die Antwort enthält die Meldung "M3034"
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "begonnen"
     Und die Kursauskunft zeigt für den Kursabschnitt "1" die Lehrkräfte "LK-2016-00158", "LK-2022-00764"
+
+  Szenario: Die Korrektur des letzten Kursabschnitts nimmt ein vorzeitiges Kursende zurück
+    Angenommen heute ist der 04.05.2027
+    Und ich den Beginn des Kursabschnitts "2" mit vorzeitigem Kursende "01" melde
+    Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "beendet"
+    Und heute ist der 05.05.2027
+    Und eine Aktualisierung des Kursabschnitts "2"
+    Aber in der Anfrage fehlen die Felder:
+      | Feld                          |
+      | Abschnitt/VorzeitigesKursende |
+    Wenn ich den Kursabschnitt "2" aktualisiere
+    Dann ist der Status "verarbeitet"
+    Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "begonnen"
+    Angenommen heute ist der 01.06.2027
+    Wenn ich den Beginn des Kursabschnitts "3" melde
+    Dann ist der Status "verarbeitet"
+
+  Szenario: Ein vorzeitiges Kursende kann auch mit einer Korrektur gemeldet werden
+    Angenommen heute ist der 12.04.2027
+    Und eine Aktualisierung des Kursabschnitts "1"
+    Aber das Feld "Abschnitt/VorzeitigesKursende" hat den Wert "01"
+    Wenn ich den Kursabschnitt "1" aktualisiere
+    Dann ist der Status "verarbeitet"
+    Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "beendet"
+    Angenommen heute ist der 04.05.2027
+    Wenn ich den Beginn des Kursabschnitts "2" melde
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3026" zum Feld "Kurskennung"
+    Und die Meldung "M3026" nennt "Kursabschnitt 1"
+
+  Szenario: Wer nach den ersten 25 Unterrichtseinheiten hinzukommt, bekommt eine Warnung
+    # Kursabschnitt 1 ab Montag, 05.04.2027; bis Freitag, 16.04., sind zwei Wochen unterrichtet.
+    Angenommen heute ist der 16.04.2027
+    Und eine Aktualisierung des Kursabschnitts "1"
+    Aber die Meldung nennt zusätzlich "Al-Hassan, Rami" aus Testfall "KP-1"
+    Wenn ich den Kursabschnitt "1" aktualisiere
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält die Meldung "M3040" zum Feld "Abschnitt/Teilnehmer[9]"
+
+  Szenario: Wer in den ersten 25 Unterrichtseinheiten hinzukommt, bekommt keine Warnung
+    Angenommen heute ist der 06.04.2027
+    Und eine Aktualisierung des Kursabschnitts "1"
+    Aber die Meldung nennt zusätzlich "Al-Hassan, Rami" aus Testfall "KP-1"
+    Wenn ich den Kursabschnitt "1" aktualisiere
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält nicht die Meldung "M3040"
 
   Szenario: Ein Kursabschnitt, dessen Beginn nicht gemeldet ist, kann nicht aktualisiert werden
     Angenommen heute ist der 04.05.2027

@@ -55,10 +55,14 @@ Funktionalität: Kursauskunft
     Und die Kursauskunft zeigt den Kursabschnitt "2" als begonnen
     Und die Antwort enthält keines der Elemente "Kursart", "BeginnKursabschnitt", "Zusatzangaben"
 
-  Szenario: Auskunft über eine stornierte Kursplanung
+  Szenario: Eine stornierte Kursplanung ist keine aktive Kursplanung mehr
+    # Vor der Kursbeginnmeldung zeigt die Auskunft die aktive Kursplanung (Q-KA); storniert kann
+    # sie nicht mehr verwendet werden (Q-KP).
     Angenommen heute ist der 01.03.2027
     Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
     Und ich habe die Kursplanung storniert
     Wenn ich die Kursauskunft zu dieser Kurskennung anfordere
-    Dann ist der Status "verarbeitet"
-    Und die Kursauskunft zeigt den Kursstatus "storniert"
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld        |
+      | M3010 | Kurskennung |

@@ -70,6 +70,53 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3017" zum Feld "Kurskennung"
 
+  Szenario: Eine erst nach dem Kursbeginn erfasste Kursplanung wird nicht am Vortag gemessen
+    # M3017 prüft die Kursplanung am Vortag des Kursbeginns; eine nachgemeldete gab es da noch
+    # nicht. Wer zum Kursbeginn gemeldet wird, muss aber im ersten Kursabschnitt eingeplant sein.
+    Angenommen heute ist der 07.04.2027
+    Und eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
+    Aber das Feld "Kursplanung/Nachmeldungsgrund" hat den Wert "01"
+    Und alle Teilnehmenden der Kursplanung steigen erst im Kursabschnitt "2" ein
+    Und ich habe diese Kursplanung erfasst
+    Wenn ich den Kursbeginn melde
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält nicht die Meldung "M3017"
+    Und die Antwort enthält die Meldung "M3037" zum Feld "Kursbeginn/Teilnehmer[1]"
+
+  Szenario: Wer erst für einen späteren Kursabschnitt eingeplant ist, wird nicht zum Kursbeginn gemeldet
+    # Alemu, Tesfaye steigt laut dieser Kursplanung erst im Kursabschnitt 2 ein.
+    Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
+    Aber das Feld "Kursplanung/Teilnehmer[8]/Kursabschnitt" hat den Wert "2"
+    Und ich habe diese Kursplanung erfasst
+    Und heute ist der 06.04.2027
+    Und eine vollständige Kursbeginnmeldung zu diesem Kurs
+    Aber die Meldung nennt zusätzlich "Alemu, Tesfaye" aus Testfall "KL-1"
+    Wenn ich den Kursbeginn melde
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3037" zum Feld "Kursbeginn/Teilnehmer[8]"
+
+  Szenario: TnrKursMax ist um die später Einsteigenden zu verringern
+    # Eine von acht Personen steigt später ein: höchstens 19 der 20 Plätze für die anderen.
+    Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
+    Aber das Feld "Kursplanung/Teilnehmer[8]/Kursabschnitt" hat den Wert "2"
+    Und ich habe diese Kursplanung erfasst
+    Und heute ist der 06.04.2027
+    Wenn ich den Kursbeginn melde
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält die Meldung "M3038" zum Feld "Kursbeginn/TnrKursMax"
+    Und die Meldung "M3038" nennt "höchstens 19"
+
+  Szenario: Mit verringerter TnrKursMax gibt es keine Warnung
+    Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
+    Aber das Feld "Kursplanung/Teilnehmer[8]/Kursabschnitt" hat den Wert "2"
+    Und ich habe diese Kursplanung erfasst
+    Und heute ist der 06.04.2027
+    Und eine vollständige Kursbeginnmeldung zu diesem Kurs
+    Aber das Feld "Kursbeginn/TnrKursMax" hat den Wert "19"
+    Wenn ich den Kursbeginn melde
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält nicht die Meldung "M3038"
+
   Szenario: Ein Lehrwerk, das für die Kursart nicht zugelassen ist, wird abgelehnt
     # LW-009 ist nur für Alphabetisierungskurse (Kursart 05) zugelassen.
     Angenommen heute ist der 06.04.2027

@@ -76,6 +76,22 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3004" zum Feld "Kursplanung/Nachmeldungsgrund"
 
+  Szenario: Am Tag des Kursbeginns ist der Kurs begonnen, die Kursplanung also nachgemeldet
+    # Derselbe Stichtag wie für die Aktualisierung, die am Tag des Kursbeginns endet.
+    Angenommen heute ist der 08.03.2027
+    Und eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn am 08.03.2027
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3004" zum Feld "Kursplanung/Nachmeldungsgrund"
+
+  Szenario: Am Vortag des Kursbeginns braucht die Kursplanung keinen Grund
+    Angenommen heute ist der 07.03.2027
+    Und eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn am 08.03.2027
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält nicht die Meldung "M3004"
+    Und die Antwort enthält die Meldung "M3036" zum Feld "Kursplanung/Kursbeginn"
+
   Szenario: Eine nachgemeldete Kursplanung mit Grund wird gespeichert
     Angenommen heute ist der 10.03.2027
     Und eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn am 08.03.2027
@@ -83,6 +99,45 @@ Funktionalität: Kursplanung erfassen
     Wenn ich die Kursplanung erfasse
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M3000"
+
+  Szenario: Weniger als drei Monate vor dem Kursbeginn gibt es einen Hinweis
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld                   |
+      | M3000 |                        |
+      | M3036 | Kursplanung/Kursbeginn |
+
+  Szenario: Drei Monate und mehr vor dem Kursbeginn gibt es keinen Hinweis
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 14 Wochen
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält genau diese Meldungen:
+      | Code  | Feld |
+      | M3000 |      |
+
+  Szenario: Wer nur den Orientierungskurs besuchen soll, wird nicht eingeplant
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 14 Wochen
+    Aber das Feld "Kursplanung/Teilnehmer[2]/Kursabschnitt" hat den Wert "OK"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3039" zum Feld "Kursplanung/Teilnehmer[2]/Kursabschnitt"
+
+  Szenario: Ein Kursabschnitt findet zugleich an einem weiteren Kursort statt
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 14 Wochen
+    Aber das Feld "Kursplanung/Abschnitt[2]/WeitererKursort[1]" hat den Wert "KO-10000001-02"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "verarbeitet"
+    Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "geplant"
+    Und die Kursauskunft zeigt für den Kursabschnitt "2" die weiteren Kursorte "KO-10000001-02"
+
+  Szenario: Auch ein weiterer Kursort muss ein Kursort des Kursträgers sein
+    Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 14 Wochen
+    Aber das Feld "Kursplanung/Abschnitt[2]/WeitererKursort[1]" hat den Wert "KO-10000002-01"
+    Wenn ich die Kursplanung erfasse
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3001" zum Feld "Kursplanung/Abschnitt[2]/WeitererKursort[1]"
 
   Szenario: Ein Kursende vor dem Kursbeginn wird abgelehnt
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen

@@ -17,7 +17,9 @@ Funktionalität: Kursplanung stornieren
     Wenn ich die Kursplanung storniere
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M3031"
-    Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "storniert"
+    Wenn ich die Kursauskunft zu dieser Kurskennung anfordere
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M3010" zum Feld "Kurskennung"
 
   Szenario: Ohne Kursbeginnmeldung kann auch nach dem geplanten Kursbeginn storniert werden
     Angenommen heute ist der 08.04.2027

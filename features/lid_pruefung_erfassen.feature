@@ -106,7 +106,6 @@ Funktionalität: LiD-Prüfung erfassen
     Aber in der Anfrage fehlen die Felder:
       | Feld                         |
       | Pruefung/Pruefungsdatum      |
-      | Pruefung/Beginnzeit          |
       | Pruefung/Pruefungsort        |
       | Pruefung/Raumnummer          |
       | Pruefung/KontaktEmail        |
@@ -116,7 +115,6 @@ Funktionalität: LiD-Prüfung erfassen
     Und die Antwort enthält genau diese Meldungen:
       | Code  | Feld                         |
       | M1001 | Pruefung/Pruefungsdatum      |
-      | M1001 | Pruefung/Beginnzeit          |
       | M1001 | Pruefung/Pruefungsort        |
       | M1001 | Pruefung/Raumnummer          |
       | M1001 | Pruefung/KontaktEmail        |

@@ -60,16 +60,22 @@ Funktionalität: Teilnehmerauskunft
     Und die Meldung "M2032" nennt "Jobcenter Beispielstadt, Stadt Beispielstadt – Ausländerbehörde"
 
   Szenario: Nach mehr als einem Jahr ohne Kursbesuch ist die Berechtigung erloschen
-    # Letzter Kursbesuch bis 28.02.2025, erloschen am 28.02.2026.
+    # Letzter Kursbesuch bis 28.02.2025; am 28.02.2026 genau ein Jahr, erloschen ab 01.03.2026.
     Wenn ich die Teilnehmerauskunft zu "Çelik, Mustafa" aus Testfall "TN-6" anfordere
     Dann ist der Status "verarbeitet"
-    Und die Teilnahmeberechtigung "ABH-09-2024-008815" ist am 28.02.2026 erloschen
+    Und die Teilnahmeberechtigung "ABH-09-2024-008815" ist am 01.03.2026 erloschen
     Und die Antwort enthält genau diese Meldungen:
       | Code  | Feld |
       | M2031 |      |
-    Und die Meldung "M2031" nennt "28.02.2026"
+    Und die Meldung "M2031" nennt "01.03.2026"
+
+  Szenario: Nach genau einem Jahr ohne Kursbesuch ist die Berechtigung noch nicht erloschen
+    Angenommen heute ist der 28.02.2026
+    Wenn ich die Teilnehmerauskunft zu "Çelik, Mustafa" aus Testfall "TN-6" anfordere
+    Dann ist der Status "verarbeitet"
+    Und die Antwort enthält nicht die Meldung "M2031"
     Und die Teilnehmerauskunft zeigt einen Kursbesuch beim Kursträger "10000001" mit den Kursabschnitten "1, 2" zu je 100 UE
-    Und das Kontingent ist genehmigt 0, beansprucht 200, verfügbar 0
+    Und das Kontingent ist genehmigt 700, beansprucht 200, verfügbar 500
 
   Szenario: Das Kontingent ist teilweise bei einem anderen Kursträger verbraucht
     Wenn ich die Teilnehmerauskunft zu "Lysenko, Oksana" aus Testfall "TN-7" anfordere
@@ -95,7 +101,7 @@ Funktionalität: Teilnehmerauskunft
     Und die Teilnahmeberechtigung "7900902-121" ist am 30.06.2026 storniert
     Und die Teilnehmerauskunft zeigt das DTZ-Ergebnis "A2" vom 15.11.2025
     Und die Teilnehmerauskunft zeigt das DTZ-Ergebnis "B1" vom 16.05.2026
-    Und die Teilnahmeberechtigung "7900102-121" ist am 31.10.2026 erloschen
+    Und die Teilnahmeberechtigung "7900102-121" ist am 01.11.2026 erloschen
     Und die Antwort enthält die Meldung "M2031"
 
   @KursplanungErfassen @KursbeginnMelden

@@ -64,6 +64,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	zweitanmeldung := fset.String("zweitanmeldung", string(mockstate.ZweitanmeldungAblehnen), "a second Erstanmeldung of a person: ablehnen (as the acceptance test expects) or aktualisieren")
 	auskunft := fset.String("teilnehmerauskunft", string(mockstate.AuskunftEigene), "Teilnehmerauskunft about: eigene (persons registered with or in courses of the Traeger) or alle")
 	lidKapazitaet := fset.Int("lid-kapazitaet", mockstate.DefaultLidKapazitaet, "most candidates of one LiD exam")
+	abschnittsfolge := fset.String("abschnittsfolge", string(mockstate.AbschnittsfolgeStreng), "order of section begins: streng (only the next section of the Kursart) or frei (any later section)")
 	useTLS := fset.Bool("tls", false, "serve the SOAP endpoint over HTTPS with a self-signed certificate generated at start (127.0.0.1, ::1, localhost; 30 days)")
 	certFile := fset.String("cert", getenv("MOCKINGE_TLS_CERT"), "PEM certificate (chain) to serve HTTPS with instead of a generated one; needs -key (env MOCKINGE_TLS_CERT)")
 	keyFile := fset.String("key", getenv("MOCKINGE_TLS_KEY"), "PEM private key of -cert (env MOCKINGE_TLS_KEY)")
@@ -93,7 +94,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fset.Usage()
 		return errUsage
 	}
-	regeln := mockstate.Regeln{Zweitanmeldung: mockstate.Zweitanmeldung(*zweitanmeldung), Auskunft: mockstate.Auskunftsumfang(*auskunft), LidKapazitaet: *lidKapazitaet}
+	regeln := mockstate.Regeln{Zweitanmeldung: mockstate.Zweitanmeldung(*zweitanmeldung), Auskunft: mockstate.Auskunftsumfang(*auskunft), LidKapazitaet: *lidKapazitaet, Abschnittsfolge: mockstate.Abschnittsfolge(*abschnittsfolge)}
 	if err := regeln.Validate(); err != nil {
 		fmt.Fprintln(stderr, "mockinge:", err)
 		return errUsage

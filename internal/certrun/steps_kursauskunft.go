@@ -27,6 +27,7 @@ func (w *world) registerKursauskunftSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" als nicht begonnen$`, w.auskunftAbschnittNichtBegonnen)
 	sc.Step(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" am Kursort "([^"]*)"$`, w.auskunftAbschnittKursort)
 	sc.Step(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" keine Kursortänderung$`, w.auskunftKeineKursortaenderung)
+	sc.Step(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" die weiteren Kursorte (.+)$`, w.auskunftWeitereKursorte)
 	sc.Step(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" die Lehrkr(?:aft|äfte) (.+)$`, w.auskunftAbschnittLehrkraefte)
 }
 
@@ -163,6 +164,29 @@ func (w *world) auskunftAbschnittKursort(abschnitt, kursort string) error {
 	}
 	if a.Kursort != kursort {
 		return fmt.Errorf("Kursabschnitt %s: Kursort = %q; erwartet %q", abschnitt, a.Kursort, kursort)
+	}
+	return nil
+}
+
+// auskunftWeitereKursorte checks the further Kursorte of a section, in the
+// order given.
+func (w *world) auskunftWeitereKursorte(abschnitt, liste string) error {
+	var want []string
+	for _, m := range quotedRE.FindAllStringSubmatch(liste, -1) {
+		want = append(want, m[1])
+	}
+	if len(want) == 0 {
+		return fmt.Errorf("keine Kursortkennungen in %q", liste)
+	}
+	a, err := w.auskunftAbschnitt(abschnitt)
+	if err != nil {
+		return err
+	}
+	if a == nil {
+		return fmt.Errorf("die Kursauskunft enthält den Kursabschnitt %s nicht", abschnitt)
+	}
+	if !slices.Equal(a.WeitererKursort, want) {
+		return fmt.Errorf("Kursabschnitt %s: weitere Kursorte %s; erwartet %s", abschnitt, readable(a.WeitererKursort), readable(want))
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 func (w *world) registerKursbeginnMeldenSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^eine vollständige Kursbeginnmeldung zu diesem Kurs$`, w.kursbeginnVorbereiten)
 	sc.Step(`^die Meldung nennt als Teilnehmende nur die Personen aus Testfall "([^"]*)"$`, w.teilnehmendeAus)
+	sc.Step(`^die Meldung nennt zusätzlich `+personAus+`$`, w.zusaetzlichTeilnehmend)
 	sc.Step(`^ich den Kursbeginn melde$`, w.kursbeginnMelden)
 	sc.Step(`^ich habe den Kursbeginn gemeldet$`, w.kursbeginnGemeldet)
 }
@@ -68,6 +69,21 @@ func (w *world) teilnehmendeAus(fallID string) error {
 	for _, p := range fall.Personen {
 		d.Teilnehmer = append(d.Teilnehmer, *ident(p))
 	}
+	return nil
+}
+
+// zusaetzlichTeilnehmend adds a person to the participants of the prepared
+// Kursbeginn or section message.
+func (w *world) zusaetzlichTeilnehmend(name, fallID string) error {
+	p, err := w.personNennen(name, fallID)
+	if err != nil {
+		return err
+	}
+	d, err := w.vorbereiteteAbschnittsdaten()
+	if err != nil {
+		return err
+	}
+	d.Teilnehmer = append(d.Teilnehmer, *ident(*p))
 	return nil
 }
 

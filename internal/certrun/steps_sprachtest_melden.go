@@ -23,6 +23,25 @@ func (w *world) registerSprachtestMeldenSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^der (\d+)\. Prüfling hat die bereits gemeldete Bogennummer$`, w.gemeldeteBogennummer)
 	sc.Step(`^ich den Sprachtest melde$`, w.sprachtestMelden)
 	sc.Step(`^ich habe den Sprachtest für `+personAus+` zu diesem Kurs gemeldet$`, w.sprachtestGemeldet)
+	sc.Step(`^die Rückmeldung zum (\d+)\. Prüfling lautet "([^"]*)"$`, w.rueckmeldung)
+}
+
+// rueckmeldung checks the answer about one candidate (ABESO-TEST: a reply
+// per candidate): whether it was stored.
+func (w *world) rueckmeldung(n int, status string) error {
+	resp, err := answerOf[*inge.SprachtestMeldenAntwort](w)
+	if err != nil {
+		return err
+	}
+	for _, r := range resp.Rueckmeldung {
+		if r.Pruefling == n {
+			if string(r.Status) != status {
+				return fmt.Errorf("Rückmeldung zum %d. Prüfling: %s; erwartet %s", n, r.Status, status)
+			}
+			return nil
+		}
+	}
+	return fmt.Errorf("keine Rückmeldung zum %d. Prüfling (Rückmeldungen: %+v)", n, resp.Rueckmeldung)
 }
 
 // sprachtestVorbereiten prepares the report of a DTZ held two days ago for

@@ -51,7 +51,7 @@ type DtzErgebnis struct {
 // Personendaten are a person's personal data as BAMF holds them.
 type Personendaten struct {
 	Familienname         string     `xml:"Familienname"`
-	Vorname              string     `xml:"Vorname"`
+	Vorname              string     `xml:"Vorname,omitempty"`
 	FruehererName        []string   `xml:"FruehererName,omitempty"`
 	Geburtsdatum         Datum      `xml:"Geburtsdatum"`
 	Geburtsort           string     `xml:"Geburtsort,omitempty"`
@@ -93,6 +93,7 @@ type AuskunftAbschnitt struct {
 	Beginn              Datum             `xml:"Beginn"`
 	Ende                Datum             `xml:"Ende,omitempty"`
 	Kursort             string            `xml:"Kursort,omitempty"`
+	WeitererKursort     []string          `xml:"WeitererKursort,omitempty"`
 	BeginnGemeldet      bool              `xml:"BeginnGemeldet"`
 	Lehrkraft           []Lehrkraft       `xml:"Lehrkraft,omitempty"`
 	Lehrwerk            []string          `xml:"Lehrwerk,omitempty"`

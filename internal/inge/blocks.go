@@ -17,6 +17,7 @@ type TeilnehmerIdent struct {
 type Anschrift struct {
 	Strasse      string `xml:"Strasse,omitempty"`
 	Adresszusatz string `xml:"Adresszusatz,omitempty"`
+	Postfach     string `xml:"Postfach,omitempty"`
 	Postleitzahl string `xml:"Postleitzahl,omitempty"`
 	Ort          string `xml:"Ort,omitempty"`
 	Staat        string `xml:"Staat,omitempty"`
@@ -101,10 +102,11 @@ type Lehrkraft struct {
 
 // GeplanterAbschnitt is one planned Kursabschnitt.
 type GeplanterAbschnitt struct {
-	Kursabschnitt string `xml:"Kursabschnitt,omitempty"`
-	Beginn        Datum  `xml:"Beginn,omitempty"`
-	Ende          Datum  `xml:"Ende,omitempty"`
-	Kursort       string `xml:"Kursort,omitempty"`
+	Kursabschnitt   string   `xml:"Kursabschnitt,omitempty"`
+	Beginn          Datum    `xml:"Beginn,omitempty"`
+	Ende            Datum    `xml:"Ende,omitempty"`
+	Kursort         string   `xml:"Kursort,omitempty"`
+	WeitererKursort []string `xml:"WeitererKursort,omitempty"`
 }
 
 // PlanTeilnehmer is a participant of a Kursplanung and the section in which
@@ -140,6 +142,7 @@ type Kursabschnittsdaten struct {
 	Beginn                   Datum             `xml:"Beginn,omitempty"`
 	Ende                     Datum             `xml:"Ende,omitempty"`
 	Kursort                  string            `xml:"Kursort,omitempty"`
+	WeitererKursort          []string          `xml:"WeitererKursort,omitempty"`
 	Wochenstunden            *int              `xml:"Wochenstunden,omitempty"`
 	Unterrichtszeit          []Unterrichtszeit `xml:"Unterrichtszeit,omitempty"`
 	Unterbrechung            []Unterbrechung   `xml:"Unterbrechung,omitempty"`
@@ -164,14 +167,17 @@ type Kursbeginndaten struct {
 
 // Kursortaenderung announces a new Kursort for a section not yet begun.
 type Kursortaenderung struct {
-	Kursabschnitt string `xml:"Kursabschnitt,omitempty"`
-	Kursort       string `xml:"Kursort,omitempty"`
-	GueltigAb     Datum  `xml:"GueltigAb,omitempty"`
+	Kursabschnitt   string   `xml:"Kursabschnitt,omitempty"`
+	Kursort         string   `xml:"Kursort,omitempty"`
+	WeitererKursort []string `xml:"WeitererKursort,omitempty"`
+	GueltigAb       Datum    `xml:"GueltigAb,omitempty"`
 }
 
 // Sprachtestpruefling is one candidate of a DTZ language test.
 type Sprachtestpruefling struct {
 	Ident         *TeilnehmerIdent `xml:"Ident,omitempty"`
+	Familienname  string           `xml:"Familienname,omitempty"`
+	Vorname       string           `xml:"Vorname,omitempty"`
 	Bogennummer   string           `xml:"Bogennummer,omitempty"`
 	Ausweisnummer string           `xml:"Ausweisnummer,omitempty"`
 	Anschrift     *Anschrift       `xml:"Anschrift,omitempty"`

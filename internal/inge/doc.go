@@ -15,4 +15,4 @@ package inge
 const Namespace = "urn:inge-harness:kurstraeger:1"
 
 // ContractVersion is the version attribute of the XSD.
-const ContractVersion = "1.0.0"
+const ContractVersion = "1.1.0"

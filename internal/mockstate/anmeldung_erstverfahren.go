@@ -69,8 +69,10 @@ func checkZweitanmeldung(ctx context.Context, tx *Tx, c *call, personID int64, p
 	return false, nil
 }
 
-// checkSchuljahre: Schuljahre are required for Bildungsstand ISCED 1 and
-// given for no other (ITM 10.3.9).
+// checkSchuljahre: Schuljahre are "nur erforderlich für Bildungsstand 1"
+// (ITM 10.3.9): missing there, a Fehler; given with another Bildungsstand, a
+// Hinweis only, since no source forbids them (ABES-TN ties them to "no
+// school-leaving certificate").
 func checkSchuljahre(c *call, bildungsstand string, schuljahre *int, path string) {
 	switch {
 	case bildungsstand == isced1 && schuljahre == nil:

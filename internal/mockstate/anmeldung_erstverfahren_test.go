@@ -106,12 +106,13 @@ func TestAnmeldungErstverfahren(t *testing.T) {
 		{"ErrPostleitzahlMitBuchstabe", tnPopescu, func(a *inge.Erstanmeldung) {
 			a.Anschrift.Postleitzahl = "9199A"
 		}, []meldung{{inge.PostleitzahlUngueltig, a + "/Anschrift/Postleitzahl"}}},
+		// "Wenn nur ein Name vorliegt, ist er in dieses Feld [Name] zu
+		// füllen" (ITM 10.3.9): Familienname, without a Vorname.
+		{"OK/NurEinName", tnPopescu, func(a *inge.Erstanmeldung) { a.Vorname = "" }, nil},
+		{"OK/MitPostfach", tnPopescu, func(a *inge.Erstanmeldung) { a.Anschrift.Postfach = "Postfach 12 34" }, nil},
 		{"ErrSchuljahreFehlenBeiISCED1", tnPopescu, func(a *inge.Erstanmeldung) {
 			a.Bildungsstand = "1"
 		}, []meldung{{inge.SchuljahreFehlen, a + "/Schuljahre"}}},
-		{"ErrSchuljahreNurBeiISCED1", tnPopescu, func(a *inge.Erstanmeldung) {
-			a.Schuljahre = new(9)
-		}, []meldung{{inge.SchuljahreNurBeiISCED1, a + "/Schuljahre"}}},
 		{"ErrEinstufungstestUnvollstaendig", tnPopescu, func(a *inge.Erstanmeldung) {
 			e := a.Einstufungstest
 			e.Testdatum, e.EmpfohleneKursart, e.EmpfohlenerKursabschnitt = "", "", ""
@@ -204,7 +205,7 @@ func TestAnmeldungErstverfahren(t *testing.T) {
 			{inge.NameUngueltig, a + "/Vorname"},
 			{inge.BundeslandFehlt, a + "/Anschrift/Bundesland"},
 			{inge.PostleitzahlUngueltig, a + "/Anschrift/Postleitzahl"},
-			{inge.SchuljahreNurBeiISCED1, a + "/Schuljahre"},
+			{inge.SchuljahreNurBeiISCED1, a + "/Schuljahre"}, // a Hinweis among the Fehler
 			{inge.DatumInZukunft, a + "/Anmeldedatum"},
 			{inge.AbschnittPasstNichtZurKursart, a + "/Einstufungstest/EmpfohlenerKursabschnitt"},
 			{inge.TraegerUnbekannt, a + "/Einstufungstest/AbweichendeTraegernummer"},
@@ -359,4 +360,22 @@ func TestAnmeldungErstverfahrenRollback(t *testing.T) {
 	resp = mustApply[*inge.AnmeldungErstverfahrenAntwort](t, s, &v, kt1, erstanmeldung(tnPopescu))
 	hasStatus(t, resp, inge.StatusVerarbeitet)
 	hasMeldungen(t, resp.List(), meldung{inge.AnmeldungGespeichert, ""})
+}
+
+// TestAnmeldungErstverfahren_Schuljahre: Schuljahre are "nur erforderlich
+// für Bildungsstand 1" (ITM 10.3.9). Missing there they refuse the
+// registration (see TestAnmeldungErstverfahren); with another Bildungsstand
+// they are stored, with a Hinweis.
+func TestAnmeldungErstverfahren_Schuljahre(t *testing.T) {
+	var v vorgaenge
+	s, _ := openTeilnehmerStore(t)
+	req := erstanmeldung(tnPopescu)
+	req.Anmeldung.Schuljahre = new(9)
+	resp := mustApply[*inge.AnmeldungErstverfahrenAntwort](t, s, &v, kt1, req)
+	hasStatus(t, resp, inge.StatusVerarbeitet)
+	hasMeldungen(t, resp.List(), meldung{inge.AnmeldungGespeichert, ""}, meldung{inge.SchuljahreNurBeiISCED1, "Anmeldung/Schuljahre"})
+	a := teilnehmerauskunft(t, s, &v, kt1, tnPopescu.ident())
+	if e := a.Teilnehmer.Erstanmeldung; e == nil || e.Schuljahre == nil || *e.Schuljahre != 9 {
+		t.Errorf("Teilnehmerauskunft: Erstanmeldung = %+v; want Schuljahre 9", e)
+	}
 }

@@ -8,17 +8,17 @@ import (
 )
 
 // anmeldungWiederholerverfahren registers a person admitted for repetition
-// (form 630.019). The person is identified by the Aktenzeichen Wiederholer,
-// and needs that admission; afterwards the Teilnehmerauskunft shows TN-Typ 6
-// Kurswiederholer (CMX-TEV, Q-TESTANM).
+// (form 630.019). The person is identified like every person; the
+// Aktenzeichen Wiederholer is sent "anstelle der PK (BAMF) …, sofern es
+// vorhanden ist" (ITM 10.3.9), so any Aktenzeichen of the person
+// identifies it, and a Hinweis names the Wiederholer one where it exists
+// and was not sent. The person needs that admission; afterwards the
+// Teilnehmerauskunft shows TN-Typ 6 Kurswiederholer (CMX-TEV, Q-TESTANM).
+// All findings come at once.
 func anmeldungWiederholerverfahren(ctx context.Context, tx *Tx, c *call, r *inge.AnmeldungWiederholerverfahrenAnfrage) (inge.Response, error) {
 	resp := &inge.AnmeldungWiederholerverfahrenAntwort{}
 	a := &r.Anmeldung
 	const path = "Anmeldung"
-	if a.Ident != nil && a.Ident.Aktenzeichen != nil && a.Ident.Aktenzeichen.Art != inge.AktenzeichenWiederholer {
-		c.add(inge.WiederholerAktenzeichenErforderlich, path+"/Ident/Aktenzeichen")
-		return resp, nil
-	}
 	person, found, err := identify(ctx, tx, c, a.Ident, path+"/Ident")
 	if err != nil {
 		return nil, err
@@ -33,14 +33,17 @@ func anmeldungWiederholerverfahren(ctx context.Context, tx *Tx, c *call, r *inge
 	if !found {
 		return resp, nil
 	}
-	var zulassungen int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM berechtigung WHERE person_id = ? AND zulassungsart = ?
-		AND aktenzeichen_art = ? AND aktenzeichen = ? AND stornierungsdatum = ''`,
-		person.ID, zulassungWiederholer, string(inge.AktenzeichenWiederholer), a.Ident.Aktenzeichen.Wert).Scan(&zulassungen); err != nil {
+	wied, err := queryColumn[string](ctx, tx, `SELECT aktenzeichen FROM berechtigung WHERE person_id = ? AND zulassungsart = ?
+		AND aktenzeichen_art = ? AND stornierungsdatum = '' ORDER BY gueltig_ab DESC`,
+		person.ID, zulassungWiederholer, string(inge.AktenzeichenWiederholer))
+	if err != nil {
 		return nil, fmt.Errorf("wiederholer zulassung: %w", err)
 	}
-	if zulassungen == 0 {
+	switch sent := a.Ident.Aktenzeichen; {
+	case len(wied) == 0:
 		c.add(inge.KeineWiederholungszulassung, path+"/Ident")
+	case sent.Art != inge.AktenzeichenWiederholer:
+		c.add(inge.WiederholerAktenzeichenVorhanden, path+"/Ident/Aktenzeichen", "Wert", wied[0])
 	}
 	if c.failed() {
 		return resp, nil

@@ -26,47 +26,66 @@ func wiederholeranmeldung(p tnPerson) *inge.AnmeldungWiederholerverfahrenAnfrage
 func TestAnmeldungWiederholerverfahren(t *testing.T) {
 	var v vorgaenge
 	const a = "Anmeldung"
+	// Herr Osmani's Aktenzeichen Wiederholer; his BAMF-PK identifies him too.
+	const osmaniWied = "7800901-121"
 	tests := []struct {
-		name   string
-		person tnPerson
-		mutate func(a *inge.Wiederholeranmeldung)
-		want   []meldung // nil: stored with M2022
+		name    string
+		person  tnPerson
+		mutate  func(a *inge.Wiederholeranmeldung)
+		want    []meldung // nil: stored with M2022
+		hinweis bool      // stored, with the Hinweis that a WIED Aktenzeichen exists
 	}{
-		{"OK", tnOsmani, func(*inge.Wiederholeranmeldung) {}, nil},
-		{"OK/Dervishi", tnDervishi, func(*inge.Wiederholeranmeldung) {}, nil},
-		{"OK/OhneAnschriftUndEinstufungstest", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		{name: "OK", person: tnOsmani, mutate: func(*inge.Wiederholeranmeldung) {}},
+		{name: "OK/Dervishi", person: tnDervishi, mutate: func(*inge.Wiederholeranmeldung) {}},
+		{name: "OK/OhneAnschriftUndEinstufungstest", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Anschrift, a.Einstufungstest = nil, nil
-		}, nil},
-		{"OK/MitEinstufungstest", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		}},
+		{name: "OK/MitEinstufungstest", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Einstufungstest = &inge.Einstufungstest{Testdatum: "2026-11-10", EmpfohleneKursart: "10", EmpfohlenerKursabschnitt: "4"}
-		}, nil},
+		}},
+		{name: "OK/NurEinName", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) { a.Vorname = "" }},
+		// "… anstelle der PK (BAMF) übermittelt, sofern es vorhanden ist"
+		// (ITM 10.3.9): a product that has not learnt the WIED Aktenzeichen
+		// yet sends the PK, and the person is registered.
+		{name: "OK/PersonenkennzifferStattWied", person: tnOsmani.mit(bamf, "7800101-121"), mutate: func(*inge.Wiederholeranmeldung) {}, hinweis: true},
 
-		{"ErrAktenzeichenBAMF", tnOsmani.mit(bamf, "7800101-121"), func(*inge.Wiederholeranmeldung) {}, []meldung{{inge.WiederholerAktenzeichenErforderlich, a + "/Ident/Aktenzeichen"}}},
-		{"ErrAktenzeichenABH", tnKarimi.mit(abh, "ABH-09-2024-012664"), func(*inge.Wiederholeranmeldung) {}, []meldung{{inge.WiederholerAktenzeichenErforderlich, a + "/Ident/Aktenzeichen"}}},
-		{"ErrKeineZulassung/AntragNichtBeschieden", tnKarimi, func(*inge.Wiederholeranmeldung) {}, []meldung{{inge.KeineWiederholungszulassung, a + "/Ident"}}},
+		{name: "ErrAktenzeichenABHOhneZulassung", person: tnKarimi.mit(abh, "ABH-09-2024-012664"), mutate: func(*inge.Wiederholeranmeldung) {},
+			want: []meldung{{inge.KeineWiederholungszulassung, a + "/Ident"}}},
+		// Every finding at once, the missing admission too.
+		{name: "ErrAllesZugleich", person: tnKarimi.mit(abh, "ABH-09-2024-012664"), mutate: func(a *inge.Wiederholeranmeldung) {
+			a.Familienname, a.Anmeldedatum = "Karimi2", "2026-12-01"
+		}, want: []meldung{
+			{inge.NameUngueltig, a + "/Familienname"},
+			{inge.DatumInZukunft, a + "/Anmeldedatum"},
+			{inge.KeineWiederholungszulassung, a + "/Ident"},
+		}},
+		{name: "ErrKeineZulassung/AntragNichtBeschieden", person: tnKarimi, mutate: func(*inge.Wiederholeranmeldung) {},
+			want: []meldung{{inge.KeineWiederholungszulassung, a + "/Ident"}}},
 		// A cancelled admission is no admission (Q-TESTANM: "requires an
 		// existing admission for repetition").
-		{"ErrKeineZulassung/ZulassungStorniert", tnBerisha, func(*inge.Wiederholeranmeldung) {}, []meldung{{inge.KeineWiederholungszulassung, a + "/Ident"}}},
-		{"ErrPersonGeburtsdatumFalsch", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		{name: "ErrKeineZulassung/ZulassungStorniert", person: tnBerisha, mutate: func(*inge.Wiederholeranmeldung) {},
+			want: []meldung{{inge.KeineWiederholungszulassung, a + "/Ident"}}},
+		{name: "ErrPersonGeburtsdatumFalsch", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Ident.Geburtsdatum = "1983-03-31"
-		}, []meldung{{inge.PersonNichtIdentifiziert, a + "/Ident"}}},
-		{"ErrAktenzeichenEinerAnderenPerson", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		}, want: []meldung{{inge.PersonNichtIdentifiziert, a + "/Ident"}}},
+		{name: "ErrAktenzeichenEinerAnderenPerson", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Ident.Aktenzeichen.Wert = tnDervishi.kennziffer
-		}, []meldung{{inge.PersonNichtIdentifiziert, a + "/Ident"}}},
-		{"ErrPersonUnbekannt", tnMansour.mit(wied, "8000901-475"), func(*inge.Wiederholeranmeldung) {}, []meldung{{inge.PersonNichtIdentifiziert, a + "/Ident"}}},
-		{"ErrNameMitZiffer", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		}, want: []meldung{{inge.PersonNichtIdentifiziert, a + "/Ident"}}},
+		{name: "ErrPersonUnbekannt", person: tnMansour.mit(wied, "8000901-475"), mutate: func(*inge.Wiederholeranmeldung) {},
+			want: []meldung{{inge.PersonNichtIdentifiziert, a + "/Ident"}}},
+		{name: "ErrNameMitZiffer", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Vorname = "Arben2"
-		}, []meldung{{inge.NameUngueltig, a + "/Vorname"}}},
-		{"ErrAnmeldedatumInZukunft", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		}, want: []meldung{{inge.NameUngueltig, a + "/Vorname"}}},
+		{name: "ErrAnmeldedatumInZukunft", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Anmeldedatum = "2026-12-01"
-		}, []meldung{{inge.DatumInZukunft, a + "/Anmeldedatum"}}},
-		{"ErrBundeslandFehlt", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		}, want: []meldung{{inge.DatumInZukunft, a + "/Anmeldedatum"}}},
+		{name: "ErrBundeslandFehlt", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Anschrift.Bundesland = ""
-		}, []meldung{{inge.BundeslandFehlt, a + "/Anschrift/Bundesland"}}},
-		{"ErrPflichtfelderFehlen", tnOsmani, func(a *inge.Wiederholeranmeldung) {
+		}, want: []meldung{{inge.BundeslandFehlt, a + "/Anschrift/Bundesland"}}},
+		{name: "ErrPflichtfelderFehlen", person: tnOsmani, mutate: func(a *inge.Wiederholeranmeldung) {
 			a.Familienname, a.Anmeldedatum = "", ""
 			a.Ident.Geburtsdatum = ""
-		}, []meldung{
+		}, want: []meldung{
 			{inge.PflichtfeldFehlt, a + "/Ident/Geburtsdatum"},
 			{inge.PflichtfeldFehlt, a + "/Familienname"},
 			{inge.PflichtfeldFehlt, a + "/Anmeldedatum"},
@@ -88,11 +107,19 @@ func TestAnmeldungWiederholerverfahren(t *testing.T) {
 				return
 			}
 			hasStatus(t, resp, inge.StatusVerarbeitet)
-			hasMeldungen(t, resp.List(), meldung{inge.WiederholerAngemeldet, ""})
+			wantOK := []meldung{{inge.WiederholerAngemeldet, ""}}
+			if tt.hinweis {
+				wantOK = append([]meldung{{inge.WiederholerAktenzeichenVorhanden, a + "/Ident/Aktenzeichen"}}, wantOK...)
+			}
+			hasMeldungen(t, resp.List(), wantOK...)
 			au := teilnehmerauskunft(t, s, &v, kt1, tt.person.ident())
 			hasStatus(t, au, inge.StatusVerarbeitet)
-			if d := au.Teilnehmer; d == nil || d.TnTyp != "6" || d.WiederholerAktenzeichen != tt.person.kennziffer {
-				t.Errorf("Teilnehmerauskunft: TnTyp, WiederholerAktenzeichen = %+v; want 6 and %s", d, tt.person.kennziffer)
+			wantWied := tt.person.kennziffer
+			if tt.hinweis {
+				wantWied = osmaniWied
+			}
+			if d := au.Teilnehmer; d == nil || d.TnTyp != "6" || d.WiederholerAktenzeichen != wantWied {
+				t.Errorf("Teilnehmerauskunft: TnTyp, WiederholerAktenzeichen = %+v; want 6 and %s", d, wantWied)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Berlin for the deadlines
 
@@ -34,6 +35,14 @@ type call struct {
 	// issued are the numbers handed out from sequence tables, by table.
 	// A Rollback answers with them but must not give them out again.
 	issued map[string][]int64
+
+	// items are the paths of the parts of a request that are accepted or
+	// refused one by one: a Fehler inside one refuses that part only
+	// (SprachtestMelden answers per candidate, ABESO-TEST).
+	items []string
+	// abgelehnt refuses the request as a whole, e.g. when none of its items
+	// was accepted.
+	abgelehnt bool
 }
 
 // issue records a number handed out from a sequence table.
@@ -48,13 +57,43 @@ func (c *call) add(key inge.Key, path string, args ...string) {
 	c.meldungen = append(c.meldungen, inge.NewMeldung(key, path, args...))
 }
 
+// failed reports whether the request is refused: a Fehler outside the
+// items that are judged one by one, or a refusal of the whole.
 func (c *call) failed() bool {
+	if c.abgelehnt {
+		return true
+	}
 	for _, m := range c.meldungen {
-		if m.Art == inge.ArtFehler {
+		if m.Art == inge.ArtFehler && !c.inItem(m.Feld) {
 			return true
 		}
 	}
 	return false
+}
+
+// inItem reports whether a field lies in one of the call's items.
+func (c *call) inItem(feld string) bool {
+	for _, item := range c.items {
+		if within(feld, item) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemFailed reports whether a Fehler concerns the item at path.
+func (c *call) itemFailed(path string) bool {
+	for _, m := range c.meldungen {
+		if m.Art == inge.ArtFehler && within(m.Feld, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether feld is path or a field inside it.
+func within(feld, path string) bool {
+	return feld == path || strings.HasPrefix(feld, path+"/")
 }
 
 // handler applies the rules of one procedure to its request inside a

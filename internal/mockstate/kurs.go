@@ -6,12 +6,14 @@ package mockstate
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
@@ -19,6 +21,7 @@ import (
 // kurs is a stored course with everything reported on it.
 type kurs struct {
 	kennung, traegernummer string
+	erfasstAm              time.Time // the day on the sandbox's clock the plan was captured; zero if unknown
 	status                 inge.Kursstatus
 	planung                inge.Kursplanung
 	beginn                 *inge.Kursbeginndaten // nil before the Kursbeginnmeldung
@@ -50,6 +53,15 @@ func (k *kurs) abschnitt(code string) (*gemeldeterAbschnitt, bool) {
 	return nil, false
 }
 
+// vorzeitigBeendetMit names the section with which the course was reported
+// to end early: its latest.
+func (k *kurs) vorzeitigBeendetMit() string {
+	if last := k.letzterAbschnitt(); last != nil {
+		return last.daten.Kursabschnitt
+	}
+	return k.planung.BeginnKursabschnitt
+}
+
 // letzterAbschnitt returns the section reported last in course order.
 func (k *kurs) letzterAbschnitt() *gemeldeterAbschnitt {
 	if len(k.abschnitte) == 0 {
@@ -67,15 +79,21 @@ func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs,
 	}
 	var k kurs
 	var planung, beginn []byte
-	err := tx.QueryRowContext(ctx, `SELECT kurskennung, traegernummer, status, planung, kursbeginn_meldung FROM kurs
+	var erfasst string
+	err := tx.QueryRowContext(ctx, `SELECT kurskennung, traegernummer, erfasst_tag, status, planung, kursbeginn_meldung FROM kurs
 		WHERE kurskennung = ? AND traegernummer = ?`, kennung, c.caller.Traegernummer).
-		Scan(&k.kennung, &k.traegernummer, &k.status, &planung, &beginn)
+		Scan(&k.kennung, &k.traegernummer, &erfasst, &k.status, &planung, &beginn)
 	if errors.Is(err, sql.ErrNoRows) {
 		c.add(inge.KursUnbekannt, path, "Wert", kennung)
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load kurs %s: %w", kennung, err)
+	}
+	if erfasst != "" {
+		if k.erfasstAm, err = parseDate(erfasst); err != nil {
+			return nil, fmt.Errorf("load kurs %s: %w", kennung, err)
+		}
 	}
 	if err := xml.Unmarshal(planung, &k.planung); err != nil {
 		return nil, fmt.Errorf("decode kursplanung of %s: %w", kennung, err)
@@ -118,15 +136,22 @@ func (k *kurs) loadDetails(ctx context.Context, tx *Tx) error {
 	if err := closeRows(rows); err != nil {
 		return err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT kursabschnitt, kursort, gueltig_ab FROM kursortaenderung WHERE kurskennung = ? ORDER BY gueltig_ab`, k.kennung)
+	rows, err = tx.QueryContext(ctx, `SELECT kursabschnitt, kursort, weitere_kursorte, gueltig_ab FROM kursortaenderung WHERE kurskennung = ? ORDER BY gueltig_ab`, k.kennung)
 	if err != nil {
 		return err
 	}
 	for rows.Next() {
 		var a inge.Kursortaenderung
-		if err := rows.Scan(&a.Kursabschnitt, &a.Kursort, &a.GueltigAb); err != nil {
+		var weitere string
+		if err := rows.Scan(&a.Kursabschnitt, &a.Kursort, &weitere, &a.GueltigAb); err != nil {
 			rows.Close()
 			return err
+		}
+		if weitere != "" {
+			if err := json.Unmarshal([]byte(weitere), &a.WeitererKursort); err != nil {
+				rows.Close()
+				return fmt.Errorf("weitere kursorte: %w", err)
+			}
 		}
 		k.aenderungen = append(k.aenderungen, a)
 	}
@@ -174,6 +199,18 @@ func checkKursort(ctx context.Context, tx *Tx, c *call, kennung, path string) er
 		return fmt.Errorf("kursort %s: %w", kennung, err)
 	case ort.Traegernummer != c.caller.Traegernummer:
 		c.add(inge.KursortUnbekannt, path, "Wert", kennung)
+	}
+	return nil
+}
+
+// checkKursorte checks the further Kursorte of a section: from interface
+// version 2.0 a section may have several (ITM 10.3.6, 10.5), each an
+// approved Kursort of the Traeger like the first.
+func checkKursorte(ctx context.Context, tx *Tx, c *call, kennungen []string, path string) error {
+	for i, k := range kennungen {
+		if err := checkKursort(ctx, tx, c, k, fmt.Sprintf("%s[%d]", path, i+1)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -278,11 +315,13 @@ func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung,
 		if err := checkKursort(ctx, tx, c, a.Kursort, p+"/Kursort"); err != nil {
 			return nil, err
 		}
+		if err := checkKursorte(ctx, tx, c, a.WeitererKursort, p+"/WeitererKursort"); err != nil {
+			return nil, err
+		}
 	}
 	for i, u := range k.Unterrichtszeit {
 		checkUnterrichtszeit(c, u, fmt.Sprintf("%s/Unterrichtszeit[%d]", path, i+1))
 	}
-	checkNachmeldung(c, k, path)
 	checkMindestbetragNurBeiKursbeginn(c, k.Zusatzangaben, path+"/Zusatzangaben/KursverguetungMindestbetrag")
 	for i, l := range k.Lehrkraft {
 		if err := checkLehrkraft(ctx, tx, c, l.Lehrkraftkennung, k.Kursbeginn, fmt.Sprintf("%s/Lehrkraft[%d]/Lehrkraftkennung", path, i+1)); err != nil {
@@ -293,13 +332,16 @@ func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung,
 	paths := make([]string, len(k.Teilnehmer))
 	for i, t := range k.Teilnehmer {
 		idents[i], paths[i] = t.Ident, fmt.Sprintf("%s/Teilnehmer[%d]/Ident", path, i+1)
-		checkAbschnittDerKursart(c, k.Kursart, t.Kursabschnitt, fmt.Sprintf("%s/Teilnehmer[%d]/Kursabschnitt", path, i+1))
+		abschnittPath := fmt.Sprintf("%s/Teilnehmer[%d]/Kursabschnitt", path, i+1)
+		if checkAbschnittDerKursart(c, k.Kursart, t.Kursabschnitt, abschnittPath) {
+			checkNichtNurOrientierungskurs(c, k, t.Kursabschnitt, abschnittPath)
+		}
 	}
+	// A planned participant need not be registered yet: the plan holds the
+	// persons "bereits eingeplant" (BAMF-KT); the Kursbeginnmeldung is
+	// where all must be registered (Q-KB, ABES-KB).
 	found, err := identifyAll(ctx, tx, c, idents, paths)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkAngemeldet(ctx, tx, c, found, paths); err != nil {
 		return nil, err
 	}
 	var out []planTeilnehmer
@@ -316,6 +358,18 @@ func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung,
 	}
 	checkTnrKursMax(c, inFirst, k.TnrKursMax, path+"/Teilnehmer")
 	return out, nil
+}
+
+// orientierungskurs is the key of the Orientierungskurs in code list 803.
+const orientierungskurs = "OK"
+
+// checkNichtNurOrientierungskurs: a plan lists all entitled participants,
+// current and future, except one planned only for the Orientierungskurs,
+// unless the whole course is one (TRS 08/18, ABES-SPAET).
+func checkNichtNurOrientierungskurs(c *call, k *inge.Kursplanung, abschnitt, path string) {
+	if abschnitt == orientierungskurs && k.BeginnKursabschnitt != orientierungskurs {
+		c.add(inge.NurOrientierungskursEingeplant, path)
+	}
 }
 
 // checkAbschnittImKurs: a planned section lies within the course and ends
@@ -336,12 +390,19 @@ func checkAbschnittImKurs(c *call, a inge.GeplanterAbschnitt, kursbeginn, kursen
 
 // checkNachmeldung: a Kursplanung sent after the course start needs a
 // "Grund fuer die nachtraegliche Erfassung" (CMX-VER; code list 813, ITM).
+// The course has begun on its first day (begonnen): the same boundary as for
+// plan updates, which end with the start (CMX-VER, Q-KP).
 func checkNachmeldung(c *call, k *inge.Kursplanung, path string) {
 	b, err := k.Kursbeginn.Time()
-	if err == nil && b.Before(c.today) && k.Nachmeldungsgrund == "" {
+	if err == nil && begonnen(b, c.today) && k.Nachmeldungsgrund == "" {
 		c.add(inge.NachmeldungsgrundFehlt, path+"/Nachmeldungsgrund")
 	}
 }
+
+// begonnen reports whether a course or section that begins on beginn has
+// begun by today: from its first day on. Late capture (Nachmeldung) and
+// the end of plan updates use this one boundary.
+func begonnen(beginn, today time.Time) bool { return !today.Before(beginn) }
 
 func insertPlanTeilnehmer(ctx context.Context, tx *Tx, kennung string, teilnehmer []planTeilnehmer) error {
 	for _, t := range teilnehmer {
@@ -365,11 +426,14 @@ type meldung struct {
 
 // checkAbschnittsdaten applies the rules every report of a section shares
 // and returns its identified participants.
-func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, d *inge.Kursabschnittsdaten, path string, m meldung) ([]identified, error) {
+func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, k *kurs, kursart string, d *inge.Kursabschnittsdaten, path string, m meldung) ([]identified, error) {
 	checkAbschnittDerKursart(c, kursart, d.Kursabschnitt, path+"/Kursabschnitt")
 	checkMeldefrist(c, d.Beginn, path+"/Beginn", m.frist)
 	checkZeitraum(c, d.Beginn, d.Ende, path+"/Ende")
 	if err := checkKursort(ctx, tx, c, d.Kursort, path+"/Kursort"); err != nil {
+		return nil, err
+	}
+	if err := checkKursorte(ctx, tx, c, d.WeitererKursort, path+"/WeitererKursort"); err != nil {
 		return nil, err
 	}
 	for i, u := range d.Unterrichtszeit {
@@ -390,10 +454,10 @@ func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, 
 		checkMindestbetragNurBeiKursbeginn(c, d.Zusatzangaben, path+"/Zusatzangaben/KursverguetungMindestbetrag")
 	}
 	idents := make([]*inge.TeilnehmerIdent, len(d.Teilnehmer))
-	paths := make([]string, len(d.Teilnehmer))
 	for i := range d.Teilnehmer {
-		idents[i], paths[i] = &d.Teilnehmer[i], fmt.Sprintf("%s/Teilnehmer[%d]", path, i+1)
+		idents[i] = &d.Teilnehmer[i]
 	}
+	paths := teilnehmerPaths(d, path)
 	found, err := identifyAll(ctx, tx, c, idents, paths)
 	if err != nil {
 		return nil, err
@@ -401,9 +465,49 @@ func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, 
 	if err := checkAngemeldet(ctx, tx, c, found, paths); err != nil {
 		return nil, err
 	}
+	checkAktuellerAbschnitt(c, k, kursart, d.Kursabschnitt, found, paths)
 	checkTnrKursMax(c, len(d.Teilnehmer)+deref(d.AnzahlSelbstzahler), d.TnrKursMax, path+"/Teilnehmer")
+	checkTnrKursMaxVerringert(c, k, kursart, d, path+"/TnrKursMax")
 	checkNiederschwellig(c, kursart, d.AnzahlTnNiederschwellig, found, path+"/AnzahlTnNiederschwellig")
 	return found, nil
+}
+
+// checkAktuellerAbschnitt: "Only participants of the current section may be
+// reported" (ABES-SPAET): a person the plan puts into a later section is
+// not reported before that section.
+func checkAktuellerAbschnitt(c *call, k *kurs, kursart, abschnitt string, found []identified, paths []string) {
+	s, ok := inge.KursstrukturOf(kursart)
+	if !ok || !s.Contains(abschnitt) {
+		return
+	}
+	for _, f := range found {
+		geplant, inPlan := k.planPersonen[f.person.ID]
+		if inPlan && s.Contains(geplant) && s.Position(geplant) > s.Position(abschnitt) {
+			c.add(inge.TeilnehmerNichtImAbschnitt, paths[f.index], "Wert", geplant, "Abschnitt", abschnitt)
+		}
+	}
+}
+
+// checkTnrKursMaxVerringert: TnrKursMax "must be reduced by the number of
+// participants planned to join later, unless those seats are only
+// temporarily used by entitled participants" (ABES-SPAET). The plan's
+// TnrKursMax counts every seat; a section report above it less the planned
+// later joiners gets a Warnung, not a Fehler, since the mock cannot know the
+// exception.
+func checkTnrKursMaxVerringert(c *call, k *kurs, kursart string, d *inge.Kursabschnittsdaten, path string) {
+	s, ok := inge.KursstrukturOf(kursart)
+	if !ok || !s.Contains(d.Kursabschnitt) || d.TnrKursMax == nil || k.planung.TnrKursMax == nil {
+		return
+	}
+	spaeter := 0
+	for _, geplant := range k.planPersonen {
+		if s.Contains(geplant) && s.Position(geplant) > s.Position(d.Kursabschnitt) {
+			spaeter++
+		}
+	}
+	if max := *k.planung.TnrKursMax - spaeter; spaeter > 0 && *d.TnrKursMax > max {
+		c.add(inge.TnrKursMaxNichtVerringert, path, "Anzahl", strconv.Itoa(*d.TnrKursMax), "Spaeter", strconv.Itoa(spaeter), "Max", strconv.Itoa(max))
+	}
 }
 
 // checkMeldefrist: a reported begin took place, also in a correction
@@ -501,15 +605,20 @@ func storeAbschnitt(ctx context.Context, tx *Tx, c *call, kennung string, d *ing
 	return nil
 }
 
-// endIfVorzeitig: a "vorzeitiges Kursende" (code list 816) marks the last
-// section; afterwards no further section is accepted (ABESO-KURS).
-func endIfVorzeitig(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten) error {
-	if d.VorzeitigesKursende == "" {
-		return nil
+// setVorzeitigesKursende keeps the course's state in step with the
+// "Vorzeitiges Kursende" (code list 816) of its latest section: "dass der
+// aktuelle Kursabschnitt voraussichtlich der letzte Kursabschnitt sein wird,
+// bzw. tatsächlich der letzte war" (ITM 10.3.1). With it the course is
+// beendet and takes no further section; a correction of that section without
+// it withdraws it, and the course runs on (begonnen).
+func setVorzeitigesKursende(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten) error {
+	status := inge.KursBegonnen
+	if d.VorzeitigesKursende != "" {
+		status = inge.KursBeendet
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = ?, geaendert_am = ? WHERE kurskennung = ?`,
-		string(inge.KursBeendet), formatTime(c.now), kennung); err != nil {
-		return fmt.Errorf("end kurs %s: %w", kennung, err)
+		string(status), formatTime(c.now), kennung); err != nil {
+		return fmt.Errorf("kursende of %s: %w", kennung, err)
 	}
 	return nil
 }
@@ -519,4 +628,74 @@ func deref(n *int) int {
 		return 0
 	}
 	return *n
+}
+
+// eintrittBisUE is how far into a section a participant enters in time:
+// "within the first 25 UE" (BAMF-LF3, § 1 Abs. 4 AbrRL).
+const eintrittBisUE = 25
+
+// checkEintrittNach25UE: a participant that a correction of a running
+// section adds enters late when more than the first 25 UE have been taught
+// by today; that is allowed only exceptionally, with the provider's written
+// confirmation (BAMF-LF3), so it gets a Warnung, not a Fehler.
+func checkEintrittNach25UE(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten, found []identified, paths []string) error {
+	ue := unterrichtBis(d, c.today)
+	if ue <= eintrittBisUE {
+		return nil
+	}
+	bisher, err := queryColumn[int64](ctx, tx, `SELECT person_id FROM abschnitt_teilnehmer WHERE kurskennung = ? AND kursabschnitt = ?`, kennung, d.Kursabschnitt)
+	if err != nil {
+		return fmt.Errorf("teilnehmer of %s/%s: %w", kennung, d.Kursabschnitt, err)
+	}
+	for _, f := range found {
+		if !slices.Contains(bisher, f.person.ID) {
+			c.add(inge.EintrittNach25UE, paths[f.index], "Anzahl", strconv.Itoa(ue))
+		}
+	}
+	return nil
+}
+
+// wochentage are the values of Wochentag by time.Weekday.
+var wochentage = [...]inge.Wochentag{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"}
+
+// unterrichtBis counts the teaching units of a section from its begin up to
+// the day before today, by its weekly teaching times, without the days of
+// its interruptions.
+func unterrichtBis(d *inge.Kursabschnittsdaten, today time.Time) int {
+	beginn, err := d.Beginn.Time()
+	if err != nil {
+		return 0
+	}
+	ue := map[inge.Wochentag]int{}
+	for _, u := range d.Unterrichtszeit {
+		ue[u.Wochentag] += deref(u.Unterrichtseinheiten)
+	}
+	total := 0
+	for t := beginn; t.Before(today); t = t.AddDate(0, 0, 1) {
+		if !unterbrochen(d.Unterbrechung, t) {
+			total += ue[wochentage[t.Weekday()]]
+		}
+	}
+	return total
+}
+
+func unterbrochen(us []inge.Unterbrechung, t time.Time) bool {
+	for _, u := range us {
+		von, errV := u.Von.Time()
+		bis, errB := u.Bis.Time()
+		if errV == nil && errB == nil && !t.Before(von) && !t.After(bis) {
+			return true
+		}
+	}
+	return false
+}
+
+// teilnehmerPaths are the field paths of a section report's participants,
+// as checkAbschnittsdaten names them.
+func teilnehmerPaths(d *inge.Kursabschnittsdaten, path string) []string {
+	paths := make([]string, len(d.Teilnehmer))
+	for i := range d.Teilnehmer {
+		paths[i] = fmt.Sprintf("%s/Teilnehmer[%d]", path, i+1)
+	}
+	return paths
 }

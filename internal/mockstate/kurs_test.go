@@ -284,6 +284,20 @@ func (l *kursLauf) kurs() *inge.Kursdaten {
 	return a.Kurs
 }
 
+// istStorniert checks that the Kursauskunft answers the cancelled plan as
+// no active plan: refused with KursplanungIstStorniert and no course data
+// (Q-KA: before the begin "the active Kursplan"; Q-KP: "afterwards the
+// planning cannot be used any more").
+func (l *kursLauf) istStorniert() {
+	l.tb.Helper()
+	a := auskunft(l.tb, l.s, l.v, kt1, l.kennung)
+	hasStatus(l.tb, a, inge.StatusAbgelehnt)
+	hasMeldungen(l.tb, a.List(), meldung{inge.KursplanungIstStorniert, "Kurskennung"})
+	if a.Kurs != nil {
+		l.tb.Errorf("Kursauskunft of a cancelled plan: Kurs = %+v; want none", a.Kurs)
+	}
+}
+
 // zustand renders what the store holds on courses, row by row, and the
 // Kursauskunft of the course, so that a refused or rolled back request can
 // be shown to have changed nothing.

@@ -83,3 +83,40 @@ func TestKursabschnittAktualisieren(t *testing.T) {
 		l.rollback(t, req, inge.KursabschnittAktualisiert)
 	})
 }
+
+// TestKursabschnittAktualisieren_EintrittNach25UE: a person the correction
+// adds enters in time within the section's first 25 UE (BAMF-LF3, § 1 Abs. 4
+// AbrRL); later only exceptionally, so the correction is stored with a
+// Warnung. Section 1 begins on Monday 2027-05-03 with 5 UE Monday to
+// Friday: 25 UE are taught by Monday 2027-05-10, 30 by Tuesday 2027-05-11.
+func TestKursabschnittAktualisieren_EintrittNach25UE(t *testing.T) {
+	kovalenko := person("1979-01-30", "6100104-166") // registered with 10000001 (TN-4)
+	tests := []struct {
+		name    string
+		heute   inge.Datum
+		neu     bool // Olena Kovalenko is added
+		warnung bool
+	}{
+		{name: "OK/25UE", heute: "2027-05-10", neu: true},
+		{name: "Warnung/30UE", heute: "2027-05-11", neu: true, warnung: true},
+		{name: "OK/30UEOhneNeue", heute: "2027-05-11"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			l := begonnenerKurs(t, nil)
+			l.heute(tt.heute)
+			r := l.abschnittAktualisieren("1")
+			if tt.neu {
+				r.Abschnitt.Teilnehmer = append(r.Abschnitt.Teilnehmer, *kovalenko)
+			}
+			resp := l.apply(r)
+			hasStatus(t, resp, inge.StatusVerarbeitet)
+			want := []meldung{{inge.KursabschnittAktualisiert, ""}}
+			if tt.warnung {
+				want = append(want, meldung{inge.EintrittNach25UE, "Abschnitt/Teilnehmer[4]"})
+			}
+			hasMeldungen(t, resp.Base().List(), want...)
+		})
+	}
+}

@@ -7,8 +7,9 @@ import (
 )
 
 // kursabschnittsbeginnMelden reports the start of every section after the
-// first, in the order of the Kursart, within a week of its start (BAMF-KT,
-// Q-KP); none after a vorzeitiges Kursende (ABESO-KURS).
+// first, within a week of its start (BAMF-KT, Q-KP), in the order of the
+// Kursart unless Regeln.Abschnittsfolge allows skipping; none while the
+// latest section carries a vorzeitiges Kursende (ITM 10.3.1).
 func kursabschnittsbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursabschnittsbeginnMeldenAnfrage) (inge.Response, error) {
 	resp := &inge.KursabschnittsbeginnMeldenAntwort{}
 	k, err := laufenderKurs(ctx, tx, c, r.Kurskennung)
@@ -20,22 +21,16 @@ func kursabschnittsbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.Ku
 	if _, done := k.abschnitt(d.Kursabschnitt); done {
 		c.add(inge.AbschnittBereitsGemeldet, path, "Wert", d.Kursabschnitt)
 	} else if s, ok := inge.KursstrukturOf(k.kursart()); ok && s.Contains(d.Kursabschnitt) && k.letzterAbschnitt() != nil {
-		next, more := s.Next(k.letzterAbschnitt().daten.Kursabschnitt)
-		if !more {
-			next = "keiner (alle Abschnitte gemeldet)"
-		}
-		if next != d.Kursabschnitt {
-			c.add(inge.AbschnittNichtDerNaechste, path, "Wert", d.Kursabschnitt, "Erwartet", next)
-		}
+		checkAbschnittsfolge(c, s, k.letzterAbschnitt().daten.Kursabschnitt, d.Kursabschnitt, path)
 	}
-	found, err := checkAbschnittsdaten(ctx, tx, c, k.kursart(), d, "Abschnitt", meldung{frist: true})
+	found, err := checkAbschnittsdaten(ctx, tx, c, k, k.kursart(), d, "Abschnitt", meldung{frist: true})
 	if err != nil || c.failed() {
 		return resp, err
 	}
 	if err := storeAbschnitt(ctx, tx, c, k.kennung, d, found); err != nil {
 		return nil, err
 	}
-	if err := endIfVorzeitig(ctx, tx, c, k.kennung, d); err != nil {
+	if err := setVorzeitigesKursende(ctx, tx, c, k.kennung, d); err != nil {
 		return nil, err
 	}
 	c.erfolg = inge.KursabschnittsbeginnGespeichert
@@ -54,8 +49,24 @@ func laufenderKurs(ctx context.Context, tx *Tx, c *call, kennung string) (*kurs,
 		c.add(inge.KursbeginnNichtGemeldet, "Kurskennung")
 		return nil, nil
 	case k.status == inge.KursBeendet:
-		c.add(inge.KursIstBeendet, "Kurskennung")
+		c.add(inge.KursIstBeendet, "Kurskennung", "Wert", k.vorzeitigBeendetMit())
 		return nil, nil
 	}
 	return k, nil
+}
+
+// checkAbschnittsfolge: with Regeln.Abschnittsfolge streng the next section
+// of the Kursart follows the last reported one (Q-KP: a begin after each
+// section); with frei any later one may.
+func checkAbschnittsfolge(c *call, s inge.Kursstruktur, letzter, abschnitt, path string) {
+	next, more := s.Next(letzter)
+	switch {
+	case c.regeln.Abschnittsfolge == AbschnittsfolgeFrei && s.Position(abschnitt) > s.Position(letzter):
+	case !more:
+		c.add(inge.AbschnittNichtDerNaechste, path, "Wert", abschnitt, "Erwartet", "keiner (alle Abschnitte gemeldet)")
+	case c.regeln.Abschnittsfolge == AbschnittsfolgeFrei:
+		c.add(inge.AbschnittNichtDerNaechste, path, "Wert", abschnitt, "Erwartet", "ein Abschnitt nach "+letzter)
+	case next != abschnitt:
+		c.add(inge.AbschnittNichtDerNaechste, path, "Wert", abschnitt, "Erwartet", next)
+	}
 }

@@ -9,11 +9,13 @@ import (
 // kursauskunft returns what BAMF holds on one of the caller's courses: before
 // the Kursbeginnmeldung the active plan, afterwards the course data as last
 // reported, and never Kursart, Beginn-Kursabschnitt or Zusatzangaben (Q-KA).
+// A cancelled plan is no active plan: "afterwards the planning cannot be
+// used any more" (Q-KP), so it is answered with KursplanungIstStorniert.
 // Announced Kursort changes show in the sections they concern.
 func kursauskunft(ctx context.Context, tx *Tx, c *call, r *inge.KursauskunftAnfrage) (inge.Response, error) {
 	resp := &inge.KursauskunftAntwort{}
 	k, err := ownKurs(ctx, tx, c, r.Kurskennung, "Kurskennung")
-	if err != nil || k == nil {
+	if err != nil || k == nil || !usable(c, k, "Kurskennung") {
 		return resp, err
 	}
 	if k.beginn == nil {
@@ -34,13 +36,14 @@ func planAuskunft(k *kurs) *inge.Kursdaten {
 		Teilnehmer: p.Teilnehmer, Lehrkraft: p.Lehrkraft,
 	}
 	for _, a := range p.Abschnitt {
+		ort, weitere := k.kursorteVon(a.Kursabschnitt, a.Kursort, a.WeitererKursort)
 		d.Abschnitt = append(d.Abschnitt, inge.AuskunftAbschnitt{
-			Kursabschnitt: a.Kursabschnitt, Beginn: a.Beginn, Ende: a.Ende, Kursort: k.kursortVon(a.Kursabschnitt, a.Kursort),
+			Kursabschnitt: a.Kursabschnitt, Beginn: a.Beginn, Ende: a.Ende, Kursort: ort, WeitererKursort: weitere,
 		})
 	}
 	for _, a := range k.aenderungen {
 		if !planned(p, a.Kursabschnitt) {
-			d.Abschnitt = append(d.Abschnitt, inge.AuskunftAbschnitt{Kursabschnitt: a.Kursabschnitt, Beginn: a.GueltigAb, Kursort: a.Kursort})
+			d.Abschnitt = append(d.Abschnitt, inge.AuskunftAbschnitt{Kursabschnitt: a.Kursabschnitt, Beginn: a.GueltigAb, Kursort: a.Kursort, WeitererKursort: a.WeitererKursort})
 		}
 	}
 	return d
@@ -62,27 +65,27 @@ func kursAuskunft(k *kurs) *inge.Kursdaten {
 	for _, a := range k.abschnitte {
 		x := a.daten
 		d.Abschnitt = append(d.Abschnitt, inge.AuskunftAbschnitt{
-			Kursabschnitt: x.Kursabschnitt, Beginn: x.Beginn, Ende: x.Ende, Kursort: x.Kursort, BeginnGemeldet: true,
+			Kursabschnitt: x.Kursabschnitt, Beginn: x.Beginn, Ende: x.Ende, Kursort: x.Kursort, WeitererKursort: x.WeitererKursort, BeginnGemeldet: true,
 			Lehrkraft: x.Lehrkraft, Lehrwerk: x.Lehrwerk, Teilnehmer: x.Teilnehmer, VorzeitigesKursende: x.VorzeitigesKursende,
 		})
 	}
 	for _, a := range k.aenderungen {
 		if _, begun := k.abschnitt(a.Kursabschnitt); !begun {
-			d.Abschnitt = append(d.Abschnitt, inge.AuskunftAbschnitt{Kursabschnitt: a.Kursabschnitt, Beginn: a.GueltigAb, Kursort: a.Kursort})
+			d.Abschnitt = append(d.Abschnitt, inge.AuskunftAbschnitt{Kursabschnitt: a.Kursabschnitt, Beginn: a.GueltigAb, Kursort: a.Kursort, WeitererKursort: a.WeitererKursort})
 		}
 	}
 	return d
 }
 
-// kursortVon returns the Kursort of a section: an announced change, or the
-// planned one.
-func (k *kurs) kursortVon(abschnitt, geplant string) string {
+// kursorteVon returns the Kursorte of a section: an announced change, or the
+// planned ones.
+func (k *kurs) kursorteVon(abschnitt, geplant string, weitere []string) (string, []string) {
 	for _, a := range k.aenderungen {
 		if a.Kursabschnitt == abschnitt {
-			return a.Kursort
+			return a.Kursort, a.WeitererKursort
 		}
 	}
-	return geplant
+	return geplant, weitere
 }
 
 func planned(p inge.Kursplanung, abschnitt string) bool {

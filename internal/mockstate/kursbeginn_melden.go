@@ -21,7 +21,7 @@ func kursbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursbeginnMe
 		return resp, nil
 	}
 	d := &r.Kursbeginn
-	found, err := checkAbschnittsdaten(ctx, tx, c, d.Kursart, &d.Kursabschnittsdaten, "Kursbeginn", meldung{frist: true, mindestbetrag: true})
+	found, err := checkAbschnittsdaten(ctx, tx, c, k, d.Kursart, &d.Kursabschnittsdaten, "Kursbeginn", meldung{frist: true, mindestbetrag: true})
 	if err != nil {
 		return nil, err
 	}
@@ -52,8 +52,13 @@ func kursbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursbeginnMe
 
 // checkPlanHatteTeilnehmer: the plan must hold at least one participant in
 // the first module by the day before the start; updates are possible only
-// until then, so the stored plan is the plan of that day (CMX-VER).
+// until then, so the stored plan is the plan of that day (CMX-VER). A plan
+// captured only after the start (a Nachmeldung, with its reason) did not
+// exist the day before: the rule cannot apply to it.
 func checkPlanHatteTeilnehmer(c *call, k *kurs) {
+	if b, err := k.planung.Kursbeginn.Time(); err == nil && !k.erfasstAm.IsZero() && begonnen(b, k.erfasstAm) {
+		return
+	}
 	for _, abschnitt := range k.planPersonen {
 		if abschnitt == k.planung.BeginnKursabschnitt {
 			return

@@ -51,11 +51,20 @@ func TestKursbeginnMelden(t *testing.T) {
 		{name: "ErrKeinTeilnehmerAusPlanung", mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
 			r.Kursbeginn.Teilnehmer = []inge.TeilnehmerIdent{*person("1979-01-30", "6100104-166")}
 		}, want: []meldung{{inge.KeinTeilnehmerAusPlanung, "Kursbeginn/Teilnehmer"}}},
+		// Planned for section 2, the persons are not yet participants of
+		// section 1 either (ABES-SPAET), and the seats kept for them lower
+		// TnrKursMax.
 		{name: "ErrPlanungOhneTeilnehmerImErstenAbschnitt", plan: func(k *inge.Kursplanung) {
 			for i := range k.Teilnehmer {
 				k.Teilnehmer[i].Kursabschnitt = "2"
 			}
-		}, want: []meldung{{inge.PlanungOhneTeilnehmer, "Kurskennung"}}},
+		}, want: []meldung{
+			{inge.PlanungOhneTeilnehmer, "Kurskennung"},
+			{inge.TeilnehmerNichtImAbschnitt, "Kursbeginn/Teilnehmer[1]"},
+			{inge.TeilnehmerNichtImAbschnitt, "Kursbeginn/Teilnehmer[2]"},
+			{inge.TeilnehmerNichtImAbschnitt, "Kursbeginn/Teilnehmer[3]"},
+			{inge.TnrKursMaxNichtVerringert, "Kursbeginn/TnrKursMax"},
+		}},
 		{name: "ErrPlanungOhneTeilnehmer", plan: func(k *inge.Kursplanung) {
 			k.Teilnehmer = nil
 		}, mutate: func(_ *kursLauf, r *inge.KursbeginnMeldenAnfrage) {
@@ -162,4 +171,29 @@ func TestKursbeginnMelden(t *testing.T) {
 		l.rollback(t, l.kursbeginn(), inge.KursbeginnGespeichert)
 		hasKursstatus(t, l.kurs(), inge.KursBegonnen)
 	})
+}
+
+// TestKursbeginnMelden_Nachmeldung: the plan must hold a participant of the
+// first section by the day before the start (CMX-VER). A plan captured only
+// on or after the start, with its Nachmeldungsgrund, did not exist then: the
+// rule cannot apply to it.
+func TestKursbeginnMelden_Nachmeldung(t *testing.T) {
+	l := &kursLauf{tb: t, s: openStore(t), v: &vorgaenge{}}
+	req := validPlan(t)
+	req.Kursplanung.Nachmeldungsgrund = "01"
+	for i := range req.Kursplanung.Teilnehmer {
+		req.Kursplanung.Teilnehmer[i].Kursabschnitt = "2" // none in the first section
+	}
+	l.heute(req.Kursplanung.Kursbeginn) // captured on the first day
+	resp := erfassen(t, l.s, l.v, kt1, req)
+	mustSucceed(t, resp)
+	l.kennung, l.plan = resp.Kurskennung, req.Kursplanung
+	r := l.kursbeginn()
+	r.Kursbeginn.Teilnehmer = []inge.TeilnehmerIdent{*person("1979-01-30", "6100104-166")} // not in the plan
+	r.Kursbeginn.TnrKursMax = new(22)                                                      // 25 less the three of section 2
+	l.heute(plusTage(t, r.Kursbeginn.Beginn, 2))
+	got := l.apply(r)
+	hasStatus(t, got, inge.StatusAbgelehnt)
+	// M3016 still applies: nobody of the plan is reported; M3017 does not.
+	hasMeldungen(t, got.Base().List(), meldung{inge.KeinTeilnehmerAusPlanung, "Kursbeginn/Teilnehmer"})
 }

@@ -2,6 +2,7 @@ package mockstate
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
@@ -17,7 +18,7 @@ func kursortaenderungMelden(ctx context.Context, tx *Tx, c *call, r *inge.Kursor
 		return resp, err
 	}
 	if k.status == inge.KursBeendet {
-		c.add(inge.KursIstBeendet, "Kurskennung")
+		c.add(inge.KursIstBeendet, "Kurskennung", "Wert", k.vorzeitigBeendetMit())
 		return resp, nil
 	}
 	for i, a := range r.Aenderung {
@@ -30,15 +31,27 @@ func kursortaenderungMelden(ctx context.Context, tx *Tx, c *call, r *inge.Kursor
 		if err := checkKursort(ctx, tx, c, a.Kursort, path+"/Kursort"); err != nil {
 			return nil, err
 		}
+		if err := checkKursorte(ctx, tx, c, a.WeitererKursort, path+"/WeitererKursort"); err != nil {
+			return nil, err
+		}
 	}
 	if c.failed() {
 		return resp, nil
 	}
 	for _, a := range r.Aenderung {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO kursortaenderung (kurskennung, kursabschnitt, kursort, gueltig_ab, gemeldet_am)
-			VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (kurskennung, kursabschnitt) DO UPDATE SET kursort = excluded.kursort, gueltig_ab = excluded.gueltig_ab, gemeldet_am = excluded.gemeldet_am`,
-			k.kennung, a.Kursabschnitt, a.Kursort, string(a.GueltigAb), formatTime(c.now)); err != nil {
+		weitere := ""
+		if len(a.WeitererKursort) > 0 {
+			b, err := json.Marshal(a.WeitererKursort)
+			if err != nil {
+				return nil, fmt.Errorf("encode weitere kursorte: %w", err)
+			}
+			weitere = string(b)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO kursortaenderung (kurskennung, kursabschnitt, kursort, weitere_kursorte, gueltig_ab, gemeldet_am)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (kurskennung, kursabschnitt) DO UPDATE SET kursort = excluded.kursort, weitere_kursorte = excluded.weitere_kursorte,
+				gueltig_ab = excluded.gueltig_ab, gemeldet_am = excluded.gemeldet_am`,
+			k.kennung, a.Kursabschnitt, a.Kursort, weitere, string(a.GueltigAb), formatTime(c.now)); err != nil {
 			return nil, fmt.Errorf("store kursortaenderung of %s: %w", k.kennung, err)
 		}
 	}

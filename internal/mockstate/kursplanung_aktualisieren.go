@@ -18,7 +18,7 @@ func kursplanungAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.Kurs
 	if err != nil || k == nil || !usable(c, k, "Kurskennung") {
 		return resp, err
 	}
-	if beginn, err := k.planung.Kursbeginn.Time(); k.beginn != nil || (err == nil && !c.today.Before(beginn)) {
+	if beginn, err := k.planung.Kursbeginn.Time(); k.beginn != nil || (err == nil && begonnen(beginn, c.today)) {
 		c.add(inge.AktualisierungNachBeginn, "Kurskennung", "Datum", datumText(k.planung.Kursbeginn))
 	}
 	teilnehmer, err := checkKursplanung(ctx, tx, c, &r.Kursplanung, "Kursplanung")

@@ -21,9 +21,15 @@ func TestKursplanungErfassen(t *testing.T) {
 		{"OK/MinimalPlan", func(k *inge.Kursplanung) {
 			k.Wochenstunden, k.Abschnitt, k.Teilnehmer, k.Lehrkraft, k.Zusatzangaben = nil, nil, nil, nil, nil
 		}, nil},
-		{"OK/KursbeginnToday", func(k *inge.Kursplanung) {
+		// The course has begun on its first day: a plan captured then is a
+		// Nachmeldung, as an update then comes too late (M3011).
+		{"OK/KursbeginnTodayWithNachmeldungsgrund", func(k *inge.Kursplanung) {
 			k.Kursbeginn, k.Abschnitt[0].Beginn = "2027-03-10", "2027-03-10"
+			k.Nachmeldungsgrund = "01"
 		}, nil},
+		{"ErrKursbeginnTodayWithoutNachmeldungsgrund", func(k *inge.Kursplanung) {
+			k.Kursbeginn, k.Abschnitt[0].Beginn = "2027-03-10", "2027-03-10"
+		}, []meldung{{inge.NachmeldungsgrundFehlt, "Kursplanung/Nachmeldungsgrund"}}},
 		{"OK/KursbeginnPastWithNachmeldungsgrund", func(k *inge.Kursplanung) {
 			k.Kursbeginn, k.Abschnitt[0].Beginn = "2027-03-01", "2027-03-01"
 			k.Nachmeldungsgrund = "01"
@@ -166,7 +172,7 @@ func TestKursplanungErfassen(t *testing.T) {
 
 			if tt.want == nil {
 				hasStatus(t, resp, inge.StatusVerarbeitet)
-				hasMeldungen(t, resp.List(), gespeichert)
+				hasMeldungen(t, resp.List(), planHinweise(t, &req.Kursplanung, "2027-03-10", gespeichert)...)
 				if !kurskennungRE.MatchString(resp.Kurskennung) {
 					t.Fatalf("Kurskennung = %q; want K and nine digits", resp.Kurskennung)
 				}
@@ -225,7 +231,7 @@ func TestKursplanungErfassenRollback(t *testing.T) {
 	hasStatus(t, resp, inge.StatusGeprueft)
 	// Only the Rollback Hinweis: "Kursplanung erfolgreich gespeichert" would
 	// contradict it.
-	hasMeldungen(t, resp.List(), meldung{inge.RollbackGeprueft, ""})
+	hasMeldungen(t, resp.List(), planHinweise(t, &validPlan(t).Kursplanung, "2027-03-10", meldung{inge.RollbackGeprueft, ""})...)
 	if !kurskennungRE.MatchString(resp.Kurskennung) {
 		t.Fatalf("Kurskennung = %q; want K and nine digits", resp.Kurskennung)
 	}
@@ -314,4 +320,103 @@ func TestKurskennungUnique(t *testing.T) {
 	if k, _ := stored(t, s); k != n {
 		t.Errorf("stored: %d kurs rows; want %d", k, n)
 	}
+}
+
+// planHinweise returns what an accepted plan is answered with on heute:
+// the success, and the Hinweis that a plan is due three months ahead when
+// it comes later than that but before the start (BAMF-KT, ITM 10.5).
+func planHinweise(tb testing.TB, k *inge.Kursplanung, heute inge.Datum, erfolg meldung) []meldung {
+	tb.Helper()
+	beginn, err1 := k.Kursbeginn.Time()
+	tag, err2 := heute.Time()
+	if err1 != nil || err2 != nil {
+		tb.Fatalf("dates %s, %s: %v %v", k.Kursbeginn, heute, err1, err2)
+	}
+	if tag.Before(beginn) && beginn.Before(tag.AddDate(0, 3, 0)) {
+		return []meldung{erfolg, {inge.KursplanungKurzfristig, "Kursplanung/Kursbeginn"}}
+	}
+	return []meldung{erfolg}
+}
+
+// TestKursplanungErfassen_DreiMonateVorher: the plan is sent "möglichst
+// drei Monate im Vorfeld" (BAMF-KT; ITM 10.5: "soweit möglich"): later it is
+// stored with a Hinweis, never refused. The plan of KP-1 begins on
+// 2027-05-03.
+func TestKursplanungErfassen_DreiMonateVorher(t *testing.T) {
+	tests := []struct {
+		heute   inge.Datum
+		hinweis bool
+	}{
+		{"2027-02-03", false}, // exactly three months ahead
+		{"2027-02-04", true},
+		{"2027-05-02", true}, // the day before the start
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.heute), func(t *testing.T) {
+			t.Parallel()
+			var v vorgaenge
+			s := openStore(t)
+			heute(t, s, tt.heute)
+			resp := erfassen(t, s, &v, kt1, validPlan(t))
+			hasStatus(t, resp, inge.StatusVerarbeitet)
+			want := []meldung{{inge.KursplanungGespeichert, ""}}
+			if tt.hinweis {
+				want = append(want, meldung{inge.KursplanungKurzfristig, "Kursplanung/Kursbeginn"})
+			}
+			hasMeldungen(t, resp.List(), want...)
+		})
+	}
+}
+
+// TestKursplanungErfassen_Teilnehmerregeln: the TRS 08/18 rules (ABES-SPAET):
+// a plan lists the entitled participants, current and future, but not one
+// planned only for the Orientierungskurs, unless the whole course is one.
+// Further Kursorte of a planned section must be the Traeger's (ITM 10.3.6).
+func TestKursplanungErfassen_Teilnehmerregeln(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(k *inge.Kursplanung)
+		want   []meldung // nil: stored
+	}{
+		{name: "OK/SpaetererAbschnitt", mutate: func(k *inge.Kursplanung) { k.Teilnehmer[2].Kursabschnitt = "3" }},
+		{name: "OK/WeitererKursort", mutate: func(k *inge.Kursplanung) {
+			k.Abschnitt[0].WeitererKursort = []string{"KO-10000001-02"}
+		}},
+		{name: "ErrNurOrientierungskurs", mutate: func(k *inge.Kursplanung) { k.Teilnehmer[2].Kursabschnitt = "OK" },
+			want: []meldung{{inge.NurOrientierungskursEingeplant, "Kursplanung/Teilnehmer[3]/Kursabschnitt"}}},
+		{name: "ErrWeitererKursortFremd", mutate: func(k *inge.Kursplanung) {
+			k.Abschnitt[1].WeitererKursort = []string{"KO-10000001-02", "KO-10000002-01"}
+		}, want: []meldung{{inge.KursortUnbekannt, "Kursplanung/Abschnitt[2]/WeitererKursort[2]"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var v vorgaenge
+			s := openStore(t)
+			req := validPlan(t)
+			tt.mutate(&req.Kursplanung)
+			resp := erfassen(t, s, &v, kt1, req)
+			if tt.want != nil {
+				hasStatus(t, resp, inge.StatusAbgelehnt)
+				hasMeldungen(t, resp.List(), tt.want...)
+				hasNothingStored(t, s)
+				return
+			}
+			hasStatus(t, resp, inge.StatusVerarbeitet)
+		})
+	}
+	// A course that is only an Orientierungskurs plans its participants.
+	t.Run("OK/GanzerKursOrientierungskurs", func(t *testing.T) {
+		var v vorgaenge
+		s := openStore(t)
+		req := validPlan(t)
+		k := &req.Kursplanung
+		k.BeginnKursabschnitt, k.Abschnitt = "OK", k.Abschnitt[:1]
+		k.Abschnitt[0].Kursabschnitt = "OK"
+		for i := range k.Teilnehmer {
+			k.Teilnehmer[i].Kursabschnitt = "OK"
+		}
+		resp := erfassen(t, s, &v, kt1, req)
+		hasStatus(t, resp, inge.StatusVerarbeitet)
+	})
 }

@@ -51,7 +51,6 @@ func TestLidPruefungAktualisieren(t *testing.T) {
 			func(_ *lidLauf, r *inge.LidPruefungAktualisierenAnfrage) {
 				r.Pruefung.Beginnzeit, r.Pruefung.Raumnummer, r.Pruefung.KontaktEmail = "", "", ""
 			}, []meldung{
-				{inge.PflichtfeldFehlt, "Pruefung/Beginnzeit"},
 				{inge.PflichtfeldFehlt, "Pruefung/Raumnummer"},
 				{inge.PflichtfeldFehlt, "Pruefung/KontaktEmail"},
 			}},

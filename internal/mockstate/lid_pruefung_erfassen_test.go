@@ -61,7 +61,6 @@ func TestLidPruefungErfassen(t *testing.T) {
 			*p = inge.LidPruefung{Lieferadresse: p.Lieferadresse}
 		}, []meldung{
 			{inge.PflichtfeldFehlt, "Pruefung/Pruefungsdatum"},
-			{inge.PflichtfeldFehlt, "Pruefung/Beginnzeit"},
 			{inge.PflichtfeldFehlt, "Pruefung/Pruefungsort"},
 			{inge.PflichtfeldFehlt, "Pruefung/Raumnummer"},
 			{inge.PflichtfeldFehlt, "Pruefung/KontaktEmail"},

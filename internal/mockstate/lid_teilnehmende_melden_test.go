@@ -31,6 +31,10 @@ func TestLidTeilnehmendeMelden(t *testing.T) {
 			pruefling: []inge.LidPruefling{lidIdent(nazari()), lidIdent(gebreyesus()), novak()}, gemeldet: 3},
 		{name: "OK/NurSelbstzahler", caller: kt1,
 			pruefling: []inge.LidPruefling{novak()}, gemeldet: 1},
+		// A person with one name has it in Familienname and no Vorname
+		// (ITM 10.3.9).
+		{name: "OK/SelbstzahlerMitNurEinemNamen", caller: kt1,
+			pruefling: []inge.LidPruefling{zahler("Sukarno", "", "1990-02-01")}, gemeldet: 1},
 		{name: "OK/PersonUeberAnderesAktenzeichen", caller: kt1,
 			pruefling: []inge.LidPruefling{lidIdent(nazariABH())}, gemeldet: 1},
 		{name: "OK/ZweiteMeldung", caller: kt1,

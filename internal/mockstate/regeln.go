@@ -16,7 +16,24 @@ type Regeln struct {
 	// LidKapazitaet is the most candidates one LiD exam takes. No source
 	// states a limit; 25 is reconstructed (a usual exam room).
 	LidKapazitaet int
+	// Abschnittsfolge says whether section begins follow the order of the
+	// Kursart. The sources are silent on skipping a section: after each
+	// section a Kursabschnittsbeginn is sent (Q-KP).
+	Abschnittsfolge Abschnittsfolge
 }
+
+// Abschnittsfolge is the order in which section begins are taken.
+type Abschnittsfolge string
+
+const (
+	// AbschnittsfolgeStreng takes only the next section of the Kursart
+	// (M3025): the course structure has its sections in order, and a
+	// certification mock is rather too strict than too lax. The default.
+	AbschnittsfolgeStreng Abschnittsfolge = "streng"
+	// AbschnittsfolgeFrei takes any later section, e.g. when a course goes
+	// on with a higher section after its participants were placed higher.
+	AbschnittsfolgeFrei Abschnittsfolge = "frei"
+)
 
 // Zweitanmeldung is the behaviour of a second Erstanmeldung.
 type Zweitanmeldung string
@@ -49,7 +66,7 @@ const DefaultLidKapazitaet = 25
 
 // DefaultRegeln are the defaults of the settings.
 func DefaultRegeln() Regeln {
-	return Regeln{Zweitanmeldung: ZweitanmeldungAblehnen, Auskunft: AuskunftEigene, LidKapazitaet: DefaultLidKapazitaet}
+	return Regeln{Zweitanmeldung: ZweitanmeldungAblehnen, Auskunft: AuskunftEigene, LidKapazitaet: DefaultLidKapazitaet, Abschnittsfolge: AbschnittsfolgeStreng}
 }
 
 // Validate reports an unknown value.
@@ -63,6 +80,11 @@ func (r Regeln) Validate() error {
 	case AuskunftEigene, AuskunftAlle:
 	default:
 		return fmt.Errorf("teilnehmerauskunft %q: erlaubt sind %s und %s", r.Auskunft, AuskunftEigene, AuskunftAlle)
+	}
+	switch r.Abschnittsfolge {
+	case AbschnittsfolgeStreng, AbschnittsfolgeFrei:
+	default:
+		return fmt.Errorf("abschnittsfolge %q: erlaubt sind %s und %s", r.Abschnittsfolge, AbschnittsfolgeStreng, AbschnittsfolgeFrei)
 	}
 	if r.LidKapazitaet < 1 {
 		return fmt.Errorf("lid-kapazitaet %d: mindestens 1", r.LidKapazitaet)

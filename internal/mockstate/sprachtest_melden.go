@@ -5,29 +5,31 @@ import (
 	"encoding/xml"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
-var (
-	auftragsnummerRE = regexp.MustCompile(`^[0-9]{7}$`)
-	bogennummerRE    = regexp.MustCompile(`^[018][0-9]{6}$`)
-)
+var bogennummerRE = regexp.MustCompile(`^[018][0-9]{6}$`)
+
+// auftragsnummerPlatzhalter is what providers enter since g.a.s.t. took over
+// the DTZ and no Auftragsnummer is issued (ABESO-TEST, TRS15).
+const auftragsnummerPlatzhalter = "1234567"
 
 // sprachtestMelden reports the candidates of a DTZ test event: per event the
-// Auftragsnummer (7 digits; since 2023 the placeholder 1234567, ABESO-TEST,
-// TRS15) and Testdatum, per candidate the Bogennummer and the Pass or
-// Ausweis number and an updated address (BAMF-TEST, ABESO-TEST). A
-// Bogennummer is reported once, ever (Q-ST). Candidates need not attend the
-// course: participants of other providers who only take the DTZ are reported
-// too (BAMF-LF4).
+// Auftragsnummer and Testdatum, per candidate the Bogennummer, the Pass or
+// Ausweis number, the name and an updated address (BAMF-TEST, ABESO-TEST,
+// ITM 10.3.9). A Bogennummer is reported once, ever (Q-ST). Candidates need
+// not attend the course: participants of other providers who only take the
+// DTZ are reported too (BAMF-LF4). The answer comes per candidate
+// (ABESO-TEST: "Rückmeldung" je Teilnehmendem): the valid candidates are
+// stored, each refused one has its Meldungen; only a fault of the event
+// (Kurs, Testdatum) or no valid candidate refuses the whole message.
 func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMeldenAnfrage) (inge.Response, error) {
 	resp := &inge.SprachtestMeldenAntwort{}
 	s := &r.Sprachtest
 	const path = "Sprachtest"
-	if s.Auftragsnummer != "" && !auftragsnummerRE.MatchString(s.Auftragsnummer) {
-		c.add(inge.AuftragsnummerUngueltig, path+"/Auftragsnummer")
-	}
+	checkAuftragsnummer(c, s.Auftragsnummer, s.Testdatum, path+"/Auftragsnummer")
 	checkNichtInZukunft(c, s.Testdatum, path+"/Testdatum")
 	k, err := ownKurs(ctx, tx, c, s.Kurskennung, path+"/Kurskennung")
 	if err != nil {
@@ -41,33 +43,78 @@ func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMe
 	bogen := map[string]bool{}
 	for i, p := range s.Pruefling {
 		pp := fmt.Sprintf("%s/Pruefling[%d]", path, i+1)
+		c.items = append(c.items, pp)
 		idents[i], paths[i] = p.Ident, pp+"/Ident"
+		checkName(c, p.Familienname, pp+"/Familienname")
+		checkName(c, p.Vorname, pp+"/Vorname")
 		if err := checkBogennummer(ctx, tx, c, p.Bogennummer, bogen, pp+"/Bogennummer"); err != nil {
 			return nil, err
 		}
 		checkAnschrift(c, p.Anschrift, pp+"/Anschrift")
 	}
 	found, err := identifyAll(ctx, tx, c, idents, paths)
-	if err != nil || c.failed() {
-		return resp, err
+	if err != nil {
+		return nil, err
 	}
+	person := map[int]Person{}
 	for _, f := range found {
-		p := s.Pruefling[f.index]
-		var anschrift []byte
-		if p.Anschrift != nil {
-			if anschrift, err = xml.Marshal(p.Anschrift); err != nil {
-				return nil, fmt.Errorf("encode anschrift: %w", err)
+		person[f.index] = f.person
+	}
+	ereignisFehler := c.failed()
+	stored := 0
+	for i, p := range s.Pruefling {
+		antwort := inge.Sprachtestrueckmeldung{Pruefling: i + 1, Bogennummer: p.Bogennummer, Status: inge.StatusAbgelehnt}
+		who, identified := person[i]
+		if !ereignisFehler && identified && !c.itemFailed(c.items[i]) {
+			if err := storePruefling(ctx, tx, c, s, p, who); err != nil {
+				return nil, err
+			}
+			stored++
+			antwort.Status = inge.StatusVerarbeitet
+			if r.Rollback {
+				antwort.Status = inge.StatusGeprueft
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sprachtest_pruefling (bogennummer, person_id, traegernummer, auftragsnummer,
-			testdatum, kurskennung, ausweisnummer, anschrift, gemeldet_am) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			p.Bogennummer, f.person.ID, c.caller.Traegernummer, s.Auftragsnummer, string(s.Testdatum), s.Kurskennung,
-			p.Ausweisnummer, anschrift, formatTime(c.now)); err != nil {
-			return nil, fmt.Errorf("store pruefling %s: %w", p.Bogennummer, err)
-		}
+		resp.Rueckmeldung = append(resp.Rueckmeldung, antwort)
+	}
+	if stored == 0 {
+		c.abgelehnt = true
+		return resp, nil
 	}
 	c.erfolg = inge.SprachtestGemeldet
 	return resp, nil
+}
+
+// checkAuftragsnummer: since 01.01.2023 no Auftragsnummer is issued and the
+// placeholder 1234567 is entered (ABESO-TEST, TRS15); another number for a
+// later test gets a Hinweis. No source states a format of the numbers
+// issued before, so none is checked.
+func checkAuftragsnummer(c *call, nr string, testdatum inge.Datum, path string) {
+	t, err := testdatum.Time()
+	if nr == "" || nr == auftragsnummerPlatzhalter || err != nil || t.Before(platzhalterSeit) {
+		return
+	}
+	c.add(inge.AuftragsnummerPlatzhalter, path, "Wert", nr)
+}
+
+// platzhalterSeit is the day from which the placeholder is entered.
+var platzhalterSeit = time.Date(2023, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+func storePruefling(ctx context.Context, tx *Tx, c *call, s *inge.Sprachtest, p inge.Sprachtestpruefling, who Person) error {
+	var anschrift []byte
+	if p.Anschrift != nil {
+		var err error
+		if anschrift, err = xml.Marshal(p.Anschrift); err != nil {
+			return fmt.Errorf("encode anschrift: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sprachtest_pruefling (bogennummer, person_id, traegernummer, auftragsnummer,
+		testdatum, kurskennung, ausweisnummer, anschrift, gemeldet_am) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.Bogennummer, who.ID, c.caller.Traegernummer, s.Auftragsnummer, string(s.Testdatum), s.Kurskennung,
+		p.Ausweisnummer, anschrift, formatTime(c.now)); err != nil {
+		return fmt.Errorf("store pruefling %s: %w", p.Bogennummer, err)
+	}
+	return nil
 }
 
 // checkBogennummer: 7 digits, the first 0, 1 or 8 (ITM 10.3.9), and never

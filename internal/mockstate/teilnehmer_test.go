@@ -178,44 +178,26 @@ func tnKursbeginn(tb testing.TB, kennung, abschnitt string, teilnehmer ...tnPers
 func TestKursmeldungen_PersonNichtAngemeldet(t *testing.T) {
 	var v vorgaenge
 
-	t.Run("ErrKursplanung", func(t *testing.T) {
+	// A plan holds the persons "bereits eingeplant" (BAMF-KT): they need
+	// not be registered yet. The Kursbeginnmeldung is where all must be
+	// (Q-KB, ABES-KB).
+	t.Run("OK/KursplanungMitNochNichtAngemeldeten", func(t *testing.T) {
 		t.Parallel()
 		s, _ := openTeilnehmerStore(t)
-		vorher := teilnehmerStand(t, s)
 		resp := erfassen(t, s, &v, kt1, tnKursplanung(t, "1", tnKowalczyk, tnPopescu, tnHosseini, tnOsmani))
-		hasStatus(t, resp, inge.StatusAbgelehnt)
-		hasMeldungen(t, resp.List(),
-			meldung{inge.PersonNichtAngemeldet, "Kursplanung/Teilnehmer[2]/Ident"}, // registered nowhere
-			meldung{inge.PersonNichtAngemeldet, "Kursplanung/Teilnehmer[3]/Ident"}, // registered with 10000002 only
-		)
-		if resp.Kurskennung != "" {
-			t.Errorf("Kurskennung = %q; want none", resp.Kurskennung)
-		}
-		unchanged(t, s, vorher)
-	})
-	t.Run("OKKursplanungNachErstanmeldung", func(t *testing.T) {
-		t.Parallel()
-		s, _ := openTeilnehmerStore(t)
-		anm := mustApply[*inge.AnmeldungErstverfahrenAntwort](t, s, &v, kt1, erstanmeldung(tnPopescu))
-		hasStatus(t, anm, inge.StatusVerarbeitet)
-		resp := erfassen(t, s, &v, kt1, tnKursplanung(t, "1", tnKowalczyk, tnPopescu))
 		hasStatus(t, resp, inge.StatusVerarbeitet)
-		hasMeldungen(t, resp.List(), meldung{inge.KursplanungGespeichert, ""})
+		hasMeldungen(t, resp.List(), meldung{inge.KursplanungGespeichert, ""}, meldung{inge.KursplanungKurzfristig, "Kursplanung/Kursbeginn"})
 	})
-	t.Run("OKKursplanungNachWiederholeranmeldung", func(t *testing.T) {
+	t.Run("OK/KursbeginnNachErstanmeldung", func(t *testing.T) {
 		t.Parallel()
-		// Frau Dervishi is registered with 10000002 only, until she is
-		// registered for repetition with 10000001.
-		s, _ := openTeilnehmerStore(t)
-		plan := tnKursplanung(t, "4", tnDervishi)
-		plan.Kursplanung.Kursart = "10" // Wiederholerkurs: sections 4 to 6
-		resp := erfassen(t, s, &v, kt1, plan)
-		hasMeldungen(t, resp.List(), meldung{inge.PersonNichtAngemeldet, "Kursplanung/Teilnehmer[1]/Ident"})
-		anm := mustApply[*inge.AnmeldungWiederholerverfahrenAntwort](t, s, &v, kt1, wiederholeranmeldung(tnDervishi))
+		s, uhr := openTeilnehmerStore(t)
+		plan := erfassen(t, s, &v, kt1, tnKursplanung(t, "1", tnKowalczyk, tnSharifi))
+		hasStatus(t, plan, inge.StatusVerarbeitet)
+		anm := mustApply[*inge.AnmeldungErstverfahrenAntwort](t, s, &v, kt1, erstanmeldung(tnSharifi))
 		hasStatus(t, anm, inge.StatusVerarbeitet)
-		resp = erfassen(t, s, &v, kt1, plan)
+		uhr.Add(15 * 24 * time.Hour)
+		resp := mustApply[*inge.KursbeginnMeldenAntwort](t, s, &v, kt1, tnKursbeginn(t, plan.Kurskennung, "1", tnKowalczyk, tnSharifi))
 		hasStatus(t, resp, inge.StatusVerarbeitet)
-		hasMeldungen(t, resp.List(), meldung{inge.KursplanungGespeichert, ""})
 	})
 	t.Run("ErrKursbeginn", func(t *testing.T) {
 		t.Parallel()

@@ -303,9 +303,11 @@ func (a *auskunft) berechtigungen(ctx context.Context, d *inge.Teilnehmerdaten, 
 	return nil
 }
 
-// erloschenAm: an entitlement (not an obligation) expires after more than one
-// year without course activity (§ 4 Abs. 1 Satz 3 IntV, BAMF-KT), counted from the last course
-// activity or, without any, from the day it became valid.
+// erloschenAm: an entitlement (not an obligation) lapses "wegen mehr als
+// einjähriger Kursinaktivität" (§ 4 Abs. 1 Satz 3 IntV, BAMF-KT), counted
+// from the last course activity or, without any, from the day it became
+// valid. On the anniversary the inactivity is exactly one year, not more:
+// the first day of the lapse, and the date shown, is the day after it.
 func (a *auskunft) erloschenAm(gueltigAb inge.Datum) inge.Datum {
 	from, err := gueltigAb.Time()
 	if err != nil {
@@ -314,9 +316,9 @@ func (a *auskunft) erloschenAm(gueltigAb inge.Datum) inge.Datum {
 	if a.letzteAktivitaet.After(from) {
 		from = a.letzteAktivitaet
 	}
-	end := from.AddDate(1, 0, 0)
-	if a.c.today.After(end) {
-		return inge.DatumOf(end)
+	erloschen := from.AddDate(1, 0, 1)
+	if !a.c.today.Before(erloschen) {
+		return inge.DatumOf(erloschen)
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package mockstate_test
 
 import (
 	"encoding/xml"
+	"slices"
 	"testing"
 	"time"
 
@@ -134,14 +135,14 @@ func TestTeilnehmerauskunft(t *testing.T) {
 			Teilnahmeberechtigung: []inge.Teilnahmeberechtigung{{
 				Aktenzeichen: inge.Aktenzeichen{Art: abh, Wert: "ABH-09-2024-008815"}, Zulassungsart: "B", Behoerde: behoerdeLRA,
 				BehoerdenAktenzeichen: "ABH-09-2024-008815", GueltigAb: "2024-05-06", GueltigBis: "2026-05-05",
-				ErloschenAm: "2026-02-28", // a year after the last day of the last course
+				ErloschenAm: "2026-03-01", // the day after a year from the last day of the last course
 			}},
 			ErstzulassungGueltigBis: "2026-05-05", TnTyp: "3", KbTyp: "1",
 			Kontingent: &inge.Kontingent{GenehmigteStunden: 0, BeanspruchteStunden: 200, VerfuegbareStunden: 0},
 			Kursbesuch: []inge.Kursbesuch{{Traegernummer: "10000001", Kurskennung: "K900240815", Kursart: "01", Von: "2024-09-02", Bis: "2025-02-28",
 				Abschnitt: []inge.BesuchterAbschnitt{{Kursabschnitt: "1", AbgerechneteStunden: 100}, {Kursabschnitt: "2", AbgerechneteStunden: 100}}}},
 		}, melden: []meldung{{inge.BerechtigungErloschen, ""}},
-			texte: map[string][]string{"M2031": {"ABH-09-2024-008815", "28.02.2026"}}},
+			texte: map[string][]string{"M2031": {"ABH-09-2024-008815", "01.03.2026"}}},
 		{name: "TN-7/TeilweiseBeiAnderemTraegerVerbraucht", ident: tnLysenko.ident(), want: &inge.Teilnehmerdaten{
 			Person: personendaten(tnLysenko),
 			Teilnahmeberechtigung: []inge.Teilnahmeberechtigung{{
@@ -174,7 +175,7 @@ func TestTeilnehmerauskunft(t *testing.T) {
 			Person: personendaten(tnBerisha),
 			Teilnahmeberechtigung: []inge.Teilnahmeberechtigung{{
 				Aktenzeichen: inge.Aktenzeichen{Art: bamf, Wert: "7900102-121"}, Zulassungsart: "B", Behoerde: behoerdeBAMF,
-				GueltigAb: "2024-08-05", GueltigBis: "2026-08-04", ErloschenAm: "2026-10-31",
+				GueltigAb: "2024-08-05", GueltigBis: "2026-08-04", ErloschenAm: "2026-11-01",
 			}, {
 				Aktenzeichen: inge.Aktenzeichen{Art: wied, Wert: "7900902-121"}, Zulassungsart: "W", Behoerde: behoerdeBAMF,
 				GueltigAb: "2026-02-09", GueltigBis: "2027-02-08", Stornierungsdatum: "2026-06-30",
@@ -185,7 +186,7 @@ func TestTeilnehmerauskunft(t *testing.T) {
 				Abschnitt: alleAbschnitte()}},
 			Dtz: []inge.DtzErgebnis{{Pruefungsdatum: "2025-11-15", Ergebnis: "A2"}, {Pruefungsdatum: "2026-05-16", Ergebnis: "B1"}},
 		}, melden: []meldung{{inge.BerechtigungErloschen, ""}},
-			texte: map[string][]string{"M2031": {"7900102-121", "31.10.2026"}}},
+			texte: map[string][]string{"M2031": {"7900102-121", "01.11.2026"}}},
 		{name: "TN-11/ZwillingOmar", ident: tnOmar.ident(), want: zwilling(tnOmar, "ABH-09-2026-020114")},
 		{name: "TN-11/ZwillingHuda", ident: tnHuda.ident(), want: zwilling(tnHuda, "ABH-09-2026-020115")},
 		{name: "TN-11/ZwillingHudaUeberABHKennziffer", ident: tnIdent("2000-08-15", abh, "ABH-09-2026-020115"), want: zwilling(tnHuda, "ABH-09-2026-020115")},
@@ -321,4 +322,39 @@ func TestTeilnehmerauskunft_GemeldeteKursabschnitte(t *testing.T) {
 	// The other Traeger asks about a participant of 10000001's course: no.
 	a = teilnehmerauskunft(t, s, &v, kt2, tnLysenko.ident())
 	hasMeldungen(t, a.List(), meldung{inge.AuskunftNichtZulaessig, "Ident"})
+}
+
+// TestTeilnehmerauskunft_ErloschenGrenze: an entitlement lapses "wegen mehr
+// als einjähriger Kursinaktivität" (BAMF-KT). Herr Çelik's last course ended
+// on 28.02.2025: on 28.02.2026 the inactivity is exactly one year, not
+// more; from 01.03.2026 on the entitlement has lapsed, and that is the date
+// shown.
+func TestTeilnehmerauskunft_ErloschenGrenze(t *testing.T) {
+	tests := []struct {
+		heute     inge.Datum
+		erloschen inge.Datum // "" if not lapsed
+	}{
+		{"2026-02-28", ""},
+		{"2026-03-01", "2026-03-01"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.heute), func(t *testing.T) {
+			var v vorgaenge
+			s, _ := openTeilnehmerStore(t)
+			heute(t, s, tt.heute)
+			a := teilnehmerauskunft(t, s, &v, kt1, tnCelik.ident())
+			hasStatus(t, a, inge.StatusVerarbeitet)
+			var got inge.Datum
+			for _, b := range a.Teilnehmer.Teilnahmeberechtigung {
+				got = b.ErloschenAm
+			}
+			if got != tt.erloschen {
+				t.Errorf("ErloschenAm = %q; want %q", got, tt.erloschen)
+			}
+			hasM2031 := slices.ContainsFunc(a.List(), func(m inge.Meldung) bool { return m.Code == "M2031" })
+			if hasM2031 != (tt.erloschen != "") {
+				t.Errorf("Meldungen %v: M2031 present = %v; want %v", a.List(), hasM2031, tt.erloschen != "")
+			}
+		})
+	}
 }
