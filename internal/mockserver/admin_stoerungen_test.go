@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -18,11 +19,26 @@ import (
 )
 
 type stoerungenReply struct {
-	Ausfall              bool   `json:"ausfall"`
-	Latenz               string `json:"latenz"`
-	NaechsteFehlschlagen int    `json:"naechsteFehlschlagen"`
-	Warteschlange        int    `json:"warteschlange"`
-	Nachverarbeitet      *int   `json:"nachverarbeitet"`
+	Ausfall              bool               `json:"ausfall"`
+	Latenz               string             `json:"latenz"`
+	NaechsteFehlschlagen int                `json:"naechsteFehlschlagen"`
+	AusfallFuer          []gezielterAusfall `json:"ausfallFuer"`
+	Warteschlange        int                `json:"warteschlange"`
+	Nachverarbeitet      *int               `json:"nachverarbeitet"`
+}
+
+type gezielterAusfall struct {
+	Daten    string `json:"daten"`
+	Anfragen int    `json:"anfragen"`
+}
+
+// keineGezielten is f as the admin API shows it without targeted outages:
+// with an empty list.
+func keineGezielten(f stoerungenReply) stoerungenReply {
+	if f.AusfallFuer == nil {
+		f.AusfallFuer = []gezielterAusfall{}
+	}
+	return f
 }
 
 // logBuffer collects what the mock logs.
@@ -55,7 +71,7 @@ func TestAdminStoerungen_OutageAndAsynchronousRequests(t *testing.T) {
 	url := mock.AdminURL + "/sandboxes/ausfall/stoerungen"
 
 	f := mustAdmin[stoerungenReply](t, http.MethodPut, url, `{"ausfall": true}`, http.StatusOK)
-	if f != (stoerungenReply{Ausfall: true, Latenz: "0s"}) {
+	if !reflect.DeepEqual(f, keineGezielten(stoerungenReply{Ausfall: true, Latenz: "0s"})) {
 		t.Errorf("PUT ausfall = %+v; want the outage, nothing applied", f)
 	}
 
@@ -186,12 +202,12 @@ func TestAdminStoerungen_LatencyAndFailures(t *testing.T) {
 		return time.Since(start), err
 	}
 
-	if f := mustAdmin[stoerungenReply](t, http.MethodGet, url, "", http.StatusOK); f != (stoerungenReply{Latenz: "0s"}) {
+	if f := mustAdmin[stoerungenReply](t, http.MethodGet, url, "", http.StatusOK); !reflect.DeepEqual(f, keineGezielten(stoerungenReply{Latenz: "0s"})) {
 		t.Errorf("GET = %+v; want no faults", f)
 	}
 
 	f := mustAdmin[stoerungenReply](t, http.MethodPut, url, `{"latenz": "300ms", "naechsteFehlschlagen": 2}`, http.StatusOK)
-	if f != (stoerungenReply{Latenz: "300ms", NaechsteFehlschlagen: 2}) {
+	if !reflect.DeepEqual(f, keineGezielten(stoerungenReply{Latenz: "300ms", NaechsteFehlschlagen: 2})) {
 		t.Errorf("PUT = %+v; want latenz 300ms, 2 failures", f)
 	}
 	for i, want := range []string{"F302", "F302", ""} {
@@ -251,6 +267,10 @@ func TestAdminStoerungen_Errors(t *testing.T) {
 		{"PutLatenzTooLong", http.MethodPut, url, `{"latenz": "61s"}`, http.StatusBadRequest, "zwischen"},
 		{"PutFailNextNegative", http.MethodPut, url, `{"naechsteFehlschlagen": -1}`, http.StatusBadRequest, "negativ"},
 		{"PutFailNextFraction", http.MethodPut, url, `{"naechsteFehlschlagen": 1.5}`, http.StatusBadRequest, "JSON"},
+		{"PutAusfallFuerNoDaten", http.MethodPut, url, `{"ausfallFuer": [{"daten": " ", "anfragen": 1}]}`, http.StatusBadRequest, "kein Text"},
+		{"PutAusfallFuerMarkup", http.MethodPut, url, `{"ausfallFuer": [{"daten": "<a>", "anfragen": 1}]}`, http.StatusBadRequest, "kein Text"},
+		{"PutAusfallFuerNoRequests", http.MethodPut, url, `{"ausfallFuer": [{"daten": "K000000001", "anfragen": 0}]}`, http.StatusBadRequest, "mindestens 1"},
+		{"PutAusfallFuerUnknownKey", http.MethodPut, url, `{"ausfallFuer": [{"datum": "K000000001", "anfragen": 1}]}`, http.StatusBadRequest, "datum"},
 		{"PostStoerungen", http.MethodPost, url, `{}`, http.StatusMethodNotAllowed, "POST"},
 	}
 	for _, tt := range tests {
@@ -258,7 +278,7 @@ func TestAdminStoerungen_Errors(t *testing.T) {
 			isFehler(t, adminDo(t, tt.method, tt.url, tt.body), tt.want, tt.wantInFehler)
 		})
 	}
-	if f := mustAdmin[stoerungenReply](t, http.MethodGet, url, "", http.StatusOK); f != (stoerungenReply{Latenz: "0s"}) {
+	if f := mustAdmin[stoerungenReply](t, http.MethodGet, url, "", http.StatusOK); !reflect.DeepEqual(f, keineGezielten(stoerungenReply{Latenz: "0s"})) {
 		t.Errorf("faults after failed requests = %+v; want none", f)
 	}
 }
@@ -366,5 +386,61 @@ func TestAdminStoerungen_ConcurrentDrains(t *testing.T) {
 	journal := mustAdmin[[]journalReply](t, http.MethodGet, mock.AdminURL+"/sandboxes/standard/journal?ergebnis=verarbeitet", "", http.StatusOK)
 	if len(journal) != waiting {
 		t.Errorf("journal has %d applied requests; want %d, each once", len(journal), waiting)
+	}
+}
+
+// A targeted outage meets only the requests naming its datum, as often as
+// it says: a synchronous one gets F301 and its retry goes through, an
+// asynchronous one is accepted and applied once the outage is used up;
+// everything else is served meanwhile.
+func TestAdminStoerungen_TargetedOutage(t *testing.T) {
+	mock := mustStartAdmin(t)
+	mustCreateSandbox(t, mock, "gezielt", "gz.kt1")
+	url := mock.AdminURL + "/sandboxes/gezielt/stoerungen"
+	c := sandboxClient(mock, "gz.kt1")
+	var httpStatus int
+	c.Observe = func(ex inge.Exchange) { httpStatus = ex.HTTPStatus }
+	plan := func(kursort string, async bool) (inge.KursplanungErfassenAntwort, error) {
+		req := kp1Plan(traeger1)
+		req.Kursplanung.Kursort, req.Asynchron = kursort, async
+		var resp inge.KursplanungErfassenAntwort
+		err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), req, &resp)
+		return resp, err
+	}
+
+	f := mustAdmin[stoerungenReply](t, http.MethodPut, url, `{"ausfallFuer": [{"daten": "KO-10000001-01", "anfragen": 2}]}`, http.StatusOK)
+	if want := []gezielterAusfall{{"KO-10000001-01", 2}}; !reflect.DeepEqual(f.AusfallFuer, want) || f.Ausfall {
+		t.Fatalf("PUT ausfallFuer = %+v; want %v and no general outage", f, want)
+	}
+	if resp, err := plan("KO-10000001-02", false); err != nil || resp.Status != inge.StatusVerarbeitet {
+		t.Errorf("a plan at another Kursort during the targeted outage: %v, %v; want verarbeitet", resp.Status, err)
+	}
+	if _, err := plan("KO-10000001-01", false); inge.FaultCode(err) != "F301" || httpStatus != http.StatusServiceUnavailable {
+		t.Errorf("first plan at the Kursort: %v, HTTP %d; want F301 with 503", err, httpStatus)
+	}
+	if f := mustAdmin[stoerungenReply](t, http.MethodGet, url, "", http.StatusOK); !reflect.DeepEqual(f.AusfallFuer, []gezielterAusfall{{"KO-10000001-01", 1}}) {
+		t.Errorf("after one request: ausfallFuer = %+v; want one request left", f.AusfallFuer)
+	}
+	accepted, err := plan("KO-10000001-01", true)
+	if err != nil || accepted.Status != inge.StatusAngenommen || accepted.Vorgangsnummer == "" {
+		t.Fatalf("asynchronous plan at the Kursort: %v, %+v; want angenommen", err, accepted)
+	}
+	if f := mustAdmin[stoerungenReply](t, http.MethodGet, url, "", http.StatusOK); len(f.AusfallFuer) != 0 {
+		t.Errorf("after its last request: ausfallFuer = %+v; want none", f.AusfallFuer)
+	}
+	// The queue is applied after the answer went out; wait for its entry.
+	var final *journalReply
+	for deadline := time.Now().Add(10 * time.Second); final == nil && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		for _, e := range mustAdmin[[]journalReply](t, http.MethodGet, mock.AdminURL+"/sandboxes/gezielt/journal?ergebnis=verarbeitet", "", http.StatusOK) {
+			if e.Vorgangsnummer == accepted.Vorgangsnummer {
+				final = &e
+			}
+		}
+	}
+	if final == nil {
+		t.Fatalf("the accepted plan %s was never applied", accepted.Vorgangsnummer)
+	}
+	if resp, err := plan("KO-10000001-01", false); err != nil || resp.Status != inge.StatusVerarbeitet {
+		t.Errorf("a plan at the Kursort after the targeted outage: %v, %v; want verarbeitet", resp.Status, err)
 	}
 }

@@ -31,12 +31,17 @@ type exchange struct {
 	status    int
 	ergebnis  string // status word or fault code
 	vorgang   string
+	// drain asks to apply the sandbox's queue once the answer is out: the
+	// request used up a targeted outage that had accepted requests.
+	drain bool
 }
 
 // release ends the request's hold on its sandbox, after its journal entry.
+// It may be called more than once.
 func (ex *exchange) release() {
 	if ex.lease != nil {
 		ex.lease.Release()
+		ex.lease = nil
 	}
 }
 
@@ -87,6 +92,26 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(ex.status)
 	_, _ = w.Write(ex.response)
+	if ex.drain {
+		s.drainAfter(w, r, ex)
+	}
+}
+
+// drainAfter applies what a targeted outage queued once the client has its
+// answer: the request's hold on the sandbox is released first, since a
+// drain waits for every request in the sandbox.
+func (s *Server) drainAfter(w http.ResponseWriter, r *http.Request, ex *exchange) {
+	sb := ex.lease.Sandbox
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
+	ex.release()
+	if sb.Faults().Outage {
+		return // applied when the outage ends
+	}
+	if _, err := s.Drain(context.WithoutCancel(r.Context()), sb); err != nil {
+		s.log.Error("drain after targeted outage", "sandbox", sb.Name, "err", err)
+	}
 }
 
 func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fault) {
@@ -175,12 +200,15 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 	if sb.TakeFailure() {
 		return nil, inge.NewFault(inge.SimulierterFehler, "")
 	}
+	targeted, ended := sb.TakeTargetedOutage(ex.request)
+	outage := faults.Outage || targeted
+	ex.drain = ended // what the outage queued is applied once it is over
 	var resp inge.Response
 	var err error
 	switch {
-	case faults.Outage && in.Request().Base().Asynchron:
+	case outage && in.Request().Base().Asynchron:
 		resp, _, err = st.Accept(ctx, ex.caller, in)
-	case faults.Outage:
+	case outage:
 		return nil, inge.NewFault(inge.InGeNichtVerfuegbar, "")
 	default:
 		resp, err = st.Apply(ctx, ex.caller, in)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -281,7 +282,7 @@ func TestReset(t *testing.T) {
 	if got := kursende(t, a, inA); got != "" {
 		t.Errorf("Kursauskunft(%s) in a after reset: Kursende %s; want the course gone", inA, got)
 	}
-	if got := a.Faults(); got != (sandbox.Faults{}) {
+	if got := a.Faults(); !reflect.DeepEqual(got, sandbox.Faults{}) {
 		t.Errorf("Faults of a after reset = %+v; want none", got)
 	}
 	for _, name := range []string{"a.kt1", "a.neu"} {
@@ -465,10 +466,10 @@ func TestOpen_Memory(t *testing.T) {
 func TestFaults(t *testing.T) {
 	reg := MustOpenRegistry(t, mockstate.MemoryPath)
 	sb, _ := reg.Get(sandbox.Standard)
-	if f := sb.Faults(); f != (sandbox.Faults{}) {
+	if f := sb.Faults(); !reflect.DeepEqual(f, sandbox.Faults{}) {
 		t.Errorf("Faults = %+v; want none at start", f)
 	}
-	if old := sb.SetFaults(sandbox.Faults{FailNext: 2, Latency: time.Millisecond}); old != (sandbox.Faults{}) {
+	if old := sb.SetFaults(sandbox.Faults{FailNext: 2, Latency: time.Millisecond}); !reflect.DeepEqual(old, sandbox.Faults{}) {
 		t.Errorf("SetFaults returned %+v; want the previous (none)", old)
 	}
 	for i, want := range []bool{true, true, false, false} {
@@ -563,5 +564,45 @@ func TestCreate_Concurrent(t *testing.T) {
 	}
 	if k := MustPlanKurs(t, sb, "x", 100); kursende(t, sb, k) == "" {
 		t.Errorf("the winner's store does not keep a course")
+	}
+}
+
+// A targeted outage meets an element whose whole text is its datum, no
+// more often than it says, and is gone when used up.
+func TestTargetedOutage(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want bool
+	}{
+		{`<Aktenzeichen Art="BAMF">5010101-475</Aktenzeichen>`, true},
+		{`<Kursort>5010101-475</Kursort>`, true},
+		{`<Aktenzeichen Art="BAMF">5010101-4750</Aktenzeichen>`, false},
+		{`<Aktenzeichen Art="BAMF">15010101-475</Aktenzeichen>`, false},
+		{`<Vermerk>5010101-475 und mehr</Vermerk>`, false},
+		{`<Aktenzeichen Art="5010101-475">x</Aktenzeichen>`, false},
+	} {
+		if got := (sandbox.TargetedOutage{Datum: "5010101-475", Requests: 1}).Meets([]byte(tt.body)); got != tt.want {
+			t.Errorf("Meets(%s) = %v; want %v", tt.body, got, tt.want)
+		}
+	}
+	sb := &sandbox.Sandbox{}
+	sb.SetFaults(sandbox.Faults{Targeted: []sandbox.TargetedOutage{{Datum: "A", Requests: 2}, {Datum: "B", Requests: 1}}})
+	steps := []struct {
+		body        string
+		met, ended  bool
+		leftTargets int
+	}{
+		{"<x>C</x>", false, false, 2},
+		{"<x>A</x>", true, false, 2},
+		{"<x>B</x>", true, true, 1},
+		{"<x>B</x>", false, false, 1},
+		{"<x>A</x>", true, true, 0},
+		{"<x>A</x>", false, false, 0},
+	}
+	for i, st := range steps {
+		met, ended := sb.TakeTargetedOutage([]byte(st.body))
+		if met != st.met || ended != st.ended || len(sb.Faults().Targeted) != st.leftTargets {
+			t.Errorf("step %d (%s): met %v, ended %v, %d left; want %v, %v, %d", i, st.body, met, ended, len(sb.Faults().Targeted), st.met, st.ended, st.leftTargets)
+		}
 	}
 }
