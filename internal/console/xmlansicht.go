@@ -46,7 +46,7 @@ func hervorheben(doc []byte) []teil {
 			add("tag", "<"+qname(t.Name))
 			for _, a := range t.Attr {
 				add("attr", " "+qname(a.Name)+"=")
-				add("wert", `"`+a.Value+`"`)
+				add("wert", `"`+escape(a.Value)+`"`)
 			}
 			add("tag", ">")
 			open = append(open, t.Name)
@@ -63,7 +63,7 @@ func hervorheben(doc []byte) []teil {
 			add("tag", "</"+qname(t.Name)+">")
 		case xml.CharData:
 			if s := strings.TrimSpace(string(t)); s != "" {
-				add("text", s)
+				add("text", escape(s))
 			} else {
 				continue // layout of the source: not a token that decides a line break
 			}
@@ -94,5 +94,12 @@ func einruecken(doc []byte) string {
 	for _, t := range hervorheben(doc) {
 		b.WriteString(t.T)
 	}
+	return b.String()
+}
+
+// escape writes s as XML text, so that what is shown can be copied as XML.
+func escape(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder does not fail
 	return b.String()
 }
