@@ -25,9 +25,9 @@ type knoten struct {
 	Optionen  []option
 	MaxLaenge int
 	Min, Max  string
-	Liste     string     // the id of a datalist of known values
-	Attribute []*knoten  // the attributes of an element with simple content
-	Personen  bool       // a group a person of the Testdatenpaket can fill
+	Liste     string    // the id of a datalist of known values
+	Attribute []*knoten // the attributes of an element with simple content
+	Personen  bool      // a group a person of the Testdatenpaket can fill
 	Meldungen []*markierung
 
 	// A group, list or choice.

@@ -149,7 +149,7 @@ func (c *Console) routes() {
 		c.fehlerSeite(w, r, http.StatusNotFound, "Diese Seite gibt es in der Konsole nicht: "+r.URL.Path)
 	})
 	r.Handle("/", http.RedirectHandler(Prefix, http.StatusFound)).Methods(http.MethodGet, http.MethodHead)
-	r.PathPrefix(Prefix + "statisch/").Handler(http.StripPrefix(Prefix, http.FileServerFS(statischFS))).Methods(http.MethodGet, http.MethodHead)
+	r.PathPrefix(Prefix+"statisch/").Handler(http.StripPrefix(Prefix, http.FileServerFS(statischFS))).Methods(http.MethodGet, http.MethodHead)
 	get := func(path string, h func(http.ResponseWriter, *http.Request) error) {
 		r.HandleFunc(path, c.wrap(h)).Methods(http.MethodGet, http.MethodHead)
 	}

@@ -138,11 +138,11 @@ func (c *Console) sandboxSeite(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return c.render(w, http.StatusOK, "sandbox", seite{Titel: "Sandbox " + sb.Name, Sandbox: sb.Name, Leiste: l, Hier: hier(r), Aktiv: "sandbox", Inhalt: struct {
-		Zustand     zustand
-		Masken      []maskenEintrag
-		Standard    bool
-		Latenzen    []string
-		Loeschbar   bool
+		Zustand   zustand
+		Masken    []maskenEintrag
+		Standard  bool
+		Latenzen  []string
+		Loeschbar bool
 	}{l.zustand, masken(), sb.Name == sandbox.Standard, latenzen, sb.Name != sandbox.Standard}})
 }
 

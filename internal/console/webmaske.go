@@ -238,8 +238,8 @@ type ergebnis struct {
 // markierung is a Meldung of the answer with the id it is shown under.
 type markierung struct {
 	inge.Meldung
-	Nr    int
-	ID    string
+	Nr     int
+	ID     string
 	FeldID string // the form field it is attached to, "" if none
 }
 
@@ -348,18 +348,18 @@ func (c *Console) maskeZeigen(w http.ResponseWriter, r *http.Request, k *maskeKo
 	}
 	l := &leiste{zustand: k.zustand, Hier: Prefix + "sandboxes/" + url.PathEscape(k.sb.Name) + "/maske/" + k.proc.Name}
 	return c.render(w, http.StatusOK, "maske", seite{Titel: "Web-Maske " + k.proc.Name, Sandbox: k.sb.Name, Leiste: l, Hier: hier(r), Aktiv: "maske", Inhalt: struct {
-		Proc       *inge.Procedure
-		Benutzer   []mockstate.Benutzer
-		Gewaehlt   string
-		Baum       []*knoten
-		Ergebnis   *ergebnis
-		Masken     []maskenEintrag
-		Personen   []person
-		Kursorte   []testdaten.Kursort
+		Proc        *inge.Procedure
+		Benutzer    []mockstate.Benutzer
+		Gewaehlt    string
+		Baum        []*knoten
+		Ergebnis    *ergebnis
+		Masken      []maskenEintrag
+		Personen    []person
+		Kursorte    []testdaten.Kursort
 		Lehrkraefte []testdaten.Lehrkraft
-		Kurse      []bekannterKurs
-		Pruefungen []string
-		Traeger    *testdaten.Traeger
+		Kurse       []bekannterKurs
+		Pruefungen  []string
+		Traeger     *testdaten.Traeger
 	}{k.proc, k.zustand.Benutzer, k.benutzer.Name, baum, erg, masken(), c.personenwahl(k.benutzer.Traegernummer),
 		c.kursorte(k.benutzer.Traegernummer), c.lehrkraefte(k.benutzer.Traegernummer), kurse, pruefungen, tr}})
 }
