@@ -262,6 +262,11 @@ func (b beispieler) code(f inge.Feld) string {
 		return pe.Anschrift.Staat
 	case "Bundesland":
 		return pe.Anschrift.Bundesland
+	case "Bildungsstand":
+		return "2" // ISCED 1 would ask for the Schuljahre (M2005)
+	}
+	if !f.Pflicht && f.Min == 0 {
+		return "" // an optional code, such as a Kostenbefreiungsgrund, asks for more
 	}
 	if l, ok := inge.CodelisteByID(f.Codeliste); ok && len(l.Codes) > 0 {
 		return l.Codes[0].Schluessel

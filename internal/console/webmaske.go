@@ -188,6 +188,10 @@ func (c *Console) maskeAbsenden(w http.ResponseWriter, r *http.Request) error {
 		if erg, err = c.senden(r.Context(), k, fm); err != nil {
 			return err
 		}
+		// The strip shows the sandbox after the request: its queue, say.
+		if k.zustand, err = zustandVon(r.Context(), k.sb); err != nil {
+			return err
+		}
 	case aktion == "xml":
 		erg = &ergebnis{Nur: true, Anfrage: hervorheben(fm.anfrage(k.proc)), AnfrageText: einruecken(fm.anfrage(k.proc))}
 	case aktion == "beispiel":
