@@ -218,23 +218,34 @@ func (b *browser) unlabelled() []string {
 
 // axeErgebnis is what axe-core found on a page.
 type axeErgebnis struct {
-	Violations []struct {
-		ID     string `json:"id"`
-		Impact string `json:"impact"`
-		Help   string `json:"help"`
-		Nodes  []struct {
-			Target []any `json:"target"`
-		} `json:"nodes"`
-	} `json:"violations"`
-	Passes int `json:"passes"`
+	Violations []axeViolation `json:"violations"`
+	Passes     int            `json:"passes"`
+}
+
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+// axeRun runs axe-core on the page.
+func (b *browser) axeRun(source string) axeErgebnis {
+	b.t.Helper()
+	b.do(chromedp.Evaluate[chromedp.Void](source))
+	return value(b, chromedp.Evaluate[axeErgebnis](`axe.run(document, {resultTypes: ["violations"]}).then(r => ({violations: r.violations, passes: r.passes.length}))`, chromedp.EvalAwaitPromise))
 }
 
 // axe runs axe-core on the page; serious and critical violations fail the
 // test, the others are logged.
 func (b *browser) axe(source, page string) axeErgebnis {
 	b.t.Helper()
-	b.do(chromedp.Evaluate[chromedp.Void](source))
-	res := value(b, chromedp.Evaluate[axeErgebnis](`axe.run(document, {resultTypes: ["violations"]}).then(r => ({violations: r.violations, passes: r.passes.length}))`, chromedp.EvalAwaitPromise))
+	res := b.axeRun(source)
+	if res.Passes == 0 {
+		b.t.Errorf("axe %s: no rule passed; did axe check the page?", page)
+	}
 	var summary []string
 	for _, v := range res.Violations {
 		summary = append(summary, fmt.Sprintf("%s (%s, %d)", v.ID, v.Impact, len(v.Nodes)))
@@ -242,7 +253,7 @@ func (b *browser) axe(source, page string) axeErgebnis {
 			b.t.Errorf("axe %s: %s %s: %s at %v", page, v.Impact, v.ID, v.Help, v.Nodes[0].Target)
 		}
 	}
-	b.t.Logf("axe %s: %d violations %v", page, len(res.Violations), summary)
+	b.t.Logf("axe %s: %d rules passed, %d violated %v", page, res.Passes, len(res.Violations), summary)
 	return res
 }
 
