@@ -208,6 +208,18 @@ func (b *browser) screenshot(name string) string {
 	return path
 }
 
+// ansicht writes what the window shows as PNG, e.g. for the README.
+func (b *browser) ansicht(name string) string {
+	b.t.Helper()
+	png := value(b, chromedp.CaptureScreenshot())
+	path := filepath.Join(b.shots, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot %s (%d KB)", path, len(png)/1024)
+	return path
+}
+
 // unlabelled lists the form fields of the page that no label names.
 func (b *browser) unlabelled() []string {
 	b.t.Helper()

@@ -261,6 +261,8 @@ func TestFristDemonstration(t *testing.T) {
 		t.Error("M3014 is attached to no field of the form")
 	}
 	b.screenshot("frist-2-zu-spaet")
+	b.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("antwort").scrollIntoView()`))
+	b.ansicht("frist-2-zu-spaet-ansicht")
 	if b.klicks > 6 {
 		t.Errorf("the demonstration took %d clicks; at most 6", b.klicks)
 	}
@@ -305,6 +307,7 @@ func TestAusfallWarteschlange(t *testing.T) {
 		}
 	}
 	b.screenshot("ausfall-journal")
+	b.ansicht("ausfall-journal-ansicht")
 }
 
 // TestAlleMasken: every one of the 17 forms, filled with its example from
