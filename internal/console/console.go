@@ -32,6 +32,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	_ "time/tzdata" // the zone of the sandboxes' "today" on a machine without zoneinfo
 
 	"github.com/gorilla/mux"
 
@@ -312,7 +313,7 @@ func zurueck(w http.ResponseWriter, r *http.Request, fallback string) {
 var germany = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
-		panic(err) // time/tzdata is in the binary (mockstate embeds it)
+		panic(err) // time/tzdata is embedded
 	}
 	return loc
 }()

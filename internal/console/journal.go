@@ -129,6 +129,7 @@ func (c *Console) journalSeite(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	zip := cloneValues(q) // the download has the page's filters, but not its default limit
 	if q.Get("limit") == "" {
 		q.Set("limit", strconv.Itoa(standardLimit))
 	}
@@ -152,8 +153,6 @@ func (c *Console) journalSeite(w http.ResponseWriter, r *http.Request) error {
 			live.Set(k, v)
 		}
 	}
-	zip := q
-	zip.Del("xml")
 	return c.render(w, http.StatusOK, "journal", seite{Titel: "Journal " + sb.Name, Sandbox: sb.Name, Leiste: l, Hier: hier(r), Aktiv: "journal", Inhalt: struct {
 		Zeilen     []zeile
 		Filter     url.Values

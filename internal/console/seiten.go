@@ -1,6 +1,7 @@
 package console
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -230,7 +231,7 @@ func (c *Console) uhrStellen(w http.ResponseWriter, r *http.Request) error {
 	case "echtzeit":
 		err = c.api(r, http.MethodDelete, path, nil, nil)
 	case "setzen":
-		d, perr := time.ParseInLocation(time.DateOnly+" 15:04", r.PostFormValue("datum")+" "+cmpOr(r.PostFormValue("uhrzeit"), "09:00"), germany)
+		d, perr := time.ParseInLocation(time.DateOnly+" 15:04", r.PostFormValue("datum")+" "+cmp.Or(r.PostFormValue("uhrzeit"), "09:00"), germany)
 		if perr != nil {
 			return ungueltig("%q %q ist kein Tag mit Uhrzeit (JJJJ-MM-TT, HH:MM).", r.PostFormValue("datum"), r.PostFormValue("uhrzeit"))
 		}
@@ -243,13 +244,6 @@ func (c *Console) uhrStellen(w http.ResponseWriter, r *http.Request) error {
 	}
 	zurueck(w, r, Prefix+"sandboxes/"+url.PathEscape(sb.Name))
 	return nil
-}
-
-func cmpOr(v, fallback string) string {
-	if v == "" {
-		return fallback
-	}
-	return v
 }
 
 // stoerungenJSON is the faults as the admin API shows and takes them.
