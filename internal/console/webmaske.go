@@ -405,24 +405,31 @@ func (c *Console) personenwahl(traegernummer string) []person {
 	return out
 }
 
+// kursorte are the Kursorte of the Traeger's cases, each once.
 func (c *Console) kursorte(traegernummer string) []testdaten.Kursort {
-	var out []testdaten.Kursort
-	for _, f := range c.paket.Faelle {
-		for _, k := range f.Kursorte {
-			if f.Traegernummer == traegernummer && !slices.ContainsFunc(out, func(o testdaten.Kursort) bool { return o.Kennung == k.Kennung }) {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
+	return ausFaellen(c.paket, traegernummer, func(f testdaten.Fall) []testdaten.Kursort { return f.Kursorte },
+		func(k testdaten.Kursort) string { return k.Kennung })
 }
 
+// lehrkraefte are the Lehrkraefte of the Traeger's cases, each once.
 func (c *Console) lehrkraefte(traegernummer string) []testdaten.Lehrkraft {
-	var out []testdaten.Lehrkraft
-	for _, f := range c.paket.Faelle {
-		for _, l := range f.Lehrkraefte {
-			if f.Traegernummer == traegernummer && !slices.ContainsFunc(out, func(o testdaten.Lehrkraft) bool { return o.Kennung == l.Kennung }) {
-				out = append(out, l)
+	return ausFaellen(c.paket, traegernummer, func(f testdaten.Fall) []testdaten.Lehrkraft { return f.Lehrkraefte },
+		func(l testdaten.Lehrkraft) string { return l.Kennung })
+}
+
+// ausFaellen collects what of gives of each case of the Traeger, each
+// Kennung once, in the order of the cases.
+func ausFaellen[T any](p *testdaten.Paket, traegernummer string, of func(testdaten.Fall) []T, kennung func(T) string) []T {
+	var out []T
+	seen := map[string]bool{}
+	for _, f := range p.Faelle {
+		if f.Traegernummer != traegernummer {
+			continue
+		}
+		for _, v := range of(f) {
+			if !seen[kennung(v)] {
+				seen[kennung(v)] = true
+				out = append(out, v)
 			}
 		}
 	}
