@@ -46,6 +46,11 @@ func (z zeile) Link() string {
 	return fmt.Sprintf("%ssandboxes/%s/journal/%d?zeit=%s", Prefix, url.PathEscape(z.Sandbox), z.ID, url.QueryEscape(z.Zeit.Format(time.RFC3339Nano)))
 }
 
+// MaskeLink opens the entry's request in the Web-Maske of its procedure.
+func (z zeile) MaskeLink() string {
+	return fmt.Sprintf("%ssandboxes/%s/maske/%s?eintrag=%d&zeit=%s", Prefix, url.PathEscape(z.Sandbox), url.PathEscape(z.Operation), z.ID, url.QueryEscape(z.Zeit.Format(time.RFC3339Nano)))
+}
+
 // zeileAus reads the outcome of an exchange from its response.
 func zeileAus(sb string, e eintrag) zeile {
 	z := zeile{eintrag: e, Sandbox: sb, Klasse: "fault"}
