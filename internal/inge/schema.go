@@ -45,6 +45,8 @@ type elemDecl struct {
 	// The rules the XSD carries as data (annotation namespace).
 	pflicht   bool   // m:pflicht="true": missing is a Meldung, not a schema breach
 	codeliste string // m:codeliste: the value must be in that list
+
+	doc string // xs:documentation, for the console's help texts; the check ignores it
 }
 
 // complexType is a sequence or a choice of elements, or simple content with
@@ -57,6 +59,7 @@ type complexType struct {
 	text     *simpleType // type of simple content, nil for element-only content
 	attrs    []*attrDecl
 	abstract bool
+	doc      string // xs:documentation of the type
 }
 
 type attrDecl struct {
@@ -98,6 +101,7 @@ type simpleType struct {
 	enum       []string
 	minI       *int64
 	maxI       *int64
+	doc        string // xs:documentation of the type
 }
 
 // defaultSchema is the embedded XSD, compiled once.
@@ -220,7 +224,7 @@ func (c *compiler) simpleType(name string) (*simpleType, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xsd: simpleType %s: %w", name, err)
 	}
-	st := &simpleType{name: name, builtin: base.builtin, base: baseName, maxLength: -1, minLength: -1}
+	st := &simpleType{name: name, builtin: base.builtin, base: baseName, maxLength: -1, minLength: -1, doc: documentation(n)}
 	for f := range xsdChildren(r) {
 		v := f.SelectAttr("value")
 		switch f.Data {
@@ -324,7 +328,7 @@ func (c *compiler) complexType(name string) (*complexType, error) {
 }
 
 func (c *compiler) compileComplex(n *xmlquery.Node, name string) (*complexType, error) {
-	ct := &complexType{name: name, abstract: n.SelectAttr("abstract") == "true"}
+	ct := &complexType{name: name, abstract: n.SelectAttr("abstract") == "true", doc: documentation(n)}
 	if v := n.SelectAttr("mixed"); v == "true" {
 		return nil, fmt.Errorf("xsd: complexType %s: mixed content is not supported", name)
 	}
@@ -466,6 +470,7 @@ func (c *compiler) element(n *xmlquery.Node, global bool) (*elemDecl, error) {
 		return nil, fmt.Errorf("element %s: occurrence on a global element", d.name)
 	}
 	d.nillable = n.SelectAttr("nillable") == "true"
+	d.doc = documentation(n)
 	for _, a := range n.Attr {
 		if a.NamespaceURI != annotationNS {
 			continue
@@ -509,6 +514,22 @@ func (c *compiler) element(n *xmlquery.Node, global bool) (*elemDecl, error) {
 	}
 	d.simple = st
 	return d, nil
+}
+
+// documentation returns the text of n's xs:annotation/xs:documentation,
+// with its white space collapsed, or "".
+func documentation(n *xmlquery.Node) string {
+	a := xsdChild(n, "annotation")
+	if a == nil {
+		return ""
+	}
+	var parts []string
+	for d := range xsdChildren(a) {
+		if d.Data == "documentation" {
+			parts = append(parts, strings.Fields(d.InnerText())...)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // typeRef strips the prefix of a reference to a type of the target

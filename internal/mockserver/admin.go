@@ -62,6 +62,13 @@ func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin 
 	return a
 }
 
+// Mount serves h at "/" and under prefix, beside the JSON API, whose
+// paths keep their answers: the console in the browser (package console).
+func (a *Admin) Mount(prefix string, h http.Handler) {
+	a.router.Path("/").Handler(h)
+	a.router.PathPrefix(prefix).Handler(h)
+}
+
 // drainer applies the requests a sandbox accepted during an outage
 // (Server.Drain); the admin API calls it when an outage ends.
 type drainer interface {

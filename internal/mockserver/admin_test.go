@@ -215,7 +215,7 @@ func TestAdminClock_Errors(t *testing.T) {
 		{"PostClock", http.MethodPost, clock, `{}`, http.StatusMethodNotAllowed, "POST", "GET, PUT, DELETE"},
 		{"GetAdvance", http.MethodGet, clock + "/advance", "", http.StatusMethodNotAllowed, "GET", "POST"},
 		{"UnknownPath", http.MethodGet, mock.AdminURL + "/sandboxes/standard/uhr", "", http.StatusNotFound, "/sandboxes/standard/uhr", ""},
-		{"UnknownRoot", http.MethodGet, mock.AdminURL + "/", "", http.StatusNotFound, "unbekannter Pfad", ""},
+		{"UnknownTopLevel", http.MethodGet, mock.AdminURL + "/gibtsnicht", "", http.StatusNotFound, "unbekannter Pfad", ""}, // "/" is the console
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/console"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
@@ -24,6 +25,7 @@ type Local struct {
 	AdminURL  string // base URL of the admin API; "" when Config.AdminAddr was empty
 
 	servers []*serving
+	konsole *console.Console // nil without an admin listener
 }
 
 // serving is an HTTP server running on its listener.
@@ -73,8 +75,17 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 	}
 	l.servers = append(l.servers, serve(ln, srv, cfg.TLS, srv.cfg.Timeouts, srv.log))
 	if adminLn != nil {
+		admin := NewAdmin(reg, srv, cfg.Logger)
+		l.konsole, err = console.New(console.Config{Sandboxes: reg, API: admin, SOAP: srv, SOAPPath: Path, Testdatenpaket: testdaten, Logger: srv.log})
+		if err != nil {
+			ln.Close()
+			adminLn.Close()
+			reg.Close()
+			return nil, fmt.Errorf("start mock: %w", err)
+		}
+		admin.Mount(console.Prefix, l.konsole)
 		l.AdminURL = "http://" + adminLn.Addr().String()
-		l.servers = append(l.servers, serve(adminLn, NewAdmin(reg, srv, cfg.Logger), nil, srv.cfg.Timeouts, srv.log))
+		l.servers = append(l.servers, serve(adminLn, admin, nil, srv.cfg.Timeouts, srv.log))
 	}
 	return l, nil
 }
@@ -119,6 +130,9 @@ func serve(ln net.Listener, h http.Handler, tlsConfig *tls.Config, t Timeouts, l
 func (l *Local) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	if l.konsole != nil {
+		l.konsole.Close() // its live journals would hold Shutdown for the ten seconds
+	}
 	var errs []error
 	for _, s := range l.servers {
 		errs = append(errs, s.server.Shutdown(ctx))
