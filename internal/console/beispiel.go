@@ -264,10 +264,22 @@ func (b beispieler) code(f inge.Feld) string {
 		return pe.Anschrift.Bundesland
 	case "Bildungsstand":
 		return "2" // ISCED 1 would ask for the Schuljahre (M2005)
+	case "Nachmeldungsgrund":
+		// A course has begun on its first day, so a plan of a course
+		// beginning today is sent late and gives its reason (M3004).
+		if b.proc == inge.KursplanungErfassen.Procedure().Name && !b.beginn().After(b.q.heute) {
+			return b.ersterCode(f)
+		}
+		return ""
 	}
 	if !f.Pflicht && f.Min == 0 {
 		return "" // an optional code, such as a Kostenbefreiungsgrund, asks for more
 	}
+	return b.ersterCode(f)
+}
+
+// ersterCode is the first code of f's code list, or "".
+func (b beispieler) ersterCode(f inge.Feld) string {
 	if l, ok := inge.CodelisteByID(f.Codeliste); ok && len(l.Codes) > 0 {
 		return l.Codes[0].Schluessel
 	}

@@ -233,7 +233,8 @@ func TestMaskeDreiPflichtfelder(t *testing.T) {
 }
 
 // TestFristDemonstration is the trainer's Kursbeginn deadline from a fresh
-// sandbox in at most six clicks: plan a course beginning today, move the
+// sandbox in at most six clicks: plan a course beginning today (sent on its
+// first day, so with a Nachmeldungsgrund), move the
 // clock a week and a day on, and report the Kursbeginn too late (M3014).
 func TestFristDemonstration(t *testing.T) {
 	mock := startMock(t)

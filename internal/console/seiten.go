@@ -3,6 +3,7 @@ package console
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -251,6 +252,9 @@ type stoerungenJSON struct {
 	Ausfall              bool   `json:"ausfall"`
 	Latenz               string `json:"latenz"`
 	NaechsteFehlschlagen int    `json:"naechsteFehlschlagen"`
+	// AusfallFuer, the targeted outages, is kept as it is when another
+	// fault is switched.
+	AusfallFuer json.RawMessage `json:"ausfallFuer,omitempty"`
 }
 
 // stoerungenSetzen switches one fault and keeps the others: the admin API's
