@@ -242,3 +242,44 @@ Funktionalität: Anmeldung im Erstverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1012" zum Feld "Kursplanung/Teilnehmer[9]/Ident"
     Und die Antwort enthält keine Kurskennung
+
+  # Die Werte einiger Beispiele enthalten unsichtbare Zeichen: ZWNJ (U+200C) in „علی‌رضا“ und „حسن‌زاده“,
+  # ZWJ (U+200D) in „लक्‍ष्मी“; die Schreibweise „Nguyễn“ der zweiten Zeile ist zerlegt (NFD: e, Zirkumflex,
+  # Tilde). Am Anfang der letzten beiden abgelehnten Werte steht ein ZWNJ bzw. ein Akut ohne Buchstaben.
+  @quelle:Q-TESTANM
+  Szenariogrundriss: Namen in jeder Schrift werden angenommen, mit ihren Zeichen und Verbindern
+    Angenommen eine vollständige Erstanmeldung für "Sharifi, Mina" aus Testfall "TN-2"
+    Aber das Feld "<Feld>" hat den Wert "<Wert>"
+    Und die Anfrage ist als Rollback markiert
+    Wenn ich die Erstanmeldung übermittle
+    Dann ist der Status "geprueft"
+    Und die Antwort enthält nicht die Meldung "M2001"
+
+    Beispiele:
+      | Feld                   | Wert                 | Schrift                        |
+      | Anmeldung/Familienname | Nguyễn               | Vietnamesisch (NFC)            |
+      | Anmeldung/Familienname | Nguyễn                | Vietnamesisch (NFD)            |
+      | Anmeldung/Familienname | مُحَمَّد               | Arabisch mit Vokalzeichen      |
+      | Anmeldung/Vorname      | علی‌رضا               | Persisch mit ZWNJ              |
+      | Anmeldung/Familienname | حسن‌زاده              | Persisch mit ZWNJ              |
+      | Anmeldung/Vorname      | लक्‍ष्मी               | Devanagari mit Virama und ZWJ  |
+      | Anmeldung/Familienname | முருகன்               | Tamil                          |
+      | Anmeldung/Familienname | Παπαδόπουλος         | Griechisch                     |
+      | Anmeldung/Vorname      | Ёлкина-Смирнова      | Kyrillisch mit Bindestrich     |
+      | Anmeldung/Familienname | 王小明               | Chinesisch                     |
+      | Anmeldung/Vorname      | ተስፋይ                 | Ge'ez (Tigrinya)               |
+
+  @quelle:Q-TESTANM
+  Szenariogrundriss: Ein Verbinder oder ein Zeichen außerhalb eines Worts wird abgelehnt
+    Angenommen eine vollständige Erstanmeldung für "Sharifi, Mina" aus Testfall "TN-2"
+    Aber das Feld "<Feld>" hat den Wert "<Wert>"
+    Wenn ich die Erstanmeldung übermittle
+    Dann ist der Status "abgelehnt"
+    Und die Antwort enthält die Meldung "M2001" zum Feld "<Feld>"
+
+    Beispiele:
+      | Feld                   | Wert      | Grund                          |
+      | Anmeldung/Familienname | Mina٢     | arabisch-indische Ziffer       |
+      | Anmeldung/Vorname      | علي،      | arabisches Komma               |
+      | Anmeldung/Vorname      | ‌علی      | ZWNJ am Wortanfang             |
+      | Anmeldung/Familienname | ́Sharifi  | Akut ohne Buchstaben           |
