@@ -10,7 +10,7 @@ import (
 // anmeldungWiederholerverfahren registers a person admitted for repetition
 // (form 630.019). The person is identified by the Aktenzeichen Wiederholer,
 // and needs that admission; afterwards the Teilnehmerauskunft shows TN-Typ 6
-// Kurswiederholer (CMX-TEV, Q-TESTANM).
+// Kurswiederholer (quelle:CMX-TEV, quelle:Q-TESTANM).
 func anmeldungWiederholerverfahren(ctx context.Context, tx *Tx, c *call, r *inge.AnmeldungWiederholerverfahrenAnfrage) (inge.Response, error) {
 	resp := &inge.AnmeldungWiederholerverfahrenAntwort{}
 	a := &r.Anmeldung

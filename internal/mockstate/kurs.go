@@ -60,7 +60,7 @@ func (k *kurs) letzterAbschnitt() *gemeldeterAbschnitt {
 
 // ownKurs loads a course of the calling Traeger. A course of another Traeger
 // is reported exactly like an unknown one (KursUnbekannt at path), so its
-// existence does not leak (Q-KA: Auskunft only on one's own courses).
+// existence does not leak (quelle:Q-KA: Auskunft only on one's own courses).
 func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs, error) {
 	if kennung == "" {
 		return nil, nil // reported as PflichtfeldFehlt by the schema check
@@ -151,7 +151,7 @@ func (k *kurs) loadDetails(ctx context.Context, tx *Tx) error {
 }
 
 // usable reports whether the course can still take a message: a cancelled
-// plan can't be used any more (Q-KP).
+// plan can't be used any more (quelle:Q-KP).
 func usable(c *call, k *kurs, path string) bool {
 	if k.status == inge.KursStorniert {
 		c.add(inge.KursplanungIstStorniert, path, "Wert", k.kennung)
@@ -161,7 +161,7 @@ func usable(c *call, k *kurs, path string) bool {
 }
 
 // checkKursort: the Kursort must be one of the Traeger's approved Kursorte,
-// known to BAMF by its Kennung (Q-KB, ABES-KB, ABESO-GR).
+// known to BAMF by its Kennung (quelle:Q-KB, quelle:ABES-KB, quelle:ABESO-GR).
 func checkKursort(ctx context.Context, tx *Tx, c *call, kennung, path string) error {
 	if kennung == "" {
 		return nil
@@ -179,8 +179,8 @@ func checkKursort(ctx context.Context, tx *Tx, c *call, kennung, path string) er
 }
 
 // checkLehrkraft: a teacher is named by the BAMF Zulassungsnummer of an
-// approved teacher (Q-KB, ABESO-GR); an approval that ends before the
-// teaching begins does not count (reconstructed).
+// approved teacher (quelle:Q-KB, quelle:ABESO-GR); an approval that ends before the
+// teaching begins does not count (rekonstruiert).
 func checkLehrkraft(ctx context.Context, tx *Tx, c *call, kennung string, beginn inge.Datum, path string) error {
 	if kennung == "" {
 		return nil
@@ -202,8 +202,8 @@ func checkLehrkraft(ctx context.Context, tx *Tx, c *call, kennung string, beginn
 
 // checkAbschnittDerKursart: a section must belong to the structure of the
 // Kursart: general course 6 x 100 UE + Orientierungskurs, special courses 9
-// sections, Intensivkurs 4 + a short Orientierungskurs (BAMF-MB, BAMF-ABR,
-// KLARO-KB; inge/kursstruktur.tsv).
+// sections, Intensivkurs 4 + a short Orientierungskurs (quelle:BAMF-MB, quelle:BAMF-ABR,
+// quelle:KLARO-KB; inge/kursstruktur.tsv).
 func checkAbschnittDerKursart(c *call, kursart, abschnitt, path string) bool {
 	if kursart == "" || abschnitt == "" {
 		return true
@@ -219,7 +219,7 @@ func checkAbschnittDerKursart(c *call, kursart, abschnitt, path string) bool {
 	return true
 }
 
-// checkZeitraum: an end must not lie before its beginning (reconstructed).
+// checkZeitraum: an end must not lie before its beginning (rekonstruiert).
 func checkZeitraum(c *call, beginn, ende inge.Datum, endePath string) {
 	b, errB := beginn.Time()
 	e, errE := ende.Time()
@@ -229,7 +229,7 @@ func checkZeitraum(c *call, beginn, ende inge.Datum, endePath string) {
 }
 
 // checkUnterrichtszeit: teaching ends after it begins and a break lies within
-// it (reconstructed from the paper form 630.017o, KLARO-KB).
+// it (rekonstruiert after the paper form 630.017o, quelle:KLARO-KB).
 func checkUnterrichtszeit(c *call, u inge.Unterrichtszeit, path string) {
 	ok := u.Ende > u.Beginn // HH:MM compares as text
 	if u.PauseBeginn != "" || u.PauseEnde != "" {
@@ -242,7 +242,7 @@ func checkUnterrichtszeit(c *call, u inge.Unterrichtszeit, path string) {
 }
 
 // checkMindestbetragNurBeiKursbeginn: "Kursverguetung Mindestbetrag" can only
-// be sent in the Kursbeginnmeldung (ITM 10.3.1).
+// be sent in the Kursbeginnmeldung (quelle:ITM 10.3.1).
 func checkMindestbetragNurBeiKursbeginn(c *call, z *inge.Zusatzangaben, path string) {
 	if z != nil && z.KursverguetungMindestbetrag != nil {
 		c.add(inge.MindestbetragNurBeiKursbeginn, path)
@@ -250,7 +250,7 @@ func checkMindestbetragNurBeiKursbeginn(c *call, z *inge.Zusatzangaben, path str
 }
 
 // checkTnrKursMax: the participants of a section, Selbstzahler included,
-// never exceed TnrKursMax (ABES-SPAET, ABES-KB).
+// never exceed TnrKursMax (quelle:ABES-SPAET, quelle:ABES-KB).
 func checkTnrKursMax(c *call, n int, max *int, path string) {
 	if max != nil && n > *max {
 		c.add(inge.TnrKursMaxUeberschritten, path, "Anzahl", strconv.Itoa(n), "Max", strconv.Itoa(*max))
@@ -263,8 +263,10 @@ type planTeilnehmer struct {
 	kursabschnitt string
 }
 
-// checkKursplanung applies the rules of a Kursplanung and returns its
-// identified participants.
+// checkKursplanung applies the rules of a Kursplanung, each of which names
+// its own source, and returns its identified participants: its content
+// (quelle:Q-KP, quelle:ABESO-KURS) and its participants of all modules
+// (quelle:ITM 10.3.10).
 func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, path string) ([]planTeilnehmer, error) {
 	if err := checkKursort(ctx, tx, c, k.Kursort, path+"/Kursort"); err != nil {
 		return nil, err
@@ -319,7 +321,7 @@ func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung,
 }
 
 // checkAbschnittImKurs: a planned section lies within the course and ends
-// after it begins (reconstructed).
+// after it begins (rekonstruiert).
 func checkAbschnittImKurs(c *call, a inge.GeplanterAbschnitt, kursbeginn, kursende inge.Datum, path string) {
 	checkZeitraum(c, a.Beginn, a.Ende, path+"/Ende")
 	b, errB := a.Beginn.Time()
@@ -335,7 +337,7 @@ func checkAbschnittImKurs(c *call, a inge.GeplanterAbschnitt, kursbeginn, kursen
 }
 
 // checkNachmeldung: a Kursplanung sent after the course start needs a
-// "Grund fuer die nachtraegliche Erfassung" (CMX-VER; code list 813, ITM).
+// "Grund fuer die nachtraegliche Erfassung" (quelle:CMX-VER; code list 813, quelle:ITM).
 func checkNachmeldung(c *call, k *inge.Kursplanung, path string) {
 	b, err := k.Kursbeginn.Time()
 	if err == nil && b.Before(c.today) && k.Nachmeldungsgrund == "" {
@@ -354,7 +356,7 @@ func insertPlanTeilnehmer(ctx context.Context, tx *Tx, kennung string, teilnehme
 }
 
 // meldefrist is how long after a (section) begin it may be reported: "at the
-// latest one week after the start" (ABESO-KURS; BAMF-KT for sections).
+// latest one week after the start" (quelle:ABESO-KURS; quelle:BAMF-KT for sections).
 const meldefrist = 7
 
 // meldung says which of the time and money rules apply to section data.
@@ -363,8 +365,10 @@ type meldung struct {
 	mindestbetrag bool // Kursverguetung Mindestbetrag allowed (Kursbeginn only)
 }
 
-// checkAbschnittsdaten applies the rules every report of a section shares
-// and returns its identified participants.
+// checkAbschnittsdaten applies the rules every report of a section shares,
+// each of which names its own source, and returns its identified
+// participants: the content of a Kurs(abschnitts)beginnmeldung (quelle:ABES-KB,
+// quelle:ABES-MOD) with at least one approved teacher (quelle:ITM 10.3.7).
 func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, d *inge.Kursabschnittsdaten, path string, m meldung) ([]identified, error) {
 	checkAbschnittDerKursart(c, kursart, d.Kursabschnitt, path+"/Kursabschnitt")
 	checkMeldefrist(c, d.Beginn, path+"/Beginn", m.frist)
@@ -407,8 +411,8 @@ func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, kursart string, 
 }
 
 // checkMeldefrist: a reported begin took place, also in a correction
-// (reconstructed), and a begin report comes at the latest one week after it
-// (frist; ABESO-KURS, BAMF-KT). Corrections have no deadline.
+// (rekonstruiert), and a begin report comes at the latest one week after it
+// (frist; quelle:ABESO-KURS, quelle:BAMF-KT). Corrections have no deadline.
 func checkMeldefrist(c *call, beginn inge.Datum, path string, frist bool) {
 	b, err := beginn.Time()
 	if err != nil {
@@ -423,7 +427,7 @@ func checkMeldefrist(c *call, beginn inge.Datum, path string, frist bool) {
 }
 
 // checkSchulferien: with "Unterbrechung in Schulferien" no separate holiday
-// interruptions are reported (ITM 10.3.1). Holidays are Grund 01 of list 805.
+// interruptions are reported (quelle:ITM 10.3.1). Holidays are Grund 01 of list 805.
 func checkSchulferien(c *call, d *inge.Kursabschnittsdaten, path string) {
 	if d.UnterbrechungSchulferien == nil || !*d.UnterbrechungSchulferien {
 		return
@@ -442,7 +446,7 @@ const unterbrechungFerien = "01"
 const kursartWiederholer = "10"
 
 // checkLehrwerk: teaching materials come from the BAMF list of approved media
-// and must be approved for the Kursart (ABES-KB, CMX-EA).
+// and must be approved for the Kursart (quelle:ABES-KB, quelle:CMX-EA).
 func checkLehrwerk(ctx context.Context, tx *Tx, c *call, kennung, kursart, path string) error {
 	lw, err := tx.Lehrwerk(ctx, kennung)
 	switch {
@@ -461,7 +465,7 @@ func checkLehrwerk(ctx context.Context, tx *Tx, c *call, kennung, kursart, path 
 
 // checkNiederschwellig: "Anzahl TN niederschwellig" counts participants who
 // attended low-threshold women's courses: not above the number of women
-// reported, and not for Wiederholerkurse (ITM 10.3.1).
+// reported, and not for Wiederholerkurse (quelle:ITM 10.3.1).
 func checkNiederschwellig(c *call, kursart string, n *int, found []identified, path string) {
 	if n == nil || *n == 0 {
 		return
@@ -502,7 +506,7 @@ func storeAbschnitt(ctx context.Context, tx *Tx, c *call, kennung string, d *ing
 }
 
 // endIfVorzeitig: a "vorzeitiges Kursende" (code list 816) marks the last
-// section; afterwards no further section is accepted (ABESO-KURS).
+// section; afterwards no further section is accepted (quelle:ABESO-KURS).
 func endIfVorzeitig(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten) error {
 	if d.VorzeitigesKursende == "" {
 		return nil

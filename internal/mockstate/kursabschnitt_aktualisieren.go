@@ -8,7 +8,7 @@ import (
 )
 
 // kursabschnittAktualisieren corrects a section whose begin was reported
-// (ITM 10.5). Corrections have no deadline ("zeitnah", BAMF-KT).
+// (quelle:ITM 10.5). Corrections have no deadline ("zeitnah", quelle:BAMF-KT).
 func kursabschnittAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.KursabschnittAktualisierenAnfrage) (inge.Response, error) {
 	resp := &inge.KursabschnittAktualisierenAntwort{}
 	k, err := ownKurs(ctx, tx, c, r.Kurskennung, "Kurskennung")

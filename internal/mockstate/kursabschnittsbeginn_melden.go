@@ -7,8 +7,8 @@ import (
 )
 
 // kursabschnittsbeginnMelden reports the start of every section after the
-// first, in the order of the Kursart, within a week of its start (BAMF-KT,
-// Q-KP); none after a vorzeitiges Kursende (ABESO-KURS).
+// first, in the order of the Kursart, within a week of its start (quelle:BAMF-KT,
+// quelle:Q-KP); none after a vorzeitiges Kursende (quelle:ABESO-KURS).
 func kursabschnittsbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursabschnittsbeginnMeldenAnfrage) (inge.Response, error) {
 	resp := &inge.KursabschnittsbeginnMeldenAntwort{}
 	k, err := laufenderKurs(ctx, tx, c, r.Kurskennung)

@@ -8,7 +8,7 @@ import (
 
 // kursauskunft returns what BAMF holds on one of the caller's courses: before
 // the Kursbeginnmeldung the active plan, afterwards the course data as last
-// reported, and never Kursart, Beginn-Kursabschnitt or Zusatzangaben (Q-KA).
+// reported, and never Kursart, Beginn-Kursabschnitt or Zusatzangaben (quelle:Q-KA).
 // Announced Kursort changes show in the sections they concern.
 func kursauskunft(ctx context.Context, tx *Tx, c *call, r *inge.KursauskunftAnfrage) (inge.Response, error) {
 	resp := &inge.KursauskunftAntwort{}

@@ -9,7 +9,7 @@ import (
 )
 
 // kursplanungErfassen stores a new planned course and returns its
-// Kurskennung (CMX-VER: "Kursplanung erfolgreich gespeichert").
+// Kurskennung (quelle:CMX-VER: "Kursplanung erfolgreich gespeichert").
 func kursplanungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.KursplanungErfassenAnfrage) (inge.Response, error) {
 	resp := &inge.KursplanungErfassenAntwort{}
 	teilnehmer, err := checkKursplanung(ctx, tx, c, &r.Kursplanung, "Kursplanung")

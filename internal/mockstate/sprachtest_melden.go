@@ -15,12 +15,12 @@ var (
 )
 
 // sprachtestMelden reports the candidates of a DTZ test event: per event the
-// Auftragsnummer (7 digits; since 2023 the placeholder 1234567, ABESO-TEST,
-// TRS15) and Testdatum, per candidate the Bogennummer and the Pass or
-// Ausweis number and an updated address (BAMF-TEST, ABESO-TEST). A
-// Bogennummer is reported once, ever (Q-ST). Candidates need not attend the
+// Auftragsnummer (7 digits; since 2023 the placeholder 1234567, quelle:ABESO-TEST,
+// quelle:TRS15) and Testdatum, per candidate the Bogennummer and the Pass or
+// Ausweis number and an updated address (quelle:BAMF-TEST, quelle:ABESO-TEST). A
+// Bogennummer is reported once, ever (quelle:Q-ST). Candidates need not attend the
 // course: participants of other providers who only take the DTZ are reported
-// too (BAMF-LF4).
+// too (quelle:BAMF-LF4).
 func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMeldenAnfrage) (inge.Response, error) {
 	resp := &inge.SprachtestMeldenAntwort{}
 	s := &r.Sprachtest
@@ -70,8 +70,8 @@ func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMe
 	return resp, nil
 }
 
-// checkBogennummer: 7 digits, the first 0, 1 or 8 (ITM 10.3.9), and never
-// reported before, in this message or earlier (Q-ST, ABESO-TEST).
+// checkBogennummer: 7 digits, the first 0, 1 or 8 (quelle:ITM 10.3.9), and never
+// reported before, in this message or earlier (quelle:Q-ST, quelle:ABESO-TEST).
 func checkBogennummer(ctx context.Context, tx *Tx, c *call, nr string, inMessage map[string]bool, path string) error {
 	if nr == "" {
 		return nil
