@@ -13,6 +13,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
   Grundlage:
     Angenommen ich bin als Kursträger angemeldet
 
+  @quelle:CMX-TEV
   Szenario: Eine Person mit Zulassung zur Kurswiederholung wird angemeldet und ist danach Kurswiederholer
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Wenn ich die Anmeldung im Wiederholerverfahren übermittle
@@ -25,6 +26,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Und die Teilnehmerauskunft zeigt den Teilnehmer-Typ "6"
     Und die Teilnehmerauskunft zeigt das Aktenzeichen Wiederholer "7800901-121"
 
+  @rekonstruiert
   Szenario: Im Wiederholerverfahren zählt nur das Aktenzeichen Wiederholer
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Aber die Person wird mit ihrer Kennziffer der Art "BAMF" identifiziert
@@ -32,6 +34,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2020" zum Feld "Anmeldung/Ident/Aktenzeichen"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Zulassung zur Kurswiederholung wird nicht angemeldet
     # Frau Karimi hat die Zulassung beantragt; das BAMF hat noch nicht entschieden.
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Karimi, Shirin" aus Testfall "TN-9"
@@ -39,6 +42,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2021" zum Feld "Anmeldung/Ident"
 
+  @quelle:Q-TESTANM
   Szenario: Eine stornierte Zulassung zur Kurswiederholung genügt nicht
     # Die Zulassung von Frau Berisha wurde am 30.06.2026 storniert.
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Berisha, Drita" aus Testfall "TN-9"
@@ -46,6 +50,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2021" zum Feld "Anmeldung/Ident"
 
+  @quelle:ABES-TN
   Szenario: Geburtsdatum und Aktenzeichen Wiederholer müssen zu derselben Person gehören
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Aber das Feld "Anmeldung/Ident/Geburtsdatum" hat den Wert "1983-03-31"
@@ -53,6 +58,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1010" zum Feld "Anmeldung/Ident"
 
+  @quelle:ABES-TN
   Szenario: Eine dem BAMF unbekannte Person wird nicht identifiziert
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Aber die Anfrage gilt der dem BAMF unbekannten Person "Mansour, Karim" aus Testfall "TN-10", geboren am 12.12.1999, mit der Kennziffer "8000901-475" der Art "WIED"
@@ -60,6 +66,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1010" zum Feld "Anmeldung/Ident"
 
+  @quelle:Q-TESTANM
   Szenario: Namen mit Ziffern werden abgelehnt
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Aber das Feld "Anmeldung/Vorname" hat den Wert "Arben2"
@@ -67,6 +74,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2001" zum Feld "Anmeldung/Vorname"
 
+  @rekonstruiert
   Szenario: Das Anmeldedatum liegt nicht in der Zukunft
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Aber das Feld "Anmeldung/Anmeldedatum" liegt 1 Tag in der Zukunft
@@ -74,6 +82,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2007" zum Feld "Anmeldung/Anmeldedatum"
 
+  @quelle:Q-TESTANM
   Szenario: Fehlende Pflichtfelder werden alle zugleich gemeldet
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Osmani, Arben" aus Testfall "TN-8"
     Aber in der Anfrage fehlen die Felder:
@@ -87,6 +96,7 @@ Funktionalität: Anmeldung im Wiederholerverfahren
       | M1001 | Anmeldung/Familienname |
       | M1001 | Anmeldung/Anmeldedatum |
 
+  @quelle:ITM @quelle:BAMF-KT
   Szenario: Mit Rollback wird geprüft, aber nichts gespeichert
     # Frau Dervishi ist nur beim Kursträger 10000002 angemeldet.
     Angenommen eine vollständige Anmeldung im Wiederholerverfahren für "Dervishi, Elira" aus Testfall "TN-8"

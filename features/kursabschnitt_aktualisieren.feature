@@ -14,6 +14,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Und heute ist der 06.04.2027
     Und ich habe den Kursbeginn gemeldet
 
+  @quelle:ITM
   Szenario: Eine zweite Lehrkraft wird für den ersten Kursabschnitt nachgemeldet
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -24,12 +25,14 @@ Funktionalität: Kursabschnitt aktualisieren
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "begonnen"
     Und die Kursauskunft zeigt für den Kursabschnitt "1" die Lehrkräfte "LK-2016-00158", "LK-2022-00764"
 
+  @quelle:ITM
   Szenario: Ein Kursabschnitt, dessen Beginn nicht gemeldet ist, kann nicht aktualisiert werden
     Angenommen heute ist der 04.05.2027
     Wenn ich den Kursabschnitt "2" aktualisiere
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3027" zum Feld "Abschnitt/Kursabschnitt"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Lehrkraft wird die Aktualisierung abgelehnt
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -40,6 +43,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1001" zum Feld "Abschnitt/Lehrkraft"
 
+  @quelle:Q-KB @quelle:ABES-SPAET @quelle:ABES-KB @rekonstruiert
   Szenariogrundriss: Die Aktualisierung wird wie die Meldung geprüft: <Regel>
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -55,6 +59,7 @@ Funktionalität: Kursabschnitt aktualisieren
       | Lehrwerk für die Kursart nicht zugelassen | Abschnitt/Lehrwerk[2]                   | LW-009        | M3018 | Abschnitt/Lehrwerk[2]                   |
       | mehr Teilnehmende als TnrKursMax          | Abschnitt/TnrKursMax                    | 7             | M3006 | Abschnitt/Teilnehmer                    |
 
+  @quelle:ITM
   Szenario: Bei Unterbrechung in den Schulferien werden Ferien nicht gesondert gemeldet
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -66,6 +71,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3021" zum Feld "Abschnitt/Unterbrechung[1]/Grund"
 
+  @quelle:Q-KA
   Szenario: Eine unbekannte Kurskennung
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -74,6 +80,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KA
   Szenario: Der Kursabschnitt eines anderen Kursträgers kann nicht aktualisiert werden
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 6 Wochen erfasst
     Und heute ist der 12.04.2027
@@ -81,6 +88,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KP
   Szenario: Zu einer stornierten Kursplanung wird kein Kursabschnitt aktualisiert
     Angenommen ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 07.06.2027 erfasst
     Und ich habe die Kursplanung storniert
@@ -89,6 +97,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3010" zum Feld "Kurskennung"
 
+  @quelle:ITM
   Szenario: Mit Rollback wird die Aktualisierung geprüft, aber nichts geändert
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"

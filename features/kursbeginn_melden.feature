@@ -15,6 +15,7 @@ Funktionalität: Kursbeginn melden
     Und heute ist der 01.03.2027
     Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
 
+  @quelle:Q-KB
   Szenario: Der Kursbeginn wird am Tag nach dem Beginn gemeldet
     Angenommen heute ist der 06.04.2027
     Wenn ich den Kursbeginn melde
@@ -23,6 +24,7 @@ Funktionalität: Kursbeginn melden
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "begonnen"
     Und die Kursauskunft zeigt den Kursabschnitt "1" als begonnen
 
+  @quelle:Q-KB @quelle:ABESO-KURS
   Szenariogrundriss: Die Meldefrist von einer Woche: gemeldet am <Heute>
     Angenommen heute ist der <Heute>
     Wenn ich den Kursbeginn melde
@@ -34,18 +36,21 @@ Funktionalität: Kursbeginn melden
       | 05.04.2027 |
       | 12.04.2027 |
 
+  @quelle:ABESO-KURS
   Szenario: Eine Meldung mehr als eine Woche nach dem Beginn wird abgelehnt
     Angenommen heute ist der 13.04.2027
     Wenn ich den Kursbeginn melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3014" zum Feld "Kursbeginn/Beginn"
 
+  @rekonstruiert
   Szenario: Ein Beginn, der noch in der Zukunft liegt, wird abgelehnt
     Angenommen heute ist der 02.04.2027
     Wenn ich den Kursbeginn melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3015" zum Feld "Kursbeginn/Beginn"
 
+  @quelle:Q-KB
   Szenario: Der Kursbeginn wird nur einmal gemeldet
     Angenommen heute ist der 06.04.2027
     Und ich habe den Kursbeginn gemeldet
@@ -53,6 +58,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3013" zum Feld "Kurskennung"
 
+  @quelle:CMX-VER
   Szenario: Mindestens eine gemeldete Person muss schon in der Kursplanung stehen
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -61,6 +67,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3016" zum Feld "Kursbeginn/Teilnehmer"
 
+  @quelle:CMX-VER
   Szenario: Die Kursplanung muss Teilnehmende im ersten Kursabschnitt haben
     Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
     Aber alle Teilnehmenden der Kursplanung steigen erst im Kursabschnitt "2" ein
@@ -70,6 +77,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3017" zum Feld "Kurskennung"
 
+  @quelle:ABES-KB
   Szenario: Ein Lehrwerk, das für die Kursart nicht zugelassen ist, wird abgelehnt
     # LW-009 ist nur für Alphabetisierungskurse (Kursart 05) zugelassen.
     Angenommen heute ist der 06.04.2027
@@ -79,6 +87,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3018" zum Feld "Kursbeginn/Lehrwerk[1]"
 
+  @quelle:ITM
   Szenario: Anzahl TN niederschwellig bis zur Zahl der gemeldeten Frauen wird angenommen
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -86,6 +95,7 @@ Funktionalität: Kursbeginn melden
     Wenn ich den Kursbeginn melde
     Dann ist der Status "verarbeitet"
 
+  @quelle:ITM
   Szenario: Mehr TN niederschwellig als gemeldete Frauen werden abgelehnt
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -94,6 +104,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3019" zum Feld "Kursbeginn/AnzahlTnNiederschwellig"
 
+  @quelle:ITM
   Szenario: Bei einem Wiederholerkurs gibt es keine TN niederschwellig
     Angenommen ich habe eine vollständige Kursplanung der Kursart "10" aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
     Und heute ist der 06.04.2027
@@ -103,6 +114,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3020" zum Feld "Kursbeginn/AnzahlTnNiederschwellig"
 
+  @quelle:ITM
   Szenario: Bei Unterbrechung in den Schulferien werden Ferien nicht gesondert gemeldet
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -114,6 +126,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3021" zum Feld "Kursbeginn/Unterbrechung[1]/Grund"
 
+  @quelle:BAMF-ABR
   Szenario: Ein Kursabschnitt, den die Kursart nicht hat, wird abgelehnt
     # Ein allgemeiner Integrationskurs hat die Kursabschnitte 1 bis 6 und OK.
     Angenommen heute ist der 06.04.2027
@@ -123,6 +136,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3022" zum Feld "Kursbeginn/Kursabschnitt"
 
+  @quelle:Q-KB
   Szenario: Der Kursort eines anderen Kursträgers wird abgelehnt
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -131,6 +145,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3001" zum Feld "Kursbeginn/Kursort"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Lehrkraft wird der Kursbeginn abgelehnt
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -141,6 +156,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1001" zum Feld "Kursbeginn/Lehrkraft"
 
+  @quelle:Q-KB @rekonstruiert
   Szenariogrundriss: Die Lehrkraft muss zugelassen sein: <Regel>
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -154,6 +170,7 @@ Funktionalität: Kursbeginn melden
       | dem BAMF unbekannt                          | LK-0000-00000 | M3005 |
       | Zulassung endet vor dem Beginn (31.03.2027) | LK-2017-00088 | M3029 |
 
+  @quelle:ABES-SPAET
   Szenario: Mehr Teilnehmende als TnrKursMax werden abgelehnt
     # Acht Teilnehmende und eine selbstzahlende Person, zulässig sind acht.
     Angenommen heute ist der 06.04.2027
@@ -164,6 +181,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3006" zum Feld "Kursbeginn/Teilnehmer"
 
+  @quelle:Q-KB
   Szenario: Kursvergütung Mindestbetrag ist in der Kursbeginnmeldung zulässig
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -172,6 +190,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M3032"
 
+  @quelle:Q-KA
   Szenario: Eine unbekannte Kurskennung
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -180,6 +199,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KA
   Szenario: Für den Kurs eines anderen Kursträgers kann kein Kursbeginn gemeldet werden
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 6 Wochen erfasst
     Und heute ist der 06.04.2027
@@ -187,6 +207,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KP
   Szenario: Für eine stornierte Kursplanung kann kein Kursbeginn gemeldet werden
     Angenommen ich habe die Kursplanung storniert
     Und heute ist der 06.04.2027
@@ -194,6 +215,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3010" zum Feld "Kurskennung"
 
+  @quelle:ITM
   Szenario: Mit Rollback wird der Kursbeginn geprüft, aber nicht gespeichert
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs

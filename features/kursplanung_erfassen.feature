@@ -8,6 +8,7 @@ Funktionalität: Kursplanung erfassen
   Grundlage:
     Angenommen ich bin als Kursträger angemeldet
 
+  @quelle:CMX-VER
   Szenario: Eine vollständige Kursplanung wird gespeichert
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Wenn ich die Kursplanung erfasse
@@ -16,6 +17,7 @@ Funktionalität: Kursplanung erfassen
     Und die Antwort enthält die Meldung "M3000"
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "geplant"
 
+  @quelle:Q-TESTANM
   Szenario: Fehlende Pflichtfelder werden alle zugleich gemeldet
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber in der Anfrage fehlen die Felder:
@@ -34,6 +36,7 @@ Funktionalität: Kursplanung erfassen
       | M1001 | Kursplanung/TnrKursMax |
     Und die Antwort enthält keine Kurskennung
 
+  @quelle:ITM
   Szenario: Ein Schlüssel außerhalb der Codeliste wird abgelehnt
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Kursart" hat den Wert "77"
@@ -41,6 +44,7 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1002" zum Feld "Kursplanung/Kursart"
 
+  @quelle:Q-KB
   Szenario: Ein unbekannter Kursort wird abgelehnt
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Kursort" hat den Wert "KO-99999999-01"
@@ -48,6 +52,7 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3001" zum Feld "Kursplanung/Kursort"
 
+  @quelle:Q-KB
   Szenario: Der Kursort eines anderen Kursträgers wird abgelehnt
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Kursort" hat den Wert "KO-10000002-01"
@@ -55,6 +60,7 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3001" zum Feld "Kursplanung/Kursort"
 
+  @quelle:ABES-TN
   Szenario: Eine Person, die das BAMF nicht kennt, wird nicht identifiziert
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Teilnehmer[1]/Ident/Geburtsdatum" hat den Wert "1901-01-01"
@@ -62,6 +68,7 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1010" zum Feld "Kursplanung/Teilnehmer[1]/Ident"
 
+  @quelle:ITM
   Szenario: Kursvergütung Mindestbetrag gehört in die Kursbeginnmeldung, nicht in die Kursplanung
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Zusatzangaben/KursverguetungMindestbetrag" hat den Wert "true"
@@ -69,6 +76,7 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3007" zum Feld "Kursplanung/Zusatzangaben/KursverguetungMindestbetrag"
 
+  @quelle:CMX-VER
   Szenario: Eine Kursplanung nach dem Kursbeginn braucht einen Grund für die Nachmeldung
     Angenommen heute ist der 10.03.2027
     Und eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn am 08.03.2027
@@ -76,6 +84,7 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3004" zum Feld "Kursplanung/Nachmeldungsgrund"
 
+  @quelle:CMX-VER
   Szenario: Eine nachgemeldete Kursplanung mit Grund wird gespeichert
     Angenommen heute ist der 10.03.2027
     Und eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn am 08.03.2027
@@ -84,6 +93,7 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M3000"
 
+  @rekonstruiert
   Szenario: Ein Kursende vor dem Kursbeginn wird abgelehnt
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Kursende" liegt 1 Tag vor dem Kursbeginn
@@ -91,12 +101,14 @@ Funktionalität: Kursplanung erfassen
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3003" zum Feld "Kursplanung/Kursende"
 
+  @rekonstruiert
   Szenario: Ein ungültiges Datum ist ein technischer Fehler
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Aber das Feld "Kursplanung/Kursbeginn" hat den Wert "01.04.2027"
     Wenn ich die Kursplanung erfasse
     Dann antwortet der Dienst mit dem Fault "F108" zum Feld "Kursplanung/Kursbeginn"
 
+  @quelle:ITM @quelle:Q-KA
   Szenario: Mit Rollback wird geprüft, aber nichts gespeichert
     Angenommen eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen
     Und die Anfrage ist als Rollback markiert

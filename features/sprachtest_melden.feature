@@ -14,6 +14,7 @@ Funktionalität: Sprachtest melden
     Angenommen ich bin als Kursträger angemeldet
     Und ich habe eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen erfasst
 
+  @quelle:ABESO-TEST
   Szenario: Drei Prüflinge werden mit der Platzhalter-Auftragsnummer gemeldet
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -25,6 +26,7 @@ Funktionalität: Sprachtest melden
       | Code  | Feld |
       | M2043 |      |
 
+  @quelle:ABESO-TEST
   Szenario: Eine echte siebenstellige Auftragsnummer wird angenommen
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Auftragsnummer" hat den Wert "4711815"
@@ -32,6 +34,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M2043"
 
+  @quelle:ABESO-TEST
   Szenario: Auch wer nur den Test bei diesem Träger ablegt, wird gemeldet
     # Herr Hosseini ist beim Kursträger 10000002 angemeldet.
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Hosseini, Reza" aus Testfall "TN-12"
@@ -39,6 +42,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M2043"
 
+  @quelle:ABESO-TEST
   Szenariogrundriss: Die Auftragsnummer hat sieben Ziffern
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Auftragsnummer" hat den Wert "<Auftragsnummer>"
@@ -52,6 +56,7 @@ Funktionalität: Sprachtest melden
       | 12345678       |
       | 12A4567        |
 
+  @quelle:ITM
   Szenariogrundriss: Die Bogennummer hat sieben Ziffern, die erste ist 0, 1 oder 8
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Pruefling[1]/Bogennummer" hat den Wert "<Bogennummer>"
@@ -65,6 +70,7 @@ Funktionalität: Sprachtest melden
       | 012345      |
       | 01234567    |
 
+  @quelle:Q-ST
   Szenario: Eine Bogennummer, die schon gemeldet wurde, wird abgelehnt
     Angenommen ich habe den Sprachtest für "Kowalczyk, Agnieszka" aus Testfall "TN-1" zu diesem Kurs gemeldet
     Und eine Sprachtestmeldung zu diesem Kurs für "Amiri, Farhad" aus Testfall "TN-4"
@@ -73,6 +79,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2042" zum Feld "Sprachtest/Pruefling[1]/Bogennummer"
 
+  @quelle:Q-ST
   Szenario: Dieselbe Bogennummer zweimal in einer Meldung wird abgelehnt
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -81,6 +88,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2042" zum Feld "Sprachtest/Pruefling[2]/Bogennummer"
 
+  @quelle:ABES-TN
   Szenario: Eine dem BAMF unbekannte Person wird nicht identifiziert
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -89,6 +97,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1010" zum Feld "Sprachtest/Pruefling[2]/Ident"
 
+  @rekonstruiert
   Szenario: Dieselbe Person zweimal in einer Meldung wird abgelehnt
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Darwish, Omar" aus Testfall "TN-11"
     Und die Sprachtestmeldung nennt "Darwish, Omar" aus Testfall "TN-11" ein zweites Mal
@@ -97,6 +106,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1011" zum Feld "Sprachtest/Pruefling[2]/Ident"
 
+  @quelle:Q-KA
   Szenario: Der Kurs eines anderen Kursträgers ist unbekannt
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 8 Wochen erfasst
     Und eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
@@ -104,6 +114,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Sprachtest/Kurskennung"
 
+  @rekonstruiert
   Szenario: Das Testdatum liegt nicht in der Zukunft
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Testdatum" liegt 1 Tag in der Zukunft
@@ -111,6 +122,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2007" zum Feld "Sprachtest/Testdatum"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Ausweisnummer wird nicht gemeldet
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber in der Anfrage fehlen die Felder:
@@ -122,6 +134,7 @@ Funktionalität: Sprachtest melden
       | Code  | Feld                                  |
       | M1001 | Sprachtest/Pruefling[1]/Ausweisnummer |
 
+  @quelle:ITM @quelle:ABESO-TEST
   Szenario: Mit Rollback wird geprüft, aber keine Bogennummer verbraucht
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Anfrage ist als Rollback markiert
