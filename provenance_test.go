@@ -3,9 +3,11 @@ package harness_test
 import (
 	"bufio"
 	"encoding/xml"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -57,14 +59,7 @@ func TestSourcesAreRegistered(t *testing.T) {
 // rekonstruiert or rekonstruiert, KEY in the register.
 func checkKatalog(t *testing.T, q *inge.Quellen, cited citations) {
 	for _, e := range inge.DefaultKatalog().Entries() {
-		h, err := q.ParseHerkunft(e.Herkunft, "")
-		if err != nil {
-			t.Errorf("internal/inge/katalog.tsv %s: %v", e.Code, err)
-			continue
-		}
-		if h.Quelle != "" {
-			cited.add(h.Quelle, "katalog.tsv "+e.Code)
-		}
+		citeHerkunft(t, q, cited, e.Herkunft, "", "katalog.tsv", e.Code)
 	}
 }
 
@@ -84,14 +79,21 @@ func checkCodelisten(t *testing.T, q *inge.Quellen, cited citations) {
 		if !ok {
 			continue // TestKursstruktur reports it
 		}
-		h, err := q.ParseHerkunft(k.Herkunft, "quelle:")
-		if err != nil {
-			t.Errorf("internal/inge/kursstruktur.tsv %s: %v", k.Kursart, err)
-			continue
-		}
-		if h.Quelle != "" {
-			cited.add(h.Quelle, "kursstruktur.tsv "+k.Kursart)
-		}
+		citeHerkunft(t, q, cited, k.Herkunft, "quelle:", "kursstruktur.tsv", k.Kursart)
+	}
+}
+
+// citeHerkunft checks the Herkunft of a row of a data file of internal/inge
+// and records the source it cites.
+func citeHerkunft(t *testing.T, q *inge.Quellen, cited citations, herkunft, prefix, file, row string) {
+	t.Helper()
+	h, err := q.ParseHerkunft(herkunft, prefix)
+	if err != nil {
+		t.Errorf("internal/inge/%s %s: %v", file, row, err)
+		return
+	}
+	if h.Quelle != "" {
+		cited.add(h.Quelle, file+" "+row)
 	}
 }
 
@@ -107,8 +109,11 @@ func checkXSD(t *testing.T, q *inge.Quellen, cited citations) {
 	var doc *strings.Builder
 	for {
 		tok, err := dec.Token()
-		if err != nil {
+		if errors.Is(err, io.EOF) {
 			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
