@@ -17,6 +17,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Und heute ist der 06.04.2027
     Und ich habe den Kursbeginn gemeldet
 
+  @quelle:ITM
   Szenario: Eine zweite Lehrkraft wird für den ersten Kursabschnitt nachgemeldet
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -27,6 +28,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "begonnen"
     Und die Kursauskunft zeigt für den Kursabschnitt "1" die Lehrkräfte "LK-2016-00158", "LK-2022-00764"
 
+  @quelle:ITM @rekonstruiert
   Szenario: Die Korrektur des letzten Kursabschnitts nimmt ein vorzeitiges Kursende zurück
     Angenommen heute ist der 04.05.2027
     Und ich den Beginn des Kursabschnitts "2" mit vorzeitigem Kursende "01" melde
@@ -43,6 +45,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Wenn ich den Beginn des Kursabschnitts "3" melde
     Dann ist der Status "verarbeitet"
 
+  @quelle:ITM @rekonstruiert
   Szenario: Ein vorzeitiges Kursende kann auch mit einer Korrektur gemeldet werden
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -56,6 +59,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Und die Antwort enthält die Meldung "M3026" zum Feld "Kurskennung"
     Und die Meldung "M3026" nennt "Kursabschnitt 1"
 
+  @quelle:BAMF-LF3
   Szenario: Wer nach den ersten 25 Unterrichtseinheiten hinzukommt, bekommt eine Warnung
     # Kursabschnitt 1 ab Montag, 05.04.2027; bis Freitag, 16.04., sind zwei Wochen unterrichtet.
     Angenommen heute ist der 16.04.2027
@@ -65,6 +69,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M3040" zum Feld "Abschnitt/Teilnehmer[9]"
 
+  @quelle:BAMF-LF3
   Szenario: Wer in den ersten 25 Unterrichtseinheiten hinzukommt, bekommt keine Warnung
     Angenommen heute ist der 06.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -73,12 +78,14 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält nicht die Meldung "M3040"
 
+  @quelle:ITM
   Szenario: Ein Kursabschnitt, dessen Beginn nicht gemeldet ist, kann nicht aktualisiert werden
     Angenommen heute ist der 04.05.2027
     Wenn ich den Kursabschnitt "2" aktualisiere
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3027" zum Feld "Abschnitt/Kursabschnitt"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Lehrkraft wird die Aktualisierung abgelehnt
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -89,6 +96,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1001" zum Feld "Abschnitt/Lehrkraft"
 
+  @quelle:Q-KB @quelle:ABES-SPAET @quelle:ABES-KB @rekonstruiert
   Szenariogrundriss: Die Aktualisierung wird wie die Meldung geprüft: <Regel>
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -104,6 +112,7 @@ Funktionalität: Kursabschnitt aktualisieren
       | Lehrwerk für die Kursart nicht zugelassen | Abschnitt/Lehrwerk[2]                   | LW-009        | M3018 | Abschnitt/Lehrwerk[2]                   |
       | mehr Teilnehmende als TnrKursMax          | Abschnitt/TnrKursMax                    | 7             | M3006 | Abschnitt/Teilnehmer                    |
 
+  @quelle:ITM
   Szenario: Bei Unterbrechung in den Schulferien werden Ferien nicht gesondert gemeldet
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -115,6 +124,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3021" zum Feld "Abschnitt/Unterbrechung[1]/Grund"
 
+  @quelle:Q-KA
   Szenario: Eine unbekannte Kurskennung
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"
@@ -123,6 +133,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KA
   Szenario: Der Kursabschnitt eines anderen Kursträgers kann nicht aktualisiert werden
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 6 Wochen erfasst
     Und heute ist der 12.04.2027
@@ -130,6 +141,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KP
   Szenario: Zu einer stornierten Kursplanung wird kein Kursabschnitt aktualisiert
     Angenommen ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 07.06.2027 erfasst
     Und ich habe die Kursplanung storniert
@@ -138,6 +150,7 @@ Funktionalität: Kursabschnitt aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3010" zum Feld "Kurskennung"
 
+  @quelle:ITM
   Szenario: Mit Rollback wird die Aktualisierung geprüft, aber nichts geändert
     Angenommen heute ist der 12.04.2027
     Und eine Aktualisierung des Kursabschnitts "1"

@@ -16,6 +16,7 @@ Funktionalität: Kursabschnittsbeginn melden
     Und heute ist der 06.04.2027
     Und ich habe den Kursbeginn gemeldet
 
+  @quelle:Q-KP
   Szenario: Der Beginn des zweiten Kursabschnitts wird gemeldet
     Angenommen heute ist der 04.05.2027
     Wenn ich den Beginn des Kursabschnitts "2" melde
@@ -25,6 +26,7 @@ Funktionalität: Kursabschnittsbeginn melden
     Und die Kursauskunft zeigt den Kursabschnitt "2" als begonnen
     Und die Kursauskunft zeigt den Kursabschnitt "3" als nicht begonnen
 
+  @quelle:BAMF-KT
   Szenario: Vor der Kursbeginnmeldung wird kein Kursabschnitt angenommen
     # Ein zweiter Kurs, geplant ab 07.06.2027; sein Kursabschnitt 2 beginnt am 05.07.2027.
     Angenommen ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 07.06.2027 erfasst
@@ -33,11 +35,13 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3023" zum Feld "Kurskennung"
 
+  @rekonstruiert
   Szenario: Der erste Kursabschnitt ist mit dem Kursbeginn schon gemeldet
     Wenn ich den Beginn des Kursabschnitts "1" melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3024" zum Feld "Abschnitt/Kursabschnitt"
 
+  @rekonstruiert
   Szenario: Ein Kursabschnitt wird nur einmal gemeldet
     Angenommen heute ist der 04.05.2027
     Und ich habe den Beginn des Kursabschnitts "2" gemeldet
@@ -45,12 +49,14 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3024" zum Feld "Abschnitt/Kursabschnitt"
 
+  @quelle:Q-KP
   Szenario: Kein Kursabschnitt wird übersprungen
     Angenommen heute ist der 01.06.2027
     Wenn ich den Beginn des Kursabschnitts "3" melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3025" zum Feld "Abschnitt/Kursabschnitt"
 
+  @quelle:ITM
   Szenario: Nach einem vorzeitigen Kursende wird kein Kursabschnitt mehr angenommen
     Angenommen heute ist der 04.05.2027
     Wenn ich den Beginn des Kursabschnitts "2" mit vorzeitigem Kursende "01" melde
@@ -60,18 +66,21 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3026" zum Feld "Kurskennung"
 
+  @quelle:ABESO-KURS
   Szenario: Eine Meldung mehr als eine Woche nach dem Beginn des Kursabschnitts wird abgelehnt
     Angenommen heute ist der 11.05.2027
     Wenn ich den Beginn des Kursabschnitts "2" melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3014" zum Feld "Abschnitt/Beginn"
 
+  @rekonstruiert
   Szenario: Ein Kursabschnitt, der noch nicht begonnen hat, wird nicht angenommen
     Angenommen heute ist der 30.04.2027
     Wenn ich den Beginn des Kursabschnitts "2" melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3015" zum Feld "Abschnitt/Beginn"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Lehrkraft wird der Kursabschnitt abgelehnt
     Angenommen heute ist der 04.05.2027
     Und eine vollständige Meldung des Beginns von Kursabschnitt "2"
@@ -82,6 +91,7 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1001" zum Feld "Abschnitt/Lehrkraft"
 
+  @quelle:Q-KB @quelle:ABES-SPAET @quelle:ABES-KB @rekonstruiert
   Szenariogrundriss: Die Angaben zum Kursabschnitt werden wie beim Kursbeginn geprüft: <Regel>
     Angenommen heute ist der 04.05.2027
     Und eine vollständige Meldung des Beginns von Kursabschnitt "2"
@@ -97,6 +107,7 @@ Funktionalität: Kursabschnittsbeginn melden
       | Lehrwerk für die Kursart nicht zugelassen | Abschnitt/Lehrwerk[1]                   | LW-009        | M3018 | Abschnitt/Lehrwerk[1]                   |
       | mehr Teilnehmende als TnrKursMax          | Abschnitt/TnrKursMax                    | 7             | M3006 | Abschnitt/Teilnehmer                    |
 
+  @quelle:ITM
   Szenario: Bei Unterbrechung in den Schulferien werden Ferien nicht gesondert gemeldet
     Angenommen heute ist der 04.05.2027
     Und eine vollständige Meldung des Beginns von Kursabschnitt "2"
@@ -108,6 +119,7 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3021" zum Feld "Abschnitt/Unterbrechung[1]/Grund"
 
+  @quelle:Q-KA
   Szenario: Eine unbekannte Kurskennung
     Angenommen heute ist der 04.05.2027
     Und eine vollständige Meldung des Beginns von Kursabschnitt "2"
@@ -116,6 +128,7 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KA
   Szenario: Für den Kurs eines anderen Kursträgers wird kein Kursabschnitt angenommen
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 6 Wochen erfasst
     Und heute ist der 04.05.2027
@@ -123,6 +136,7 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KP
   Szenario: Für eine stornierte Kursplanung wird kein Kursabschnitt angenommen
     Angenommen ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 07.06.2027 erfasst
     Und ich habe die Kursplanung storniert
@@ -131,6 +145,7 @@ Funktionalität: Kursabschnittsbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3010" zum Feld "Kurskennung"
 
+  @quelle:ITM
   Szenario: Mit Rollback wird der Kursabschnittsbeginn geprüft, aber nicht gespeichert
     Angenommen heute ist der 04.05.2027
     Und eine vollständige Meldung des Beginns von Kursabschnitt "2"

@@ -9,6 +9,7 @@ Funktionalität: Kursauskunft
   Grundlage:
     Angenommen ich bin als Kursträger angemeldet
 
+  @quelle:Q-KA
   Szenario: Auskunft über den eigenen geplanten Kurs
     Angenommen ich habe eine vollständige Kursplanung aus Testfall "KA-1" mit Kursbeginn in 6 Wochen erfasst
     Wenn ich die Kursauskunft zu dieser Kurskennung anfordere
@@ -17,11 +18,13 @@ Funktionalität: Kursauskunft
     Und die Kursauskunft zeigt den Kursort und die Teilnehmenden der Kursplanung
     Und die Antwort enthält keines der Elemente "Kursart", "BeginnKursabschnitt", "Zusatzangaben"
 
+  @quelle:Q-KA
   Szenario: Eine unbekannte Kurskennung
     Wenn ich die Kursauskunft zur Kurskennung "K999999999" anfordere
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KA
   Szenario: Der Kurs eines anderen Kursträgers wird nicht beauskunftet
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 6 Wochen erfasst
     Wenn ich die Kursauskunft zu dieser Kurskennung anfordere
@@ -29,6 +32,7 @@ Funktionalität: Kursauskunft
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
     Und die Antwort enthält keines der Elemente "Kurs"
 
+  @quelle:Q-KA
   Szenario: Auskunft nach dem Kursbeginn
     Angenommen heute ist der 01.03.2027
     Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
@@ -42,6 +46,7 @@ Funktionalität: Kursauskunft
     Und die Kursauskunft zeigt den Kursabschnitt "2" als nicht begonnen
     Und die Antwort enthält keines der Elemente "Kursart", "BeginnKursabschnitt", "Zusatzangaben"
 
+  @quelle:Q-KA
   Szenario: Auskunft über einen vorzeitig beendeten Kurs
     Angenommen heute ist der 01.03.2027
     Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
@@ -55,6 +60,7 @@ Funktionalität: Kursauskunft
     Und die Kursauskunft zeigt den Kursabschnitt "2" als begonnen
     Und die Antwort enthält keines der Elemente "Kursart", "BeginnKursabschnitt", "Zusatzangaben"
 
+  @quelle:Q-KP
   Szenario: Eine stornierte Kursplanung ist keine aktive Kursplanung mehr
     # Vor der Kursbeginnmeldung zeigt die Auskunft die aktive Kursplanung (Q-KA); storniert kann
     # sie nicht mehr verwendet werden (Q-KP).

@@ -15,6 +15,7 @@ Funktionalität: Kursbeginn melden
     Und heute ist der 01.03.2027
     Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
 
+  @quelle:Q-KB
   Szenario: Der Kursbeginn wird am Tag nach dem Beginn gemeldet
     Angenommen heute ist der 06.04.2027
     Wenn ich den Kursbeginn melde
@@ -23,6 +24,7 @@ Funktionalität: Kursbeginn melden
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "begonnen"
     Und die Kursauskunft zeigt den Kursabschnitt "1" als begonnen
 
+  @quelle:Q-KB @quelle:ABESO-KURS
   Szenariogrundriss: Die Meldefrist von einer Woche: gemeldet am <Heute>
     Angenommen heute ist der <Heute>
     Wenn ich den Kursbeginn melde
@@ -34,18 +36,21 @@ Funktionalität: Kursbeginn melden
       | 05.04.2027 |
       | 12.04.2027 |
 
+  @quelle:ABESO-KURS
   Szenario: Eine Meldung mehr als eine Woche nach dem Beginn wird abgelehnt
     Angenommen heute ist der 13.04.2027
     Wenn ich den Kursbeginn melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3014" zum Feld "Kursbeginn/Beginn"
 
+  @rekonstruiert
   Szenario: Ein Beginn, der noch in der Zukunft liegt, wird abgelehnt
     Angenommen heute ist der 02.04.2027
     Wenn ich den Kursbeginn melde
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3015" zum Feld "Kursbeginn/Beginn"
 
+  @quelle:Q-KB
   Szenario: Der Kursbeginn wird nur einmal gemeldet
     Angenommen heute ist der 06.04.2027
     Und ich habe den Kursbeginn gemeldet
@@ -53,6 +58,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3013" zum Feld "Kurskennung"
 
+  @quelle:CMX-VER
   Szenario: Mindestens eine gemeldete Person muss schon in der Kursplanung stehen
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -61,6 +67,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3016" zum Feld "Kursbeginn/Teilnehmer"
 
+  @quelle:CMX-VER
   Szenario: Die Kursplanung muss Teilnehmende im ersten Kursabschnitt haben
     Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
     Aber alle Teilnehmenden der Kursplanung steigen erst im Kursabschnitt "2" ein
@@ -70,6 +77,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3017" zum Feld "Kurskennung"
 
+  @quelle:ABES-SPAET @quelle:CMX-VER
   Szenario: Eine erst nach dem Kursbeginn erfasste Kursplanung wird nicht am Vortag gemessen
     # M3017 prüft die Kursplanung am Vortag des Kursbeginns; eine nachgemeldete gab es da noch
     # nicht. Wer zum Kursbeginn gemeldet wird, muss aber im ersten Kursabschnitt eingeplant sein.
@@ -83,6 +91,7 @@ Funktionalität: Kursbeginn melden
     Und die Antwort enthält nicht die Meldung "M3017"
     Und die Antwort enthält die Meldung "M3037" zum Feld "Kursbeginn/Teilnehmer[1]"
 
+  @quelle:ABES-SPAET
   Szenario: Wer erst für einen späteren Kursabschnitt eingeplant ist, wird nicht zum Kursbeginn gemeldet
     # Alemu, Tesfaye steigt laut dieser Kursplanung erst im Kursabschnitt 2 ein.
     Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
@@ -95,6 +104,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3037" zum Feld "Kursbeginn/Teilnehmer[8]"
 
+  @quelle:ABES-SPAET
   Szenario: TnrKursMax ist um die später Einsteigenden zu verringern
     # Eine von acht Personen steigt später ein: höchstens 19 der 20 Plätze für die anderen.
     Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
@@ -106,6 +116,7 @@ Funktionalität: Kursbeginn melden
     Und die Antwort enthält die Meldung "M3038" zum Feld "Kursbeginn/TnrKursMax"
     Und die Meldung "M3038" nennt "höchstens 19"
 
+  @quelle:ABES-SPAET
   Szenario: Mit verringerter TnrKursMax gibt es keine Warnung
     Angenommen eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027
     Aber das Feld "Kursplanung/Teilnehmer[8]/Kursabschnitt" hat den Wert "2"
@@ -117,6 +128,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält nicht die Meldung "M3038"
 
+  @quelle:ABES-KB
   Szenario: Ein Lehrwerk, das für die Kursart nicht zugelassen ist, wird abgelehnt
     # LW-009 ist nur für Alphabetisierungskurse (Kursart 05) zugelassen.
     Angenommen heute ist der 06.04.2027
@@ -126,6 +138,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3018" zum Feld "Kursbeginn/Lehrwerk[1]"
 
+  @quelle:ITM
   Szenario: Anzahl TN niederschwellig bis zur Zahl der gemeldeten Frauen wird angenommen
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -133,6 +146,7 @@ Funktionalität: Kursbeginn melden
     Wenn ich den Kursbeginn melde
     Dann ist der Status "verarbeitet"
 
+  @quelle:ITM
   Szenario: Mehr TN niederschwellig als gemeldete Frauen werden abgelehnt
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -141,6 +155,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3019" zum Feld "Kursbeginn/AnzahlTnNiederschwellig"
 
+  @quelle:ITM
   Szenario: Bei einem Wiederholerkurs gibt es keine TN niederschwellig
     Angenommen ich habe eine vollständige Kursplanung der Kursart "10" aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
     Und heute ist der 06.04.2027
@@ -150,6 +165,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3020" zum Feld "Kursbeginn/AnzahlTnNiederschwellig"
 
+  @quelle:ITM
   Szenario: Bei Unterbrechung in den Schulferien werden Ferien nicht gesondert gemeldet
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -161,6 +177,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3021" zum Feld "Kursbeginn/Unterbrechung[1]/Grund"
 
+  @quelle:BAMF-ABR
   Szenario: Ein Kursabschnitt, den die Kursart nicht hat, wird abgelehnt
     # Ein allgemeiner Integrationskurs hat die Kursabschnitte 1 bis 6 und OK.
     Angenommen heute ist der 06.04.2027
@@ -170,6 +187,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3022" zum Feld "Kursbeginn/Kursabschnitt"
 
+  @quelle:Q-KB
   Szenario: Der Kursort eines anderen Kursträgers wird abgelehnt
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -178,6 +196,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3001" zum Feld "Kursbeginn/Kursort"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Lehrkraft wird der Kursbeginn abgelehnt
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -188,6 +207,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M1001" zum Feld "Kursbeginn/Lehrkraft"
 
+  @quelle:Q-KB @rekonstruiert
   Szenariogrundriss: Die Lehrkraft muss zugelassen sein: <Regel>
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -201,6 +221,7 @@ Funktionalität: Kursbeginn melden
       | dem BAMF unbekannt                          | LK-0000-00000 | M3005 |
       | Zulassung endet vor dem Beginn (31.03.2027) | LK-2017-00088 | M3029 |
 
+  @quelle:ABES-SPAET
   Szenario: Mehr Teilnehmende als TnrKursMax werden abgelehnt
     # Acht Teilnehmende und eine selbstzahlende Person, zulässig sind acht.
     Angenommen heute ist der 06.04.2027
@@ -211,6 +232,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3006" zum Feld "Kursbeginn/Teilnehmer"
 
+  @quelle:Q-KB
   Szenario: Kursvergütung Mindestbetrag ist in der Kursbeginnmeldung zulässig
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -219,6 +241,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M3032"
 
+  @quelle:Q-KA
   Szenario: Eine unbekannte Kurskennung
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs
@@ -227,6 +250,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KA
   Szenario: Für den Kurs eines anderen Kursträgers kann kein Kursbeginn gemeldet werden
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 6 Wochen erfasst
     Und heute ist der 06.04.2027
@@ -234,6 +258,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KP
   Szenario: Für eine stornierte Kursplanung kann kein Kursbeginn gemeldet werden
     Angenommen ich habe die Kursplanung storniert
     Und heute ist der 06.04.2027
@@ -241,6 +266,7 @@ Funktionalität: Kursbeginn melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3010" zum Feld "Kurskennung"
 
+  @quelle:ITM
   Szenario: Mit Rollback wird der Kursbeginn geprüft, aber nicht gespeichert
     Angenommen heute ist der 06.04.2027
     Und eine vollständige Kursbeginnmeldung zu diesem Kurs

@@ -12,6 +12,7 @@ Funktionalität: Der Lebenslauf eines Kurses
     Angenommen ich bin als Kursträger angemeldet
 
   @KursplanungErfassen @KursplanungAktualisieren @KursbeginnMelden @KursabschnittsbeginnMelden @KursabschnittAktualisieren @KursortaenderungMelden @Kursauskunft
+  @quelle:CMX-VER @quelle:Q-KB @quelle:Q-KP @quelle:ITM
   Szenario: Ein allgemeiner Integrationskurs von der Planung bis zum Orientierungskurs
     # Kursart 01: Kursabschnitte 1 bis 6 und der Orientierungskurs (OK), geplant ab
     # 05.04., 03.05., 31.05., 28.06., 26.07., 23.08. und 20.09.2027; Kursende 15.10.2027.
@@ -97,6 +98,7 @@ Funktionalität: Der Lebenslauf eines Kurses
     Und die Antwort enthält keines der Elemente "Kursart", "BeginnKursabschnitt", "Zusatzangaben"
 
   @KursplanungErfassen @KursbeginnMelden @KursabschnittsbeginnMelden @Kursauskunft
+  @quelle:ITM @quelle:Q-KB @quelle:Q-KP
   Szenario: Ein Jugendintegrationskurs endet vorzeitig
     # Kursart 02: Kursabschnitte 1 bis 9 und der Orientierungskurs, je vier Wochen ab 12.04.2027
     # (Kursabschnitt 2 ab 10.05., 3 ab 07.06., 4 ab 05.07., 5 ab 02.08.2027).

@@ -11,6 +11,7 @@ Funktionalität: Kursplanung aktualisieren
     Und heute ist der 01.03.2027
     Und ich habe eine vollständige Kursplanung aus Testfall "KL-1" mit Kursbeginn am 05.04.2027 erfasst
 
+  @quelle:CMX-VER
   Szenario: Eine Aktualisierung vor dem Kursbeginn wird gespeichert
     Angenommen heute ist der 15.03.2027
     Und eine Aktualisierung dieser Kursplanung
@@ -21,6 +22,7 @@ Funktionalität: Kursplanung aktualisieren
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "geplant"
     Und die Kursauskunft zeigt den Kursort "KO-10000001-05"
 
+  @quelle:CMX-VER
   Szenario: Die Kursplanung kann mehrmals aktualisiert werden, zuletzt am Vortag des Kursbeginns
     Angenommen heute ist der 15.03.2027
     Und eine Aktualisierung dieser Kursplanung
@@ -36,12 +38,14 @@ Funktionalität: Kursplanung aktualisieren
     Und die Kursauskunft zu dieser Kurskennung zeigt den Kursstatus "geplant"
     Und die Kursauskunft zeigt den Kursort "KO-10000001-04"
 
+  @quelle:CMX-VER
   Szenario: Am Tag des geplanten Kursbeginns kann die Kursplanung nicht mehr aktualisiert werden
     Angenommen heute ist der 05.04.2027
     Wenn ich die Kursplanung aktualisiere
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3011" zum Feld "Kurskennung"
 
+  @quelle:ITM @quelle:ABES-TN @quelle:Q-KB @rekonstruiert
   Szenariogrundriss: Die Regeln der Kursplanung gelten auch für die Aktualisierung: <Regel>
     Angenommen heute ist der 15.03.2027
     Und eine Aktualisierung dieser Kursplanung
@@ -60,6 +64,7 @@ Funktionalität: Kursplanung aktualisieren
       | Kursende vor dem Kursbeginn                | Kursplanung/Kursende                                  | 2027-04-01     | M3003 | Kursplanung/Kursende                                  |
       | Kursvergütung Mindestbetrag in der Planung | Kursplanung/Zusatzangaben/KursverguetungMindestbetrag | true           | M3007 | Kursplanung/Zusatzangaben/KursverguetungMindestbetrag |
 
+  @quelle:Q-KA
   Szenario: Eine unbekannte Kurskennung
     Angenommen heute ist der 15.03.2027
     Und eine Aktualisierung dieser Kursplanung
@@ -68,18 +73,21 @@ Funktionalität: Kursplanung aktualisieren
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KA
   Szenario: Die Kursplanung eines anderen Kursträgers kann nicht aktualisiert werden
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 6 Wochen erfasst
     Wenn ich die Kursplanung aktualisiere
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Kurskennung"
 
+  @quelle:Q-KP
   Szenario: Eine stornierte Kursplanung kann nicht aktualisiert werden
     Angenommen ich habe die Kursplanung storniert
     Wenn ich die Kursplanung aktualisiere
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3010" zum Feld "Kurskennung"
 
+  @quelle:ITM
   Szenario: Mit Rollback wird die Aktualisierung geprüft, aber nichts geändert
     Angenommen heute ist der 15.03.2027
     Und eine Aktualisierung dieser Kursplanung

@@ -10,6 +10,7 @@ Funktionalität: LiD-Prüfung – der Lebenslauf einer Prüfung
     Angenommen ich bin als Kursträger angemeldet
     Und heute ist der 10.03.2027
 
+  @quelle:Q-LID @quelle:ITM
   Szenario: Erfassen, ändern, Prüflinge melden, beauskunften und stornieren
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Wenn ich die LiD-Prüfung erfasse

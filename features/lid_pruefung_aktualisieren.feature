@@ -10,6 +10,7 @@ Funktionalität: LiD-Prüfung aktualisieren
     Und heute ist der 10.03.2027
     Und ich habe eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027 erfasst
 
+  @quelle:ITM
   Szenario: Datum, Beginn und Raum einer Prüfung werden geändert
     Angenommen eine Aktualisierung dieser LiD-Prüfung auf den 21.04.2027
     Und das Feld "Pruefung/Beginnzeit" hat den Wert "13:30"
@@ -19,12 +20,14 @@ Funktionalität: LiD-Prüfung aktualisieren
     Und die Antwort enthält die Meldung "M5021"
     Und die LiD-Auskunft zu dieser Prüfung zeigt die zuletzt gespeicherten Prüfungsdaten
 
+  @quelle:ITM
   Szenario: Das neue Prüfungsdatum darf genau zwei Wochen nach heute liegen
     Angenommen eine Aktualisierung dieser LiD-Prüfung auf den 24.03.2027
     Wenn ich die LiD-Prüfung aktualisiere
     Dann ist der Status "verarbeitet"
     Und die LiD-Auskunft zu dieser Prüfung zeigt die zuletzt gespeicherten Prüfungsdaten
 
+  @quelle:ITM
   Szenario: Ein neues Prüfungsdatum weniger als zwei Wochen nach heute wird abgelehnt
     Angenommen eine Aktualisierung dieser LiD-Prüfung auf den 23.03.2027
     Wenn ich die LiD-Prüfung aktualisiere
@@ -34,6 +37,7 @@ Funktionalität: LiD-Prüfung aktualisieren
       | M5002 | Pruefung/Pruefungsdatum |
     Und die LiD-Auskunft zu dieser Prüfung zeigt die zuletzt gespeicherten Prüfungsdaten
 
+  @quelle:ITM
   Szenario: Eine unbekannte Prüfungsnummer
     Angenommen eine Aktualisierung dieser LiD-Prüfung
     Aber das Feld "Pruefungsnummer" hat den Wert "L999999999"
@@ -43,6 +47,7 @@ Funktionalität: LiD-Prüfung aktualisieren
       | Code  | Feld            |
       | M5010 | Pruefungsnummer |
 
+  @quelle:ITM
   Szenario: Die Prüfung eines anderen Kursträgers kann nicht geändert werden
     Angenommen ich bin als anderer Kursträger angemeldet
     Und eine Aktualisierung dieser LiD-Prüfung auf den 21.04.2027
@@ -55,6 +60,7 @@ Funktionalität: LiD-Prüfung aktualisieren
     Und ich bin als Kursträger angemeldet
     Und die LiD-Auskunft zu dieser Prüfung zeigt die zuletzt gespeicherten Prüfungsdaten
 
+  @rekonstruiert
   Szenario: Eine stornierte Prüfung kann nicht mehr geändert werden
     Angenommen ich habe die LiD-Prüfung storniert
     Und eine Aktualisierung dieser LiD-Prüfung auf den 21.04.2027
@@ -65,6 +71,7 @@ Funktionalität: LiD-Prüfung aktualisieren
       | M5011 | Pruefungsnummer |
     Und die LiD-Auskunft zu dieser Prüfung zeigt die zuletzt gespeicherten Prüfungsdaten
 
+  @rekonstruiert
   Szenario: Nach dem Prüfungstag kann die Prüfung nicht mehr geändert werden
     Angenommen heute ist der 15.04.2027
     Und eine Aktualisierung dieser LiD-Prüfung auf den 12.05.2027
@@ -75,6 +82,7 @@ Funktionalität: LiD-Prüfung aktualisieren
       | M5012 | Pruefungsnummer |
     Und die LiD-Auskunft zu dieser Prüfung zeigt die zuletzt gespeicherten Prüfungsdaten
 
+  @quelle:ITM
   Szenario: Mit Rollback wird die Änderung geprüft, aber nicht gespeichert
     Angenommen eine Aktualisierung dieser LiD-Prüfung auf den 21.04.2027
     Und die Anfrage ist als Rollback markiert

@@ -11,6 +11,7 @@ Funktionalität: LiD-Prüfung Auskunft
     Und heute ist der 10.03.2027
     Und ich habe eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027 erfasst
 
+  @quelle:ITM
   Szenario: Auskunft über die eigene Prüfung mit ihren Prüflingen
     Angenommen eine Meldung der Person "Gebreyesus, Senait" aus Testfall "LID-1" zu dieser LiD-Prüfung
     Und die Meldung nennt außerdem die Person "Nazari, Hamid" aus Testfall "LID-1" mit ihrem Aktenzeichen der Art "ABH"
@@ -22,6 +23,7 @@ Funktionalität: LiD-Prüfung Auskunft
     Und die LiD-Auskunft zeigt die zuletzt gespeicherten Prüfungsdaten
     Und die LiD-Auskunft zeigt die gemeldeten Prüflinge
 
+  @quelle:ITM
   Szenario: Eine unbekannte Prüfungsnummer
     Wenn ich die Auskunft zur LiD-Prüfung "L999999999" anfordere
     Dann ist der Status "abgelehnt"
@@ -30,6 +32,7 @@ Funktionalität: LiD-Prüfung Auskunft
       | M5010 | Pruefungsnummer |
     Und die Antwort enthält keines der Elemente "Pruefung"
 
+  @quelle:ITM
   Szenario: Die Prüfung eines anderen Kursträgers wird nicht beauskunftet
     Angenommen ich bin als anderer Kursträger angemeldet
     Wenn ich die Auskunft zu dieser LiD-Prüfung anfordere

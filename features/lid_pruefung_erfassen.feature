@@ -10,6 +10,7 @@ Funktionalität: LiD-Prüfung erfassen
     Angenommen ich bin als Kursträger angemeldet
     Und heute ist der 10.03.2027
 
+  @quelle:Q-LID
   Szenario: Eine vollständige LiD-Prüfung wird erfasst
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Wenn ich die LiD-Prüfung erfasse
@@ -19,6 +20,7 @@ Funktionalität: LiD-Prüfung erfassen
     Und die LiD-Auskunft zu dieser Prüfung zeigt den Prüfungsstatus "erfasst"
     Und die LiD-Auskunft zeigt die zuletzt gespeicherten Prüfungsdaten
 
+  @quelle:CMX-SYS
   Szenario: Die Lieferadresse darf fehlen
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Aber in der Anfrage fehlen die Felder:
@@ -28,12 +30,14 @@ Funktionalität: LiD-Prüfung erfassen
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält eine neue Prüfungsnummer
 
+  @quelle:ITM
   Szenario: Genau zwei Wochen nach heute reichen
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 24.03.2027
     Wenn ich die LiD-Prüfung erfasse
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält eine neue Prüfungsnummer
 
+  @quelle:ITM
   Szenario: Dreizehn Tage nach heute sind zu kurzfristig
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 23.03.2027
     Wenn ich die LiD-Prüfung erfasse
@@ -43,6 +47,7 @@ Funktionalität: LiD-Prüfung erfassen
       | M5002 | Pruefung/Pruefungsdatum |
     Und die Antwort enthält keine Prüfungsnummer
 
+  @quelle:BAMF-LF4
   Szenario: Ein Kursträger, der keine Prüfstelle ist, kann keine LiD-Prüfung erfassen
     Angenommen ich bin als anderer Kursträger angemeldet
     Und eine vollständige LiD-Prüfung aus Testfall "KP-2" in 4 Wochen
@@ -53,6 +58,7 @@ Funktionalität: LiD-Prüfung erfassen
       | M5001 | Mandant/Traegernummer |
     Und die Antwort enthält keine Prüfungsnummer
 
+  @quelle:Q-KB
   Szenariogrundriss: Der Prüfungsort muss ein Kursort des Trägers sein (<Fall>)
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Aber das Feld "Pruefung/Pruefungsort" hat den Wert "<Pruefungsort>"
@@ -68,6 +74,7 @@ Funktionalität: LiD-Prüfung erfassen
       | unbekannter Kursort               | KO-99999999-01 |
       | Kursort eines anderen Kursträgers | KO-10000002-01 |
 
+  @rekonstruiert
   Szenariogrundriss: Eine ungültige E-Mail-Adresse der Ansprechperson (<Email>)
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Aber das Feld "Pruefung/KontaktEmail" hat den Wert "<Email>"
@@ -83,6 +90,7 @@ Funktionalität: LiD-Prüfung erfassen
       | pruefung@localhost           |
       | pruefung@                    |
 
+  @quelle:CMX-SYS
   Szenario: Der Verwaltungsstandort eines anderen Kursträgers wird abgelehnt
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Aber das Feld "Pruefung/Verwaltungsstandort" hat den Wert "VS-10000002-01"
@@ -92,6 +100,7 @@ Funktionalität: LiD-Prüfung erfassen
       | Code  | Feld                         |
       | M5004 | Pruefung/Verwaltungsstandort |
 
+  @quelle:CMX-SYS
   Szenario: Eine fremde Lieferadresse wird abgelehnt
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Aber das Feld "Pruefung/Lieferadresse" hat den Wert "LA-99999999-01"
@@ -101,6 +110,7 @@ Funktionalität: LiD-Prüfung erfassen
       | Code  | Feld                   |
       | M5005 | Pruefung/Lieferadresse |
 
+  @quelle:Q-TESTANM
   Szenario: Fehlende Pflichtfelder werden alle zugleich gemeldet
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Aber in der Anfrage fehlen die Felder:
@@ -121,6 +131,7 @@ Funktionalität: LiD-Prüfung erfassen
       | M1001 | Pruefung/Verwaltungsstandort |
     Und die Antwort enthält keine Prüfungsnummer
 
+  @quelle:ITM
   Szenario: Mit Rollback wird geprüft, aber nichts gespeichert, und die Prüfungsnummer nicht wieder vergeben
     Angenommen eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027
     Und die Anfrage ist als Rollback markiert

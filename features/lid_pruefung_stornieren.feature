@@ -9,12 +9,14 @@ Funktionalität: LiD-Prüfung stornieren
     Und heute ist der 10.03.2027
     Und ich habe eine vollständige LiD-Prüfung aus Testfall "LID-1" am 14.04.2027 erfasst
 
+  @quelle:ITM
   Szenario: Eine Prüfung wird storniert
     Wenn ich die LiD-Prüfung storniere
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M5022"
     Und die LiD-Auskunft zu dieser Prüfung zeigt den Prüfungsstatus "storniert"
 
+  @rekonstruiert
   Szenario: Eine stornierte Prüfung kann nicht noch einmal storniert werden
     Angenommen ich habe die LiD-Prüfung storniert
     Wenn ich die LiD-Prüfung storniere
@@ -23,6 +25,7 @@ Funktionalität: LiD-Prüfung stornieren
       | Code  | Feld            |
       | M5011 | Pruefungsnummer |
 
+  @rekonstruiert
   Szenario: Nach dem Prüfungstag kann die Prüfung nicht mehr storniert werden
     Angenommen heute ist der 15.04.2027
     Wenn ich die LiD-Prüfung storniere
@@ -32,6 +35,7 @@ Funktionalität: LiD-Prüfung stornieren
       | M5012 | Pruefungsnummer |
     Und die LiD-Auskunft zu dieser Prüfung zeigt den Prüfungsstatus "erfasst"
 
+  @quelle:ITM
   Szenario: Die Prüfung eines anderen Kursträgers kann nicht storniert werden
     Angenommen ich bin als anderer Kursträger angemeldet
     Wenn ich die LiD-Prüfung storniere
@@ -43,6 +47,7 @@ Funktionalität: LiD-Prüfung stornieren
     Und ich bin als Kursträger angemeldet
     Und die LiD-Auskunft zu dieser Prüfung zeigt den Prüfungsstatus "erfasst"
 
+  @quelle:ITM
   Szenario: Mit Rollback wird die Stornierung geprüft, aber nicht gespeichert
     Angenommen eine Stornierung dieser LiD-Prüfung
     Und die Anfrage ist als Rollback markiert

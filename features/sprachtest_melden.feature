@@ -16,6 +16,7 @@ Funktionalität: Sprachtest melden
     Angenommen ich bin als Kursträger angemeldet
     Und ich habe eine vollständige Kursplanung aus Testfall "KP-1" mit Kursbeginn in 8 Wochen erfasst
 
+  @quelle:ABESO-TEST
   Szenario: Drei Prüflinge werden mit der Platzhalter-Auftragsnummer gemeldet
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -27,6 +28,7 @@ Funktionalität: Sprachtest melden
       | Code  | Feld |
       | M2043 |      |
 
+  @quelle:ABESO-TEST
   Szenario: Seit 2023 bekommt eine andere Auftragsnummer als der Platzhalter einen Hinweis
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Auftragsnummer" hat den Wert "4711815"
@@ -37,6 +39,7 @@ Funktionalität: Sprachtest melden
       | M2040 | Sprachtest/Auftragsnummer |
       | M2043 |                           |
 
+  @quelle:ABESO-TEST
   Szenario: Vor 2023 vergab das Testinstitut die Auftragsnummer
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Auftragsnummer" hat den Wert "47118"
@@ -47,6 +50,7 @@ Funktionalität: Sprachtest melden
       | Code  | Feld |
       | M2043 |      |
 
+  @quelle:ITM
   Szenario: Der Name des Prüflings wird mitgemeldet, auch nur ein Name
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -58,6 +62,7 @@ Funktionalität: Sprachtest melden
     Und die Rückmeldung zum 1. Prüfling lautet "verarbeitet"
     Und die Rückmeldung zum 2. Prüfling lautet "verarbeitet"
 
+  @quelle:ABESO-TEST
   Szenario: Auch wer nur den Test bei diesem Träger ablegt, wird gemeldet
     # Herr Hosseini ist beim Kursträger 10000002 angemeldet.
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Hosseini, Reza" aus Testfall "TN-12"
@@ -65,6 +70,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "verarbeitet"
     Und die Antwort enthält die Meldung "M2043"
 
+  @quelle:ITM
   Szenariogrundriss: Die Bogennummer hat sieben Ziffern, die erste ist 0, 1 oder 8
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Pruefling[1]/Bogennummer" hat den Wert "<Bogennummer>"
@@ -78,6 +84,7 @@ Funktionalität: Sprachtest melden
       | 012345      |
       | 01234567    |
 
+  @quelle:Q-ST
   Szenario: Eine Bogennummer, die schon gemeldet wurde, wird abgelehnt
     Angenommen ich habe den Sprachtest für "Kowalczyk, Agnieszka" aus Testfall "TN-1" zu diesem Kurs gemeldet
     Und eine Sprachtestmeldung zu diesem Kurs für "Amiri, Farhad" aus Testfall "TN-4"
@@ -86,6 +93,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2042" zum Feld "Sprachtest/Pruefling[1]/Bogennummer"
 
+  @quelle:Q-ST
   Szenario: Dieselbe Bogennummer zweimal in einer Meldung: der zweite Prüfling wird abgelehnt
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -96,6 +104,7 @@ Funktionalität: Sprachtest melden
     Und die Rückmeldung zum 1. Prüfling lautet "verarbeitet"
     Und die Rückmeldung zum 2. Prüfling lautet "abgelehnt"
 
+  @quelle:ABES-TN @quelle:ABESO-TEST
   Szenario: Eine dem BAMF unbekannte Person wird nicht identifiziert, die übrigen werden gespeichert
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -109,6 +118,7 @@ Funktionalität: Sprachtest melden
     Und die Rückmeldung zum 1. Prüfling lautet "verarbeitet"
     Und die Rückmeldung zum 2. Prüfling lautet "abgelehnt"
 
+  @rekonstruiert
   Szenario: Dieselbe Person zweimal in einer Meldung: das zweite Mal wird abgelehnt
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Darwish, Omar" aus Testfall "TN-11"
     Und die Sprachtestmeldung nennt "Darwish, Omar" aus Testfall "TN-11" ein zweites Mal
@@ -119,6 +129,7 @@ Funktionalität: Sprachtest melden
     Und die Rückmeldung zum 1. Prüfling lautet "verarbeitet"
     Und die Rückmeldung zum 2. Prüfling lautet "abgelehnt"
 
+  @rekonstruiert
   Szenario: Ist kein Prüfling gültig, wird die ganze Meldung abgelehnt
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Sprachtestmeldung nennt auch "Amiri, Farhad" aus Testfall "TN-4"
@@ -131,6 +142,7 @@ Funktionalität: Sprachtest melden
     Und die Rückmeldung zum 1. Prüfling lautet "abgelehnt"
     Und die Rückmeldung zum 2. Prüfling lautet "abgelehnt"
 
+  @quelle:Q-KA
   Szenario: Der Kurs eines anderen Kursträgers ist unbekannt
     Angenommen ein anderer Kursträger hat eine vollständige Kursplanung aus Testfall "KP-2" mit Kursbeginn in 8 Wochen erfasst
     Und eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
@@ -138,6 +150,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M3002" zum Feld "Sprachtest/Kurskennung"
 
+  @rekonstruiert
   Szenario: Das Testdatum liegt nicht in der Zukunft
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber das Feld "Sprachtest/Testdatum" liegt 1 Tag in der Zukunft
@@ -145,6 +158,7 @@ Funktionalität: Sprachtest melden
     Dann ist der Status "abgelehnt"
     Und die Antwort enthält die Meldung "M2007" zum Feld "Sprachtest/Testdatum"
 
+  @quelle:Q-TESTANM
   Szenario: Ohne Ausweisnummer wird nicht gemeldet
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Aber in der Anfrage fehlen die Felder:
@@ -156,6 +170,7 @@ Funktionalität: Sprachtest melden
       | Code  | Feld                                  |
       | M1001 | Sprachtest/Pruefling[1]/Ausweisnummer |
 
+  @quelle:ITM @quelle:ABESO-TEST
   Szenario: Mit Rollback wird geprüft, aber keine Bogennummer verbraucht
     Angenommen eine Sprachtestmeldung zu diesem Kurs für "Kowalczyk, Agnieszka" aus Testfall "TN-1"
     Und die Anfrage ist als Rollback markiert

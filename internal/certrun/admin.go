@@ -69,6 +69,11 @@ func (a *adminClient) clockPath(sandbox string) string {
 // do sends a JSON request and fails with the API's own "fehler" text on any
 // status but want.
 func (a *adminClient) do(ctx context.Context, method, path string, body any, want int) error {
+	return a.doJSON(ctx, method, path, body, want, nil)
+}
+
+// doJSON is do that also decodes the answer into out, unless out is nil.
+func (a *adminClient) doJSON(ctx context.Context, method, path string, body any, want int, out any) error {
 	if a.base == "" {
 		return errors.New("keine Admin-API angegeben: Sandboxen und die Uhr eines Kursträgers gibt es nur bei mockinge (certrunner -admin, certrun.Config.Admin)")
 	}
@@ -104,6 +109,11 @@ func (a *adminClient) do(ctx context.Context, method, path string, body any, wan
 			f.Fehler = strings.TrimSpace(string(answer))
 		}
 		return fmt.Errorf("Admin-API %s %s: %s: %s", method, a.base+path, resp.Status, f.Fehler)
+	}
+	if out != nil {
+		if err := json.Unmarshal(answer, out); err != nil {
+			return fmt.Errorf("Admin-API %s %s: Antwort: %w", method, a.base+path, err)
+		}
 	}
 	return nil
 }

@@ -94,6 +94,7 @@ func (r *runner) initScenario(sc *godog.ScenarioContext) {
 	w.registerAnmeldungWiederholerverfahrenSteps(sc)
 	w.registerSprachtestMeldenSteps(sc)
 	w.registerTeilnehmerauskunftSteps(sc)
+	w.registerTechnischeFehlerSteps(sc)
 }
 
 // beforeScenario gives the scenario its own sandbox, if the run has them,

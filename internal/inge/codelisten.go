@@ -23,7 +23,24 @@ type Codeliste struct {
 type Code struct {
 	Schluessel  string
 	Bezeichnung string
-	Herkunft    string // "quelle:<key>" or "rekonstruiert"
+	// Herkunft is the value's source: "quelle:KEY" (label and key are
+	// the source's), "quelle:KEY rekonstruiert" (the label is the
+	// source's, the key is guessed) or "rekonstruiert" (both guessed).
+	Herkunft Herkunft
+}
+
+// quellePrefix is how a code list writes the key of a source.
+const quellePrefix = "quelle:"
+
+// String writes the Herkunft as the code lists do.
+func (h Herkunft) String() string {
+	switch {
+	case h.Quelle == "":
+		return Rekonstruiert
+	case h.Rekonstruiert:
+		return quellePrefix + h.Quelle + " " + Rekonstruiert
+	}
+	return quellePrefix + h.Quelle
 }
 
 // Contains reports whether s is a key of the list.
@@ -44,15 +61,16 @@ func (c *Codeliste) Lookup(s string) (Code, bool) {
 
 // ParseCodelisten reads every *.tsv code list of fsys. Each file starts with a
 // line "# Codeliste <ID> <Name>", then comments, a header line and rows
-// Schluessel, Bezeichnung, Herkunft.
-func ParseCodelisten(fsys fs.FS) (map[string]*Codeliste, error) {
+// Schluessel, Bezeichnung, Herkunft (see Code.Herkunft). Every source key
+// must be in the register quellen.
+func ParseCodelisten(fsys fs.FS, quellen *Quellen) (map[string]*Codeliste, error) {
 	names, err := fs.Glob(fsys, "*.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("codelisten: %w", err)
 	}
 	lists := map[string]*Codeliste{}
 	for _, name := range names {
-		l, err := parseCodeliste(fsys, name)
+		l, err := parseCodeliste(fsys, name, quellen)
 		if err != nil {
 			return nil, fmt.Errorf("codeliste %s: %w", name, err)
 		}
@@ -64,7 +82,7 @@ func ParseCodelisten(fsys fs.FS) (map[string]*Codeliste, error) {
 	return lists, nil
 }
 
-func parseCodeliste(fsys fs.FS, name string) (*Codeliste, error) {
+func parseCodeliste(fsys fs.FS, name string, quellen *Quellen) (*Codeliste, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
@@ -84,13 +102,14 @@ func parseCodeliste(fsys fs.FS, name string) (*Codeliste, error) {
 	}
 	for _, row := range rows {
 		c := row.fields
-		if c[2] != "rekonstruiert" && !strings.HasPrefix(c[2], "quelle:") {
-			return nil, fmt.Errorf("line %d: Herkunft %q is neither quelle:<key> nor rekonstruiert", row.line, c[2])
+		h, err := quellen.ParseHerkunft(c[2], quellePrefix)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", row.line, err)
 		}
 		if l.Contains(c[0]) {
 			return nil, fmt.Errorf("line %d: duplicate key %q", row.line, c[0])
 		}
-		l.Codes = append(l.Codes, Code{Schluessel: c[0], Bezeichnung: c[1], Herkunft: c[2]})
+		l.Codes = append(l.Codes, Code{Schluessel: c[0], Bezeichnung: c[1], Herkunft: h})
 	}
 	return l, nil
 }
@@ -100,7 +119,7 @@ var defaultCodelisten = sync.OnceValue(func() map[string]*Codeliste {
 	if err != nil {
 		panic(err)
 	}
-	lists, err := ParseCodelisten(sub)
+	lists, err := ParseCodelisten(sub, DefaultQuellen())
 	if err != nil {
 		panic(fmt.Sprintf("embedded code lists: %v", err)) // caught by the package tests
 	}

@@ -88,12 +88,12 @@ func TestREADMECatalogue(t *testing.T) {
 func catalogueTables() string {
 	var m, f strings.Builder
 	m.WriteString("#### Meldungen (HTTP 200, in `Meldungen`)\n\n| Code | Art | Schlüssel | Herkunft der Regel | Text |\n|---|---|---|---|---|\n")
-	f.WriteString("#### Faults (`detail/Fehler/Code`)\n\n| Code | faultcode | HTTP | Schlüssel | Text |\n|---|---|---|---|---|\n")
+	f.WriteString("#### Faults (`detail/Fehler/Code`)\n\n| Code | faultcode | HTTP | Schlüssel | Herkunft der Regel | Text |\n|---|---|---|---|---|---|\n")
 	prefix := map[string]string{soap.EnvelopeNS: "soapenv", wsse.SecextNS: "wsse"}
 	for _, e := range inge.DefaultKatalog().Entries() {
 		text := strings.ReplaceAll(e.Text, "|", "\\|")
 		if e.Fault != nil {
-			fmt.Fprintf(&f, "| %s | %s:%s | %d | %s | %s |\n", e.Code, prefix[e.Fault.Code.Space], e.Fault.Code.Local, e.Fault.HTTPStatus, e.Key, text)
+			fmt.Fprintf(&f, "| %s | %s:%s | %d | %s | %s | %s |\n", e.Code, prefix[e.Fault.Code.Space], e.Fault.Code.Local, e.Fault.HTTPStatus, e.Key, e.Herkunft, text)
 			continue
 		}
 		fmt.Fprintf(&m, "| %s | %s | %s | %s | %s |\n", e.Code, e.Art, e.Key, e.Herkunft, text)

@@ -9,11 +9,11 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
-const isced1 = "1" // Bildungsstand ISCED 1: the only one with Schuljahre (ITM 10.3.9)
+const isced1 = "1" // Bildungsstand ISCED 1: the only one with Schuljahre (quelle:ITM 10.3.9)
 
 // anmeldungErstverfahren registers a person with the Traeger: the data of
 // form 630.016 (§ 7 Abs. 1 IntV). It does not enrol the person into a course
-// (CMX-TEV). A second Erstanmeldung follows Regeln.Zweitanmeldung.
+// (quelle:CMX-TEV). A second Erstanmeldung follows Regeln.Zweitanmeldung.
 func anmeldungErstverfahren(ctx context.Context, tx *Tx, c *call, r *inge.AnmeldungErstverfahrenAnfrage) (inge.Response, error) {
 	resp := &inge.AnmeldungErstverfahrenAntwort{}
 	a := &r.Anmeldung
@@ -51,7 +51,8 @@ func anmeldungErstverfahren(ctx context.Context, tx *Tx, c *call, r *inge.Anmeld
 	return resp, nil
 }
 
-// checkZweitanmeldung applies Regeln.Zweitanmeldung. It reports whether an
+// checkZweitanmeldung applies Regeln.Zweitanmeldung, where the sources
+// disagree (quelle:Q-TESTANM, quelle:CMX-TEV). It reports whether an
 // existing registration of this Traeger is to be updated.
 func checkZweitanmeldung(ctx context.Context, tx *Tx, c *call, personID int64, path string) (update bool, err error) {
 	var traeger, datum string
@@ -70,8 +71,8 @@ func checkZweitanmeldung(ctx context.Context, tx *Tx, c *call, personID int64, p
 }
 
 // checkSchuljahre: Schuljahre are "nur erforderlich für Bildungsstand 1"
-// (ITM 10.3.9): missing there, a Fehler; given with another Bildungsstand, a
-// Hinweis only, since no source forbids them (ABES-TN ties them to "no
+// (quelle:ITM 10.3.9): missing there, a Fehler; given with another Bildungsstand, a
+// Hinweis only, since no source forbids them (quelle:ABES-TN ties them to "no
 // school-leaving certificate").
 func checkSchuljahre(c *call, bildungsstand string, schuljahre *int, path string) {
 	switch {

@@ -10,10 +10,10 @@ import (
 // anmeldungWiederholerverfahren registers a person admitted for repetition
 // (form 630.019). The person is identified like every person; the
 // Aktenzeichen Wiederholer is sent "anstelle der PK (BAMF) …, sofern es
-// vorhanden ist" (ITM 10.3.9), so any Aktenzeichen of the person
+// vorhanden ist" (quelle:ITM 10.3.9), so any Aktenzeichen of the person
 // identifies it, and a Hinweis names the Wiederholer one where it exists
 // and was not sent. The person needs that admission; afterwards the
-// Teilnehmerauskunft shows TN-Typ 6 Kurswiederholer (CMX-TEV, Q-TESTANM).
+// Teilnehmerauskunft shows TN-Typ 6 Kurswiederholer (quelle:CMX-TEV, quelle:Q-TESTANM).
 // All findings come at once.
 func anmeldungWiederholerverfahren(ctx context.Context, tx *Tx, c *call, r *inge.AnmeldungWiederholerverfahrenAnfrage) (inge.Response, error) {
 	resp := &inge.AnmeldungWiederholerverfahrenAntwort{}

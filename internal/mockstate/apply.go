@@ -38,7 +38,7 @@ type call struct {
 
 	// items are the paths of the parts of a request that are accepted or
 	// refused one by one: a Fehler inside one refuses that part only
-	// (SprachtestMelden answers per candidate, ABESO-TEST).
+	// (SprachtestMelden answers per candidate, quelle:ABESO-TEST).
 	items []string
 	// abgelehnt refuses the request as a whole, e.g. when none of its items
 	// was accepted.

@@ -72,7 +72,7 @@ func (k *kurs) letzterAbschnitt() *gemeldeterAbschnitt {
 
 // ownKurs loads a course of the calling Traeger. A course of another Traeger
 // is reported exactly like an unknown one (KursUnbekannt at path), so its
-// existence does not leak (Q-KA: Auskunft only on one's own courses).
+// existence does not leak (quelle:Q-KA: Auskunft only on one's own courses).
 func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs, error) {
 	if kennung == "" {
 		return nil, nil // reported as PflichtfeldFehlt by the schema check
@@ -176,7 +176,7 @@ func (k *kurs) loadDetails(ctx context.Context, tx *Tx) error {
 }
 
 // usable reports whether the course can still take a message: a cancelled
-// plan can't be used any more (Q-KP).
+// plan can't be used any more (quelle:Q-KP).
 func usable(c *call, k *kurs, path string) bool {
 	if k.status == inge.KursStorniert {
 		c.add(inge.KursplanungIstStorniert, path, "Wert", k.kennung)
@@ -186,7 +186,7 @@ func usable(c *call, k *kurs, path string) bool {
 }
 
 // checkKursort: the Kursort must be one of the Traeger's approved Kursorte,
-// known to BAMF by its Kennung (Q-KB, ABES-KB, ABESO-GR).
+// known to BAMF by its Kennung (quelle:Q-KB, quelle:ABES-KB, quelle:ABESO-GR).
 func checkKursort(ctx context.Context, tx *Tx, c *call, kennung, path string) error {
 	if kennung == "" {
 		return nil
@@ -204,7 +204,7 @@ func checkKursort(ctx context.Context, tx *Tx, c *call, kennung, path string) er
 }
 
 // checkKursorte checks the further Kursorte of a section: from interface
-// version 2.0 a section may have several (ITM 10.3.6, 10.5), each an
+// version 2.0 a section may have several (quelle:ITM 10.3.6, 10.5), each an
 // approved Kursort of the Traeger like the first.
 func checkKursorte(ctx context.Context, tx *Tx, c *call, kennungen []string, path string) error {
 	for i, k := range kennungen {
@@ -216,8 +216,8 @@ func checkKursorte(ctx context.Context, tx *Tx, c *call, kennungen []string, pat
 }
 
 // checkLehrkraft: a teacher is named by the BAMF Zulassungsnummer of an
-// approved teacher (Q-KB, ABESO-GR); an approval that ends before the
-// teaching begins does not count (reconstructed).
+// approved teacher (quelle:Q-KB, quelle:ABESO-GR); an approval that ends before the
+// teaching begins does not count (rekonstruiert).
 func checkLehrkraft(ctx context.Context, tx *Tx, c *call, kennung string, beginn inge.Datum, path string) error {
 	if kennung == "" {
 		return nil
@@ -239,8 +239,8 @@ func checkLehrkraft(ctx context.Context, tx *Tx, c *call, kennung string, beginn
 
 // checkAbschnittDerKursart: a section must belong to the structure of the
 // Kursart: general course 6 x 100 UE + Orientierungskurs, special courses 9
-// sections, Intensivkurs 4 + a short Orientierungskurs (BAMF-MB, BAMF-ABR,
-// KLARO-KB; inge/kursstruktur.tsv).
+// sections, Intensivkurs 4 + a short Orientierungskurs (quelle:BAMF-MB, quelle:BAMF-ABR,
+// quelle:KLARO-KB; inge/kursstruktur.tsv).
 func checkAbschnittDerKursart(c *call, kursart, abschnitt, path string) bool {
 	if kursart == "" || abschnitt == "" {
 		return true
@@ -256,7 +256,7 @@ func checkAbschnittDerKursart(c *call, kursart, abschnitt, path string) bool {
 	return true
 }
 
-// checkZeitraum: an end must not lie before its beginning (reconstructed).
+// checkZeitraum: an end must not lie before its beginning (rekonstruiert).
 func checkZeitraum(c *call, beginn, ende inge.Datum, endePath string) {
 	b, errB := beginn.Time()
 	e, errE := ende.Time()
@@ -266,7 +266,7 @@ func checkZeitraum(c *call, beginn, ende inge.Datum, endePath string) {
 }
 
 // checkUnterrichtszeit: teaching ends after it begins and a break lies within
-// it (reconstructed from the paper form 630.017o, KLARO-KB).
+// it (rekonstruiert after the paper form 630.017o, quelle:KLARO-KB).
 func checkUnterrichtszeit(c *call, u inge.Unterrichtszeit, path string) {
 	ok := u.Ende > u.Beginn // HH:MM compares as text
 	if u.PauseBeginn != "" || u.PauseEnde != "" {
@@ -279,7 +279,7 @@ func checkUnterrichtszeit(c *call, u inge.Unterrichtszeit, path string) {
 }
 
 // checkMindestbetragNurBeiKursbeginn: "Kursverguetung Mindestbetrag" can only
-// be sent in the Kursbeginnmeldung (ITM 10.3.1).
+// be sent in the Kursbeginnmeldung (quelle:ITM 10.3.1).
 func checkMindestbetragNurBeiKursbeginn(c *call, z *inge.Zusatzangaben, path string) {
 	if z != nil && z.KursverguetungMindestbetrag != nil {
 		c.add(inge.MindestbetragNurBeiKursbeginn, path)
@@ -287,7 +287,7 @@ func checkMindestbetragNurBeiKursbeginn(c *call, z *inge.Zusatzangaben, path str
 }
 
 // checkTnrKursMax: the participants of a section, Selbstzahler included,
-// never exceed TnrKursMax (ABES-SPAET, ABES-KB).
+// never exceed TnrKursMax (quelle:ABES-SPAET, quelle:ABES-KB).
 func checkTnrKursMax(c *call, n int, max *int, path string) {
 	if max != nil && n > *max {
 		c.add(inge.TnrKursMaxUeberschritten, path, "Anzahl", strconv.Itoa(n), "Max", strconv.Itoa(*max))
@@ -300,8 +300,10 @@ type planTeilnehmer struct {
 	kursabschnitt string
 }
 
-// checkKursplanung applies the rules of a Kursplanung and returns its
-// identified participants.
+// checkKursplanung applies the rules of a Kursplanung, each of which names
+// its own source, and returns its identified participants: its content
+// (quelle:Q-KP, quelle:ABESO-KURS) and its participants of all modules
+// (quelle:ITM 10.3.10).
 func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, path string) ([]planTeilnehmer, error) {
 	if err := checkKursort(ctx, tx, c, k.Kursort, path+"/Kursort"); err != nil {
 		return nil, err
@@ -338,8 +340,8 @@ func checkKursplanung(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung,
 		}
 	}
 	// A planned participant need not be registered yet: the plan holds the
-	// persons "bereits eingeplant" (BAMF-KT); the Kursbeginnmeldung is
-	// where all must be registered (Q-KB, ABES-KB).
+	// persons "bereits eingeplant" (quelle:BAMF-KT); the Kursbeginnmeldung is
+	// where all must be registered (quelle:Q-KB, quelle:ABES-KB).
 	found, err := identifyAll(ctx, tx, c, idents, paths)
 	if err != nil {
 		return nil, err
@@ -365,7 +367,7 @@ const orientierungskurs = "OK"
 
 // checkNichtNurOrientierungskurs: a plan lists all entitled participants,
 // current and future, except one planned only for the Orientierungskurs,
-// unless the whole course is one (TRS 08/18, ABES-SPAET).
+// unless the whole course is one (TRS 08/18, quelle:ABES-SPAET).
 func checkNichtNurOrientierungskurs(c *call, k *inge.Kursplanung, abschnitt, path string) {
 	if abschnitt == orientierungskurs && k.BeginnKursabschnitt != orientierungskurs {
 		c.add(inge.NurOrientierungskursEingeplant, path)
@@ -373,7 +375,7 @@ func checkNichtNurOrientierungskurs(c *call, k *inge.Kursplanung, abschnitt, pat
 }
 
 // checkAbschnittImKurs: a planned section lies within the course and ends
-// after it begins (reconstructed).
+// after it begins (rekonstruiert).
 func checkAbschnittImKurs(c *call, a inge.GeplanterAbschnitt, kursbeginn, kursende inge.Datum, path string) {
 	checkZeitraum(c, a.Beginn, a.Ende, path+"/Ende")
 	b, errB := a.Beginn.Time()
@@ -389,9 +391,9 @@ func checkAbschnittImKurs(c *call, a inge.GeplanterAbschnitt, kursbeginn, kursen
 }
 
 // checkNachmeldung: a Kursplanung sent after the course start needs a
-// "Grund fuer die nachtraegliche Erfassung" (CMX-VER; code list 813, ITM).
+// "Grund fuer die nachtraegliche Erfassung" (quelle:CMX-VER; code list 813, quelle:ITM).
 // The course has begun on its first day (begonnen): the same boundary as for
-// plan updates, which end with the start (CMX-VER, Q-KP).
+// plan updates, which end with the start (quelle:CMX-VER, quelle:Q-KP).
 func checkNachmeldung(c *call, k *inge.Kursplanung, path string) {
 	b, err := k.Kursbeginn.Time()
 	if err == nil && begonnen(b, c.today) && k.Nachmeldungsgrund == "" {
@@ -415,7 +417,7 @@ func insertPlanTeilnehmer(ctx context.Context, tx *Tx, kennung string, teilnehme
 }
 
 // meldefrist is how long after a (section) begin it may be reported: "at the
-// latest one week after the start" (ABESO-KURS; BAMF-KT for sections).
+// latest one week after the start" (quelle:ABESO-KURS; quelle:BAMF-KT for sections).
 const meldefrist = 7
 
 // meldung says which of the time and money rules apply to section data.
@@ -424,8 +426,10 @@ type meldung struct {
 	mindestbetrag bool // Kursverguetung Mindestbetrag allowed (Kursbeginn only)
 }
 
-// checkAbschnittsdaten applies the rules every report of a section shares
-// and returns its identified participants.
+// checkAbschnittsdaten applies the rules every report of a section shares,
+// each of which names its own source, and returns its identified
+// participants: the content of a Kurs(abschnitts)beginnmeldung (quelle:ABES-KB,
+// quelle:ABES-MOD) with at least one approved teacher (quelle:ITM 10.3.7).
 func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, k *kurs, kursart string, d *inge.Kursabschnittsdaten, path string, m meldung) ([]identified, error) {
 	checkAbschnittDerKursart(c, kursart, d.Kursabschnitt, path+"/Kursabschnitt")
 	checkMeldefrist(c, d.Beginn, path+"/Beginn", m.frist)
@@ -473,7 +477,7 @@ func checkAbschnittsdaten(ctx context.Context, tx *Tx, c *call, k *kurs, kursart
 }
 
 // checkAktuellerAbschnitt: "Only participants of the current section may be
-// reported" (ABES-SPAET): a person the plan puts into a later section is
+// reported" (quelle:ABES-SPAET): a person the plan puts into a later section is
 // not reported before that section.
 func checkAktuellerAbschnitt(c *call, k *kurs, kursart, abschnitt string, found []identified, paths []string) {
 	s, ok := inge.KursstrukturOf(kursart)
@@ -490,7 +494,7 @@ func checkAktuellerAbschnitt(c *call, k *kurs, kursart, abschnitt string, found 
 
 // checkTnrKursMaxVerringert: TnrKursMax "must be reduced by the number of
 // participants planned to join later, unless those seats are only
-// temporarily used by entitled participants" (ABES-SPAET). The plan's
+// temporarily used by entitled participants" (quelle:ABES-SPAET). The plan's
 // TnrKursMax counts every seat; a section report above it less the planned
 // later joiners gets a Warnung, not a Fehler, since the mock cannot know the
 // exception.
@@ -511,8 +515,8 @@ func checkTnrKursMaxVerringert(c *call, k *kurs, kursart string, d *inge.Kursabs
 }
 
 // checkMeldefrist: a reported begin took place, also in a correction
-// (reconstructed), and a begin report comes at the latest one week after it
-// (frist; ABESO-KURS, BAMF-KT). Corrections have no deadline.
+// (rekonstruiert), and a begin report comes at the latest one week after it
+// (frist; quelle:ABESO-KURS, quelle:BAMF-KT). Corrections have no deadline.
 func checkMeldefrist(c *call, beginn inge.Datum, path string, frist bool) {
 	b, err := beginn.Time()
 	if err != nil {
@@ -527,7 +531,7 @@ func checkMeldefrist(c *call, beginn inge.Datum, path string, frist bool) {
 }
 
 // checkSchulferien: with "Unterbrechung in Schulferien" no separate holiday
-// interruptions are reported (ITM 10.3.1). Holidays are Grund 01 of list 805.
+// interruptions are reported (quelle:ITM 10.3.1). Holidays are Grund 01 of list 805.
 func checkSchulferien(c *call, d *inge.Kursabschnittsdaten, path string) {
 	if d.UnterbrechungSchulferien == nil || !*d.UnterbrechungSchulferien {
 		return
@@ -546,7 +550,7 @@ const unterbrechungFerien = "01"
 const kursartWiederholer = "10"
 
 // checkLehrwerk: teaching materials come from the BAMF list of approved media
-// and must be approved for the Kursart (ABES-KB, CMX-EA).
+// and must be approved for the Kursart (quelle:ABES-KB, quelle:CMX-EA).
 func checkLehrwerk(ctx context.Context, tx *Tx, c *call, kennung, kursart, path string) error {
 	lw, err := tx.Lehrwerk(ctx, kennung)
 	switch {
@@ -565,7 +569,7 @@ func checkLehrwerk(ctx context.Context, tx *Tx, c *call, kennung, kursart, path 
 
 // checkNiederschwellig: "Anzahl TN niederschwellig" counts participants who
 // attended low-threshold women's courses: not above the number of women
-// reported, and not for Wiederholerkurse (ITM 10.3.1).
+// reported, and not for Wiederholerkurse (quelle:ITM 10.3.1).
 func checkNiederschwellig(c *call, kursart string, n *int, found []identified, path string) {
 	if n == nil || *n == 0 {
 		return
@@ -608,7 +612,7 @@ func storeAbschnitt(ctx context.Context, tx *Tx, c *call, kennung string, d *ing
 // setVorzeitigesKursende keeps the course's state in step with the
 // "Vorzeitiges Kursende" (code list 816) of its latest section: "dass der
 // aktuelle Kursabschnitt voraussichtlich der letzte Kursabschnitt sein wird,
-// bzw. tatsächlich der letzte war" (ITM 10.3.1). With it the course is
+// bzw. tatsächlich der letzte war" (quelle:ITM 10.3.1). With it the course is
 // beendet and takes no further section; a correction of that section without
 // it withdraws it, and the course runs on (begonnen).
 func setVorzeitigesKursende(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten) error {
@@ -631,13 +635,13 @@ func deref(n *int) int {
 }
 
 // eintrittBisUE is how far into a section a participant enters in time:
-// "within the first 25 UE" (BAMF-LF3, § 1 Abs. 4 AbrRL).
+// "within the first 25 UE" (quelle:BAMF-LF3, § 1 Abs. 4 AbrRL).
 const eintrittBisUE = 25
 
 // checkEintrittNach25UE: a participant that a correction of a running
 // section adds enters late when more than the first 25 UE have been taught
 // by today; that is allowed only exceptionally, with the provider's written
-// confirmation (BAMF-LF3), so it gets a Warnung, not a Fehler.
+// confirmation (quelle:BAMF-LF3), so it gets a Warnung, not a Fehler.
 func checkEintrittNach25UE(ctx context.Context, tx *Tx, c *call, kennung string, d *inge.Kursabschnittsdaten, found []identified, paths []string) error {
 	ue := unterrichtBis(d, c.today)
 	if ue <= eintrittBisUE {

@@ -8,10 +8,10 @@ import (
 )
 
 // kursabschnittAktualisieren corrects a section whose begin was reported
-// (ITM 10.5). Corrections have no deadline ("zeitnah", BAMF-KT). A
+// (quelle:ITM 10.5). Corrections have no deadline ("zeitnah", quelle:BAMF-KT). A
 // correction of the latest section sets or withdraws its vorzeitiges
-// Kursende (ITM 10.3.1: "voraussichtlich" the last); a participant who
-// enters after the section's first 25 UE gets a Warnung (BAMF-LF3).
+// Kursende (quelle:ITM 10.3.1: "voraussichtlich" the last); a participant who
+// enters after the section's first 25 UE gets a Warnung (quelle:BAMF-LF3).
 func kursabschnittAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.KursabschnittAktualisierenAnfrage) (inge.Response, error) {
 	resp := &inge.KursabschnittAktualisierenAntwort{}
 	k, err := ownKurs(ctx, tx, c, r.Kurskennung, "Kurskennung")

@@ -7,9 +7,9 @@ import (
 )
 
 // kursabschnittsbeginnMelden reports the start of every section after the
-// first, within a week of its start (BAMF-KT, Q-KP), in the order of the
+// first, within a week of its start (quelle:BAMF-KT, quelle:Q-KP), in the order of the
 // Kursart unless Regeln.Abschnittsfolge allows skipping; none while the
-// latest section carries a vorzeitiges Kursende (ITM 10.3.1).
+// latest section carries a vorzeitiges Kursende (quelle:ITM 10.3.1).
 func kursabschnittsbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursabschnittsbeginnMeldenAnfrage) (inge.Response, error) {
 	resp := &inge.KursabschnittsbeginnMeldenAntwort{}
 	k, err := laufenderKurs(ctx, tx, c, r.Kurskennung)
@@ -56,7 +56,7 @@ func laufenderKurs(ctx context.Context, tx *Tx, c *call, kennung string) (*kurs,
 }
 
 // checkAbschnittsfolge: with Regeln.Abschnittsfolge streng the next section
-// of the Kursart follows the last reported one (Q-KP: a begin after each
+// of the Kursart follows the last reported one (quelle:Q-KP: a begin after each
 // section); with frei any later one may.
 func checkAbschnittsfolge(c *call, s inge.Kursstruktur, letzter, abschnitt, path string) {
 	next, more := s.Next(letzter)

@@ -8,9 +8,9 @@ import (
 
 // kursauskunft returns what BAMF holds on one of the caller's courses: before
 // the Kursbeginnmeldung the active plan, afterwards the course data as last
-// reported, and never Kursart, Beginn-Kursabschnitt or Zusatzangaben (Q-KA).
+// reported, and never Kursart, Beginn-Kursabschnitt or Zusatzangaben (quelle:Q-KA).
 // A cancelled plan is no active plan: "afterwards the planning cannot be
-// used any more" (Q-KP), so it is answered with KursplanungIstStorniert.
+// used any more" (quelle:Q-KP), so it is answered with KursplanungIstStorniert.
 // Announced Kursort changes show in the sections they concern.
 func kursauskunft(ctx context.Context, tx *Tx, c *call, r *inge.KursauskunftAnfrage) (inge.Response, error) {
 	resp := &inge.KursauskunftAntwort{}

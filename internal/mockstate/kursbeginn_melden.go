@@ -9,7 +9,7 @@ import (
 )
 
 // kursbeginnMelden reports the start of a course and its first section, once
-// per course, for a planned course of this Traeger (Q-KB, ABES-KB, ITM 10.5).
+// per course, for a planned course of this Traeger (quelle:Q-KB, quelle:ABES-KB, quelle:ITM 10.5).
 func kursbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursbeginnMeldenAnfrage) (inge.Response, error) {
 	resp := &inge.KursbeginnMeldenAntwort{}
 	k, err := ownKurs(ctx, tx, c, r.Kurskennung, "Kurskennung")
@@ -52,7 +52,7 @@ func kursbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursbeginnMe
 
 // checkPlanHatteTeilnehmer: the plan must hold at least one participant in
 // the first module by the day before the start; updates are possible only
-// until then, so the stored plan is the plan of that day (CMX-VER). A plan
+// until then, so the stored plan is the plan of that day (quelle:CMX-VER). A plan
 // captured only after the start (a Nachmeldung, with its reason) did not
 // exist the day before: the rule cannot apply to it.
 func checkPlanHatteTeilnehmer(c *call, k *kurs) {
@@ -68,7 +68,7 @@ func checkPlanHatteTeilnehmer(c *call, k *kurs) {
 }
 
 // checkTeilnehmerAusPlanung: the Kursbeginnmeldung names at least one
-// participant who was already in the Kursplanung (CMX-VER, ABESO-KURS).
+// participant who was already in the Kursplanung (quelle:CMX-VER, quelle:ABESO-KURS).
 func checkTeilnehmerAusPlanung(c *call, k *kurs, found []identified) {
 	for _, f := range found {
 		if _, planned := k.planPersonen[f.person.ID]; planned {

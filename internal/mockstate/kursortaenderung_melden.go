@@ -9,7 +9,7 @@ import (
 )
 
 // kursortaenderungMelden announces planned Kursort changes for sections whose
-// begin has not been reported yet (ITM 10.5, Q-MKT). The section must belong
+// begin has not been reported yet (quelle:ITM 10.5, quelle:Q-MKT). The section must belong
 // to the Kursart and the Kursort to the Traeger.
 func kursortaenderungMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursortaenderungMeldenAnfrage) (inge.Response, error) {
 	resp := &inge.KursortaenderungMeldenAntwort{}

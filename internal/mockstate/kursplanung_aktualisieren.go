@@ -10,8 +10,8 @@ import (
 
 // kursplanungAktualisieren replaces the plan of a course. It needs a
 // successful Kursplanung of this Traeger that is not cancelled, and works
-// only before the first module starts, as often as needed (CMX-VER, Q-KP,
-// ITM 10.5).
+// only before the first module starts, as often as needed (quelle:CMX-VER, quelle:Q-KP,
+// quelle:ITM 10.5).
 func kursplanungAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.KursplanungAktualisierenAnfrage) (inge.Response, error) {
 	resp := &inge.KursplanungAktualisierenAntwort{}
 	k, err := ownKurs(ctx, tx, c, r.Kurskennung, "Kurskennung")

@@ -9,7 +9,7 @@ import (
 )
 
 // kursplanungErfassen stores a new planned course and returns its
-// Kurskennung (CMX-VER: "Kursplanung erfolgreich gespeichert").
+// Kurskennung (quelle:CMX-VER: "Kursplanung erfolgreich gespeichert").
 func kursplanungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.KursplanungErfassenAnfrage) (inge.Response, error) {
 	resp := &inge.KursplanungErfassenAntwort{}
 	teilnehmer, err := checkKursplanung(ctx, tx, c, &r.Kursplanung, "Kursplanung")
@@ -31,8 +31,8 @@ func kursplanungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.Kursplanu
 }
 
 // checkDreiMonateVorher: the plan is sent "möglichst drei Monate im Vorfeld"
-// (BAMF-KT), "soweit möglich" three months ahead, and at once when a course
-// is taken into the planning at short notice (ITM 10.5): a Hinweis, never a
+// (quelle:BAMF-KT), "soweit möglich" three months ahead, and at once when a course
+// is taken into the planning at short notice (quelle:ITM 10.5): a Hinweis, never a
 // refusal. A late plan (after the start) has its own rule.
 func checkDreiMonateVorher(c *call, k *inge.Kursplanung, path string) {
 	b, err := k.Kursbeginn.Time()

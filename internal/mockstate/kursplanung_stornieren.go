@@ -8,8 +8,8 @@ import (
 )
 
 // kursplanungStornieren cancels a planned course, e.g. one registered by
-// mistake; afterwards the plan can't be used any more (Q-KP). It is refused
-// after the Kursbeginnmeldung (ITM 10.5). Stornierungsgrund: code list 814.
+// mistake; afterwards the plan can't be used any more (quelle:Q-KP). It is refused
+// after the Kursbeginnmeldung (quelle:ITM 10.5). Stornierungsgrund: code list 814.
 func kursplanungStornieren(ctx context.Context, tx *Tx, c *call, r *inge.KursplanungStornierenAnfrage) (inge.Response, error) {
 	resp := &inge.KursplanungStornierenAntwort{}
 	k, err := ownKurs(ctx, tx, c, r.Kurskennung, "Kurskennung")

@@ -16,11 +16,11 @@ import (
 )
 
 // lidVorlauf is how far ahead of its registration a LiD exam must lie: "at
-// least two weeks from the day of registration" (ITM 10.5).
+// least two weeks from the day of registration" (quelle:ITM 10.5).
 const lidVorlauf = 14
 
 // checkLidVorlauf: an exam lies at least two weeks after the day it is
-// registered or moved (ITM 10.5).
+// registered or moved (quelle:ITM 10.5).
 func checkLidVorlauf(c *call, datum inge.Datum, path string) {
 	if d, err := datum.Time(); err == nil {
 		if earliest := c.today.AddDate(0, 0, lidVorlauf); d.Before(earliest) {
@@ -29,8 +29,8 @@ func checkLidVorlauf(c *call, datum inge.Datum, path string) {
 	}
 }
 
-// checkLidPruefungsdaten applies the rules of the exam data (Q-LID, CMX-SYS,
-// BAMF-LF4).
+// checkLidPruefungsdaten applies the rules of the exam data (quelle:Q-LID, quelle:CMX-SYS,
+// quelle:BAMF-LF4).
 func checkLidPruefungsdaten(ctx context.Context, tx *Tx, c *call, p *inge.LidPruefung, path string) error {
 	t, err := tx.Traeger(ctx, c.caller.Traegernummer)
 	if err != nil {
@@ -69,7 +69,7 @@ type pruefung struct {
 }
 
 // ownPruefung loads an exam of the calling Traeger; another Traeger's exam is
-// reported like an unknown one (ITM 10.5).
+// reported like an unknown one (quelle:ITM 10.5).
 func ownPruefung(ctx context.Context, tx *Tx, c *call, nummer string) (*pruefung, error) {
 	if nummer == "" {
 		return nil, nil // reported as PflichtfeldFehlt
@@ -92,7 +92,7 @@ func ownPruefung(ctx context.Context, tx *Tx, c *call, nummer string) (*pruefung
 }
 
 // aktivePruefung loads an exam that can still change: not cancelled, and the
-// exam day not past (reconstructed: no change or cancellation afterwards).
+// exam day not past (rekonstruiert: no change or cancellation afterwards).
 func aktivePruefung(ctx context.Context, tx *Tx, c *call, nummer string) (*pruefung, error) {
 	p, err := ownPruefung(ctx, tx, c, nummer)
 	if err != nil || p == nil {

@@ -10,7 +10,7 @@ import (
 
 // lidPruefungAktualisieren changes an exam this Traeger registered and has not
 // cancelled, before the exam day; the two-week rule holds for the new data
-// too (ITM 10.5).
+// too (quelle:ITM 10.5).
 func lidPruefungAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefungAktualisierenAnfrage) (inge.Response, error) {
 	resp := &inge.LidPruefungAktualisierenAntwort{}
 	p, err := aktivePruefung(ctx, tx, c, r.Pruefungsnummer)

@@ -10,7 +10,7 @@ import (
 )
 
 // lidPruefungAuskunft returns an exam the caller registered and its
-// candidates (ITM 10.5: only exams of the current Traeger).
+// candidates (quelle:ITM 10.5: only exams of the current Traeger).
 func lidPruefungAuskunft(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefungAuskunftAnfrage) (inge.Response, error) {
 	resp := &inge.LidPruefungAuskunftAntwort{}
 	p, err := ownPruefung(ctx, tx, c, r.Pruefungsnummer)

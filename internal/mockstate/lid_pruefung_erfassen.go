@@ -9,8 +9,8 @@ import (
 )
 
 // lidPruefungErfassen registers a "Leben in Deutschland" exam and returns its
-// Pruefungsnummer (Q-LID). Only a Traeger approved as Pruefstelle (§ 20a IntV,
-// BAMF-LF4) may do so.
+// Pruefungsnummer (quelle:Q-LID). Only a Traeger approved as Pruefstelle (§ 20a IntV,
+// quelle:BAMF-LF4) may do so.
 func lidPruefungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefungErfassenAnfrage) (inge.Response, error) {
 	resp := &inge.LidPruefungErfassenAntwort{}
 	if err := checkLidPruefungsdaten(ctx, tx, c, &r.Pruefung, "Pruefung"); err != nil {

@@ -8,7 +8,7 @@ import (
 )
 
 // lidPruefungStornieren cancels an exam this Traeger registered, before the
-// exam day (ITM 10.5).
+// exam day (quelle:ITM 10.5).
 func lidPruefungStornieren(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefungStornierenAnfrage) (inge.Response, error) {
 	resp := &inge.LidPruefungStornierenAntwort{}
 	p, err := aktivePruefung(ctx, tx, c, r.Pruefungsnummer)

@@ -11,7 +11,7 @@ import (
 )
 
 // lidTeilnehmendeMelden reports candidates of an active exam, self-payers
-// included (ITM 10.5): each identified (Geburtsdatum + Aktenzeichen) or a
+// included (quelle:ITM 10.5): each identified (Geburtsdatum + Aktenzeichen) or a
 // Selbstzahler with the data a certificate needs; none twice in one exam, and
 // no more than Regeln.LidKapazitaet.
 func lidTeilnehmendeMelden(ctx context.Context, tx *Tx, c *call, r *inge.LidTeilnehmendeMeldenAnfrage) (inge.Response, error) {

@@ -7,18 +7,18 @@ import "fmt"
 type Regeln struct {
 	// Zweitanmeldung says what a second Erstanmeldung of the same person
 	// does. The sources disagree (inge-public-facts §2.1): cmx says the
-	// Erstverfahren message can be sent any number of times (CMX-TEV); the
+	// Erstverfahren message can be sent any number of times (quelle:CMX-TEV); the
 	// test guide of Qualli says a second Anmeldung under the same
-	// BAMF-Kennziffer fails (Q-TESTANM).
+	// BAMF-Kennziffer fails (quelle:Q-TESTANM).
 	Zweitanmeldung Zweitanmeldung
 	// Auskunft says about whom a Traeger may ask in the Teilnehmerauskunft.
 	Auskunft Auskunftsumfang
 	// LidKapazitaet is the most candidates one LiD exam takes. No source
-	// states a limit; 25 is reconstructed (a usual exam room).
+	// states a limit; 25 is rekonstruiert (a usual exam room).
 	LidKapazitaet int
 	// Abschnittsfolge says whether section begins follow the order of the
 	// Kursart. The sources are silent on skipping a section: after each
-	// section a Kursabschnittsbeginn is sent (Q-KP).
+	// section a Kursabschnittsbeginn is sent (quelle:Q-KP).
 	Abschnittsfolge Abschnittsfolge
 }
 
@@ -40,12 +40,12 @@ type Zweitanmeldung string
 
 const (
 	// ZweitanmeldungAblehnen refuses a second Erstanmeldung of a person,
-	// whoever sends it: what the acceptance test expects (Q-TESTANM). The
+	// whoever sends it: what the acceptance test expects (quelle:Q-TESTANM). The
 	// default, because vendors use the mock to prepare that test.
 	ZweitanmeldungAblehnen Zweitanmeldung = "ablehnen"
 	// ZweitanmeldungAktualisieren lets a Traeger send its Erstanmeldung
 	// again to update it, and another Traeger register the person too
-	// (CMX-TEV).
+	// (quelle:CMX-TEV).
 	ZweitanmeldungAktualisieren Zweitanmeldung = "aktualisieren"
 )
 
@@ -55,7 +55,7 @@ type Auskunftsumfang string
 const (
 	// AuskunftEigene allows persons registered with the Traeger or named in
 	// one of its courses ("zu den bei ihnen jeweils angemeldeten /
-	// teilnehmenden Personen", BAMF-KT). The default.
+	// teilnehmenden Personen", quelle:BAMF-KT). The default.
 	AuskunftEigene Auskunftsumfang = "eigene"
 	// AuskunftAlle allows every person BAMF can identify.
 	AuskunftAlle Auskunftsumfang = "alle"

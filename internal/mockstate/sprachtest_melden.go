@@ -13,16 +13,16 @@ import (
 var bogennummerRE = regexp.MustCompile(`^[018][0-9]{6}$`)
 
 // auftragsnummerPlatzhalter is what providers enter since g.a.s.t. took over
-// the DTZ and no Auftragsnummer is issued (ABESO-TEST, TRS15).
+// the DTZ and no Auftragsnummer is issued (quelle:ABESO-TEST, quelle:TRS15).
 const auftragsnummerPlatzhalter = "1234567"
 
 // sprachtestMelden reports the candidates of a DTZ test event: per event the
 // Auftragsnummer and Testdatum, per candidate the Bogennummer, the Pass or
-// Ausweis number, the name and an updated address (BAMF-TEST, ABESO-TEST,
-// ITM 10.3.9). A Bogennummer is reported once, ever (Q-ST). Candidates need
+// Ausweis number, the name and an updated address (quelle:BAMF-TEST, quelle:ABESO-TEST,
+// quelle:ITM 10.3.9). A Bogennummer is reported once, ever (quelle:Q-ST). Candidates need
 // not attend the course: participants of other providers who only take the
-// DTZ are reported too (BAMF-LF4). The answer comes per candidate
-// (ABESO-TEST: "Rückmeldung" je Teilnehmendem): the valid candidates are
+// DTZ are reported too (quelle:BAMF-LF4). The answer comes per candidate
+// (quelle:ABESO-TEST: "Rückmeldung" je Teilnehmendem): the valid candidates are
 // stored, each refused one has its Meldungen; only a fault of the event
 // (Kurs, Testdatum) or no valid candidate refuses the whole message.
 func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMeldenAnfrage) (inge.Response, error) {
@@ -86,7 +86,7 @@ func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMe
 }
 
 // checkAuftragsnummer: since 01.01.2023 no Auftragsnummer is issued and the
-// placeholder 1234567 is entered (ABESO-TEST, TRS15); another number for a
+// placeholder 1234567 is entered (quelle:ABESO-TEST, quelle:TRS15); another number for a
 // later test gets a Hinweis. No source states a format of the numbers
 // issued before, so none is checked.
 func checkAuftragsnummer(c *call, nr string, testdatum inge.Datum, path string) {
@@ -117,8 +117,8 @@ func storePruefling(ctx context.Context, tx *Tx, c *call, s *inge.Sprachtest, p 
 	return nil
 }
 
-// checkBogennummer: 7 digits, the first 0, 1 or 8 (ITM 10.3.9), and never
-// reported before, in this message or earlier (Q-ST, ABESO-TEST).
+// checkBogennummer: 7 digits, the first 0, 1 or 8 (quelle:ITM 10.3.9), and never
+// reported before, in this message or earlier (quelle:Q-ST, quelle:ABESO-TEST).
 func checkBogennummer(ctx context.Context, tx *Tx, c *call, nr string, inMessage map[string]bool, path string) error {
 	if nr == "" {
 		return nil

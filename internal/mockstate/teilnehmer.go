@@ -21,8 +21,8 @@ const (
 
 // identify finds the one person that ident names. Every participant-related
 // message identifies a person by Geburtsdatum and one Aktenzeichen; both must
-// match BAMF's data exactly, otherwise the person is not found (ABES-TN,
-// Q-EST, Q-TESTANM, CMX-KON). A missing part was already reported by the
+// match BAMF's data exactly, otherwise the person is not found (quelle:ABES-TN,
+// quelle:Q-EST, quelle:Q-TESTANM, quelle:CMX-KON). A missing part was already reported by the
 // schema check, so it only returns false here.
 func identify(ctx context.Context, tx *Tx, c *call, ident *inge.TeilnehmerIdent, path string) (Person, bool, error) {
 	if ident == nil || ident.Aktenzeichen == nil || ident.Geburtsdatum == "" {
@@ -49,8 +49,8 @@ type identified struct {
 	person Person
 }
 
-// identifyAll identifies a list of participants, each once (ABES-TN;
-// PersonDoppelt is reconstructed). paths[i] is the path of the i-th Ident.
+// identifyAll identifies a list of participants, each once (quelle:ABES-TN;
+// PersonDoppelt rekonstruiert). paths[i] is the path of the i-th Ident.
 func identifyAll(ctx context.Context, tx *Tx, c *call, idents []*inge.TeilnehmerIdent, paths []string) ([]identified, error) {
 	var out []identified
 	seen := map[int64]bool{}
@@ -88,7 +88,7 @@ func storeAnmeldung(ctx context.Context, tx *Tx, c *call, personID int64, verfah
 }
 
 // checkName: BAMF accepts no digits or special characters in names
-// (Q-TESTANM): letters of any script, single spaces and hyphens between them.
+// (quelle:Q-TESTANM): letters of any script, single spaces and hyphens between them.
 func checkName(c *call, name, path string) {
 	if name != "" && !inge.ValidName(name) {
 		c.add(inge.NameUngueltig, path, "Wert", name)
@@ -97,10 +97,10 @@ func checkName(c *call, name, path string) {
 
 var plzRE = regexp.MustCompile(`^[0-9]{5}$`)
 
-// checkAnschrift: the current address is complete (Q-TESTANM; the schema
+// checkAnschrift: the current address is complete (quelle:Q-TESTANM; the schema
 // marks Strasse, Postleitzahl, Ort and Staat); the Bundesland is given only
-// for a domestic address (ITM 10.3.9), and then required, with a five-digit
-// Postleitzahl (reconstructed).
+// for a domestic address (quelle:ITM 10.3.9), and then required, with a five-digit
+// Postleitzahl (rekonstruiert).
 func checkAnschrift(c *call, a *inge.Anschrift, path string) {
 	if a == nil || a.Staat == "" {
 		return
@@ -120,7 +120,7 @@ func checkAnschrift(c *call, a *inge.Anschrift, path string) {
 }
 
 // checkNichtInZukunft: a registration or a test is reported after it took
-// place (reconstructed).
+// place (rekonstruiert).
 func checkNichtInZukunft(c *call, d inge.Datum, path string) {
 	if t, err := d.Time(); err == nil && t.After(c.today) {
 		c.add(inge.DatumInZukunft, path, "Datum", datumText(d))
@@ -129,8 +129,8 @@ func checkNichtInZukunft(c *call, d inge.Datum, path string) {
 
 // checkEinstufungstest: unless it is waived (only Sprachtest, Orientierungs-
 // kurs or its test intended), the placement test has a date and recommends a
-// Kursart (802) and a Kursabschnitt (803) that fits it (ITM 10.3.9,
-// Q-TESTANM); a different Traeger-Kennziffer names a known provider.
+// Kursart (802) and a Kursabschnitt (803) that fits it (quelle:ITM 10.3.9,
+// quelle:Q-TESTANM); a different Traeger-Kennziffer names a known provider.
 func checkEinstufungstest(ctx context.Context, tx *Tx, c *call, e *inge.Einstufungstest, path string) error {
 	if e == nil {
 		return nil
@@ -159,7 +159,7 @@ func checkEinstufungstest(ctx context.Context, tx *Tx, c *call, e *inge.Einstufu
 
 // checkAngemeldet: a participant of a course message must be registered with
 // the reporting Traeger, in the Erst- or the Wiederholerverfahren; all
-// participants are reported to BAMF before the Kursbeginnmeldung (Q-KB).
+// participants are reported to BAMF before the Kursbeginnmeldung (quelle:Q-KB).
 func checkAngemeldet(ctx context.Context, tx *Tx, c *call, found []identified, paths []string) error {
 	for _, f := range found {
 		var n int

@@ -13,15 +13,15 @@ import (
 )
 
 const (
-	tnTypWiederholer       = "6" // code list 806 (CMX-TEV)
+	tnTypWiederholer       = "6" // code list 806 (quelle:CMX-TEV)
 	zulassungBerechtigung  = "B" // code list ZULASSUNGSART
 	zulassungVerpflichtung = "V" // code list ZULASSUNGSART
 )
 
-// teilnehmerauskunft returns what BAMF knows about a person (Q-TNA, CMX-KON):
+// teilnehmerauskunft returns what BAMF knows about a person (quelle:Q-TNA, quelle:CMX-KON):
 // personal data, every Berechtigung and Verpflichtung with its authority,
 // the Kontingent, course visits, the Erstanmeldung, TN-Typ, KB-Typ and DTZ
-// results, and as Hinweise the three things the Auskunft is for (BAMF-KT):
+// results, and as Hinweise the three things the Auskunft is for (quelle:BAMF-KT):
 // further obliging bodies, an entitlement expired after more than a year
 // without course activity, and hours already used at other providers.
 func teilnehmerauskunft(ctx context.Context, tx *Tx, c *call, r *inge.TeilnehmerauskunftAnfrage) (inge.Response, error) {
@@ -129,7 +129,7 @@ func (a *auskunft) personendaten(ctx context.Context, p *inge.Personendaten) err
 
 // kursbesuche returns the courses attended: those the Testdatenpaket sets up
 // and the sections reported to this mock. A reported section counts with the
-// Unterrichtseinheiten of its Kursart (inge/kursstruktur.tsv; reconstructed:
+// Unterrichtseinheiten of its Kursart (inge/kursstruktur.tsv; rekonstruiert:
 // the mock assumes every reported section is billed in full).
 func (a *auskunft) kursbesuche(ctx context.Context) ([]inge.Kursbesuch, error) {
 	var out []inge.Kursbesuch
@@ -304,7 +304,7 @@ func (a *auskunft) berechtigungen(ctx context.Context, d *inge.Teilnehmerdaten, 
 }
 
 // erloschenAm: an entitlement (not an obligation) lapses "wegen mehr als
-// einjähriger Kursinaktivität" (§ 4 Abs. 1 Satz 3 IntV, BAMF-KT), counted
+// einjähriger Kursinaktivität" (§ 4 Abs. 1 Satz 3 IntV, quelle:BAMF-KT), counted
 // from the last course activity or, without any, from the day it became
 // valid. On the anniversary the inactivity is exactly one year, not more:
 // the first day of the lapse, and the date shown, is the day after it.
