@@ -22,12 +22,14 @@ import (
 // the password masked, newest first; and the same as a ZIP of XML files,
 // the acceptance evidence vendors keep.
 //
-//	GET /sandboxes/{sandbox}/journal      ?operation=&ergebnis=&von=&bis=&limit=&xml=1
+//	GET /sandboxes/{sandbox}/journal      ?operation=&ergebnis=&von=&bis=&nach=&limit=&xml=1
 //	GET /sandboxes/{sandbox}/journal.zip  the same filters
 //
 // operation is a procedure's name; ergebnis a status (verarbeitet,
 // geprueft, abgelehnt, angenommen) or a Fault code (F301); von (inclusive)
-// and bis (exclusive) are RFC 3339 instants; limit keeps the newest N; xml=1
+// and bis (exclusive) are RFC 3339 instants; nach=ID keeps the entries after
+// entry ID, those journaled since, for a reader that follows the journal;
+// limit keeps the newest N; xml=1
 // adds the request and response XML. Every filter is checked: an unknown
 // parameter or value is 400, never ignored. An entry:
 //
@@ -112,8 +114,8 @@ func (a *Admin) journal(r *http.Request) (*sandbox.Sandbox, []mockstate.Eintrag,
 // journalFilter reads the query of a journal request.
 func journalFilter(q url.Values) (f mockstate.Filter, withXML bool, err error) {
 	for key, values := range q {
-		if !slices.Contains([]string{"operation", "ergebnis", "von", "bis", "limit", "xml"}, key) {
-			return f, false, badRequest("unbekannter Parameter %q; möglich sind operation, ergebnis, von, bis, limit und xml", key)
+		if !slices.Contains([]string{"operation", "ergebnis", "von", "bis", "nach", "limit", "xml"}, key) {
+			return f, false, badRequest("unbekannter Parameter %q; möglich sind operation, ergebnis, von, bis, nach, limit und xml", key)
 		}
 		if len(values) > 1 {
 			return f, false, badRequest("Parameter %q ist mehrfach angegeben", key)
@@ -141,6 +143,11 @@ func journalFilter(q url.Values) (f mockstate.Filter, withXML bool, err error) {
 	}
 	if !f.Von.IsZero() && !f.Bis.IsZero() && !f.Von.Before(f.Bis) {
 		return f, false, badRequest("von %s liegt nicht vor bis %s", f.Von.Format(time.RFC3339), f.Bis.Format(time.RFC3339))
+	}
+	if v := q.Get("nach"); v != "" {
+		if f.NachID, err = strconv.ParseInt(v, 10, 64); err != nil || f.NachID < 0 {
+			return f, false, badRequest("nach %q ist keine Nummer eines Eintrags (0 oder größer)", v)
+		}
 	}
 	if v := q.Get("limit"); v != "" {
 		if f.Limit, err = strconv.Atoi(v); err != nil || f.Limit < 1 {

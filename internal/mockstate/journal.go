@@ -31,6 +31,7 @@ type Filter struct {
 	Von           time.Time // inclusive
 	Bis           time.Time // exclusive
 	Limit         int       // at most this many, the newest; 0: no limit
+	NachID        int64     // only entries with a greater ID, those journaled since; 0: all
 }
 
 // AppendJournal stores e and returns its ID. Anfrage and Antwort pass through
@@ -74,6 +75,10 @@ func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 			where = append(where, c.column+" = ?")
 			args = append(args, c.value)
 		}
+	}
+	if f.NachID > 0 {
+		where = append(where, "id > ?")
+		args = append(args, f.NachID)
 	}
 	if !f.Von.IsZero() {
 		where = append(where, "zeit >= ?")
