@@ -29,7 +29,7 @@ func (w *world) felderFehlen(table *godog.Table) error {
 		if i == 0 {
 			continue // header: Feld
 		}
-		if err := setField(req, row.Cells[0].Value, "", true); err != nil {
+		if err := inge.ClearField(req, row.Cells[0].Value); err != nil {
 			return err
 		}
 	}
@@ -41,7 +41,7 @@ func (w *world) feldWert(path, value string) error {
 	if err != nil {
 		return err
 	}
-	return setField(req, path, value, false)
+	return inge.SetField(req, path, value)
 }
 
 func (w *world) feldInZukunft(path string, tage int) error {
@@ -49,7 +49,7 @@ func (w *world) feldInZukunft(path string, tage int) error {
 	if err != nil {
 		return err
 	}
-	return setField(req, path, string(inge.DatumOf(w.szenarioHeute().AddDate(0, 0, tage))), false)
+	return inge.SetField(req, path, string(inge.DatumOf(w.szenarioHeute().AddDate(0, 0, tage))))
 }
 
 func (w *world) rollback() error {

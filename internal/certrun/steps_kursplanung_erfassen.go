@@ -129,7 +129,7 @@ func (w *world) feldVorKursbeginn(path string, days int) error {
 	if err != nil {
 		return err
 	}
-	return setField(req, path, string(inge.DatumOf(beginn.AddDate(0, 0, -days))), false)
+	return inge.SetField(req, path, string(inge.DatumOf(beginn.AddDate(0, 0, -days))))
 }
 
 // kursplanungErfassen sends the prepared plan. The scenario's course is
