@@ -127,7 +127,7 @@ func startProcess(t *testing.T, bin, db string) (*exec.Cmd, string) {
 			if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "SOAP endpoint:"); ok {
 				url = strings.TrimSpace(rest)
 			}
-			if line == "mockinge: ready" {
+			if line == "mockinge: bereit" {
 				endpoint <- url
 			}
 		}
