@@ -69,6 +69,11 @@ func (a *adminClient) clockPath(sandbox string) string {
 // do sends a JSON request and fails with the API's own "fehler" text on any
 // status but want.
 func (a *adminClient) do(ctx context.Context, method, path string, body any, want int) error {
+	return a.doJSON(ctx, method, path, body, want, nil)
+}
+
+// doJSON is do that decodes the answer into out, unless out is nil.
+func (a *adminClient) doJSON(ctx context.Context, method, path string, body any, want int, out any) error {
 	if a.base == "" {
 		return errors.New("keine Admin-API angegeben: Sandboxen und die Uhr eines Kursträgers gibt es nur bei mockinge (certrunner -admin, certrun.Config.Admin)")
 	}
@@ -89,7 +94,7 @@ func (a *adminClient) do(ctx context.Context, method, path string, body any, wan
 	}
 	resp, err := a.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("die Admin-API von mockinge unter %s ist nicht erreichbar (läuft mockinge mit -admin-addr, stimmt certrunner -admin?): %w", a.base, err)
+		return fmt.Errorf("die Admin-API von mockinge unter %s ist nicht erreichbar (läuft mockinge mit -admin-addr, stimmt certrunner -admin?): %w: %w", a.base, errAdminUnreachable, err)
 	}
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
@@ -105,5 +110,31 @@ func (a *adminClient) do(ctx context.Context, method, path string, body any, wan
 		}
 		return fmt.Errorf("Admin-API %s %s: %s: %s", method, a.base+path, resp.Status, f.Fehler)
 	}
+	if out != nil {
+		if err := json.Unmarshal(answer, out); err != nil {
+			return fmt.Errorf("Admin-API %s %s: Antwort: %w", method, a.base+path, err)
+		}
+	}
 	return nil
+}
+
+// errAdminUnreachable marks an admin request that got no answer at all.
+var errAdminUnreachable = errors.New("keine Antwort")
+
+// sandboxInfo is a sandbox as the admin API shows it.
+type sandboxInfo struct {
+	Name     string        `json:"name"`
+	Benutzer []sandboxUser `json:"benutzer"`
+}
+
+// getSandbox returns a sandbox and its users (without passwords).
+func (a *adminClient) getSandbox(ctx context.Context, name string) (sandboxInfo, error) {
+	var sb sandboxInfo
+	err := a.doJSON(ctx, http.MethodGet, "/sandboxes/"+url.PathEscape(name), nil, http.StatusOK, &sb)
+	return sb, err
+}
+
+// resetSandbox brings a sandbox back to the Testdatenpaket.
+func (a *adminClient) resetSandbox(ctx context.Context, name string) error {
+	return a.do(ctx, http.MethodPost, "/sandboxes/"+url.PathEscape(name)+"/reset", nil, http.StatusOK)
 }
