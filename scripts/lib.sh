@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/smoke and scripts/image (sourced, not run).
 
 # free_ports prints two free TCP ports on 127.0.0.1.
@@ -14,6 +15,7 @@ print(*[x.getsockname()[1] for x in s])'
 mockinge_pid() {
 	local p=$1 c
 	case "$(cat "/proc/$p/comm" 2>/dev/null)" in mockinge*) echo "$p"; return 0 ;; esac
+	# shellcheck disable=SC2013 # the children files hold IDs separated by spaces
 	for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do
 		mockinge_pid "$c" && return 0
 	done
