@@ -160,7 +160,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, error) {
 	fset.BoolVar(&o.version, "version", false, "Version und Commit zeigen und enden")
 	fset.Usage = func() {
 		fmt.Fprintf(fset.Output(), "Aufruf: certrunner [Optionen]\n\nFührt die InGe-Abnahmeszenarien (features/, Gherkin auf Deutsch) gegen einen Endpunkt aus.\n\nOptionen:\n")
-		fset.PrintDefaults()
+		cli.PrintDefaults(fset)
 	}
 	return o, cli.Parse(fset, args, stdout, stderr)
 }

@@ -73,7 +73,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	showVersion := fset.Bool("version", false, "Version und Commit zeigen und enden")
 	fset.Usage = func() {
 		fmt.Fprintf(fset.Output(), "Aufruf: mockinge [Optionen]\n\nBietet den Mock von InGe-Online-Kursträger an: SOAP unter /inge, WSDL unter /inge?wsdl,\ndie Admin-API auf einer eigenen Adresse.\n\nOptionen:\n")
-		fset.PrintDefaults()
+		cli.PrintDefaults(fset)
 	}
 	if err := cli.Parse(fset, args, stdout, stderr); err != nil {
 		return err
@@ -129,8 +129,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig,
 	}
 	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, cfg, mockstate.WithRegeln(regeln))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("Start: eine Adresse (-addr %s, -admin-addr %s) ist schon belegt, wohl von einem anderen Programm: %w", *addr, *adminAddr, err)
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("Start: %w", err)
 	}
 	// The banner reads the local store; a shutdown requested meanwhile
 	// (Ctrl-C right after the start) waits for it and then proceeds below.

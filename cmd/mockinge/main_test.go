@@ -320,8 +320,8 @@ func TestRun_AddressInUse(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	err = run(ctx, []string{"-addr", ln.Addr().String(), "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil), &stdout, &stderr)
-	if err == nil || errors.Is(err, cli.ErrUsage) || ctx.Err() != nil {
-		t.Fatalf("run on a busy address = %v (ctx %v); want a listen error at once", err, ctx.Err())
+	if err == nil || errors.Is(err, cli.ErrUsage) || ctx.Err() != nil || !strings.Contains(err.Error(), "ist schon belegt") {
+		t.Fatalf("run on a busy address = %v (ctx %v); want a listen error at once, saying the address is taken", err, ctx.Err())
 	}
 	if strings.Contains(stdout.String(), "SOAP-Endpunkt") {
 		t.Errorf("banner printed although the server did not start:\n%s", stdout.String())

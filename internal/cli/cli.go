@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -43,6 +44,33 @@ func Parse(fset *flag.FlagSet, args []string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// PrintDefaults writes the help of every flag of fset, as
+// flag.PrintDefaults does, in German: the kind of value and "Vorgabe" for
+// the default.
+func PrintDefaults(fset *flag.FlagSet) {
+	w := fset.Output()
+	fset.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if k := kinds[kind]; k != "" {
+			line += " " + k
+		} else if kind != "" {
+			line += " " + kind
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		if d := f.DefValue; d != "" && d != "false" && d != "0" {
+			if kind == "string" {
+				d = strconv.Quote(d)
+			}
+			line += " (Vorgabe " + d + ")"
+		}
+		fmt.Fprintln(w, line)
+	})
+}
+
+// kinds names the kinds of value in German.
+var kinds = map[string]string{"string": "Text", "int": "Zahl", "int64": "Zahl", "uint": "Zahl", "float": "Zahl", "duration": "Dauer", "value": "Wert"}
 
 // flagMessages translates the errors of the flag package.
 var flagMessages = []struct {
