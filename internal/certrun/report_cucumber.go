@@ -64,23 +64,17 @@ func embedExchanges(cuke []byte, pairs recordPairs) ([]byte, error) {
 						return nil, fmt.Errorf("feature %d, element %d, step %d: %w", fi, ei, si, err)
 					}
 				}
-				raw, err := marshal(append(have, emb...))
-				if err != nil {
+				if err := setJSON(st, "embeddings", append(have, emb...)); err != nil {
 					return nil, err
 				}
-				st["embeddings"] = raw
 			}
-			raw, err := marshal(steps)
-			if err != nil {
+			if err := setJSON(el, "steps", steps); err != nil {
 				return nil, err
 			}
-			el["steps"] = raw
 		}
-		raw, err := marshal(elements)
-		if err != nil {
+		if err := setJSON(f, "elements", elements); err != nil {
 			return nil, err
 		}
-		f["elements"] = raw
 	}
 	out, err := marshal(features)
 	if err != nil {
@@ -107,6 +101,16 @@ func exchangeEmbeddings(ex exchangeRecord) []cukeEmbedding {
 		out = append(out, cukeEmbedding{MimeType: "text/plain", Data: base64.StdEncoding.EncodeToString([]byte(exchangeResult(ex))), Name: ex.procedure + ": ohne Antwort"})
 	}
 	return out
+}
+
+// setJSON sets m[key] to v in JSON.
+func setJSON(m map[string]json.RawMessage, key string, v any) error {
+	raw, err := marshal(v)
+	if err != nil {
+		return err
+	}
+	m[key] = raw
+	return nil
 }
 
 // marshal is json.Marshal without escaping <, > and &, which the XML in
