@@ -20,11 +20,14 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/buildinfo"
 	"github.com/inge-harness/inge-harness/internal/certrun"
+	"github.com/inge-harness/inge-harness/internal/cli"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 )
 
@@ -36,61 +39,71 @@ func main() {
 
 // run returns the exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	o, err := parseFlags(args, stderr)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
+	o, err := parseFlags(args, stdout, stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case err != nil:
+		return 2 // parseFlags printed the line
+	case o.version:
+		fmt.Fprintln(stdout, buildinfo.Read().String("certrunner"))
+		return 0
+	}
+	usage := func(err error) int {
+		_ = cli.Usagef(stderr, "certrunner", "%s", strings.TrimPrefix(err.Error(), "certrun: "))
 		return 2
 	}
 	httpClient, err := certrun.HTTPClient(certrun.TLS{CAFile: o.caFile, Insecure: o.insecure})
 	if err != nil {
-		fmt.Fprintln(stderr, "certrunner:", err)
-		return 2
+		return usage(err)
 	}
-	if o.insecure {
-		fmt.Fprintln(stderr, "certrunner: WARNUNG: -insecure: das TLS-Zertifikat des Endpunkts wird NICHT geprüft. Jeder auf dem Weg kann sich als InGe ausgeben und die Zugangsdaten mitlesen. Nur für Tests, z. B. gegen mockinge -tls; besser: -ca mit dessen Zertifikat.")
+	if o.endpoint == "" && o.admin != "" {
+		return usage(errors.New("-admin braucht -endpoint; der eingebettete mockinge hat seine eigene Admin-API"))
 	}
 	if !o.noColors && !isTerminal(stdout) {
 		o.noColors = true
 	}
+	if o.endpoint != "" && o.admin == "" {
+		o.admin = defaultAdmin
+	}
+	// Check the flags before the embedded mock starts: a bad -format or
+	// -tags is a usage error, not a failed run.
+	probe := o.config(httpClient, stdout)
+	if o.endpoint == "" {
+		probe.Endpoint, probe.Admin = "(eingebettet)", "(eingebettet)" // what Resolve decides on: there is an admin API
+	}
+	cfg, err := probe.Resolve()
+	if err != nil {
+		return usage(err)
+	}
+	if o.insecure {
+		fmt.Fprintln(stderr, "certrunner: WARNUNG: -insecure: das TLS-Zertifikat des Endpunkts wird NICHT geprüft. Jeder auf dem Weg kann sich als InGe ausgeben und die Zugangsdaten mitlesen. Nur für Tests, z. B. gegen mockinge -tls; besser: -ca mit dessen Zertifikat.")
+	}
+	if !cfg.SandboxPerScenario() && o.concurrency > cfg.Concurrency {
+		fmt.Fprintln(stderr, "certrunner: -concurrency gilt nicht mit -user oder -sandbox: in einer gemeinsamen Sandbox laufen die Szenarien nacheinander")
+	}
 
-	var embedded string
-	switch {
-	case o.endpoint == "" && o.admin != "":
-		fmt.Fprintln(stderr, "certrunner: -admin braucht -endpoint; der eingebettete mockinge hat seine eigene Admin-API")
-		return 2
-	case o.endpoint == "":
+	runCfg := o.config(httpClient, stdout)
+	if o.endpoint == "" {
 		mock, cleanup, err := startEmbedded(ctx)
 		if err != nil {
 			fmt.Fprintln(stderr, "certrunner:", err)
 			return 1
 		}
 		defer cleanup()
-		o.endpoint, o.admin = mock.Endpoint(), mock.AdminURL
-		embedded = fmt.Sprintf("certrunner: eingebetteter mockinge unter %s, Admin-API %s\n", o.endpoint, o.admin)
-	case o.admin == "":
-		o.admin = defaultAdmin
+		runCfg.Endpoint, runCfg.Admin = mock.Endpoint(), mock.AdminURL
+		fmt.Fprintf(stdout, "certrunner: eingebetteter mockinge unter %s, Admin-API %s\n", runCfg.Endpoint, runCfg.Admin)
 	}
-	cfg, err := o.config(httpClient, stdout).Resolve()
-	if err != nil {
-		fmt.Fprintln(stderr, "certrunner:", err)
-		return 2
-	}
-	fmt.Fprint(stdout, embedded)
 	if cfg.SandboxPerScenario() {
 		fmt.Fprintf(stdout, "certrunner: jedes Szenario in einer eigenen Sandbox, %d gleichzeitig\n\n", cfg.Concurrency)
 	} else {
-		if o.concurrency > cfg.Concurrency {
-			fmt.Fprintln(stderr, "certrunner: -concurrency gilt nicht mit -user oder -sandbox: in einer gemeinsamen Sandbox laufen die Szenarien nacheinander")
-		}
 		fmt.Fprintf(stdout, "certrunner: die Szenarien laufen nacheinander in der Sandbox %s\n\n", cfg.Sandbox)
 	}
 
 	started := time.Now()
-	res, err := certrun.Run(ctx, cfg)
+	res, err := certrun.Run(ctx, runCfg)
 	if err != nil {
-		fmt.Fprintln(stderr, "certrunner:", err)
+		fmt.Fprintln(stderr, "certrunner:", strings.TrimPrefix(err.Error(), "certrun: "))
 		return 1
 	}
 	if ctx.Err() != nil {
@@ -100,6 +113,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "certrunner: %d Szenarien, %d bestanden, %d fehlgeschlagen\n", res.Passed+res.Failed, res.Passed, res.Failed)
 	for _, name := range res.FailedNames {
 		fmt.Fprintf(stdout, "  fehlgeschlagen: %s\n", name)
+	}
+	if res.Failed > 0 && !cfg.SandboxPerScenario() && !o.reset {
+		fmt.Fprintf(stdout, "  Hinweis: in der gemeinsamen Sandbox %s bleiben die Daten früherer Läufe; -reset setzt sie vorher auf das Testdatenpaket zurück\n", cfg.Sandbox)
 	}
 	for _, f := range res.Reports {
 		fmt.Fprintf(stdout, "  Bericht: %s\n", f)
@@ -119,13 +135,14 @@ type options struct {
 	tags, format, report    string
 	caFile                  string
 	insecure, noColors      bool
+	reset, version          bool
 }
 
-// parseFlags reads the flags; it reports a usage error on stderr.
-func parseFlags(args []string, stderr io.Writer) (options, error) {
+// parseFlags reads the flags; it reports a usage error in one line on
+// stderr, and -h on stdout.
+func parseFlags(args []string, stdout, stderr io.Writer) (options, error) {
 	var o options
 	fset := flag.NewFlagSet("certrunner", flag.ContinueOnError)
-	fset.SetOutput(stderr)
 	fset.StringVar(&o.endpoint, "endpoint", "", "SOAP-Endpunkt eines laufenden Mocks, z. B. http://127.0.0.1:8080/inge; leer: einen eingebetteten mockinge starten")
 	fset.StringVar(&o.admin, "admin", "", "Admin-API des Mocks unter -endpoint, für die Sandboxen und Uhren der Szenarien (Vorgabe mit -endpoint: "+defaultAdmin+"; ohne: die des eingebetteten Mocks)")
 	fset.StringVar(&o.user, "user", "", "DeBeV-Benutzer des geprüften Kursträgers; damit laufen die Szenarien nacheinander in -sandbox (Vorgabe: je Szenario eine Sandbox mit eigenen Benutzern)")
@@ -139,19 +156,13 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fset.StringVar(&o.caFile, "ca", "", "PEM-Datei der CA-Zertifikate, denen bei einem https-Endpunkt statt denen des Systems vertraut wird (z. B. das Zertifikat von mockinge -tls)")
 	fset.BoolVar(&o.insecure, "insecure", false, "das TLS-Zertifikat des Endpunkts nicht prüfen (nur für Tests: jeder kann sich als Endpunkt ausgeben)")
 	fset.BoolVar(&o.noColors, "no-colors", false, "keine ANSI-Farben (Vorgabe, wenn die Standardausgabe kein Terminal ist)")
+	fset.BoolVar(&o.reset, "reset", false, "die gemeinsame Sandbox (-sandbox, -user) vor dem Lauf auf das Testdatenpaket zurücksetzen (POST /sandboxes/NAME/reset), damit ein zweiter Lauf findet, was der erste fand")
+	fset.BoolVar(&o.version, "version", false, "Version und Commit zeigen und enden")
 	fset.Usage = func() {
-		fmt.Fprintf(stderr, "Aufruf: certrunner [Optionen]\n\nFührt die InGe-Abnahmeszenarien (features/, Gherkin auf Deutsch) gegen einen Endpunkt aus.\n\nOptionen:\n")
-		fset.PrintDefaults()
+		fmt.Fprintf(fset.Output(), "Aufruf: certrunner [Optionen]\n\nFührt die InGe-Abnahmeszenarien (features/, Gherkin auf Deutsch) gegen einen Endpunkt aus.\n\nOptionen:\n")
+		cli.PrintDefaults(fset)
 	}
-	if err := fset.Parse(args); err != nil {
-		return o, err
-	}
-	if fset.NArg() > 0 {
-		err := fmt.Errorf("unerwartete Argumente %q", fset.Args())
-		fmt.Fprintln(stderr, "certrunner:", err)
-		return o, err
-	}
-	return o, nil
+	return o, cli.Parse(fset, args, stdout, stderr)
 }
 
 // config maps the flags to the run's Config; certrun.Config.Resolve checks
@@ -169,6 +180,7 @@ func (o options) config(httpClient *http.Client, stdout io.Writer) certrun.Confi
 		Tags:        o.tags,
 		NoColors:    o.noColors,
 		Report:      o.report,
+		Reset:       o.reset,
 	}
 }
 

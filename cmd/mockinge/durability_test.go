@@ -124,10 +124,10 @@ func startProcess(t *testing.T, bin, db string) (*exec.Cmd, string) {
 		url := ""
 		for sc.Scan() {
 			line := sc.Text()
-			if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "SOAP endpoint:"); ok {
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "SOAP-Endpunkt:"); ok {
 				url = strings.TrimSpace(rest)
 			}
-			if line == "mockinge: ready" {
+			if line == "mockinge: bereit" {
 				endpoint <- url
 			}
 		}

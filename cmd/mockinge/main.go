@@ -17,11 +17,14 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/buildinfo"
+	"github.com/inge-harness/inge-harness/internal/cli"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
@@ -34,70 +37,78 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, errUsage):
-		os.Exit(2)
+	case errors.Is(err, cli.ErrUsage):
+		os.Exit(2) // run has printed the line
 	case err != nil:
 		fmt.Fprintln(os.Stderr, "mockinge:", err)
 		os.Exit(1)
 	}
 }
 
-var errUsage = errors.New("usage")
-
 // run starts the mock and serves until ctx is done.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fset := flag.NewFlagSet("mockinge", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	addr := fset.String("addr", envOr(getenv, "MOCKINGE_ADDR", "127.0.0.1:8080"), "listen address of the SOAP endpoint (env MOCKINGE_ADDR)")
-	db := fset.String("db", envOr(getenv, "MOCKINGE_DB", "mockinge.db"), "SQLite database file, created if missing; :memory: keeps nothing (env MOCKINGE_DB)")
-	testdaten := fset.String("testdatenpaket", getenv("MOCKINGE_TESTDATENPAKET"), "directory of a Testdatenpaket to load instead of the embedded one (env MOCKINGE_TESTDATENPAKET)")
-	adminAddr := fset.String("admin-addr", envOr(getenv, "MOCKINGE_ADMIN_ADDR", "127.0.0.1:8081"), `listen address of the admin API (JSON: sandboxes, faults, clocks, journal, verify; plain HTTP); "" serves none (env MOCKINGE_ADMIN_ADDR)`)
-	maxBody := fset.Int64("max-body", mockserver.DefaultMaxBodyBytes, "largest accepted request body in bytes")
-	maxDepth := fset.Int("max-depth", soap.DefaultMaxDepth, "deepest element nesting of a request (larger: Fault F104)")
-	maxElements := fset.Int("max-elements", soap.DefaultMaxElements, "most elements in a request (more: Fault F104)")
-	tokenWindow := fset.Duration("token-window", wsse.DefaultWindow, "how old a UsernameToken's wsu:Created may be (older: Fault F205)")
-	tokenSkew := fset.Duration("token-skew", wsse.DefaultSkew, "how far a UsernameToken's wsu:Created may lie in the future (clock skew)")
-	maxConcurrent := fset.Int("max-concurrent", mockserver.DefaultMaxConcurrent, "most SOAP requests served at once (one more: Fault F303, HTTP 503)")
-	readTimeout := fset.Duration("read-timeout", mockserver.DefaultTimeouts.Read, "time to read a whole request")
-	writeTimeout := fset.Duration("write-timeout", mockserver.DefaultTimeouts.Write, "time to write an answer")
-	idleTimeout := fset.Duration("idle-timeout", mockserver.DefaultTimeouts.Idle, "how long a kept-alive connection may idle")
-	zweitanmeldung := fset.String("zweitanmeldung", string(mockstate.ZweitanmeldungAblehnen), "a second Erstanmeldung of a person: ablehnen (as the acceptance test expects) or aktualisieren")
-	auskunft := fset.String("teilnehmerauskunft", string(mockstate.AuskunftEigene), "Teilnehmerauskunft about: eigene (persons registered with or in courses of the Traeger) or alle")
-	lidKapazitaet := fset.Int("lid-kapazitaet", mockstate.DefaultLidKapazitaet, "most candidates of one LiD exam")
-	abschnittsfolge := fset.String("abschnittsfolge", string(mockstate.AbschnittsfolgeStreng), "order of section begins: streng (only the next section of the Kursart) or frei (any later section)")
-	useTLS := fset.Bool("tls", false, "serve the SOAP endpoint over HTTPS with a self-signed certificate generated at start (127.0.0.1, ::1, localhost; 30 days)")
-	certFile := fset.String("cert", getenv("MOCKINGE_TLS_CERT"), "PEM certificate (chain) to serve HTTPS with instead of a generated one; needs -key (env MOCKINGE_TLS_CERT)")
-	keyFile := fset.String("key", getenv("MOCKINGE_TLS_KEY"), "PEM private key of -cert (env MOCKINGE_TLS_KEY)")
-	caOut := fset.String("tls-ca-out", "", "write the generated certificate (PEM) to this file, for clients to trust; with -tls")
+	addr := fset.String("addr", envOr(getenv, "MOCKINGE_ADDR", "127.0.0.1:8080"), "Adresse des SOAP-Endpunkts; :8080 lauscht an allen Schnittstellen (env MOCKINGE_ADDR)")
+	db := fset.String("db", envOr(getenv, "MOCKINGE_DB", "mockinge.db"), "SQLite-Datenbankdatei, angelegt falls sie fehlt; :memory: behält nichts (env MOCKINGE_DB)")
+	testdaten := fset.String("testdatenpaket", getenv("MOCKINGE_TESTDATENPAKET"), "Verzeichnis eines Testdatenpakets statt des eingebetteten (env MOCKINGE_TESTDATENPAKET)")
+	adminAddr := fset.String("admin-addr", envOr(getenv, "MOCKINGE_ADMIN_ADDR", "127.0.0.1:8081"), `Adresse der Admin-API (JSON: Sandboxen, Störungen, Uhren, Journal, Verify, GET /bereit; HTTP ohne TLS); "" bietet keine an (env MOCKINGE_ADMIN_ADDR)`)
+	maxBody := fset.Int64("max-body", mockserver.DefaultMaxBodyBytes, "größter angenommener Anfragekörper in Byte (größer: Fault F104)")
+	maxDepth := fset.Int("max-depth", soap.DefaultMaxDepth, "tiefste Verschachtelung einer Anfrage (tiefer: Fault F104)")
+	maxElements := fset.Int("max-elements", soap.DefaultMaxElements, "meiste Elemente einer Anfrage (mehr: Fault F104)")
+	tokenWindow := fset.Duration("token-window", wsse.DefaultWindow, "wie alt wsu:Created eines UsernameTokens sein darf (älter: Fault F205)")
+	tokenSkew := fset.Duration("token-skew", wsse.DefaultSkew, "wie weit wsu:Created in der Zukunft liegen darf (Uhrenabweichung)")
+	maxConcurrent := fset.Int("max-concurrent", mockserver.DefaultMaxConcurrent, "SOAP-Anfragen zugleich (eine mehr: Fault F303, HTTP 503)")
+	readTimeout := fset.Duration("read-timeout", mockserver.DefaultTimeouts.Read, "Zeit, eine ganze Anfrage zu lesen")
+	writeTimeout := fset.Duration("write-timeout", mockserver.DefaultTimeouts.Write, "Zeit, eine Antwort zu schreiben")
+	idleTimeout := fset.Duration("idle-timeout", mockserver.DefaultTimeouts.Idle, "wie lange eine offen gehaltene Verbindung ruhen darf")
+	zweitanmeldung := fset.String("zweitanmeldung", string(mockstate.ZweitanmeldungAblehnen), "eine zweite Erstanmeldung einer Person: ablehnen (wie der Abnahmetest erwartet) oder aktualisieren")
+	auskunft := fset.String("teilnehmerauskunft", string(mockstate.AuskunftEigene), "Teilnehmerauskunft über: eigene (beim Träger angemeldete oder in seinen Kursen) oder alle")
+	lidKapazitaet := fset.Int("lid-kapazitaet", mockstate.DefaultLidKapazitaet, "meiste Teilnehmende einer LiD-Prüfung")
+	abschnittsfolge := fset.String("abschnittsfolge", string(mockstate.AbschnittsfolgeStreng), "Reihenfolge der Kursabschnittsbeginne: streng (nur der nächste Abschnitt der Kursart) oder frei (jeder spätere)")
+	useTLS := fset.Bool("tls", false, "den SOAP-Endpunkt über HTTPS mit einem beim Start erzeugten selbstsignierten Zertifikat anbieten (127.0.0.1, ::1, localhost; 30 Tage)")
+	certFile := fset.String("cert", getenv("MOCKINGE_TLS_CERT"), "PEM-Zertifikat (Kette) für HTTPS statt eines erzeugten; braucht -key (env MOCKINGE_TLS_CERT)")
+	keyFile := fset.String("key", getenv("MOCKINGE_TLS_KEY"), "PEM-Schlüssel zu -cert (env MOCKINGE_TLS_KEY)")
+	caOut := fset.String("tls-ca-out", "", "das erzeugte Zertifikat (PEM) in diese Datei schreiben, damit Clients ihm vertrauen; mit -tls")
+	logFormat := fset.String("log-format", envOr(getenv, "MOCKINGE_LOG_FORMAT", "text"), "Protokollzeilen auf stderr: text oder json (log/slog; env MOCKINGE_LOG_FORMAT)")
+	healthcheck := fset.Bool("healthcheck", false, "nicht starten, sondern prüfen, ob ein mockinge mit diesen Adressen bereit ist (GET /bereit der Admin-API, ohne sie GET /inge); Status 0 bereit, 1 nicht (für HEALTHCHECK eines Containers)")
+	showVersion := fset.Bool("version", false, "Version und Commit zeigen und enden")
 	fset.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: mockinge [flags]\n\nServes the InGe-Online-Kurstraeger mock: SOAP at /inge, WSDL at /inge?wsdl,\nand the admin API on its own listener.\n\nFlags:\n")
-		fset.PrintDefaults()
+		fmt.Fprintf(fset.Output(), "Aufruf: mockinge [Optionen]\n\nBietet den Mock von InGe-Online-Kursträger an: SOAP unter /inge, WSDL unter /inge?wsdl,\ndie Admin-API auf einer eigenen Adresse.\n\nOptionen:\n")
+		cli.PrintDefaults(fset)
 	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+	if err := cli.Parse(fset, args, stdout, stderr); err != nil {
+		return err
 	}
-	if fset.NArg() > 0 {
-		fmt.Fprintf(stderr, "mockinge: unexpected arguments %q\n", fset.Args())
-		fset.Usage()
-		return errUsage
+	if *showVersion {
+		_, err := fmt.Fprintln(stdout, buildinfo.Read().String("mockinge"))
+		return err
+	}
+	if *healthcheck {
+		return checkReady(ctx, *addr, *adminAddr, *useTLS || *certFile != "", stdout)
+	}
+	if err := checkLimits(stderr, map[string]int64{
+		"-max-body": *maxBody, "-max-depth": int64(*maxDepth), "-max-elements": int64(*maxElements), "-max-concurrent": int64(*maxConcurrent),
+	}, map[string]time.Duration{
+		"-token-window": *tokenWindow, "-read-timeout": *readTimeout, "-write-timeout": *writeTimeout, "-idle-timeout": *idleTimeout,
+	}); err != nil {
+		return err
+	}
+	if *tokenSkew < 0 {
+		return cli.Usagef(stderr, "mockinge", "-token-skew %s: erwartet 0 oder mehr", *tokenSkew)
 	}
 	if (*certFile == "") != (*keyFile == "") {
-		fmt.Fprintln(stderr, "mockinge: -cert and -key go together")
-		fset.Usage()
-		return errUsage
+		return cli.Usagef(stderr, "mockinge", "-cert und -key gehören zusammen")
 	}
 	if *caOut != "" && (!*useTLS || *certFile != "") {
-		fmt.Fprintln(stderr, "mockinge: -tls-ca-out writes the certificate that -tls generates; it needs -tls and no -cert")
-		fset.Usage()
-		return errUsage
+		return cli.Usagef(stderr, "mockinge", "-tls-ca-out schreibt das Zertifikat, das -tls erzeugt; es braucht -tls und kein -cert")
+	}
+	logger, err := newLogger(*logFormat, stderr)
+	if err != nil {
+		return cli.Usagef(stderr, "mockinge", "%v", err)
 	}
 	regeln := mockstate.Regeln{Zweitanmeldung: mockstate.Zweitanmeldung(*zweitanmeldung), Auskunft: mockstate.Auskunftsumfang(*auskunft), LidKapazitaet: *lidKapazitaet, Abschnittsfolge: mockstate.Abschnittsfolge(*abschnittsfolge)}
 	if err := regeln.Validate(); err != nil {
-		fmt.Fprintln(stderr, "mockinge:", err)
-		return errUsage
+		return cli.Usagef(stderr, "mockinge", "-%v", err)
 	}
 	tlsConfig, tlsNote, err := loadTLS(*useTLS, *certFile, *keyFile, *caOut)
 	if err != nil {
@@ -107,7 +118,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if *testdaten != "" {
 		paket = os.DirFS(*testdaten)
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	unlock, err := lockDatabase(*db)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cfg := mockserver.Config{
 		MaxBodyBytes: *maxBody, XML: soap.Limits{MaxDepth: *maxDepth, MaxElements: *maxElements},
 		Window: *tokenWindow, Skew: *tokenSkew,
@@ -115,8 +130,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig,
 	}
 	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, cfg, mockstate.WithRegeln(regeln))
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("Start: eine Adresse (-addr %s, -admin-addr %s) ist schon belegt, wohl von einem anderen Programm: %w", *addr, *adminAddr, err)
+	}
 	if err != nil {
-		return err
+		return fmt.Errorf("Start: %w", err)
 	}
 	// The banner reads the local store; a shutdown requested meanwhile
 	// (Ctrl-C right after the start) waits for it and then proceeds below.
@@ -124,38 +142,80 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		mock.Close()
 		return err
 	}
+	logger.Info("bereit", "endpoint", mock.Endpoint(), "admin", mock.AdminURL, "db", *db, "version", buildinfo.Read().Version)
 	<-ctx.Done()
-	fmt.Fprintln(stdout, "mockinge: shutting down")
-	return mock.Close()
+	fmt.Fprintln(stdout, "mockinge: fährt herunter")
+	if err := mock.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "mockinge: beendet")
+	return nil
+}
+
+// checkLimits reports the first limit that is not positive as a usage
+// error: -max-body -5 would refuse every request.
+func checkLimits(stderr io.Writer, counts map[string]int64, durations map[string]time.Duration) error {
+	names := make([]string, 0, len(counts)+len(durations))
+	for n := range counts {
+		names = append(names, n)
+	}
+	for n := range durations {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		if v, ok := counts[n]; ok && v <= 0 {
+			return cli.Usagef(stderr, "mockinge", "%s %d: erwartet eine Zahl größer als 0", n, v)
+		}
+		if v, ok := durations[n]; ok && v <= 0 {
+			return cli.Usagef(stderr, "mockinge", "%s %s: erwartet eine Dauer größer als 0, z. B. 30s", n, v)
+		}
+	}
+	return nil
+}
+
+// newLogger returns the logger of the given format on w.
+func newLogger(format string, w io.Writer) (*slog.Logger, error) {
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, fmt.Errorf("-log-format %q: erlaubt sind text und json", format)
 }
 
 // printBanner writes the endpoints and the test users in one write, ending
-// with a "ready" line, so a script or test that waits for the mock can wait
-// for that line.
+// with a line "mockinge: bereit", so a script or test that waits for the
+// mock can wait for that line (or poll GET /bereit of the admin API).
 func printBanner(ctx context.Context, w io.Writer, mock *mockserver.Local, db, tlsNote string) error {
 	users, err := mock.Standard().Users(ctx)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "mockinge: InGe-Online-Kurstraeger mock (reconstructed contract), database %s\n", db)
-	fmt.Fprintf(&b, "  SOAP endpoint: %s\n  WSDL:          %s?wsdl\n", mock.Endpoint(), mock.Endpoint())
+	fmt.Fprintf(&b, "mockinge: Mock von InGe-Online-Kursträger (rekonstruierter Vertrag), %s, Datenbank %s\n", buildinfo.Read().Version, db)
+	fmt.Fprintf(&b, "  SOAP-Endpunkt: %s\n  WSDL:          %s?wsdl\n", mock.Endpoint(), mock.Endpoint())
+	if !onLoopback(mock.URL) {
+		b.WriteString("  Warnung:       der SOAP-Endpunkt ist an allen Schnittstellen erreichbar, auch von anderen Rechnern\n" +
+			"                 (nur auf diesem Rechner: -addr 127.0.0.1:PORT; in einem Container ist das gewollt)\n")
+	}
 	b.WriteString(tlsNote)
 	if mock.AdminURL != "" {
-		fmt.Fprintf(&b, "  Admin API:     %s (JSON over plain HTTP, e.g. GET %s/sandboxes)\n", mock.AdminURL, mock.AdminURL)
+		fmt.Fprintf(&b, "  Admin-API:     %s (JSON über HTTP ohne TLS, z. B. GET %s/sandboxes; bereit: GET %s/bereit)\n", mock.AdminURL, mock.AdminURL, mock.AdminURL)
 		if !onLoopback(mock.AdminURL) {
-			b.WriteString("  Warning:       the admin API has no authentication and is reachable from other machines\n")
+			b.WriteString("  Warnung:       die Admin-API hat keine Anmeldung und ist von anderen Rechnern erreichbar\n")
 		}
 	}
-	fmt.Fprintf(&b, "  Test users (WS-Security UsernameToken):\n")
+	fmt.Fprintf(&b, "  Testbenutzer (WS-Security UsernameToken):\n")
 	for _, u := range users {
 		z, err := mock.Standard().Zugang(ctx, u.Name)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(&b, "    %-22s password %-16s Traeger %s\n", u.Name, z.Passwort, u.Traegernummer)
+		fmt.Fprintf(&b, "    %-22s Passwort %-16s Träger %s\n", u.Name, z.Passwort, u.Traegernummer)
 	}
-	b.WriteString("mockinge: ready\n")
+	b.WriteString("mockinge: bereit\n")
 	_, err = io.WriteString(w, b.String())
 	return err
 }
@@ -182,28 +242,29 @@ func loadTLS(generate bool, certFile, keyFile, caOut string) (*tls.Config, strin
 		if cert, err = tls.LoadX509KeyPair(certFile, keyFile); err != nil {
 			return nil, "", fmt.Errorf("TLS: %w", err)
 		}
-		fmt.Fprintf(&note, "  TLS:           certificate %s\n", certFile)
+		fmt.Fprintf(&note, "  TLS:           Zertifikat %s\n", certFile)
 	case generate:
 		var certPEM []byte
 		if cert, certPEM, err = mockserver.SelfSignedCertificate(time.Now()); err != nil {
 			return nil, "", fmt.Errorf("TLS: %w", err)
 		}
-		fmt.Fprintf(&note, "  TLS:           self-signed certificate for 127.0.0.1, ::1, localhost, valid until %s\n",
+		fmt.Fprintf(&note, "  TLS:           selbstsigniertes Zertifikat für 127.0.0.1, ::1, localhost, gültig bis %s\n",
 			cert.Leaf.NotAfter.UTC().Format(time.DateOnly))
 		if caOut != "" {
 			if err := os.WriteFile(caOut, certPEM, 0o644); err != nil {
-				return nil, "", fmt.Errorf("TLS: write the certificate: %w", err)
+				return nil, "", fmt.Errorf("TLS: Zertifikat schreiben: %w", err)
 			}
-			fmt.Fprintf(&note, "                 PEM in %s (e.g. curl --cacert %s)\n", caOut, caOut)
+			fmt.Fprintf(&note, "                 PEM in %s (z. B. curl --cacert %s)\n", caOut, caOut)
 		}
 	default:
 		return nil, "", nil
 	}
-	fmt.Fprintf(&note, "                 SHA-256 fingerprint %s\n", mockserver.Fingerprint(cert.Certificate[0]))
+	fmt.Fprintf(&note, "                 SHA-256-Fingerabdruck %s\n", mockserver.Fingerprint(cert.Certificate[0]))
 	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, note.String(), nil
 }
 
-// onLoopback reports whether a URL's host is a loopback address.
+// onLoopback reports whether a URL's host is a loopback address; an
+// unspecified one (":8080", "0.0.0.0", "[::]") is every interface.
 func onLoopback(rawURL string) bool {
 	u, err := url.Parse(rawURL)
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/cli"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 )
 
@@ -57,11 +58,11 @@ type running struct {
 }
 
 var (
-	endpointLine = regexp.MustCompile(`(?m)^\s*SOAP endpoint:\s*(\S+)\s*$`)
+	endpointLine = regexp.MustCompile(`(?m)^\s*SOAP-Endpunkt:\s*(\S+)\s*$`)
 	wsdlLine     = regexp.MustCompile(`(?m)^\s*WSDL:\s*(\S+)\s*$`)
-	adminLine    = regexp.MustCompile(`(?m)^\s*Admin API:\s*(http://127\.0\.0\.1:\d+)\s`)
+	adminLine    = regexp.MustCompile(`(?m)^\s*Admin-API:\s*(http://127\.0\.0\.1:\d+)\s`)
 	// lastUserLine ends the banner: users are listed by name.
-	lastUserLine = regexp.MustCompile(`(?m)^\s+kt2\.sachbearbeitung\s.*\bTraeger 10000002\s*$`)
+	lastUserLine = regexp.MustCompile(`(?m)^\s+kt2\.sachbearbeitung\s.*\bTräger 10000002\s*$`)
 )
 
 // MustRun starts run with args and getenv and waits until the banner shows
@@ -157,7 +158,7 @@ func TestRun_ServesUntilCanceled(t *testing.T) {
 		{"kt1.leitung", "10000001"},
 		{"kt2.sachbearbeitung", "10000002"},
 	} {
-		r.WaitFor(t, regexp.MustCompile(`(?m)^\s+`+regexp.QuoteMeta(u.name)+`\s.*\bTraeger `+u.traeger+`\s*$`))
+		r.WaitFor(t, regexp.MustCompile(`(?m)^\s+`+regexp.QuoteMeta(u.name)+`\s.*\bTräger `+u.traeger+`\s*$`))
 	}
 
 	if admin := r.WaitFor(t, adminLine)[1]; strings.HasPrefix(r.endpoint, admin+"/") || strings.HasSuffix(admin, ":8081") {
@@ -180,7 +181,7 @@ func TestRun_ServesUntilCanceled(t *testing.T) {
 	if err := r.Stop(t); err != nil {
 		t.Fatalf("run after cancel = %v; want nil\nstderr:\n%s", err, r.stderr)
 	}
-	if !strings.Contains(r.stdout.String(), "shutting down") {
+	if !strings.Contains(r.stdout.String(), "fährt herunter") {
 		t.Errorf("stdout lacks the shutdown notice:\n%s", r.stdout)
 	}
 	if _, _, err := get(t, r.wsdl); err == nil {
@@ -197,13 +198,13 @@ func TestRun_Help(t *testing.T) {
 	if !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("run -h = %v; want flag.ErrHelp", err)
 	}
-	for _, want := range []string{"Usage: mockinge", "-addr", "-admin-addr", "-db", "-testdatenpaket", "-max-body", "MOCKINGE_ADDR", "MOCKINGE_ADMIN_ADDR", "MOCKINGE_DB", "MOCKINGE_TESTDATENPAKET"} {
-		if !strings.Contains(stderr.String(), want) {
-			t.Errorf("help lacks %q:\n%s", want, stderr.String())
+	for _, want := range []string{"Aufruf: mockinge", "-addr", "-admin-addr", "-db", "-testdatenpaket", "-max-body", "-log-format", "-healthcheck", "-version", "MOCKINGE_ADDR", "MOCKINGE_ADMIN_ADDR", "MOCKINGE_DB", "MOCKINGE_TESTDATENPAKET"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("help lacks %q:\n%s", want, stdout.String())
 		}
 	}
-	if stdout.Len() != 0 {
-		t.Errorf("stdout = %q; want nothing", stdout.String())
+	if stderr.Len() != 0 {
+		t.Errorf("stderr = %q; want nothing (the help asked for goes to stdout)", stderr.String())
 	}
 }
 
@@ -213,19 +214,29 @@ func TestRun_UsageError(t *testing.T) {
 		args []string
 		want string // in stderr
 	}{
-		{"UnknownFlag", []string{"-nope"}, "flag provided but not defined: -nope"},
-		{"ExtraArgument", []string{"serve"}, `unexpected arguments ["serve"]`},
-		{"MaxBodyNotANumber", []string{"-max-body", "viel"}, `invalid value "viel"`},
+		{"UnknownFlag", []string{"-nope"}, "mockinge: unbekannte Option -nope (mockinge -h zeigt alle Optionen)"},
+		{"ExtraArgument", []string{"serve"}, `mockinge: unerwartete Argumente ["serve"] (mockinge -h zeigt alle Optionen)`},
+		{"MaxBodyNotANumber", []string{"-max-body", "viel"}, `mockinge: ungültiger Wert "viel" für -max-body (keine Zahl) (mockinge -h zeigt alle Optionen)`},
+		{"MaxBodyNegative", []string{"-max-body", "-5"}, "mockinge: -max-body -5: erwartet eine Zahl größer als 0 (mockinge -h zeigt alle Optionen)"},
+		{"MaxConcurrentZero", []string{"-max-concurrent", "0"}, "mockinge: -max-concurrent 0: erwartet eine Zahl größer als 0 (mockinge -h zeigt alle Optionen)"},
+		{"ReadTimeoutNegative", []string{"-read-timeout", "-1s"}, "mockinge: -read-timeout -1s: erwartet eine Dauer größer als 0, z. B. 30s (mockinge -h zeigt alle Optionen)"},
+		{"MissingValue", []string{"-db"}, "mockinge: die Option -db braucht einen Wert (mockinge -h zeigt alle Optionen)"},
+		{"LogFormat", []string{"-log-format", "xml"}, `mockinge: -log-format "xml": erlaubt sind text und json (mockinge -h zeigt alle Optionen)`},
+		{"Regel", []string{"-zweitanmeldung", "vielleicht"}, `mockinge: -zweitanmeldung "vielleicht": erlaubt sind ablehnen und aktualisieren (mockinge -h zeigt alle Optionen)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			err := run(t.Context(), tt.args, env(nil), &stdout, &stderr)
-			if !errors.Is(err, errUsage) {
-				t.Fatalf("run %q = %v; want errUsage", tt.args, err)
+			if !errors.Is(err, cli.ErrUsage) {
+				t.Fatalf("run %q = %v; want cli.ErrUsage", tt.args, err)
 			}
-			if !strings.Contains(stderr.String(), tt.want) || !strings.Contains(stderr.String(), "Usage: mockinge") {
-				t.Errorf("stderr lacks %q and the usage:\n%s", tt.want, stderr.String())
+			// One clear line: the fault, and where to look for the rest.
+			if got := stderr.String(); got != tt.want+"\n" {
+				t.Errorf("stderr = %q; want the one line %q", got, tt.want)
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("stdout = %q; want nothing", stdout.String())
 			}
 		})
 	}
@@ -288,10 +299,10 @@ func TestRun_CanceledDuringBanner(t *testing.T) {
 	defer cancel()
 	stop := time.AfterFunc(30*time.Second, cancel) // in case the marker never comes
 	defer stop.Stop()
-	stdout := &cancelWriter{marker: "Test users", cancel: cancel}
+	stdout := &cancelWriter{marker: "Testbenutzer", cancel: cancel}
 	var stderr syncBuffer
 	err := run(ctx, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil), stdout, &stderr)
-	if !strings.Contains(stdout.String(), "Test users") {
+	if !strings.Contains(stdout.String(), "Testbenutzer") {
 		t.Fatalf("banner never reached the users:\n%s", stdout.String())
 	}
 	if err != nil {
@@ -309,15 +320,15 @@ func TestRun_AddressInUse(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
 	err = run(ctx, []string{"-addr", ln.Addr().String(), "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil), &stdout, &stderr)
-	if err == nil || errors.Is(err, errUsage) || ctx.Err() != nil {
-		t.Fatalf("run on a busy address = %v (ctx %v); want a listen error at once", err, ctx.Err())
+	if err == nil || errors.Is(err, cli.ErrUsage) || ctx.Err() != nil || !strings.Contains(err.Error(), "ist schon belegt") {
+		t.Fatalf("run on a busy address = %v (ctx %v); want a listen error at once, saying the address is taken", err, ctx.Err())
 	}
-	if strings.Contains(stdout.String(), "SOAP endpoint") {
+	if strings.Contains(stdout.String(), "SOAP-Endpunkt") {
 		t.Errorf("banner printed although the server did not start:\n%s", stdout.String())
 	}
 }
 
-var fingerprintLine = regexp.MustCompile(`(?m)^\s+SHA-256 fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\s*$`)
+var fingerprintLine = regexp.MustCompile(`(?m)^\s+SHA-256-Fingerabdruck ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\s*$`)
 
 // getTLS fetches url trusting only the certificates in caPEM.
 func getTLS(tb testing.TB, url string, caPEM []byte) ([]byte, error) {
@@ -408,17 +419,17 @@ func TestRun_TLSErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"CertWithoutKey", []string{"-cert", "c.pem"}, "-cert and -key go together"},
-		{"KeyWithoutCert", []string{"-key", "k.pem"}, "-cert and -key go together"},
-		{"CAOutWithoutTLS", []string{"-tls-ca-out", "ca.pem"}, "needs -tls"},
-		{"CAOutWithCert", []string{"-tls", "-tls-ca-out", "ca.pem", "-cert", "c.pem", "-key", "k.pem"}, "no -cert"},
+		{"CertWithoutKey", []string{"-cert", "c.pem"}, "-cert und -key gehören zusammen"},
+		{"KeyWithoutCert", []string{"-key", "k.pem"}, "-cert und -key gehören zusammen"},
+		{"CAOutWithoutTLS", []string{"-tls-ca-out", "ca.pem"}, "braucht -tls"},
+		{"CAOutWithCert", []string{"-tls", "-tls-ca-out", "ca.pem", "-cert", "c.pem", "-key", "k.pem"}, "kein -cert"},
 	}
 	for _, tt := range usage {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			err := run(t.Context(), append(tt.args, "-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(dir, "m.db")), env(nil), &stdout, &stderr)
-			if !errors.Is(err, errUsage) || !strings.Contains(stderr.String(), tt.want) {
-				t.Errorf("run %q = %v, stderr %q; want errUsage and %q", tt.args, err, stderr.String(), tt.want)
+			if !errors.Is(err, cli.ErrUsage) || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("run %q = %v, stderr %q; want cli.ErrUsage and %q", tt.args, err, stderr.String(), tt.want)
 			}
 		})
 	}
@@ -426,7 +437,7 @@ func TestRun_TLSErrors(t *testing.T) {
 		var stdout, stderr bytes.Buffer
 		err := run(t.Context(), []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(dir, "m.db"),
 			"-cert", filepath.Join(dir, "nope.pem"), "-key", filepath.Join(dir, "nope.key")}, env(nil), &stdout, &stderr)
-		if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "TLS") {
+		if err == nil || errors.Is(err, cli.ErrUsage) || !strings.Contains(err.Error(), "TLS") {
 			t.Errorf("run with missing certificate files = %v; want a TLS error", err)
 		}
 	})

@@ -72,7 +72,7 @@ func (a *adminClient) do(ctx context.Context, method, path string, body any, wan
 	return a.doJSON(ctx, method, path, body, want, nil)
 }
 
-// doJSON is do that also decodes the answer into out, unless out is nil.
+// doJSON is do that decodes the answer into out, unless out is nil.
 func (a *adminClient) doJSON(ctx context.Context, method, path string, body any, want int, out any) error {
 	if a.base == "" {
 		return errors.New("keine Admin-API angegeben: Sandboxen und die Uhr eines Kursträgers gibt es nur bei mockinge (certrunner -admin, certrun.Config.Admin)")
@@ -94,7 +94,7 @@ func (a *adminClient) doJSON(ctx context.Context, method, path string, body any,
 	}
 	resp, err := a.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("die Admin-API von mockinge unter %s ist nicht erreichbar (läuft mockinge mit -admin-addr, stimmt certrunner -admin?): %w", a.base, err)
+		return fmt.Errorf("die Admin-API von mockinge unter %s ist nicht erreichbar (läuft mockinge mit -admin-addr, stimmt certrunner -admin?): %w: %w", a.base, errAdminUnreachable, err)
 	}
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
@@ -116,4 +116,25 @@ func (a *adminClient) doJSON(ctx context.Context, method, path string, body any,
 		}
 	}
 	return nil
+}
+
+// errAdminUnreachable marks an admin request that got no answer at all.
+var errAdminUnreachable = errors.New("keine Antwort")
+
+// sandboxInfo is a sandbox as the admin API shows it.
+type sandboxInfo struct {
+	Name     string        `json:"name"`
+	Benutzer []sandboxUser `json:"benutzer"`
+}
+
+// getSandbox returns a sandbox and its users (without passwords).
+func (a *adminClient) getSandbox(ctx context.Context, name string) (sandboxInfo, error) {
+	var sb sandboxInfo
+	err := a.doJSON(ctx, http.MethodGet, "/sandboxes/"+url.PathEscape(name), nil, http.StatusOK, &sb)
+	return sb, err
+}
+
+// resetSandbox brings a sandbox back to the Testdatenpaket.
+func (a *adminClient) resetSandbox(ctx context.Context, name string) error {
+	return a.do(ctx, http.MethodPost, "/sandboxes/"+url.PathEscape(name)+"/reset", nil, http.StatusOK)
 }

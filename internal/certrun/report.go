@@ -2,14 +2,13 @@ package certrun
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,20 +16,22 @@ import (
 
 	"github.com/cucumber/godog"
 
+	"github.com/inge-harness/inge-harness/internal/buildinfo"
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The reports a run leaves in Config.Report.
 const (
-	junitFile     = "junit.xml"     // godog's junit formatter
-	cucumberFile  = "cucumber.json" // godog's cucumber formatter
+	junitFile     = "junit.xml"     // report_junit.go, from the Cucumber JSON
+	cucumberFile  = "cucumber.json" // godog's cucumber formatter, with the SOAP exchanges added
 	protokollFile = "protokoll.html"
 )
 
 // report writes the reports of one run into a directory. godog writes the
-// JUnit XML and the Cucumber JSON; the HTML protocol is made afterwards from
-// the scenarios' records, with the names, keywords and lines of the Gherkin
-// taken from the Cucumber JSON.
+// Cucumber JSON; afterwards every step gets the SOAP exchanges it made as
+// embeddings (report_cucumber.go), the JUnit XML is written from it
+// (report_junit.go), and the HTML protocol from the scenarios' records, with
+// the names, keywords and lines of the Gherkin taken from the Cucumber JSON.
 type report struct {
 	dir string
 }
@@ -57,7 +58,7 @@ func newReport(dir string) (*report, error) {
 
 // formats returns godog's outputs into the directory.
 func (rp *report) formats() string {
-	return "junit:" + filepath.Join(rp.dir, junitFile) + ",cucumber:" + filepath.Join(rp.dir, cucumberFile)
+	return "cucumber:" + filepath.Join(rp.dir, cucumberFile)
 }
 
 func (rp *report) files() []string {
@@ -72,17 +73,43 @@ type runInfo struct {
 	result            Result
 }
 
-// writeProtokoll renders the HTML protocol of the records.
-func (rp *report) writeProtokoll(run runInfo, records []*scenarioRecord) error {
-	cuke, err := os.ReadFile(filepath.Join(rp.dir, cucumberFile))
+// write completes the reports after godog has written the Cucumber JSON:
+// the exchanges into it, then the JUnit XML and the protocol from it.
+func (rp *report) write(run runInfo, records []*scenarioRecord) error {
+	path := filepath.Join(rp.dir, cucumberFile)
+	cuke, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("certrun: Protokoll: %w", err)
+		return fmt.Errorf("certrun: Bericht: %w", err)
 	}
 	var features []cukeFeature
 	if err := json.Unmarshal(cuke, &features); err != nil {
-		return fmt.Errorf("certrun: Protokoll: %s: %w", cucumberFile, err)
+		return fmt.Errorf("certrun: Bericht: %s: %w", cucumberFile, err)
 	}
-	view := buildProtokoll(run, features, records)
+	pairs := pairRecords(features, records)
+	withExchanges, err := embedExchanges(cuke, pairs)
+	if err != nil {
+		return fmt.Errorf("certrun: Bericht: %s: %w", cucumberFile, err)
+	}
+	if err := os.WriteFile(path, withExchanges, 0o644); err != nil {
+		return fmt.Errorf("certrun: Bericht: %w", err)
+	}
+	hostname, err := os.Hostname()
+	if err != nil || hostname == "" {
+		hostname = "localhost"
+	}
+	junit, err := junitXML(features, run.started, hostname)
+	if err != nil {
+		return fmt.Errorf("certrun: Bericht: %s: %w", junitFile, err)
+	}
+	if err := os.WriteFile(filepath.Join(rp.dir, junitFile), junit, 0o644); err != nil {
+		return fmt.Errorf("certrun: Bericht: %w", err)
+	}
+	return rp.writeProtokoll(run, features, records, pairs)
+}
+
+// writeProtokoll renders the HTML protocol of the records.
+func (rp *report) writeProtokoll(run runInfo, features []cukeFeature, records []*scenarioRecord, pairs recordPairs) error {
+	view := buildProtokoll(run, features, records, pairs)
 	var b bytes.Buffer
 	if err := protokollTemplate.Execute(&b, view); err != nil {
 		return fmt.Errorf("certrun: Protokoll: %w", err)
@@ -111,9 +138,48 @@ type cukeElement struct {
 }
 
 type cukeStep struct {
-	Keyword string `json:"keyword"`
-	Name    string `json:"name"`
-	Line    int    `json:"line"`
+	Keyword string     `json:"keyword"`
+	Name    string     `json:"name"`
+	Line    int        `json:"line"`
+	Result  cukeResult `json:"result"`
+}
+
+// cukeResult is a step's outcome: passed, failed, skipped, undefined,
+// pending or ambiguous; the duration in nanoseconds.
+type cukeResult struct {
+	Status   string `json:"status"`
+	Duration int64  `json:"duration"`
+	Error    string `json:"error_message"`
+}
+
+// recordPairs maps each scenario's record to its element in the Cucumber
+// JSON: feature and element index.
+type recordPairs map[*scenarioRecord][2]int
+
+// pairRecords finds the element of every record: the scenarios of a feature
+// are in pickle order in both, and an element is a record's when it has its
+// name and the steps that ran.
+func pairRecords(features []cukeFeature, records []*scenarioRecord) recordPairs {
+	byURI := map[string][]*scenarioRecord{}
+	for _, rec := range records {
+		byURI[rec.uri] = append(byURI[rec.uri], rec)
+	}
+	pairs := recordPairs{}
+	for fi := range features {
+		recs := byURI[features[fi].URI]
+		sort.Slice(recs, func(i, j int) bool { return pickleOrder(recs[i].pickleID) < pickleOrder(recs[j].pickleID) })
+		elements := features[fi].Elements
+		next := 0
+		for _, rec := range recs {
+			for k := next; k < len(elements); k++ {
+				if elements[k].matches(rec) {
+					pairs[rec], next = [2]int{fi, k}, k+1
+					break
+				}
+			}
+		}
+	}
+	return pairs
 }
 
 // matches reports whether the element is the scenario of rec: same name,
@@ -205,7 +271,7 @@ var ergebnisNamen = [...]string{
 	outcomeError:       "ohne Antwort",
 }
 
-func buildProtokoll(run runInfo, features []cukeFeature, records []*scenarioRecord) protokollView {
+func buildProtokoll(run runInfo, features []cukeFeature, records []*scenarioRecord, pairs recordPairs) protokollView {
 	byURI := map[string][]*scenarioRecord{}
 	for _, rec := range records {
 		byURI[rec.uri] = append(byURI[rec.uri], rec)
@@ -226,20 +292,14 @@ func buildProtokoll(run runInfo, features []cukeFeature, records []*scenarioReco
 		recs := byURI[uri]
 		sort.Slice(recs, func(i, j int) bool { return pickleOrder(recs[i].pickleID) < pickleOrder(recs[j].pickleID) })
 		fv := featureView{Anker: fmt.Sprintf("f%d", fi+1), Name: uri, Datei: uri}
-		var elements []cukeElement
 		if cf := cukeByURI[uri]; cf != nil {
 			fv.Name = cf.Name
 			fv.Beschreibung = strings.TrimSpace(dedent(cf.Description))
-			elements = cf.Elements
 		}
-		next := 0 // elements and records are both in pickle order
 		for _, rec := range recs {
 			var el *cukeElement
-			for k := next; k < len(elements); k++ {
-				if elements[k].matches(rec) {
-					el, next = &elements[k], k+1
-					break
-				}
+			if p, ok := pairs[rec]; ok {
+				el = &features[p[0]].Elements[p[1]]
 			}
 			sv := scenarioView(rec, el)
 			fv.Szenarien = append(fv.Szenarien, sv)
@@ -465,34 +525,12 @@ func metaRows(run runInfo) []metaRow {
 	}
 }
 
-// toolVersion names the build of certrunner: its module version and, when
-// built from a Git checkout, the commit; then godog and Go.
+// toolVersion names the build of certrunner: its version and commit
+// (stamped in by scripts/release, or recorded by go build; go run records
+// no commit, and the protocol says so), then godog and Go.
 func toolVersion() string {
-	v, godogVersion := "certrunner", "(unbekannt)"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		v += " " + bi.Main.Version
-		var rev, modified string
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				modified = s.Value
-			}
-		}
-		if rev != "" {
-			v += ", Commit " + rev[:min(len(rev), 12)]
-			if modified == "true" {
-				v += " mit lokalen Änderungen"
-			}
-		}
-		for _, dep := range bi.Deps {
-			if dep.Path == "github.com/cucumber/godog" {
-				godogVersion = dep.Version
-			}
-		}
-	}
-	return v + "; godog " + godogVersion + "; " + runtime.Version()
+	bi := buildinfo.Read()
+	return "certrunner " + bi.Version + ", " + bi.CommitText() + "; godog " + cmp.Or(bi.Dep("github.com/cucumber/godog"), "(unbekannt)") + "; " + bi.Go
 }
 
 // pickleOrder returns godog's numeric pickle ID, which follows the feature

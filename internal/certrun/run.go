@@ -75,6 +75,10 @@ type Config struct {
 	Format string
 	// Tags selects scenarios, e.g. "@Kursauskunft && ~@langsam".
 	Tags string
+	// Reset brings the shared Sandbox back to the Testdatenpaket before
+	// the run (through the admin API), so that a run finds what the last
+	// one found: in a shared sandbox the data of earlier runs stay.
+	Reset bool
 	// NoColors turns off ANSI colours in the pretty output.
 	NoColors bool
 	// Report is a directory for junit.xml, cucumber.json and
@@ -130,8 +134,15 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	cfg = r.cfg
+	if err := checkEndpoint(ctx, cfg.HTTPClient, cfg.Endpoint); err != nil {
+		return Result{}, err
+	}
 	if r.sandboxes != nil {
 		if err := r.sandboxes.check(ctx); err != nil {
+			return Result{}, err
+		}
+	} else if cfg.Admin != "" {
+		if err := r.checkSharedSandbox(ctx); err != nil {
 			return Result{}, err
 		}
 	}
@@ -176,7 +187,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	}
 	if rep != nil {
 		run := runInfo{cfg: cfg, runID: r.runID(), started: started, finished: finished, result: res}
-		if err := rep.writeProtokoll(run, r.records); err != nil {
+		if err := rep.write(run, r.records); err != nil {
 			return res, err
 		}
 		res.Reports = rep.files()
@@ -202,7 +213,21 @@ func (c Config) Resolve() (Config, error) {
 			return c, fmt.Errorf("certrun: Konto %s: Benutzer, Passwort und Trägernummer gehören zusammen", a.name)
 		}
 	}
+	if err := checkTags(c.Tags); err != nil {
+		return c, err
+	}
+	if err := checkSelection(c); err != nil {
+		return c, err
+	}
 	own := c.SandboxPerScenario()
+	switch {
+	case c.Sandbox != "" && c.Sandbox != "standard" && c.Ich == (Account{}):
+		return c, fmt.Errorf("certrun: -sandbox %s braucht -user, -password und -traeger eines Benutzers dieser Sandbox: die Benutzer des Testdatenpakets gehören zur Sandbox standard", c.Sandbox)
+	case c.Reset && own:
+		return c, errors.New("certrun: -reset setzt eine gemeinsame Sandbox zurück (-sandbox oder -user); jedes Szenario in einer eigenen Sandbox braucht es nicht")
+	case c.Reset && c.Admin == "":
+		return c, errors.New("certrun: -reset braucht die Admin-API von mockinge (-admin)")
+	}
 	switch {
 	case c.Concurrency < 0:
 		return c, fmt.Errorf("certrun: %d Szenarien gleichzeitig (-concurrency): erwartet 0 (eines je CPU) oder mehr", c.Concurrency)
@@ -218,6 +243,9 @@ func (c Config) Resolve() (Config, error) {
 		if c.Concurrency > 1 {
 			c.Format = "progress"
 		}
+	}
+	if err := checkFormat(c.Format); err != nil {
+		return c, err
 	}
 	if c.Concurrency > 1 && hasFormat(c.Format, "pretty") {
 		// godog buffers each scenario's output and prints it when the

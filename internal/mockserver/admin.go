@@ -14,6 +14,9 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/inge-harness/inge-harness/internal/buildinfo"
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
@@ -54,6 +57,7 @@ func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin 
 		w.Header().Set("Allow", strings.Join(a.allowed(r), ", "))
 		writeJSON(w, http.StatusMethodNotAllowed, adminFehler{Fehler: fmt.Sprintf("Methode %s ist für %s nicht erlaubt", r.Method, r.URL.Path)})
 	})
+	a.handle("/bereit", a.ready, http.MethodGet)
 	a.sandboxRoutes()
 	a.stoerungenRoutes()
 	a.clockRoutes()
@@ -67,6 +71,33 @@ func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin 
 func (a *Admin) Mount(prefix string, h http.Handler) {
 	a.router.Path("/").Handler(h)
 	a.router.PathPrefix(prefix).Handler(h)
+}
+
+// bereitJSON is the answer of GET /bereit.
+type bereitJSON struct {
+	Bereit    bool   `json:"bereit"`
+	Version   string `json:"version"`
+	Vertrag   string `json:"vertrag"`
+	Sandboxen int    `json:"sandboxen"`
+}
+
+// ready answers GET /bereit, the readiness probe of a CI job or container:
+// 200 once the mock serves, after its stores are open, its Testdatenpaket
+// loaded and its queues applied; 503 if the standard sandbox's store does
+// not answer.
+func (a *Admin) ready(r *http.Request) (any, error) {
+	sb, err := a.reg.Get(sandbox.Standard)
+	if err == nil {
+		err = sb.Use(func(st *mockstate.Store) error {
+			_, err := st.Users(r.Context())
+			return err
+		})
+	}
+	if err != nil {
+		a.log.Error("readiness", "err", err)
+		return nil, &adminError{status: http.StatusServiceUnavailable, msg: "mockinge ist nicht bereit: die Datenbank antwortet nicht"}
+	}
+	return bereitJSON{Bereit: true, Version: buildinfo.Read().Version, Vertrag: inge.ContractVersion, Sandboxen: len(a.reg.List())}, nil
 }
 
 // drainer applies the requests a sandbox accepted during an outage

@@ -115,6 +115,7 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	r.HandleFunc(Path, s.serveWSDL).Methods(http.MethodGet).Queries("wsdl", "")
 	r.HandleFunc(Path, s.serveXSD).Methods(http.MethodGet).Queries("xsd", "")
 	r.HandleFunc(Path, s.serveSOAP).Methods(http.MethodPost)
+	r.HandleFunc(Path, s.serveIndex).Methods(http.MethodGet)
 	r.HandleFunc("/", s.serveIndex).Methods(http.MethodGet)
 	s.router = r
 	return s
@@ -146,12 +147,11 @@ func (s *Server) serveXSD(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(inge.XSD())
 }
 
+// serveIndex answers GET / and a plain GET /inge (a browser, a probe, a
+// vendor checking the address) with a line saying the service is up and
+// where the WSDL is.
 func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path != "/" {
-		http.NotFound(w, r)
-		return
-	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	_, _ = w.Write([]byte("mockinge: local mock of InGe-Online-Kurstraeger (reconstructed contract " + inge.ContractVersion + ")\n" +
-		"SOAP endpoint: " + endpoint(r) + "\nWSDL: " + endpoint(r) + "?wsdl\n"))
+	_, _ = w.Write([]byte("mockinge: der Mock von InGe-Online-Kursträger läuft (rekonstruierter Vertrag " + inge.ContractVersion + ")\n" +
+		"SOAP-Endpunkt: " + endpoint(r) + " (POST, text/xml, SOAPAction)\nWSDL: " + endpoint(r) + "?wsdl\n"))
 }

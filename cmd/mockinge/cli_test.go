@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/inge-harness/inge-harness/internal/cli"
+)
+
+func TestRun_Version(t *testing.T) {
+	for _, arg := range []string{"-version", "--version"} {
+		var stdout, stderr bytes.Buffer
+		if err := run(t.Context(), []string{arg}, env(nil), &stdout, &stderr); err != nil {
+			t.Fatalf("run %s = %v", arg, err)
+		}
+		if want := regexp.MustCompile(`^mockinge \S+, Commit .+, go1\.\S+ \w+/\w+\n$`); !want.MatchString(stdout.String()) {
+			t.Errorf("run %s: stdout = %q; want %s", arg, stdout.String(), want)
+		}
+	}
+}
+
+// TestRun_OneLockPerDatabase starts a second mockinge on the database file
+// of a running one: it must refuse at once, naming the file.
+func TestRun_OneLockPerDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	first := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", db}, env(nil))
+	first.WaitFor(t, lastUserLine)
+
+	var stdout, stderr bytes.Buffer
+	err := run(t.Context(), []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", db}, env(nil), &stdout, &stderr)
+	if err == nil || errors.Is(err, cli.ErrUsage) || !strings.Contains(err.Error(), "benutzt schon ein anderer mockinge") || !strings.Contains(err.Error(), db) {
+		t.Fatalf("second run on %s = %v; want the lock named", db, err)
+	}
+	if strings.Contains(stdout.String(), "SOAP-Endpunkt") {
+		t.Errorf("second run printed a banner:\n%s", stdout.String())
+	}
+	if err := first.Stop(t); err != nil {
+		t.Fatal(err)
+	}
+	// Once the first has stopped, the file is free again.
+	again := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", db}, env(nil))
+	again.WaitFor(t, lastUserLine)
+}
+
+// TestRun_Healthcheck asks a running mockinge, through its admin API and
+// without one, and one that is not there.
+func TestRun_Healthcheck(t *testing.T) {
+	dir := t.TempDir()
+	r := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "a.db")}, env(nil))
+	admin := strings.TrimPrefix(r.WaitFor(t, adminLine)[1], "http://")
+	soapAddr := strings.TrimSuffix(strings.TrimPrefix(r.endpoint, "http://"), "/inge")
+
+	var stdout, stderr bytes.Buffer
+	if err := run(t.Context(), []string{"-healthcheck", "-admin-addr", admin}, env(nil), &stdout, &stderr); err != nil {
+		t.Errorf("-healthcheck via the admin API = %v", err)
+	}
+	if want := "mockinge: bereit (http://" + admin + "/bereit)\n"; stdout.String() != want {
+		t.Errorf("stdout = %q; want %q", stdout.String(), want)
+	}
+	stdout.Reset()
+	if err := run(t.Context(), []string{"-healthcheck", "-admin-addr", "", "-addr", soapAddr}, env(nil), &stdout, &stderr); err != nil {
+		t.Errorf("-healthcheck via GET /inge = %v", err)
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	free := ln.Addr().String()
+	ln.Close()
+	err = run(t.Context(), []string{"-healthcheck", "-admin-addr", free}, env(nil), &stdout, &stderr)
+	if err == nil || errors.Is(err, cli.ErrUsage) || !strings.Contains(err.Error(), "nicht bereit") {
+		t.Errorf("-healthcheck against a closed port = %v; want nicht bereit", err)
+	}
+}
+
+// TestRun_AllInterfacesWarns checks the banner's warning for -addr :PORT.
+func TestRun_AllInterfacesWarns(t *testing.T) {
+	r := MustRun(t, []string{"-addr", ":0", "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil))
+	r.WaitFor(t, lastUserLine)
+	if want := "der SOAP-Endpunkt ist an allen Schnittstellen erreichbar"; !strings.Contains(r.stdout.String(), want) {
+		t.Errorf("banner lacks %q:\n%s", want, r.stdout)
+	}
+	quiet := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil))
+	quiet.WaitFor(t, lastUserLine)
+	if strings.Contains(quiet.stdout.String(), "Warnung") {
+		t.Errorf("banner on loopback warns:\n%s", quiet.stdout)
+	}
+}
+
+// TestRun_LogFormatJSON checks that -log-format json writes one JSON
+// object per line, the readiness line among them.
+func TestRun_LogFormatJSON(t *testing.T) {
+	r := MustRun(t, []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db"), "-log-format", "json"}, env(nil))
+	r.WaitFor(t, lastUserLine)
+	if err := r.Stop(t); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stderr.String()), "\n")
+	found := false
+	for _, l := range lines {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatalf("log line %q is not JSON: %v", l, err)
+		}
+		if rec["msg"] == "bereit" && rec["endpoint"] == r.endpoint {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no JSON line {msg: bereit, endpoint: %s} in the log:\n%s", r.endpoint, r.stderr)
+	}
+}
