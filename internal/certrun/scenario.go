@@ -86,41 +86,6 @@ func (w *world) person(name, fallID string) (*testdaten.Person, error) {
 	return nil, fmt.Errorf("Testfall %s hat keine Person %q (Familienname, Vorname)", fallID, name)
 }
 
-// ident identifies a person as providers do: Geburtsdatum and the BAMF
-// Personenkennziffer if there is one, else the first Kennziffer.
-func ident(p testdaten.Person) *inge.TeilnehmerIdent {
-	k := p.Kennziffern[0]
-	for _, c := range p.Kennziffern {
-		if c.Art == string(inge.AktenzeichenBAMF) {
-			k = c
-			break
-		}
-	}
-	return identAus(p, k)
-}
-
-// identMit identifies a person by its Kennziffer of the Art, or as
-// providers do (ident) if art is empty.
-func identMit(p *testdaten.Person, art string) (*inge.TeilnehmerIdent, error) {
-	if art == "" {
-		return ident(*p), nil
-	}
-	for _, k := range p.Kennziffern {
-		if k.Art == art {
-			return identAus(*p, k), nil
-		}
-	}
-	return nil, fmt.Errorf("%s, %s hat keine Kennziffer der Art %s", p.Familienname, p.Vorname, art)
-}
-
-// identAus identifies a person by one of its Kennziffern.
-func identAus(p testdaten.Person, k testdaten.Kennziffer) *inge.TeilnehmerIdent {
-	return &inge.TeilnehmerIdent{
-		Geburtsdatum: inge.Datum(p.Geburtsdatum),
-		Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
-	}
-}
-
 // identText renders an Ident as "Geburtsdatum Art:Wert", for comparing
 // participants and naming them in a step's error.
 func identText(t inge.TeilnehmerIdent) string {

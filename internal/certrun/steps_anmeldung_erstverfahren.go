@@ -24,7 +24,7 @@ func (w *world) registerAnmeldungErstverfahrenSteps(sc *godog.ScenarioContext) {
 // recommends the first section of the general course.
 func vollstaendigeErstanmeldung(p *testdaten.Person, heute time.Time) inge.Erstanmeldung {
 	return inge.Erstanmeldung{
-		Ident:                ident(*p),
+		Ident:                p.Ident(),
 		Familienname:         p.Familienname,
 		Vorname:              p.Vorname,
 		Geburtsname:          p.Geburtsname,

@@ -23,7 +23,7 @@ func (w *world) wiederholerVorbereiten(name, fallID string) error {
 	if err != nil {
 		return err
 	}
-	id, err := identMit(p, string(inge.AktenzeichenWiederholer))
+	id, err := p.IdentDerArt(string(inge.AktenzeichenWiederholer))
 	if err != nil {
 		return err
 	}

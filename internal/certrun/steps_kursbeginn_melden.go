@@ -67,7 +67,7 @@ func (w *world) teilnehmendeAus(fallID string) error {
 	}
 	d.Teilnehmer = nil
 	for _, p := range fall.Personen {
-		d.Teilnehmer = append(d.Teilnehmer, *ident(p))
+		d.Teilnehmer = append(d.Teilnehmer, *p.Ident())
 	}
 	return nil
 }
@@ -83,7 +83,7 @@ func (w *world) zusaetzlichTeilnehmend(name, fallID string) error {
 	if err != nil {
 		return err
 	}
-	d.Teilnehmer = append(d.Teilnehmer, *ident(*p))
+	d.Teilnehmer = append(d.Teilnehmer, *p.Ident())
 	return nil
 }
 

@@ -2,9 +2,9 @@ package certrun
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // kurslauf.feature follows one course from its plan to its last section.
@@ -74,66 +74,30 @@ func (w *world) abschnittsdaten(abschnitt string) (inge.Kursabschnittsdaten, err
 	if err != nil {
 		return inge.Kursabschnittsdaten{}, err
 	}
-	struktur, ok := inge.KursstrukturOf(plan.Kursart)
-	if !ok {
+	if _, ok := inge.KursstrukturOf(plan.Kursart); !ok {
 		return inge.Kursabschnittsdaten{}, fmt.Errorf("Kursart %q hat keine Kursstruktur", plan.Kursart)
 	}
-	lehrwerk, err := w.lehrwerkFuer(plan.Kursart)
+	lehrwerk, err := w.r.paket.LehrwerkFuer(plan.Kursart)
 	if err != nil {
 		return inge.Kursabschnittsdaten{}, err
 	}
-	d := inge.Kursabschnittsdaten{
-		Kursabschnitt:   abschnitt,
-		Kursort:         plan.Kursort,
-		Wochenstunden:   plan.Wochenstunden,
-		Unterrichtszeit: plan.Unterrichtszeit,
-		TnrKursMax:      plan.TnrKursMax,
-		Lehrwerk:        []string{lehrwerk},
-	}
-	if i := slices.IndexFunc(plan.Abschnitt, func(a inge.GeplanterAbschnitt) bool { return a.Kursabschnitt == abschnitt }); i >= 0 {
-		a := plan.Abschnitt[i]
-		d.Beginn, d.Ende = a.Beginn, a.Ende
-		if a.Kursort != "" {
-			d.Kursort = a.Kursort
+	d, planned := testdaten.Abschnittsdaten(plan, abschnitt, lehrwerk)
+	if !planned {
+		if w.heute.IsZero() {
+			return inge.Kursabschnittsdaten{}, fmt.Errorf("Kursabschnitt %s ist nicht geplant, und das Szenario hat kein Datum gesetzt (heute ist der ...)", abschnitt)
 		}
-	} else if !w.heute.IsZero() {
-		d.Beginn, d.Ende = inge.DatumOf(w.heute), inge.DatumOf(w.heute.AddDate(0, 0, 25))
-	} else {
-		return inge.Kursabschnittsdaten{}, fmt.Errorf("Kursabschnitt %s ist nicht geplant, und das Szenario hat kein Datum gesetzt (heute ist der ...)", abschnitt)
+		d = inge.Kursabschnittsdaten{
+			Kursabschnitt: abschnitt, Kursort: plan.Kursort, Wochenstunden: plan.Wochenstunden,
+			Unterrichtszeit: plan.Unterrichtszeit, TnrKursMax: plan.TnrKursMax, Lehrwerk: []string{lehrwerk},
+			Beginn: inge.DatumOf(w.heute), Ende: inge.DatumOf(w.heute.AddDate(0, 0, 25)),
+			Teilnehmer: testdaten.TeilnehmerBis(plan, abschnitt),
+		}
+		if len(plan.Lehrkraft) > 0 {
+			d.Lehrkraft = plan.Lehrkraft[:1]
+		}
 	}
 	if ort, ok := w.kurs.kursorte[abschnitt]; ok {
 		d.Kursort = ort
 	}
-	if len(plan.Lehrkraft) > 0 {
-		d.Lehrkraft = plan.Lehrkraft[:1]
-	}
-	pos := struktur.Position(abschnitt)
-	for _, t := range plan.Teilnehmer {
-		ein := t.Kursabschnitt
-		if ein == "" {
-			ein = plan.BeginnKursabschnitt
-		}
-		if pos >= 0 && struktur.Position(ein) <= pos && t.Ident != nil {
-			d.Teilnehmer = append(d.Teilnehmer, *t.Ident)
-		}
-	}
-	if len(d.Teilnehmer) == 0 {
-		for _, t := range plan.Teilnehmer {
-			if t.Ident != nil {
-				d.Teilnehmer = append(d.Teilnehmer, *t.Ident)
-			}
-		}
-	}
 	return clone(d)
-}
-
-// lehrwerkFuer returns the first Lehrwerk of the Testdatenpaket approved for
-// the Kursart.
-func (w *world) lehrwerkFuer(kursart string) (string, error) {
-	for _, l := range w.r.paket.Lehrwerke {
-		if slices.Contains(l.Kursarten, kursart) {
-			return l.Kennung, nil
-		}
-	}
-	return "", fmt.Errorf("kein Lehrwerk im Testdatenpaket ist für die Kursart %s zugelassen", kursart)
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
-	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // The steps of KursplanungErfassen (kursplanung_erfassen.feature): a
@@ -49,7 +48,7 @@ func (w *world) kursplanungAus(kursart, fallID, datum, wochen string) (inge.Kurs
 	if kursart == "" {
 		kursart = "01" // Allgemeiner Integrationskurs
 	}
-	return vollstaendigeKursplanung(fall, kursart, beginn)
+	return fall.Kursplanung(kursart, beginn)
 }
 
 func (w *world) planungVorbereiten(kursart, fallID, datum, wochen string) error {
@@ -95,7 +94,7 @@ func (w *world) zusaetzlichGeplant(name, fallID string) error {
 		return err
 	}
 	k := &req.Kursplanung
-	k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: ident(*p)})
+	k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: p.Ident()})
 	if k.TnrKursMax != nil && *k.TnrKursMax < len(k.Teilnehmer) {
 		k.TnrKursMax = new(len(k.Teilnehmer))
 	}
@@ -178,61 +177,6 @@ func (w *world) keineKurskennung() error {
 		return fmt.Errorf("erwartet keine Kurskennung, erhalten %s", r.Kurskennung)
 	}
 	return nil
-}
-
-// ueProWoche is the teaching load of a planned week: a section of 100 UE
-// takes four weeks.
-const ueProWoche = 25
-
-// vollstaendigeKursplanung builds a complete, valid plan of a course of the
-// Kursart from a test case: every section of the Kursart in order, each at
-// 25 UE a week from Monday to Friday (four weeks for 100 UE), at the case's
-// first Kursort, with all its Lehrkraefte and all its persons from the
-// first section on.
-func vollstaendigeKursplanung(fall *testdaten.Fall, kursart string, beginn time.Time) (inge.Kursplanung, error) {
-	struktur, ok := inge.KursstrukturOf(kursart)
-	if !ok {
-		return inge.Kursplanung{}, fmt.Errorf("Kursart %q hat keine Kursstruktur", kursart)
-	}
-	if len(fall.Kursorte) == 0 || len(fall.Personen) == 0 {
-		return inge.Kursplanung{}, fmt.Errorf("Testfall %s hat keinen Kursort oder keine Personen", fall.ID)
-	}
-	ort := fall.Kursorte[0]
-	k := inge.Kursplanung{
-		Kursart:             kursart,
-		BeginnKursabschnitt: struktur.Abschnitte[0],
-		Kursbeginn:          inge.DatumOf(beginn),
-		Kursort:             ort.Kennung,
-		Wochenstunden:       new(ueProWoche),
-		TnrKursMax:          new(max(20, len(fall.Personen))),
-		Zusatzangaben:       &inge.Zusatzangaben{Barrierefreiheit: new(ort.Barrierefrei), Kinderbeaufsichtigung: new(false)},
-	}
-	start := beginn
-	for _, a := range struktur.Abschnitte {
-		ue := struktur.UE
-		if a == "OK" {
-			ue = struktur.UEOrientierung
-		}
-		wochen := max(1, (ue+ueProWoche-1)/ueProWoche)
-		ende := start.AddDate(0, 0, 7*wochen-3) // the Friday of the last week
-		k.Abschnitt = append(k.Abschnitt, inge.GeplanterAbschnitt{
-			Kursabschnitt: a, Beginn: inge.DatumOf(start), Ende: inge.DatumOf(ende), Kursort: ort.Kennung,
-		})
-		k.Kursende = inge.DatumOf(ende)
-		start = start.AddDate(0, 0, 7*wochen)
-	}
-	for _, tag := range []inge.Wochentag{"Mo", "Di", "Mi", "Do", "Fr"} {
-		k.Unterrichtszeit = append(k.Unterrichtszeit, inge.Unterrichtszeit{
-			Wochentag: tag, Beginn: "08:30", Ende: "12:45", PauseBeginn: "10:00", PauseEnde: "10:15", Unterrichtseinheiten: new(5),
-		})
-	}
-	for _, p := range fall.Personen {
-		k.Teilnehmer = append(k.Teilnehmer, inge.PlanTeilnehmer{Ident: ident(p)})
-	}
-	for _, l := range fall.Lehrkraefte {
-		k.Lehrkraft = append(k.Lehrkraft, inge.Lehrkraft{Lehrkraftkennung: l.Kennung, Familienname: l.Familienname, Vorname: l.Vorname})
-	}
-	return k, nil
 }
 
 // nextMonday returns t if it is a Monday, else the Monday after it.

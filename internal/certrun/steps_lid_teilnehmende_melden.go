@@ -69,7 +69,7 @@ func (w *world) lidMeldungAllerVorbereiten(fallID string) error {
 		return err
 	}
 	for _, p := range fall.Personen {
-		if err := w.lidPrueflingDazu(inge.LidPruefling{Ident: ident(p)}, inge.LidPruefling{Ident: ident(p)}); err != nil {
+		if err := w.lidPrueflingDazu(inge.LidPruefling{Ident: p.Ident()}, inge.LidPruefling{Ident: p.Ident()}); err != nil {
 			return err
 		}
 	}
@@ -88,7 +88,7 @@ func (w *world) lidAuchPerson(name, fallID string) error {
 	if err != nil {
 		return err
 	}
-	return w.lidPrueflingDazu(inge.LidPruefling{Ident: ident(*p)}, inge.LidPruefling{Ident: ident(*p)})
+	return w.lidPrueflingDazu(inge.LidPruefling{Ident: p.Ident()}, inge.LidPruefling{Ident: p.Ident()})
 }
 
 // lidAuchPersonMitArt names a person by another Aktenzeichen than the BAMF
@@ -98,11 +98,11 @@ func (w *world) lidAuchPersonMitArt(name, fallID, art string) error {
 	if err != nil {
 		return err
 	}
-	id, err := identMit(p, art)
+	id, err := p.IdentDerArt(art)
 	if err != nil {
 		return err
 	}
-	return w.lidPrueflingDazu(inge.LidPruefling{Ident: id}, inge.LidPruefling{Ident: ident(*p)})
+	return w.lidPrueflingDazu(inge.LidPruefling{Ident: id}, inge.LidPruefling{Ident: p.Ident()})
 }
 
 // lidAuchSelbstzahler names a self-payer "Familienname, Vorname" with the

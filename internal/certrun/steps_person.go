@@ -77,7 +77,7 @@ func (w *world) mitKennziffer(art string) error {
 	if err != nil {
 		return err
 	}
-	*id, err = identMit(w.teilnehmer.person, art)
+	*id, err = w.teilnehmer.person.IdentDerArt(art)
 	return err
 }
 

@@ -75,7 +75,7 @@ func (w *world) auchPruefling(name, fallID string) error {
 		return err
 	}
 	req.Sprachtest.Pruefling = append(req.Sprachtest.Pruefling, inge.Sprachtestpruefling{
-		Ident: ident(*p), Bogennummer: nr, Ausweisnummer: ausweisnummer(p), Anschrift: anschriftVon(p),
+		Ident: p.Ident(), Bogennummer: nr, Ausweisnummer: ausweisnummer(p), Anschrift: anschriftVon(p),
 	})
 	return nil
 }

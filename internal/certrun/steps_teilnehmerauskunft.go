@@ -41,7 +41,7 @@ func (w *world) teilnehmerauskunftZu(ctx context.Context, name, fallID, art stri
 	if err != nil {
 		return err
 	}
-	id, err := identMit(p, art)
+	id, err := p.IdentDerArt(art)
 	if err != nil {
 		return err
 	}

@@ -545,6 +545,25 @@ func (p Person) Ident() *inge.TeilnehmerIdent {
 			break
 		}
 	}
+	return p.IdentMit(k)
+}
+
+// IdentDerArt identifies the person by its Kennziffer of the Art, or as
+// Ident does if art is empty.
+func (p Person) IdentDerArt(art string) (*inge.TeilnehmerIdent, error) {
+	if art == "" {
+		return p.Ident(), nil
+	}
+	for _, k := range p.Kennziffern {
+		if k.Art == art {
+			return p.IdentMit(k), nil
+		}
+	}
+	return nil, fmt.Errorf("%s, %s hat keine Kennziffer der Art %s", p.Familienname, p.Vorname, art)
+}
+
+// IdentMit identifies the person by its Geburtsdatum and the Kennziffer k.
+func (p Person) IdentMit(k Kennziffer) *inge.TeilnehmerIdent {
 	return &inge.TeilnehmerIdent{
 		Geburtsdatum: inge.Datum(p.Geburtsdatum),
 		Aktenzeichen: &inge.Aktenzeichen{Art: inge.AktenzeichenArt(k.Art), Wert: k.Wert},
