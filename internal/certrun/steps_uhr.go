@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"time"
+	_ "time/tzdata" // Europe/Berlin for the mock's days
 
 	"github.com/cucumber/godog"
 )
@@ -69,8 +70,19 @@ func (w *world) szenarioHeute() time.Time {
 	return today()
 }
 
-// today is the real date.
+// today is the real date in Germany, as the mock counts its days
+// (Europe/Berlin): between midnight in Berlin and midnight UTC the two
+// differ, and a date "one day in the future" by UTC would be today.
 func today() time.Time {
-	y, m, d := time.Now().UTC().Date()
+	y, m, d := time.Now().In(berlin).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
+
+// berlin is the zone of the mock's days.
+var berlin = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		panic("certrun: the zone Europe/Berlin is missing: " + err.Error()) // time/tzdata is linked in
+	}
+	return loc
+}()
