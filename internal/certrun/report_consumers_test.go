@@ -26,13 +26,13 @@ func needTool(t *testing.T, name, install string) string {
 }
 
 // TestReportJUnitSchema validates junit.xml against the JUnit schema of
-// Apache Ant (testdata/JUnit.xsd, the format Jenkins and GitLab read) with
+// Apache Ant (internal/junit/testdata/JUnit.xsd, the format Jenkins and GitLab read) with
 // libxml2, for a run with every outcome and one with the whole concept's
 // names.
 func TestReportJUnitSchema(t *testing.T) {
 	xmllint := needTool(t, "xmllint", "Debian package libxml2-utils")
 	dir := goldenRun(t)
-	out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/JUnit.xsd", filepath.Join(dir, "junit.xml")).CombinedOutput()
+	out, err := exec.Command(xmllint, "--noout", "--schema", "../junit/testdata/JUnit.xsd", filepath.Join(dir, "junit.xml")).CombinedOutput()
 	if err != nil {
 		t.Errorf("xmllint --schema testdata/JUnit.xsd junit.xml: %v\n%s", err, out)
 	}
@@ -43,7 +43,7 @@ func TestReportJUnitSchema(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/JUnit.xsd", bad).CombinedOutput(); err == nil {
+	if out, err := exec.Command(xmllint, "--noout", "--schema", "../junit/testdata/JUnit.xsd", bad).CombinedOutput(); err == nil {
 		t.Errorf("xmllint accepted a testcase without classname:\n%s", out)
 	}
 }

@@ -26,13 +26,6 @@ func (w *world) registerLidPruefungErfassenSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^die Meldung "([^"]*)" nennt die Prüfungsnummer$`, w.meldungNenntPruefungsnummer)
 }
 
-// Defaults of a prepared exam that the Testdatenpaket does not give.
-const (
-	lidBeginnzeit   = "10:00"
-	lidRaumnummer   = "1.07"
-	lidKontaktEmail = "lid-pruefung@kurstraeger.example"
-)
-
 var pruefungsnummerRE = regexp.MustCompile(`^L\d{9}$`)
 
 // lidPruefungAus builds a complete exam on day tag at the case's first
@@ -43,22 +36,11 @@ func (w *world) lidPruefungAus(fallID string, tag time.Time) (inge.LidPruefung, 
 	if err != nil {
 		return inge.LidPruefung{}, err
 	}
-	if len(fall.Kursorte) == 0 {
-		return inge.LidPruefung{}, fmt.Errorf("Testfall %s hat keinen Kursort für die Prüfung", fall.ID)
-	}
 	t, ok := w.r.paket.TraegerByNummer(w.mandant)
 	if !ok {
 		return inge.LidPruefung{}, fmt.Errorf("Kursträger %q gibt es im Testdatenpaket nicht", w.mandant)
 	}
-	return inge.LidPruefung{
-		Pruefungsdatum:      inge.DatumOf(tag),
-		Beginnzeit:          lidBeginnzeit,
-		Pruefungsort:        fall.Kursorte[0].Kennung,
-		Raumnummer:          lidRaumnummer,
-		KontaktEmail:        lidKontaktEmail,
-		Verwaltungsstandort: t.Verwaltungsstandort,
-		Lieferadresse:       t.Lieferadresse,
-	}, nil
+	return fall.LidPruefung(t, tag)
 }
 
 func (w *world) lidErfassungVorbereiten(fallID, datum, wochen string) error {

@@ -125,3 +125,27 @@ func (p *Paket) LehrwerkFuer(kursart string) (string, error) {
 	}
 	return "", fmt.Errorf("kein Lehrwerk im Testdatenpaket ist für die Kursart %s zugelassen", kursart)
 }
+
+// What a LiD exam of the Testdatenpaket has that its cases do not give.
+const (
+	LidBeginnzeit   = "10:00"
+	LidRaumnummer   = "1.07"
+	LidKontaktEmail = "lid-pruefung@kurstraeger.example"
+)
+
+// LidPruefung builds a complete LiD exam on the day at the case's first
+// Kursort, with the Verwaltungsstandort and Lieferadresse of the Traeger.
+func (f *Fall) LidPruefung(t *Traeger, tag time.Time) (inge.LidPruefung, error) {
+	if len(f.Kursorte) == 0 {
+		return inge.LidPruefung{}, fmt.Errorf("Testfall %s hat keinen Kursort für die Prüfung", f.ID)
+	}
+	return inge.LidPruefung{
+		Pruefungsdatum:      inge.DatumOf(tag),
+		Beginnzeit:          LidBeginnzeit,
+		Pruefungsort:        f.Kursorte[0].Kennung,
+		Raumnummer:          LidRaumnummer,
+		KontaktEmail:        LidKontaktEmail,
+		Verwaltungsstandort: t.Verwaltungsstandort,
+		Lieferadresse:       t.Lieferadresse,
+	}, nil
+}
