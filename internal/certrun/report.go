@@ -18,6 +18,7 @@ import (
 
 	"github.com/inge-harness/inge-harness/internal/buildinfo"
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/xmltext"
 )
 
 // The reports a run leaves in Config.Report.
@@ -369,8 +370,8 @@ func scenarioView(rec *scenarioRecord, el *cukeElement) szenarioView {
 				HTTP:      ex.httpStatus,
 				Beginn:    ex.started.Format("15:04:05.000"),
 				Dauer:     dauer(ex.duration),
-				Anfrage:   indentXML(ex.request),
-				Antwort:   indentXML(ex.response),
+				Anfrage:   xmltext.Indent(ex.request),
+				Antwort:   xmltext.Indent(ex.response),
 			})
 		}
 		sv.Schritte = append(sv.Schritte, st)

@@ -1,4 +1,6 @@
-package certrun
+// Package xmltext lays out XML for people to read: the SOAP exchanges in
+// the protocols of certrunner.
+package xmltext
 
 import (
 	"bytes"
@@ -7,14 +9,14 @@ import (
 	"strings"
 )
 
-// indentXML returns doc with one element per line, indented by two spaces
+// Indent returns doc with one element per line, indented by two spaces
 // per level, for people to read. Prefixes, attributes and text stay as they
 // were; whitespace between elements is replaced. A document that is not
 // well-formed XML is returned unchanged.
 //
 // It works on raw tokens rather than through xml.Encoder, which would turn
 // every prefix into a namespace declaration of its own.
-func indentXML(doc []byte) string {
+func Indent(doc []byte) string {
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	d.Strict = true
 	var (
