@@ -1,5 +1,6 @@
 // Package features embeds the test concept: the acceptance procedure as German
-// Gherkin, run by certrunner.
+// Gherkin, run by certrunner through its own client, and the Testfallheft
+// that a vendor's software performs (abnahme/, certrunner -abnahme).
 package features
 
 import "embed"
@@ -8,3 +9,9 @@ import "embed"
 //
 //go:embed *.feature
 var FS embed.FS
+
+// Abnahme holds the Testfallheft, abnahme/*.feature: one scenario per test
+// case, performed by the vendor's product and judged from its traffic.
+//
+//go:embed abnahme/*.feature
+var Abnahme embed.FS

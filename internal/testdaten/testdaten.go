@@ -413,7 +413,7 @@ func (v *validator) validateLehrkraft(where string, l Lehrkraft) {
 
 func (v *validator) validatePerson(where string, pe Person) {
 	v.name(where, "Familienname", pe.Familienname, false)
-	v.name(where, "Vorname", pe.Vorname, false)
+	v.name(where, "Vorname", pe.Vorname, true) // a person with one name has it as Familienname (ITM 10.3.9)
 	v.name(where, "Geburtsname", pe.Geburtsname, true)
 	v.date(where, "Geburtsdatum", pe.Geburtsdatum, false)
 	v.required(where, "Geburtsort", pe.Geburtsort)
