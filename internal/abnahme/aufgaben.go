@@ -105,7 +105,7 @@ func (w *welt) stelle(ctx context.Context, verfahren, text string, angaben []Ang
 	a := &Aufgabe{Fall: w.info.ID, Nummer: len(w.aufgaben) + 1, Verfahren: verfahren, Text: text, Felder: felder, Hinweise: w.hinweise}
 	w.hinweise = nil
 	for _, an := range angaben {
-		a.Anzeige = append(a.Anzeige, beschriftung(verfahren, an, k))
+		a.Anzeige = append(a.Anzeige, anzeige(verfahren, an, k)...)
 		if v, err := aufloesen(an.Wert, w.bezug); err == nil {
 			an.Wert = v
 		}

@@ -73,7 +73,9 @@ type Bediener interface {
 	Ausfuehren(ctx context.Context, a Aufgabe) error
 	// Abwarten runs while the task's requests are awaited; it returns
 	// when ctx ends (they arrived, or the time is up), or true at once
-	// when the operator skips the task.
+	// when the operator skips the task. A program that has sent all by
+	// the time Ausfuehren returns may return false at once: the requests
+	// are then judged as they are.
 	Abwarten(ctx context.Context, a Aufgabe) (uebersprungen bool)
 	// Fragen asks what only a person can see.
 	Fragen(ctx context.Context, f Frage) (Antwort, error)

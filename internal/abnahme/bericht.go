@@ -78,7 +78,7 @@ func junitBericht(l *lauf) ([]byte, error) {
 			switch f.Urteil {
 			case NichtBestanden:
 				var lines []string
-				for _, b := range f.alleBefunde() {
+				for _, b := range f.AlleBefunde() {
 					lines = append(lines, b.String())
 				}
 				c.Failure = &junit.Problem{Message: lines[0], Type: string(NichtBestanden), Text: strings.Join(lines, "\n")}
@@ -101,8 +101,8 @@ func junitBericht(l *lauf) ([]byte, error) {
 	return junit.Marshal(doc)
 }
 
-// alleBefunde are the findings of the steps and of the case as a whole.
-func (f *FallErgebnis) alleBefunde() []Befund {
+// AlleBefunde are the findings of the steps and of the case as a whole.
+func (f *FallErgebnis) AlleBefunde() []Befund {
 	var out []Befund
 	for _, s := range f.Schritte {
 		out = append(out, s.Befunde...)

@@ -13,7 +13,11 @@ import (
 // test cases' data its request names, and who sent it.
 type eingang struct {
 	mockadmin.Eintrag
-	faelle []string // the cases whose data the request names, sorted
+	// abgewiesen marks a request refused before any sandbox was known
+	// (failed authentication, malformed XML): the mock keeps those in the
+	// journal of the standard sandbox, under the user its token named.
+	abgewiesen bool
+	faelle     []string // the cases whose data the request names, sorted
 	// vorbereitung tells an exchange of the tool's own preparation users.
 	vorbereitung bool
 	// abschluss is, for a request accepted during an outage, the entry
@@ -31,11 +35,12 @@ type eingang struct {
 // Kurskennung or Pruefungsnummer that an earlier exchange of the case got
 // in its answer. Entries are added in the order of the journal.
 type zuordnung struct {
-	schluessel   map[string]string // identifier -> case ID
-	vorbereitung func(benutzer string) bool
-	eingaenge    []*eingang
-	angenommen   map[string]*eingang // Vorgangsnummer -> the accepted request
-	letzteID     int64
+	schluessel       map[string]string // identifier -> case ID
+	vorbereitung     func(benutzer string) bool
+	eingaenge        []*eingang
+	angenommen       map[string]*eingang // Vorgangsnummer -> the accepted request
+	letzteID         int64               // of the acceptance's sandbox
+	letzteAbgewiesen int64               // of the standard sandbox
 }
 
 func newZuordnung(statisch map[string]string, vorbereitung func(string) bool) *zuordnung {
@@ -72,6 +77,29 @@ func (z *zuordnung) add(es []mockadmin.Eintrag) {
 			z.lerne(in.faelle[0], e.Antwort)
 		}
 		z.eingaenge = append(z.eingaenge, in)
+	}
+}
+
+// addAbgewiesen adds the entries of the standard sandbox whose request a
+// product user's token signed: requests refused before the mock knew
+// their sandbox, such as a UsernameToken too old. They belong to a case by
+// their data like any request, in the order of time.
+func (z *zuordnung) addAbgewiesen(es []mockadmin.Eintrag, produkt []string) {
+	added := false
+	for _, e := range es {
+		if e.ID <= z.letzteAbgewiesen {
+			continue
+		}
+		z.letzteAbgewiesen = e.ID
+		if e.Benutzer != "" || !slices.Contains(produkt, first(elementTexte([]byte(e.Anfrage), "Username"))) {
+			continue
+		}
+		in := &eingang{Eintrag: e, abgewiesen: true, faelle: z.faelleVon(textWerte([]byte(e.Anfrage)))}
+		z.eingaenge = append(z.eingaenge, in)
+		added = true
+	}
+	if added {
+		slices.SortStableFunc(z.eingaenge, func(a, b *eingang) int { return a.Zeit.Compare(b.Zeit) })
 	}
 }
 

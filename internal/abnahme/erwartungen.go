@@ -200,6 +200,16 @@ func (w *welt) frage(ctx context.Context, f Frage) error {
 
 // zeigtMeldung asks whether the product shows a Meldung of the answer; an
 // answer without it has its finding already.
+// nichtsZuZeigen: after a Fault the product has no data to show; the
+// fault has its finding.
+func (w *welt) nichtsZuZeigen(a antwort) bool {
+	if a.Fault != "" {
+		w.schritt.Status = statusUngeprueft
+		return true
+	}
+	return false
+}
+
 func (w *welt) zeigtMeldung(ctx context.Context, code string) error {
 	a, _, ok := w.ausgang()
 	if !ok {
@@ -214,8 +224,8 @@ func (w *welt) zeigtMeldung(ctx context.Context, code string) error {
 }
 
 func (w *welt) zeigtNummer(ctx context.Context, was string) error {
-	_, e, ok := w.ausgang()
-	if !ok {
+	a, e, ok := w.ausgang()
+	if !ok || w.nichtsZuZeigen(a) {
 		return nil
 	}
 	element := map[string]string{"Kurskennung": "Kurskennung", "Prüfungsnummer": "Pruefungsnummer"}[was]
@@ -228,7 +238,8 @@ func (w *welt) zeigtNummer(ctx context.Context, was string) error {
 }
 
 func (w *welt) zeigtWert(ctx context.Context, wert, als string) error {
-	if _, _, ok := w.ausgang(); !ok {
+	a, _, ok := w.ausgang()
+	if !ok || w.nichtsZuZeigen(a) {
 		return nil
 	}
 	return w.frage(ctx, Frage{Text: fmt.Sprintf("Zeigt Ihre Software „%s“ als %s an?", wert, als), Wert: wert})

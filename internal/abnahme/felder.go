@@ -311,13 +311,13 @@ func personFelder(path string, node inge.Feld, pe *testdaten.Person, art string)
 		ident(path)
 		return out, nil
 	}
-	identNode, ok := has(node, "Ident")
-	if !ok {
-		return nil, fmt.Errorf("an dieser Stelle steht keine Person (kein Element Ident)")
-	}
-	if _, ok := has(identNode, "Aktenzeichen"); ok {
-		ident(path + "/Ident")
-	}
+	if identNode, ok := has(node, "Ident"); ok {
+		if _, ok := has(identNode, "Aktenzeichen"); ok {
+			ident(path + "/Ident")
+		}
+	} else if _, named := has(node, "Familienname"); !named {
+		return nil, fmt.Errorf("an dieser Stelle steht keine Person (weder Ident noch Familienname)")
+	} // else a person without Ident, such as a Selbstzahler: her names and address
 	for _, f := range []struct{ name, value string }{
 		{"Familienname", pe.Familienname}, {"Vorname", pe.Vorname}, {"Geburtsname", pe.Geburtsname},
 		{"Geburtsdatum", pe.Geburtsdatum}, {"Geburtsort", pe.Geburtsort}, {"Geschlecht", pe.Geschlecht},
@@ -362,6 +362,49 @@ func feldAt(tree []inge.Feld, path string) (inge.Feld, bool) {
 		level = cur.Felder
 	}
 	return cur, true
+}
+
+// anzeige is how an operator reads a row: one line, and for a row that
+// stands for a whole element (a Kursplan, a Kursabschnitt, a LiD exam) a
+// line for each of its fields below it.
+func anzeige(verfahren string, a Angabe, k kontext) []string {
+	out := []string{beschriftung(verfahren, a, k)}
+	p, ok := verfahrenNamed(verfahren)
+	if !ok {
+		return out
+	}
+	tree := p.Felder()
+	node, ok := feldAt(tree, a.Feld)
+	if !ok {
+		return out
+	}
+	wert, err := aufloesen(a.Wert, k.bezug)
+	if err != nil {
+		return out
+	}
+	fws, isBlock, err := k.block(a.Feld, node, wert)
+	if !isBlock || err != nil {
+		return out
+	}
+	for _, fw := range fws {
+		out = append(out, "    "+beschriftung(verfahren, Angabe{Feld: fw.Feld, Wert: anzeigeWert(fw.Wert)}, k))
+	}
+	return out
+}
+
+// anzeigeWert writes a wire value as the Testfallheft does: a date as
+// TT.MM.JJJJ, a boolean as ja or nein.
+func anzeigeWert(v string) string {
+	switch v {
+	case "true":
+		return "ja"
+	case "false":
+		return "nein"
+	}
+	if len(v) == 10 && v[4] == '-' && v[7] == '-' {
+		return datumText(v)
+	}
+	return v
 }
 
 // beschriftung is how an operator reads a row: the field's German label

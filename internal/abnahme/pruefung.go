@@ -253,7 +253,11 @@ func pruefeAnfrage(fall string, aufgabe int, e *eingang, r regeln) []Befund {
 		}
 	}
 	if strings.HasPrefix(e.Ergebnis, "F") && !voruebergehend(e.Ergebnis) && e.Ergebnis != "F108" {
-		out = append(out, b("", fmt.Sprintf("InGe hat die Anfrage mit dem Fault %s abgewiesen: %s", e.Ergebnis, faultText(e.Antwort))))
+		wo := ""
+		if e.abgewiesen {
+			wo = fmt.Sprintf(" (Eintrag %d im Journal der Sandbox %s: vor der Anmeldung kennt InGe die Sandbox nicht)", e.ID, standardSandbox)
+		}
+		out = append(out, b("", fmt.Sprintf("InGe hat die Anfrage mit dem Fault %s abgewiesen%s: %s", e.Ergebnis, wo, faultText(e.Antwort))))
 	}
 	return out
 }

@@ -317,7 +317,14 @@ func (w *welt) sprachtestGemeldet(ctx context.Context, am, name, bogennummer str
 	}
 	req := &inge.SprachtestMeldenAnfrage{Sprachtest: inge.Sprachtest{
 		Auftragsnummer: "1234567", Testdatum: inge.Datum(aufDemDraht(am)), Kurskennung: w.bezug["Kurskennung"],
-		Pruefling: []inge.Sprachtestpruefling{{Ident: id, Familienname: pe.Familienname, Vorname: pe.Vorname, Bogennummer: bogennummer}},
+		Pruefling: []inge.Sprachtestpruefling{{Ident: id, Familienname: pe.Familienname, Vorname: pe.Vorname, Bogennummer: bogennummer,
+			Ausweisnummer: "P" + strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, id.Aktenzeichen.Wert)[:7],
+			Anschrift: &inge.Anschrift{Strasse: pe.Anschrift.Strasse, Postleitzahl: pe.Anschrift.Postleitzahl, Ort: pe.Anschrift.Ort, Staat: pe.Anschrift.Staat, Bundesland: pe.Anschrift.Bundesland}}},
 	}}
 	if _, err := w.vorbereiten(ctx, am, w.fall.Traegernummer, req, ""); err != nil {
 		return err

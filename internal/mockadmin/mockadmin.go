@@ -126,12 +126,21 @@ type Eintrag struct {
 	Antwort        string    `json:"antwort"`
 }
 
-// Journal reads the entries of a sandbox after entry nach (0: all), oldest
+// JournalFilter selects journal entries; zero fields select all.
+type JournalFilter struct {
+	Nach int64     // only the entries after this one
+	Von  time.Time // only the entries from then on
+}
+
+// Journal reads the entries of a sandbox that the filter selects, oldest
 // first, with their XML.
-func (c *Client) Journal(ctx context.Context, sandbox string, nach int64) ([]Eintrag, error) {
+func (c *Client) Journal(ctx context.Context, sandbox string, f JournalFilter) ([]Eintrag, error) {
 	q := url.Values{"xml": {"1"}}
-	if nach > 0 {
-		q.Set("nach", strconv.FormatInt(nach, 10))
+	if f.Nach > 0 {
+		q.Set("nach", strconv.FormatInt(f.Nach, 10))
+	}
+	if !f.Von.IsZero() {
+		q.Set("von", f.Von.UTC().Format(time.RFC3339Nano))
 	}
 	var es []Eintrag
 	if err := c.do(ctx, http.MethodGet, sandboxPath(sandbox)+"/journal?"+q.Encode(), nil, http.StatusOK, &es); err != nil {

@@ -173,16 +173,17 @@ func (p *Produkt) zeige(raw []byte) {
 			case p.Fehler == NummerNichtAngezeigt && slices.Contains([]string{"Kurskennung", "Pruefungsnummer"}, element):
 			default:
 				p.angezeigt = append(p.angezeigt, s)
+				if t, err := inge.Datum(s).Time(); err == nil {
+					p.angezeigt = append(p.angezeigt, t.Format("02.01.2006")) // as its screens show a date
+				}
 			}
 		}
 	}
 }
 
-// Abwarten: the product sent while Ausfuehren ran; it waits for the end.
-func (p *Produkt) Abwarten(ctx context.Context, _ abnahme.Aufgabe) bool {
-	<-ctx.Done()
-	return false
-}
+// Abwarten: the product has sent everything by the time Ausfuehren
+// returns, so there is nothing to wait for.
+func (p *Produkt) Abwarten(context.Context, abnahme.Aufgabe) bool { return false }
 
 // Fragen answers from what the product showed.
 func (p *Produkt) Fragen(_ context.Context, f abnahme.Frage) (abnahme.Antwort, error) {
