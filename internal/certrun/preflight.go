@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/cucumber/godog"
+	"github.com/inge-harness/inge-harness/internal/mockadmin"
 )
 
 // ErrNoScenario means the tag expression selected no scenario: the run did
@@ -102,8 +103,8 @@ func checkEndpoint(ctx context.Context, client *http.Client, endpoint string) er
 // the first found.
 func (r *runner) checkSharedSandbox(ctx context.Context) error {
 	cfg := r.cfg
-	sb, err := r.admin.getSandbox(ctx, cfg.Sandbox)
-	if errors.Is(err, errAdminUnreachable) && !cfg.Reset {
+	sb, err := r.admin.Sandbox(ctx, cfg.Sandbox)
+	if errors.Is(err, mockadmin.ErrUnreachable) && !cfg.Reset {
 		// An endpoint that is no mockinge (your own account elsewhere)
 		// has no admin API to ask; the steps that need one say so.
 		return nil
@@ -111,11 +112,11 @@ func (r *runner) checkSharedSandbox(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("certrun: die Sandbox %s, in der die Szenarien laufen sollen: %w", cfg.Sandbox, err)
 	}
-	if !slices.ContainsFunc(sb.Benutzer, func(u sandboxUser) bool { return u.Name == cfg.Ich.Benutzer }) {
+	if !slices.ContainsFunc(sb.Benutzer, func(u mockadmin.Benutzer) bool { return u.Name == cfg.Ich.Benutzer }) {
 		return fmt.Errorf("certrun: der Benutzer %s gehört nicht zur Sandbox %s; -user, -password und -traeger müssen einen ihrer Benutzer nennen", cfg.Ich.Benutzer, cfg.Sandbox)
 	}
 	if cfg.Reset {
-		if err := r.admin.resetSandbox(ctx, cfg.Sandbox); err != nil {
+		if err := r.admin.ResetSandbox(ctx, cfg.Sandbox); err != nil {
 			return fmt.Errorf("certrun: -reset: %w", err)
 		}
 	}

@@ -26,6 +26,7 @@ import (
 
 	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/features"
+	"github.com/inge-harness/inge-harness/internal/mockadmin"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
@@ -111,7 +112,7 @@ func (r Result) OK() bool { return r.Failed == 0 && r.Passed > 0 }
 type runner struct {
 	cfg       Config
 	paket     *testdaten.Paket
-	admin     *adminClient
+	admin     *mockadmin.Client
 	sandboxes *sandboxes // nil when the scenarios share cfg.Sandbox
 
 	mu      sync.Mutex
@@ -272,7 +273,7 @@ func (r *runner) configure(cfg Config) error {
 	if err != nil {
 		return err
 	}
-	r.admin = newAdminClient(cfg.Admin, transportOf(cfg.HTTPClient))
+	r.admin = mockadmin.New(cfg.Admin, transportOf(cfg.HTTPClient))
 	if cfg.SandboxPerScenario() {
 		sb, err := newSandboxes(r.admin, r.paket)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sync/atomic"
 
+	"github.com/inge-harness/inge-harness/internal/mockadmin"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
@@ -18,14 +19,14 @@ import (
 // mock never collide; users are named after their sandbox, as user names
 // are unique across a mock.
 type sandboxes struct {
-	admin   *adminClient
+	admin   *mockadmin.Client
 	prefix  string // cr-<run>
 	ich     string // Traegernummer of "ich"
 	anderer string // Traegernummer of "anderer"
 	n       atomic.Int64
 }
 
-func newSandboxes(admin *adminClient, paket *testdaten.Paket) (*sandboxes, error) {
+func newSandboxes(admin *mockadmin.Client, paket *testdaten.Paket) (*sandboxes, error) {
 	id, err := randomBytes(4)
 	if err != nil {
 		return nil, err
@@ -63,7 +64,7 @@ func (s *sandboxes) create(ctx context.Context, n int64) (scenarioSandbox, error
 		}
 		*u.acc = Account{Benutzer: name + "-" + u.role, Passwort: base64.RawURLEncoding.EncodeToString(pw), Traegernummer: u.trn}
 	}
-	err := s.admin.createSandbox(ctx, name, []sandboxUser{
+	err := s.admin.CreateSandbox(ctx, name, []mockadmin.Benutzer{
 		{Name: sb.ich.Benutzer, Passwort: sb.ich.Passwort, Traegernummer: sb.ich.Traegernummer},
 		{Name: sb.anderer.Benutzer, Passwort: sb.anderer.Passwort, Traegernummer: sb.anderer.Traegernummer},
 	})
@@ -76,7 +77,7 @@ func (s *sandboxes) create(ctx context.Context, n int64) (scenarioSandbox, error
 // remove deletes a sandbox made by create; it runs after the scenario
 // even when that was canceled.
 func (s *sandboxes) remove(ctx context.Context, sb scenarioSandbox) error {
-	if err := s.admin.deleteSandbox(context.WithoutCancel(ctx), sb.name); err != nil {
+	if err := s.admin.DeleteSandbox(context.WithoutCancel(ctx), sb.name); err != nil {
 		return fmt.Errorf("Sandbox %s löschen: %w", sb.name, err)
 	}
 	return nil
@@ -88,7 +89,7 @@ func (s *sandboxes) remove(ctx context.Context, sb scenarioSandbox) error {
 func (s *sandboxes) check(ctx context.Context) error {
 	sb, err := s.create(ctx, 0)
 	if err != nil {
-		return fmt.Errorf("certrun: jedes Szenario braucht eine eigene Sandbox, doch die Admin-API %s legt keine an (mockinge zu alt? Gegen ein fremdes Konto: -user; in einer vorhandenen Sandbox nacheinander: -sandbox standard): %w", s.admin.base, err)
+		return fmt.Errorf("certrun: jedes Szenario braucht eine eigene Sandbox, doch die Admin-API %s legt keine an (mockinge zu alt? Gegen ein fremdes Konto: -user; in einer vorhandenen Sandbox nacheinander: -sandbox standard): %w", s.admin.Base(), err)
 	}
 	return s.remove(ctx, sb)
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/mockadmin"
 )
 
 // maxRohAntwort bounds what a raw request reads of its answer.
@@ -36,13 +36,13 @@ func (w *world) registerTechnischeFehlerSteps(sc *godog.ScenarioContext) {
 	sc.Step(`^ich (\d+) Kursauskünfte zur Kurskennung "([^"]*)" zugleich anfordere$`, t.zugleich)
 	sc.Step(`^der HTTP-Status der Antwort ist (\d+)$`, t.httpStatus)
 	sc.Step(`^antwortet der Dienst auf (\d+) davon mit dem Fault "([^"]*)" und auf die übrigen mit dem Status "([^"]*)"$`, t.davon)
-	sc.Step(`^InGe (?:ist nicht verfügbar|nicht verfügbar ist)$`, func(ctx context.Context) error { return t.stoerung(ctx, stoerungen{Ausfall: true}) })
+	sc.Step(`^InGe (?:ist nicht verfügbar|nicht verfügbar ist)$`, func(ctx context.Context) error { return t.stoerung(ctx, mockadmin.Stoerungen{Ausfall: true}) })
 	sc.Step(`^InGe (?:ist wieder verfügbar|wieder verfügbar ist)$`, t.keineStoerung)
 	sc.Step(`^die nächste Anfrage scheitert mit einem Serverfehler$`, func(ctx context.Context) error {
-		return t.stoerung(ctx, stoerungen{NaechsteFehlschlagen: 1})
+		return t.stoerung(ctx, mockadmin.Stoerungen{NaechsteFehlschlagen: 1})
 	})
 	sc.Step(`^jede Antwort verzögert sich um (\d+) Sekunden?$`, func(ctx context.Context, s int) error {
-		return t.stoerung(ctx, stoerungen{Latenz: (time.Duration(s) * time.Second).String()})
+		return t.stoerung(ctx, mockadmin.Stoerungen{Latenz: (time.Duration(s) * time.Second).String()})
 	})
 	sc.Step(`^zeigt das Journal die angenommene Meldung als "([^"]*)"$`, t.journalZeigt)
 	sc.Step(`^die Anfrage ist als asynchron markiert$`, t.asynchron)
@@ -351,22 +351,10 @@ func (t *technik) asynchron() error {
 	return nil
 }
 
-// stoerungen are the faults of a sandbox as the admin API takes them (PUT
-// /sandboxes/{sandbox}/stoerungen replaces all of them).
-type stoerungen struct {
-	Ausfall              bool   `json:"ausfall"`
-	Latenz               string `json:"latenz,omitempty"`
-	NaechsteFehlschlagen int    `json:"naechsteFehlschlagen"`
-}
-
-func (a *adminClient) stoerungenPath(sandbox string) string {
-	return "/sandboxes/" + url.PathEscape(sandbox) + "/stoerungen"
-}
-
 // stoerung injects faults into the scenario's sandbox; they replace the
 // ones set before.
-func (t *technik) stoerung(ctx context.Context, s stoerungen) error {
-	if err := t.w.r.admin.do(ctx, http.MethodPut, t.w.r.admin.stoerungenPath(t.w.sandbox), s, http.StatusOK); err != nil {
+func (t *technik) stoerung(ctx context.Context, s mockadmin.Stoerungen) error {
+	if err := t.w.r.admin.SetStoerungen(ctx, t.w.sandbox, s); err != nil {
 		return err
 	}
 	if t.w.own == nil {
@@ -378,13 +366,7 @@ func (t *technik) stoerung(ctx context.Context, s stoerungen) error {
 // keineStoerung ends every fault of the scenario's sandbox; mockinge then
 // applies the requests it accepted meanwhile, before it answers.
 func (t *technik) keineStoerung(ctx context.Context) error {
-	return t.w.r.admin.do(ctx, http.MethodDelete, t.w.r.admin.stoerungenPath(t.w.sandbox), nil, http.StatusOK)
-}
-
-// journalEintrag is an entry of the journal as the admin API shows it.
-type journalEintrag struct {
-	Vorgangsnummer string `json:"vorgangsnummer"`
-	Ergebnis       string `json:"ergebnis"`
+	return t.w.r.admin.ClearStoerungen(ctx, t.w.sandbox)
 }
 
 // journalZeigt expects the journal of the scenario's sandbox to hold the
@@ -400,9 +382,8 @@ func (t *technik) journalZeigt(ctx context.Context, ergebnis string) error {
 	if err != nil {
 		return fmt.Errorf("interner Fehler: %w", err)
 	}
-	q := url.Values{"operation": {p.Name}}
-	var eintraege []journalEintrag
-	if err := t.w.r.admin.doJSON(ctx, http.MethodGet, "/sandboxes/"+url.PathEscape(t.w.sandbox)+"/journal?"+q.Encode(), nil, http.StatusOK, &eintraege); err != nil {
+	eintraege, err := t.w.r.admin.Journal(ctx, t.w.sandbox, mockadmin.JournalFilter{Operation: p.Name})
+	if err != nil {
 		return err
 	}
 	var gefunden []string
@@ -424,7 +405,7 @@ func (t *technik) afterScenario(ctx context.Context, _ *godog.Scenario, err erro
 	if t.stoerungIn == "" {
 		return ctx, nil
 	}
-	if cerr := t.w.r.admin.do(context.WithoutCancel(ctx), http.MethodDelete, t.w.r.admin.stoerungenPath(t.stoerungIn), nil, http.StatusOK); cerr != nil {
+	if cerr := t.w.r.admin.ClearStoerungen(context.WithoutCancel(ctx), t.stoerungIn); cerr != nil {
 		return ctx, fmt.Errorf("Störungen zurücksetzen: %w", cerr)
 	}
 	t.stoerungIn = ""

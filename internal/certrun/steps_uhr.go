@@ -29,7 +29,7 @@ func (w *world) heuteIst(ctx context.Context, datum string) error {
 	if err != nil {
 		return err
 	}
-	if err := w.r.admin.freezeClock(ctx, w.sandbox, d.Add(heuteUm)); err != nil {
+	if err := w.r.admin.FreezeClock(ctx, w.sandbox, d.Add(heuteUm)); err != nil {
 		return err
 	}
 	w.uhrGestellt, w.heute = true, d
@@ -38,7 +38,7 @@ func (w *world) heuteIst(ctx context.Context, datum string) error {
 
 // tageVergehen moves the clock on by whole days.
 func (w *world) tageVergehen(ctx context.Context, tage int) error {
-	if err := w.r.admin.advanceClock(ctx, w.sandbox, time.Duration(tage)*24*time.Hour); err != nil {
+	if err := w.r.admin.AdvanceClock(ctx, w.sandbox, time.Duration(tage)*24*time.Hour); err != nil {
 		return err
 	}
 	w.uhrGestellt = true
@@ -53,7 +53,7 @@ func (w *world) resetUhr(ctx context.Context) error {
 	if !w.uhrGestellt {
 		return nil
 	}
-	if err := w.r.admin.resetClock(ctx, w.sandbox); err != nil {
+	if err := w.r.admin.ResetClock(ctx, w.sandbox); err != nil {
 		return fmt.Errorf("Uhr zurücksetzen: %w", err)
 	}
 	w.uhrGestellt = false

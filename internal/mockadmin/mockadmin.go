@@ -17,6 +17,10 @@ import (
 	"time"
 )
 
+// ErrUnreachable marks a request to the admin API that got no answer at
+// all: no mockinge there, or none with an admin API.
+var ErrUnreachable = errors.New("keine Antwort")
+
 // maxAnswer bounds what the client reads of one answer; a journal with
 // its XML is the largest.
 const maxAnswer = 256 << 20
@@ -66,6 +70,12 @@ func (c *Client) Sandbox(ctx context.Context, name string) (Sandbox, error) {
 	return sb, err
 }
 
+// ResetSandbox brings a sandbox back to the Testdatenpaket; its users stay,
+// its faults are cleared.
+func (c *Client) ResetSandbox(ctx context.Context, name string) error {
+	return c.do(ctx, http.MethodPost, sandboxPath(name)+"/reset", nil, http.StatusOK, nil)
+}
+
 // DeleteSandbox removes a sandbox and everything in it.
 func (c *Client) DeleteSandbox(ctx context.Context, name string) error {
 	return c.do(ctx, http.MethodDelete, sandboxPath(name), nil, http.StatusNoContent, nil)
@@ -111,6 +121,12 @@ func (c *Client) SetStoerungen(ctx context.Context, sandbox string, s Stoerungen
 	return c.do(ctx, http.MethodPut, sandboxPath(sandbox)+"/stoerungen", s, http.StatusOK, nil)
 }
 
+// ClearStoerungen ends every fault of a sandbox; what its queue holds is
+// applied first.
+func (c *Client) ClearStoerungen(ctx context.Context, sandbox string) error {
+	return c.do(ctx, http.MethodDelete, sandboxPath(sandbox)+"/stoerungen", nil, http.StatusOK, nil)
+}
+
 // Eintrag is a journal entry with its request and response XML, the
 // passwords masked.
 type Eintrag struct {
@@ -128,14 +144,18 @@ type Eintrag struct {
 
 // JournalFilter selects journal entries; zero fields select all.
 type JournalFilter struct {
-	Nach int64     // only the entries after this one
-	Von  time.Time // only the entries from then on
+	Operation string    // only the entries of this procedure
+	Nach      int64     // only the entries after this one
+	Von       time.Time // only the entries from then on
 }
 
 // Journal reads the entries of a sandbox that the filter selects, oldest
 // first, with their XML.
 func (c *Client) Journal(ctx context.Context, sandbox string, f JournalFilter) ([]Eintrag, error) {
 	q := url.Values{"xml": {"1"}}
+	if f.Operation != "" {
+		q.Set("operation", f.Operation)
+	}
 	if f.Nach > 0 {
 		q.Set("nach", strconv.FormatInt(f.Nach, 10))
 	}
@@ -177,7 +197,7 @@ func (c *Client) do(ctx context.Context, method, path string, body any, want int
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("die Admin-API von mockinge unter %s ist nicht erreichbar (läuft mockinge mit -admin-addr, stimmt certrunner -admin?): %w", c.base, err)
+		return fmt.Errorf("die Admin-API von mockinge unter %s ist nicht erreichbar (läuft mockinge mit -admin-addr, stimmt certrunner -admin?): %w: %w", c.base, ErrUnreachable, err)
 	}
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
