@@ -297,10 +297,14 @@ func personFelder(path string, node inge.Feld, pe *testdaten.Person, art string)
 		return n.Felder[i], true
 	}
 	var out []Feldwert
+	// A field of the element that the person has not (a Geburtsname, an
+	// Adresszusatz) must not be sent: it would be someone else's data.
 	add := func(p, v string) {
-		if v != "" {
-			out = append(out, Feldwert{Feld: p, Wert: v})
+		if v == "" {
+			out = append(out, Feldwert{Feld: p, Fehlt: true})
+			return
 		}
+		out = append(out, Feldwert{Feld: p, Wert: v})
 	}
 	ident := func(p string) {
 		add(p+"/Geburtsdatum", string(id.Geburtsdatum))
@@ -334,11 +338,15 @@ func personFelder(path string, node inge.Feld, pe *testdaten.Person, art string)
 				add(path+"/Staatsangehoerigkeit", s)
 			}
 		}
+		if sn.Wiederholbar() {
+			add(fmt.Sprintf("%s/Staatsangehoerigkeit[%d]", path, len(pe.Staatsangehoerigkeit)+1), "") // no other one
+		}
 	}
 	if an, ok := has(node, "Anschrift"); ok {
 		a := pe.Anschrift
 		for _, f := range []struct{ name, value string }{
-			{"Strasse", a.Strasse}, {"Postleitzahl", a.Postleitzahl}, {"Ort", a.Ort}, {"Staat", a.Staat}, {"Bundesland", a.Bundesland},
+			{"Strasse", a.Strasse}, {"Adresszusatz", ""}, {"Postfach", ""}, {"Postleitzahl", a.Postleitzahl},
+			{"Ort", a.Ort}, {"Staat", a.Staat}, {"Bundesland", a.Bundesland},
 		} {
 			if _, ok := has(an, f.name); ok {
 				add(path+"/Anschrift/"+f.name, f.value)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/antchfx/xmlquery"
 
@@ -170,7 +171,7 @@ func pruefePhase(fall string, ph *phase, r regeln) []Befund {
 				ungueltig[b.Feld] = true
 			}
 		}
-		for _, b := range pruefeFelder(fall, a.Nummer, e, a.Felder) {
+		for _, b := range pruefeFelder(fall, a.Nummer, e, a.Verfahren, a.Felder) {
 			if !ungueltig[b.Feld] {
 				out = append(out, b)
 			}
@@ -295,21 +296,53 @@ func passwortName(m wsse.PasswordMode) string {
 
 // pruefeFelder checks that a request carries each prescribed field with
 // its value, and not the fields that must be missing.
-func pruefeFelder(fall string, aufgabe int, e *eingang, felder []Feldwert) []Befund {
+func pruefeFelder(fall string, aufgabe int, e *eingang, verfahren string, felder []Feldwert) []Befund {
 	body := anfrageBody(e.Anfrage)
+	var tree []inge.Feld
+	if p, ok := verfahrenNamed(verfahren); ok {
+		tree = p.Felder()
+	}
 	var out []Befund
 	for _, f := range felder {
 		got, found := feldImXML(body, f.Feld)
+		basis := ""
+		if n, ok := feldAt(tree, f.Feld); ok && n.Typ != nil {
+			basis = n.Typ.Basis
+		}
 		switch {
 		case f.Fehlt && found:
 			out = append(out, Befund{Fall: fall, Aufgabe: aufgabe, Anfrage: e.ID, Feld: f.Feld, Text: "Das Feld darf nicht gesendet werden.", Tatsaechlich: got})
 		case !f.Fehlt && !found:
 			out = append(out, Befund{Fall: fall, Aufgabe: aufgabe, Anfrage: e.ID, Feld: f.Feld, Text: "Das Feld fehlt.", Erwartet: f.Wert})
-		case !f.Fehlt && got != f.Wert:
+		case !f.Fehlt && !gleich(basis, got, f.Wert):
 			out = append(out, Befund{Fall: fall, Aufgabe: aufgabe, Anfrage: e.ID, Feld: f.Feld, Text: "Das Feld trägt nicht die Angabe des Testfalls.", Erwartet: f.Wert, Tatsaechlich: got})
 		}
 	}
 	return out
+}
+
+// gleich compares a value sent with the one prescribed in the type of the
+// field, as the contract reads them: a date with a zone is that day, a
+// boolean 1 is true, an int 05 is 5; anything else as text.
+func gleich(basis, got, want string) bool {
+	if got == want {
+		return true
+	}
+	switch basis {
+	case "xs:date":
+		g, err1 := inge.Datum(got).Time()
+		w, err2 := inge.Datum(want).Time()
+		return err1 == nil && err2 == nil && g.Format(time.DateOnly) == w.Format(time.DateOnly)
+	case "xs:boolean":
+		g, err1 := strconv.ParseBool(got)
+		w, err2 := strconv.ParseBool(want)
+		return err1 == nil && err2 == nil && g == w
+	case "xs:int":
+		g, err1 := strconv.Atoi(got)
+		w, err2 := strconv.Atoi(want)
+		return err1 == nil && err2 == nil && g == w
+	}
+	return false
 }
 
 // anfrageBody is the element in the Body of a request, or nil.

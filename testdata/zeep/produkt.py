@@ -97,7 +97,12 @@ class Element:
             d["_value_1"] = self.text  # simpleContent beside attributes
         d.update(self.attribute)
         for name, k in self.kinder.items():
-            d[name] = [x.fuer_zeep() for x in k] if isinstance(k, list) else k.fuer_zeep()
+            if isinstance(k, list):
+                # An occurrence not to send is left out of the list.
+                werte = [v for v in (x.fuer_zeep() for x in k) if v is not zeep.xsd.SkipValue]
+                d[name] = werte if werte else zeep.xsd.SkipValue
+            else:
+                d[name] = k.fuer_zeep()
         if all(v is zeep.xsd.SkipValue for v in d.values()):
             return zeep.xsd.SkipValue  # only fields not to send: no element either
         return d
