@@ -157,8 +157,13 @@ func TestTerminalAufgabe(t *testing.T) {
 		}
 		done <- fx.term.Ausfuehren(t.Context(), Aufgabe{
 			Fall: "TF-AN-06", Nummer: 1, Verfahren: "AnmeldungErstverfahren",
-			Text:     "Sie in Ihrer Software die Person im Erstverfahren anmelden, mit diesen Angaben:",
-			Anzeige:  []string{"Person (Anmeldung): Moradi, Omid, geb. 03.03.1990, BAMF 5010601-439", "Bildungsstand (Anmeldung/Bildungsstand): 3B"},
+			Text:    "Sie in Ihrer Software die Person im Erstverfahren anmelden, mit diesen Angaben:",
+			Angaben: []Angabe{{Feld: "Anmeldung", Wert: "Moradi, Omid"}, {Feld: "Anmeldung/Bildungsstand", Wert: "3B"}},
+			Anzeige: []string{"Person (Anmeldung): Moradi, Omid, geb. 03.03.1990, BAMF 5010601-439", "Bildungsstand (Anmeldung/Bildungsstand): 3B"},
+			Felder: []Feldwert{
+				{Feld: "Anmeldung/Ident/Geburtsdatum", Wert: "1990-03-03"}, {Feld: "Anmeldung/Geburtsort", Wert: "Herat"},
+				{Feld: "Anmeldung/Bildungsstand", Wert: "3B"}, {Feld: "Anmeldung/Geburtsname", Fehlt: true},
+			},
 			Hinweise: []string{"InGe ist bei Ihrem ersten Versuch nicht erreichbar (Fault F301, HTTP 503)."},
 		})
 	}()
@@ -170,6 +175,10 @@ func TestTerminalAufgabe(t *testing.T) {
 		"  Bitte in Ihrer Software die Person im Erstverfahren anmelden, mit diesen Angaben:",
 		"    Person (Anmeldung): Moradi, Omid, geb. 03.03.1990, BAMF 5010601-439",
 		"    Bildungsstand (Anmeldung/Bildungsstand): 3B",
+		"  Dazu, wie das Testdatenpaket es hat (Feld der Anfrage: Wert):",
+		"    Anmeldung/Ident/Geburtsdatum: 1990-03-03",
+		"    Anmeldung/Geburtsort: Herat",
+		"    Anmeldung/Geburtsname: nicht senden",
 		"  Hinweis: InGe ist bei Ihrem ersten Versuch nicht erreichbar (Fault F301, HTTP 503).",
 		"Warte auf Ihre Anfrage … (Enter: weiter warten, ü + Enter: Aufgabe überspringen)",
 	} {
@@ -177,6 +186,11 @@ func TestTerminalAufgabe(t *testing.T) {
 	}
 	if err := warte(t, done, "Ausfuehren"); err != nil {
 		t.Errorf("Ausfuehren = %v", err)
+	}
+	for _, l := range fx.gesehen {
+		if strings.Contains(l, "Anmeldung/Bildungsstand: 3B") {
+			t.Errorf("a field that a row names is shown again among the derived ones: %q", l)
+		}
 	}
 }
 
