@@ -443,7 +443,7 @@ func vorbereitet(o options, cfg abnahme.Config, res abnahme.Ergebnis, stdout, st
 	for _, a := range res.Aufgaben {
 		faelle[a.Fall] = true
 	}
-	fmt.Fprintf(stdout, "\ncertrunner: die Sandbox der Abnahme ist vorbereitet: %d Testfälle mit %d Aufgaben. Ihr Zugang:\n\n", len(faelle), len(res.Aufgaben))
+	fmt.Fprintf(stdout, "\ncertrunner: die Sandbox der Abnahme ist vorbereitet: %s mit %s. Ihr Zugang:\n\n", anzahl(len(faelle), "Testfall", "Testfälle"), anzahl(len(res.Aufgaben), "Aufgabe", "Aufgaben"))
 	if err := abnahme.SchreibeZugang(stdout, res.Zugang); err != nil {
 		fmt.Fprintln(stderr, "certrunner:", err)
 		return 1
@@ -542,7 +542,7 @@ func zusammenfassung(w io.Writer, res abnahme.Ergebnis, dauer time.Duration) {
 	for _, u := range urteile {
 		counts = append(counts, fmt.Sprintf("%d %s", res.Zaehle(u), u))
 	}
-	fmt.Fprintf(w, "certrunner: %d Testfälle: %s\n", len(res.Faelle), strings.Join(counts, ", "))
+	fmt.Fprintf(w, "certrunner: %s: %s\n", anzahl(len(res.Faelle), "Testfall", "Testfälle"), strings.Join(counts, ", "))
 	for _, u := range urteile[1:] {
 		for _, f := range res.Faelle {
 			if f.Urteil == u {
@@ -555,7 +555,7 @@ func zusammenfassung(w io.Writer, res abnahme.Ergebnis, dauer time.Duration) {
 		for i, id := range res.OhneFall {
 			ids[i] = strconv.FormatInt(id, 10)
 		}
-		fmt.Fprintf(w, "  ohne Testfall: %d Anfragen Ihrer Software nennen die Daten keines Testfalls (Journal-Einträge %s)\n", n, strings.Join(ids, ", "))
+		fmt.Fprintf(w, "  ohne Testfall: %s Ihrer Software %s die Daten keines Testfalls (Journal-Einträge %s)\n", anzahl(n, "Anfrage", "Anfragen"), map[bool]string{true: "nennt", false: "nennen"}[n == 1], strings.Join(ids, ", "))
 	}
 	for _, f := range res.Reports {
 		fmt.Fprintf(w, "  Bericht: %s\n", f)
@@ -564,4 +564,12 @@ func zusammenfassung(w io.Writer, res abnahme.Ergebnis, dauer time.Duration) {
 		fmt.Fprintln(w, "  kein Bericht: -report VERZEICHNIS schreibt das Protokoll (protokoll.html, junit.xml, cucumber.json)")
 	}
 	fmt.Fprintf(w, "  Hinweis: %s\n", abnahme.Hinweis)
+}
+
+// anzahl is a count with its noun, "1 Testfall", "8 Testfälle".
+func anzahl(n int, eins, viele string) string {
+	if n == 1 {
+		return "1 " + eins
+	}
+	return strconv.Itoa(n) + " " + viele
 }

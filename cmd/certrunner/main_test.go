@@ -392,11 +392,16 @@ func TestRunAbnahmeVorbereitenAuswerten(t *testing.T) {
 		}
 	}
 
-	// The product performs TF-AN-01 with the access data of the file.
+	// The product performs TF-AN-01 with the access data of the file, and
+	// asks about a course of no case.
 	sende(t, zugang, aufgaben[0])
+	sende(t, zugang, abnahme.Aufgabe{Fall: "keiner", Verfahren: "Kursauskunft", Felder: []abnahme.Feldwert{{Feld: "Kurskennung", Wert: "K999999999"}}})
 	code, out = auswerten("-tags", "@TF-AN-01", "-produkt", "Testprodukt", "-produkt-version", "1.0")
-	if code != 0 || !strings.Contains(out, "certrunner: 1 Testfälle: 1 bestanden, 0 nicht bestanden") {
+	if code != 0 || !strings.Contains(out, "certrunner: 1 Testfall: 1 bestanden, 0 nicht bestanden") {
 		t.Errorf("-auswerten of TF-AN-01 performed = %d; want 0 and 1 bestanden\n%s", code, out)
+	}
+	if !regexp.MustCompile(`  ohne Testfall: 1 Anfrage Ihrer Software nennt die Daten keines Testfalls \(Journal-Einträge \d+\)\n`).MatchString(out) {
+		t.Errorf("stdout lacks the Kursauskunft of no case:\n%s", out)
 	}
 	if !strings.Contains(out, "kein Bericht: -report VERZEICHNIS") {
 		t.Errorf("stdout lacks the hint on -report:\n%s", out)
@@ -465,7 +470,7 @@ func TestRunAbnahmeInteraktiv(t *testing.T) {
 	typ("ü")
 	expect("Aufgabe 1 wird übersprungen.")
 	expect("TF-AN-01 Erstanmeldung mit der BAMF-Kennziffer: übersprungen")
-	expect("certrunner: 1 Testfälle: 0 bestanden, 0 nicht bestanden, 0 manuell zu prüfen, 1 übersprungen")
+	expect("certrunner: 1 Testfall: 0 bestanden, 0 nicht bestanden, 0 manuell zu prüfen, 1 übersprungen")
 	for range lines { // the rest of the summary
 	}
 	select {
