@@ -97,10 +97,18 @@ type Config struct {
 type Urteil string
 
 const (
-	Bestanden      Urteil = "bestanden"
+	// Bestanden: every check passed and every question was answered yes.
+	Bestanden Urteil = "bestanden"
+	// NichtBestanden: a check failed (a Befund says which).
 	NichtBestanden Urteil = "nicht bestanden"
-	Manuell        Urteil = "manuell zu prüfen"
-	Uebersprungen  Urteil = "übersprungen"
+	// Manuell: every check passed, a question only a person can answer
+	// stayed open.
+	Manuell Urteil = "manuell zu prüfen"
+	// Uebersprungen: the operator skipped a task.
+	Uebersprungen Urteil = "übersprungen"
+	// NichtVorbereitet is a case the evaluated sandbox was not prepared
+	// for (certrunner -abnahme -vorbereiten with other -tags): not judged.
+	NichtVorbereitet Urteil = "nicht vorbereitet"
 )
 
 // Ergebnis is the outcome of a run.
@@ -402,12 +410,12 @@ func (l *lauf) durchlauf(ctx context.Context, p pass) error {
 		return fmt.Errorf("abnahme: %s", strings.Join(l.fehler, "\n  "))
 	}
 	if status != 0 {
-		return errors.New("abnahme: godog hat den Testfallheft nicht ausführen können (ein undefinierter Schritt?)")
+		return errors.New("abnahme: godog hat das Testfallheft nicht ausführen können (ein undefinierter Schritt?)")
 	}
 	return nil
 }
 
-// fehler records an error of the Testfallheft or the tool: it ends the
+// fehlerIn records an error of the Testfallheft or the tool: it ends the
 // run, since a verdict would say nothing.
 func (l *lauf) fehlerIn(fall string, err error) {
 	for _, f := range l.fehler {

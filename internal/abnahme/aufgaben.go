@@ -52,12 +52,15 @@ func (w *welt) aufgabe(ctx context.Context, phrase string, table *godog.Table) e
 	if err != nil {
 		return err
 	}
-	return w.stelle(ctx, aufgabenPhrasen[i].verfahren, "Sie in Ihrer Software "+phrase+", mit diesen Angaben:", angaben)
+	return w.stelle(ctx, aufgabenPhrasen[i].verfahren, "Sie in Ihrer Software "+phrase+", mit diesen Angaben:", angaben, 0)
 }
 
 // korrektur is a task that sends the previous one's message again with
 // the table's rows changed.
 func (w *welt) korrektur(ctx context.Context, table *godog.Table) error {
+	if w.nichtVorbereitet {
+		return nil
+	}
 	if len(w.aufgaben) == 0 && w.pass != passVorbereitung {
 		return fmt.Errorf("es gibt keine Meldung, die korrigiert werden könnte")
 	}
@@ -70,7 +73,7 @@ func (w *welt) korrektur(ctx context.Context, table *godog.Table) error {
 	}
 	prev := w.aufgaben[len(w.aufgaben)-1]
 	angaben := append(slices.Clone(prev.Angaben), rows...)
-	return w.stelle(ctx, prev.Verfahren, "Sie die Angaben so korrigieren und die Meldung erneut senden:", angaben)
+	return w.stelle(ctx, prev.Verfahren, "Sie die Angaben so korrigieren und die Meldung erneut senden:", angaben, len(prev.Angaben))
 }
 
 // angabenAus reads a table Feld | Wert.
@@ -92,9 +95,10 @@ func angabenAus(table *godog.Table) ([]Angabe, error) {
 }
 
 // stelle makes the task, and in the judging pass has it performed,
-// awaits its requests and checks them.
-func (w *welt) stelle(ctx context.Context, verfahren, text string, angaben []Angabe) error {
-	if w.pass == passVorbereitung {
+// awaits its requests and checks them. The operator reads the rows from
+// neuAb on: a correction shows only what changes.
+func (w *welt) stelle(ctx context.Context, verfahren, text string, angaben []Angabe, neuAb int) error {
+	if w.pass == passVorbereitung || w.nichtVorbereitet {
 		return nil
 	}
 	k := w.kontext()
@@ -104,8 +108,10 @@ func (w *welt) stelle(ctx context.Context, verfahren, text string, angaben []Ang
 	}
 	a := &Aufgabe{Fall: w.info.ID, Nummer: len(w.aufgaben) + 1, Verfahren: verfahren, Text: text, Felder: felder, Hinweise: w.hinweise}
 	w.hinweise = nil
-	for _, an := range angaben {
-		a.Anzeige = append(a.Anzeige, anzeige(verfahren, an, k)...)
+	for i, an := range angaben {
+		if i >= neuAb {
+			a.Anzeige = append(a.Anzeige, anzeige(verfahren, an, k)...)
+		}
 		if v, err := aufloesen(an.Wert, w.bezug); err == nil {
 			an.Wert = v
 		}

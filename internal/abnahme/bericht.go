@@ -90,8 +90,8 @@ func junitBericht(l *lauf) ([]byte, error) {
 					}
 				}
 				c.Skipped = &junit.Skipped{Message: "manuell zu prüfen: " + strings.Join(qs, " ")}
-			case Uebersprungen:
-				c.Skipped = &junit.Skipped{Message: "übersprungen"}
+			case Uebersprungen, NichtVorbereitet:
+				c.Skipped = &junit.Skipped{Message: string(f.Urteil)}
 			}
 			s.Cases = append(s.Cases, c)
 		}
@@ -194,7 +194,7 @@ var protokollVorlage string
 
 var protokollTmpl = template.Must(template.New("protokoll").Funcs(template.FuncMap{
 	"klasse": func(u Urteil) string {
-		return map[Urteil]string{Bestanden: "ok", NichtBestanden: "fehler", Manuell: "offen", Uebersprungen: "offen"}[u]
+		return map[Urteil]string{Bestanden: "ok", NichtBestanden: "fehler", Manuell: "offen", Uebersprungen: "offen", NichtVorbereitet: "vor"}[u]
 	},
 	"schrittKlasse": func(s string) string {
 		return map[string]string{statusBestanden: "ok", statusVorbereitet: "vor", statusFehler: "fehler", statusOffen: "offen", statusUebersprungen: "offen", statusUngeprueft: "offen"}[s]
@@ -238,7 +238,7 @@ func protokoll(l *lauf) ([]byte, error) {
 	if l.cfg.PasswortArt != 0 {
 		v.Passwort = passwortName(l.cfg.PasswortArt)
 	}
-	for _, u := range []Urteil{Bestanden, NichtBestanden, Manuell, Uebersprungen} {
+	for _, u := range []Urteil{Bestanden, NichtBestanden, Manuell, Uebersprungen, NichtVorbereitet} {
 		v.Zaehlung = append(v.Zaehlung, zaehlung{u, l.ergebnis.Zaehle(u)})
 	}
 	var b bytes.Buffer

@@ -32,7 +32,7 @@ func (w *welt) registerErwartungen(sc *godog.ScenarioContext) {
 // ausgang is the answer to the latest task, or false when there is none to
 // check (nothing arrived, or the pass does not judge).
 func (w *welt) ausgang() (antwort, *eingang, bool) {
-	if w.pass != passPruefung {
+	if w.pass != passPruefung || w.nichtVorbereitet {
 		return antwort{}, nil, false
 	}
 	ph := w.aktuell()
@@ -156,7 +156,7 @@ func (w *welt) rueckmeldung(n int, want string) error {
 // arrived again afterwards; or it was sent asynchronously, accepted and
 // processed.
 func (w *welt) nichtVerloren() error {
-	if w.pass != passPruefung {
+	if w.pass != passPruefung || w.nichtVorbereitet {
 		return nil
 	}
 	ph := w.aktuell()

@@ -373,8 +373,9 @@ func feldAt(tree []inge.Feld, path string) (inge.Feld, bool) {
 }
 
 // anzeige is how an operator reads a row: one line, and for a row that
-// stands for a whole element (a Kursplan, a Kursabschnitt, a LiD exam) a
-// line for each of its fields below it.
+// stands for a whole element (a person, a Kursplan, a Kursabschnitt, a
+// LiD exam) a line for each of its fields below it, "nicht angeben" for
+// what must not be sent.
 func anzeige(verfahren string, a Angabe, k kontext) []string {
 	out := []string{beschriftung(verfahren, a, k)}
 	p, ok := verfahrenNamed(verfahren)
@@ -391,11 +392,22 @@ func anzeige(verfahren string, a Angabe, k kontext) []string {
 		return out
 	}
 	fws, isBlock, err := k.block(a.Feld, node, wert)
-	if !isBlock || err != nil {
+	if !isBlock {
+		pe, art, isPerson := personDes(k.fall, wert)
+		if !isPerson || node.Typ != nil {
+			return out
+		}
+		fws, err = personFelder(a.Feld, node, pe, art)
+	}
+	if err != nil {
 		return out
 	}
 	for _, fw := range fws {
-		out = append(out, "    "+beschriftung(verfahren, Angabe{Feld: fw.Feld, Wert: anzeigeWert(fw.Wert)}, k))
+		v := anzeigeWert(fw.Wert)
+		if fw.Fehlt {
+			v = leer
+		}
+		out = append(out, "    "+beschriftung(verfahren, Angabe{Feld: fw.Feld, Wert: v}, k))
 	}
 	return out
 }

@@ -153,6 +153,7 @@ func (h *heft) schluessel(paket *testdaten.Paket) (map[string]string, error) {
 		for _, k := range h.unbekannt[f.ID] {
 			add(k, f.ID)
 		}
+		add(f.ID, f.ID) // the marker of its preparation (datenDesTestfalls)
 	}
 	if len(probs) > 0 {
 		slices.Sort(probs)

@@ -205,38 +205,11 @@ func (t *Terminal) Ausfuehren(_ context.Context, a Aufgabe) error {
 	for _, z := range a.Anzeige {
 		b.WriteString("    " + z + "\n")
 	}
-	if d := abgeleitet(a); len(d) > 0 {
-		b.WriteString("  Dazu, wie das Testdatenpaket es hat (Feld der Anfrage: Wert):\n")
-		for _, z := range d {
-			b.WriteString("    " + z + "\n")
-		}
-	}
 	for _, h := range a.Hinweise {
 		b.WriteString("  Hinweis: " + h + "\n")
 	}
 	b.WriteString("Warte auf Ihre Anfrage … (Enter: weiter warten, ü + Enter: Aufgabe überspringen)\n")
 	return t.schreibe(b.String())
-}
-
-// abgeleitet are the fields of the request that no row names itself: what
-// a person or a whole plan of the Testdatenpaket comes to, which the
-// operator would otherwise look up there.
-func abgeleitet(a Aufgabe) []string {
-	genannt := map[string]bool{}
-	for _, an := range a.Angaben {
-		genannt[an.Feld] = true
-	}
-	var out []string
-	for _, f := range a.Felder {
-		switch {
-		case genannt[f.Feld]:
-		case f.Fehlt:
-			out = append(out, f.Feld+": nicht senden")
-		default:
-			out = append(out, f.Feld+": "+f.Wert)
-		}
-	}
-	return out
 }
 
 // aufgabenSatz turns the step's clause "Sie in Ihrer Software … anmelden,

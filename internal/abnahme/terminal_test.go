@@ -175,10 +175,6 @@ func TestTerminalAufgabe(t *testing.T) {
 		"  Bitte in Ihrer Software die Person im Erstverfahren anmelden, mit diesen Angaben:",
 		"    Person (Anmeldung): Moradi, Omid, geb. 03.03.1990, BAMF 5010601-439",
 		"    Bildungsstand (Anmeldung/Bildungsstand): 3B",
-		"  Dazu, wie das Testdatenpaket es hat (Feld der Anfrage: Wert):",
-		"    Anmeldung/Ident/Geburtsdatum: 1990-03-03",
-		"    Anmeldung/Geburtsort: Herat",
-		"    Anmeldung/Geburtsname: nicht senden",
 		"  Hinweis: InGe ist bei Ihrem ersten Versuch nicht erreichbar (Fault F301, HTTP 503).",
 		"Warte auf Ihre Anfrage … (Enter: weiter warten, ü + Enter: Aufgabe überspringen)",
 	} {
@@ -186,11 +182,6 @@ func TestTerminalAufgabe(t *testing.T) {
 	}
 	if err := warte(t, done, "Ausfuehren"); err != nil {
 		t.Errorf("Ausfuehren = %v", err)
-	}
-	for _, l := range fx.gesehen {
-		if strings.Contains(l, "Anmeldung/Bildungsstand: 3B") {
-			t.Errorf("a field that a row names is shown again among the derived ones: %q", l)
-		}
 	}
 }
 

@@ -45,12 +45,38 @@ func (w *welt) abnahmetag(string) error {
 	return nil // leseHeft has checked that all cases name the same day
 }
 
-func (w *welt) datenDesTestfalls(id string) error {
+// datenDesTestfalls opens a case. Its preparation begins with a marker in
+// the journal, a Kursauskunft by the tool's user that names the case's ID
+// as Kurskennung (InGe knows none such and says M3002), so that an
+// evaluation later knows which cases the sandbox was prepared for; a case
+// without one is not judged (NichtVorbereitet).
+func (w *welt) datenDesTestfalls(ctx context.Context, id string) error {
 	w.schritt.Status = statusVorbereitet
 	if id != w.info.ID {
 		return fmt.Errorf("der Testfall %s nennt die Daten von %s", w.info.ID, id)
 	}
-	return nil
+	markierung := &inge.KursauskunftAnfrage{Kurskennung: w.info.ID}
+	markierung.Mandant.Traegernummer = w.fall.Traegernummer
+	if w.pass == passVorbereitung {
+		c, err := w.l.vorbereitungsClient(w.fall.Traegernummer)
+		if err != nil {
+			return err
+		}
+		if err := c.Call(ctx, inge.Kursauskunft.Procedure(), markierung, &inge.KursauskunftAntwort{}); err != nil {
+			return fmt.Errorf("Markierung des Testfalls im Journal: %w", err)
+		}
+		return nil
+	}
+	for _, e := range w.l.zuo.des(w.info.ID) {
+		if e.vorbereitung && e.Operation == inge.Kursauskunft.Procedure().Name {
+			return nil
+		}
+	}
+	if w.l.cfg.Modus == Auswerten {
+		w.nichtVorbereitet = true
+		return nil
+	}
+	return fmt.Errorf("die Markierung des Testfalls fehlt im Journal der Sandbox %s", w.l.zugang.Sandbox)
 }
 
 // tag parses a day of the Testfallheft.
@@ -111,6 +137,12 @@ func (w *welt) vorbereiten(ctx context.Context, am string, traegernummer string,
 			return first(elementTexte([]byte(e.Antwort), wanted)), nil
 		}
 		n++
+	}
+	if w.l.cfg.Modus == Auswerten {
+		// The sandbox was prepared with another selection of cases: this
+		// one is not part of its acceptance.
+		w.nichtVorbereitet = true
+		return "", nil
 	}
 	return "", fmt.Errorf("die Vorbereitung %s fehlt im Journal der Sandbox %s (ist sie mit certrunner -abnahme -vorbereiten vorbereitet?)", p.Name, w.l.zugang.Sandbox)
 }

@@ -75,6 +75,10 @@ type welt struct {
 	phasen   []*phase
 	hinweise []string // for the next task
 
+	// nichtVorbereitet marks a case whose preparation the evaluated
+	// sandbox lacks: it was prepared for other cases.
+	nichtVorbereitet bool
+
 	schritt *Schritt // the step running
 	kind    messages.PickleStepType
 }
@@ -128,6 +132,11 @@ func (w *welt) nachher(ctx context.Context, sc *godog.Scenario, err error) (cont
 // abschliessen judges what is left after the last task, finds the verdict
 // and tells it.
 func (w *welt) abschliessen(ctx context.Context) error {
+	if w.nichtVorbereitet {
+		w.erg.Urteil = NichtVorbereitet
+		w.l.ergebnis.Faelle = append(w.l.ergebnis.Faelle, w.erg)
+		return nil
+	}
 	if w.l.cfg.Modus == Interaktiv && len(w.aufgaben) > 0 && !w.uebersprungen() {
 		// Anything sent once more after the last task would count.
 		if err := w.l.warteNachlauf(ctx); err != nil {
@@ -144,7 +153,7 @@ func (w *welt) abschliessen(ctx context.Context) error {
 	w.l.ergebnis.Faelle = append(w.l.ergebnis.Faelle, w.erg)
 	if b := w.l.cfg.Bediener; b != nil {
 		b.Melde(fmt.Sprintf("%s %s: %s", w.info.ID, w.info.Titel, w.erg.Urteil))
-		for _, f := range w.erg.Befunde {
+		for _, f := range w.erg.AlleBefunde() {
 			b.Melde("  " + f.String())
 		}
 	}

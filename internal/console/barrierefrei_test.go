@@ -40,6 +40,7 @@ func TestSeitenBarrierefrei(t *testing.T) {
 		{"maske-beispiel", "/konsole/sandboxes/axe/maske/AnmeldungErstverfahren?beispiel=1"},
 		{"testdaten", "/konsole/testdaten"},
 		{"fehler", "/konsole/sandboxes/gibtsnicht"},
+		{"abnahme-ohne-vorbereitung", "/konsole/sandboxes/axe/abnahme"},
 	} {
 		b.open(p.path)
 		b.check(axe, p.name)

@@ -1,8 +1,10 @@
 // Package console is mockinge's console in the browser, in German, on the
 // admin listener beside the JSON admin API: the sandboxes with their users,
 // clocks and faults, the journal live, the trainer's controls, the
-// Testdatenpaket, and a Web-Maske for every procedure generated from the
-// contract (inge.Procedure.Felder).
+// Testdatenpaket, a Web-Maske for every procedure generated from the
+// contract (inge.Procedure.Felder), and for a sandbox prepared for the
+// acceptance of a vendor's software its Testfallheft with the verdicts as
+// the product's requests arrive (abnahme.go).
 //
 // The pages are rendered on the server (html/template) and work offline:
 // every asset is embedded. JavaScript does only what must happen without a
@@ -69,6 +71,7 @@ type Console struct {
 	seiten map[string]*template.Template
 	zeile  *template.Template // a journal row, for the live journal
 
+	abnahmen  abnahmen      // the evaluations of the acceptance pages
 	closing   chan struct{} // closed by Close: ends the live streams
 	closeOnce sync.Once
 }
@@ -171,6 +174,8 @@ func (c *Console) routes() {
 	get(sb+"/journal/live", c.journalLive)
 	get(sb+"/journal/{id:[0-9]+}", c.eintragSeite)
 	get(sb+"/maske/{operation}", c.maskeSeite)
+	get(sb+"/abnahme", c.abnahmeSeite)
+	get(sb+"/abnahme/stand", c.abnahmeStandAbfragen)
 	post(sb+"/maske/{operation}", c.maskeAbsenden)
 }
 

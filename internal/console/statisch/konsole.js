@@ -31,6 +31,34 @@ function liveJournal() {
   });
 }
 
+// The acceptance page: every few seconds the cases' verdicts as the
+// judgement of the journal has them; a new next case reloads the page with
+// its instructions.
+function abnahmeStand() {
+  const live = document.getElementById("abnahme-live");
+  if (!live || !window.fetch) return;
+  const aktuell = document.getElementById("aktuell");
+  const shown = aktuell ? aktuell.dataset.fall : "";
+  const tick = async () => {
+    try {
+      const r = await fetch(live.dataset.stand, { headers: { Accept: "application/json" } });
+      if (!r.ok) return;
+      const stand = await r.json();
+      for (const f of stand.faelle) {
+        const cell = document.querySelector("#fall-" + CSS.escape(f.id) + " .urteil");
+        if (cell && cell.textContent !== f.urteil) {
+          cell.textContent = f.urteil;
+          cell.className = "urteil u-" + f.klasse;
+        }
+      }
+      if (stand.aktuell !== shown) location.reload();
+    } catch (e) {
+      live.textContent = "Der Stand der Abnahme ließ sich nicht abrufen; neuer Versuch …";
+    }
+  };
+  setInterval(tick, 2000);
+}
+
 // The person picker: a person of the Testdatenpaket fills the fields of
 // the group it is chosen in, by their path below the group.
 function personenwahl() {
@@ -75,6 +103,7 @@ function kopieren() {
 
 document.addEventListener("DOMContentLoaded", () => {
   liveJournal();
+  abnahmeStand();
   personenwahl();
   kopieren();
 });
