@@ -2,11 +2,16 @@ package abnahme
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/features"
 	"github.com/inge-harness/inge-harness/internal/mockadmin"
+	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // eintrag builds a journal entry whose request names the data and whose
@@ -107,5 +112,40 @@ func TestPruefeRest(t *testing.T) {
 	b := pruefeRest("TF-X", rest)
 	if len(b) != 1 || b[0].Anfrage != 6 {
 		t.Errorf("pruefeRest = %v; want one finding, about entry 6 (an Auskunft may come at any time)", b)
+	}
+}
+
+// The README says how many cases the Testfallheft has, by procedure.
+func TestREADMETestfallheft(t *testing.T) {
+	paket, err := testdaten.Read(harness.Testdatenpaket())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := fs.Sub(features.Abnahme, "abnahme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := leseHeft(sub, "", paket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	if want := fmt.Sprintf("**Das Testfallheft** hat %d Testfälle", len(h.faelle)); !strings.Contains(text, want) {
+		t.Errorf("README lacks %q", want)
+	}
+	for _, keys := range [][2]string{{"AnmeldungErstverfahren", "Anmeldung im Erstverfahren %d"}, {"KursbeginnMelden", "Kursbeginn %d"}, {"LidPruefungAuskunft", "Auskunft %d"}} {
+		n := 0
+		for _, f := range h.faelle {
+			if f.Verfahren == keys[0] {
+				n++
+			}
+		}
+		if want := fmt.Sprintf(keys[1], n); !strings.Contains(text, want) {
+			t.Errorf("README lacks %q", want)
+		}
 	}
 }
