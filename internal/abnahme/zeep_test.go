@@ -14,43 +14,20 @@ import (
 
 	"github.com/inge-harness/inge-harness/internal/abnahme"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 )
-
-// python is the interpreter of the Debian packages, where python3-zeep
-// installs zeep.
-const python = "/usr/bin/python3"
 
 // zeepTags are the cases the zeep product performs: the registration and
 // the course planning.
 const zeepTags = "@AnmeldungErstverfahren,@KursplanungErfassen"
-
-// requireZeep skips the test when Python or zeep is missing, except in CI
-// (CI=true), where a missing tool must not let the test pass unnoticed.
-func requireZeep(tb testing.TB) {
-	tb.Helper()
-	missing := func(what string) {
-		tb.Helper()
-		msg := what + ": install the Debian package python3-zeep (apt-get install python3-zeep)"
-		if os.Getenv("CI") == "true" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg)
-	}
-	if _, err := os.Stat(python); err != nil {
-		missing(python + " not found")
-	}
-	if out, err := exec.Command(python, "-c", "import zeep").CombinedOutput(); err != nil {
-		missing("Python module zeep not importable (" + strings.TrimSpace(string(out)) + ")")
-	}
-}
 
 // TestZeepProdukt has a product in another language, a Python program on
 // zeep (testdata/zeep/produkt.py), take the acceptance as a vendor's test
 // suite would: it performs the tasks of a prepared sandbox, and the
 // evaluation of the sandbox's journal judges what it sent.
 func TestZeepProdukt(t *testing.T) {
-	requireZeep(t)
+	ingetest.RequireZeep(t)
 	mock := startMock(t)
 
 	// Done right, every case passes, or is left to a person when it asks
@@ -136,7 +113,7 @@ func zeepAbnahme(t *testing.T, mock *mockserver.Local, aendern func([]abnahme.Au
 	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
 	defer cancel()
 	script := filepath.Join("..", "..", "testdata", "zeep", "produkt.py")
-	cmd := exec.CommandContext(ctx, python, script, datei)
+	cmd := exec.CommandContext(ctx, ingetest.Python, script, datei)
 	cmd.Env = append(os.Environ(),
 		"INGE_ENDPOINT="+vor.Zugang.Endpoint, "INGE_BENUTZER="+u.Name, "INGE_PASSWORT="+u.Passwort,
 		"INGE_TRAEGERNUMMER="+u.Traegernummer, "INGE_PAUSE=0.05")
@@ -145,7 +122,7 @@ func zeepAbnahme(t *testing.T, mock *mockserver.Local, aendern func([]abnahme.Au
 	out, err := cmd.Output()
 	t.Logf("produkt.py:\n%s", out)
 	if err != nil {
-		t.Fatalf("%s %s: %v\nstderr:\n%s", python, script, err, stderr.String())
+		t.Fatalf("%s %s: %v\nstderr:\n%s", ingetest.Python, script, err, stderr.String())
 	}
 	if lines := strings.Count(string(out), "\n"); lines != len(aufgaben) {
 		t.Errorf("produkt.py printed %d lines; want one per task, %d", lines, len(aufgaben))

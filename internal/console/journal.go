@@ -15,21 +15,11 @@ import (
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
+	"github.com/inge-harness/inge-harness/internal/mockadmin"
 )
 
 // eintrag is a journal entry as the admin API shows it with xml=1.
-type eintrag struct {
-	ID             int64     `json:"id"`
-	Zeit           time.Time `json:"zeit"`
-	Traegernummer  string    `json:"traegernummer"`
-	Benutzer       string    `json:"benutzer"`
-	Operation      string    `json:"operation"`
-	Vorgangsnummer string    `json:"vorgangsnummer"`
-	Ergebnis       string    `json:"ergebnis"`
-	Dauer          string    `json:"dauer"`
-	Anfrage        string    `json:"anfrage"`
-	Antwort        string    `json:"antwort"`
-}
+type eintrag = mockadmin.Eintrag
 
 // zeile is a journal entry as the console shows it.
 type zeile struct {

@@ -4,57 +4,33 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
-
-// python is the interpreter of the Debian packages, where python3-zeep
-// installs zeep.
-const python = "/usr/bin/python3"
-
-// requireZeep skips the test when Python or zeep is missing, except in CI
-// (CI=true), where a missing tool must not let the test pass unnoticed.
-func requireZeep(tb testing.TB) {
-	tb.Helper()
-	missing := func(what string) {
-		tb.Helper()
-		msg := what + ": install the Debian package python3-zeep (apt-get install python3-zeep)"
-		if os.Getenv("CI") == "true" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg)
-	}
-	if _, err := os.Stat(python); err != nil {
-		missing(python + " not found")
-	}
-	if out, err := exec.Command(python, "-c", "import zeep").CombinedOutput(); err != nil {
-		missing("Python module zeep not importable (" + strings.TrimSpace(string(out)) + ")")
-	}
-}
 
 // TestZeep runs a mainstream SOAP toolkit, Python's zeep, against the mock:
 // it must load the served WSDL and XSD, sign with a PasswordDigest
 // UsernameToken, and understand the answers and the Fault.
 func TestZeep(t *testing.T) {
-	requireZeep(t)
+	ingetest.RequireZeep(t)
 	mock := MustStartLocal(t, mockserver.Config{})
 	script := filepath.Join("..", "..", "testdata", "zeep", "inge_client.py")
 
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
 	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, python, script, mock.Endpoint()+"?wsdl")
+	cmd := exec.CommandContext(ctx, ingetest.Python, script, mock.Endpoint()+"?wsdl")
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", python, script, err, out, stderr.String())
+		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", ingetest.Python, script, err, out, stderr.String())
 	}
 	got := parseKeyValues(t, out)
 	t.Logf("zeep:\n%s", out)
