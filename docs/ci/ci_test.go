@@ -1,7 +1,8 @@
 // Package ci_test checks the CI examples of docs/ci, which vendors copy
 // into their pipelines: the GitHub Actions workflow with actionlint, the
-// GitLab CI file as YAML with only the keys GitLab CI defines, and the
-// Testcontainers snippet for Go by compiling it.
+// GitLab CI file as YAML with only the keys GitLab CI defines, the
+// Testcontainers snippet for Go by compiling it, and the shell of the Linux
+// pipelines by running it (pipeline_test.go).
 package ci_test
 
 import (
