@@ -32,6 +32,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -444,7 +445,15 @@ func vorbereitet(o options, cfg abnahme.Config, res abnahme.Ergebnis, stdout, st
 		faelle[a.Fall] = true
 	}
 	fmt.Fprintf(stdout, "\ncertrunner: die Sandbox der Abnahme ist vorbereitet: %s mit %s. Ihr Zugang:\n\n", anzahl(len(faelle), "Testfall", "Testfälle"), anzahl(len(res.Aufgaben), "Aufgabe", "Aufgaben"))
-	if err := abnahme.SchreibeZugang(stdout, res.Zugang); err != nil {
+	shown := res.Zugang
+	if o.zugang != "" {
+		// The password goes into the file only, not into a CI job's log.
+		shown.Benutzer = slices.Clone(shown.Benutzer)
+		for i := range shown.Benutzer {
+			shown.Benutzer[i].Passwort = "(steht in " + o.zugang + ", INGE_PASSWORT)"
+		}
+	}
+	if err := abnahme.SchreibeZugang(stdout, shown); err != nil {
 		fmt.Fprintln(stderr, "certrunner:", err)
 		return 1
 	}
