@@ -23,6 +23,10 @@ const DefaultMaxBodyBytes = 1 << 20
 // DefaultMaxConcurrent is the default of Config.MaxConcurrent.
 const DefaultMaxConcurrent = 64
 
+// DefaultMaxJournalUnauthenticated is the default of
+// Config.MaxJournalUnauthenticated.
+const DefaultMaxJournalUnauthenticated = 4 << 10
+
 // Timeouts bound how long a connection may take; zero fields take the
 // defaults.
 type Timeouts struct {
@@ -69,6 +73,10 @@ type Config struct {
 	MaxConcurrent int
 	// Timeouts of the HTTP servers (defaults: DefaultTimeouts).
 	Timeouts Timeouts
+	// MaxJournalUnauthenticated bounds, in bytes, what the journal keeps of
+	// a request refused before its UsernameToken was accepted (default
+	// DefaultMaxJournalUnauthenticated): anyone can send those.
+	MaxJournalUnauthenticated int
 	// AdminAddr is where StartLocal serves the admin API (see Admin), e.g.
 	// 127.0.0.1:8081; empty serves none. New ignores it.
 	AdminAddr string
@@ -98,6 +106,9 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	}
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = DefaultMaxConcurrent
+	}
+	if cfg.MaxJournalUnauthenticated <= 0 {
+		cfg.MaxJournalUnauthenticated = DefaultMaxJournalUnauthenticated
 	}
 	cfg.Timeouts = cfg.Timeouts.withDefaults()
 	log := cfg.Logger

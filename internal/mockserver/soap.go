@@ -31,6 +31,9 @@ type exchange struct {
 	status    int
 	ergebnis  string // status word or fault code
 	vorgang   string
+	// journaled says the store wrote the journal entry with the request's
+	// effect, in one transaction.
+	journaled bool
 	// drain asks to apply the sandbox's queue once the answer is out: the
 	// request used up a targeted outage that had accepted requests.
 	drain bool
@@ -48,8 +51,9 @@ func (ex *exchange) release() {
 // serveSOAP runs one request through the pipeline, in one direction:
 // transport limits, envelope, SOAPAction, WS-Security (one lookup of the
 // user, its Traeger and its sandbox), the strict check of the body against
-// the XSD, the Mandant, the injected faults, the procedure's rules, then
-// encoding, the journal and the answer. The first failing step answers
+// the XSD, the Mandant, the injected faults, the procedure's rules with
+// the encoding of the answer and its journal entry in the transaction of
+// the request's effect, then the answer. The first failing step answers
 // with its Fault; nothing is stored then.
 func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{started: time.Now()}
@@ -63,38 +67,80 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	default:
 		fault = inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrent))
 	}
-	var buf bytes.Buffer
-	if fault == nil {
-		if err := soap.Encode(&buf, nil, resp); err != nil {
+	if fault == nil && !ex.journaled {
+		var err error
+		if _, err = s.entryOf(ex)(resp); err != nil {
 			s.log.Error("encode response", "operation", ex.operation, "err", err)
-			buf.Reset()
 			fault = inge.NewFault(inge.InternerFehler, "")
-		} else {
-			ex.status, ex.ergebnis, ex.vorgang = http.StatusOK, string(resp.Base().Status), resp.Base().Vorgangsnummer
 		}
 	}
 	if fault != nil {
+		ex.journaled = false
+		var buf bytes.Buffer
 		ex.status, ex.ergebnis, ex.vorgang = inge.HTTPStatus(fault.Detail.Code), fault.Detail.Code, ""
 		if err := soap.EncodeFault(&buf, *fault); err != nil {
 			s.log.Error("encode fault", "err", err)
 		}
+		ex.response = buf.Bytes()
 	}
-	ex.response = buf.Bytes()
+	// Journal before answering: once a client has its answer, the exchange
+	// is in the journal, so a test may read it at once. An answer whose
+	// entry the store wrote with its effect is journaled already.
+	if !ex.journaled {
+		s.journal(r.Context(), ex)
+	}
+	s.log.Info("soap", "sandbox", ex.sandboxName(), "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started))
 	if ex.latency > 0 { // injected through the admin API
 		select {
 		case <-time.After(ex.latency):
 		case <-r.Context().Done():
 		}
 	}
-	// Journal before answering: once a client has its answer, the exchange
-	// is in the journal, so a test may read it at once.
-	s.journal(r.Context(), ex)
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(ex.status)
 	_, _ = w.Write(ex.response)
 	if ex.drain {
 		s.drainAfter(w, r, ex)
 	}
+}
+
+// sandboxName is the name of the caller's sandbox, "" before
+// authentication.
+func (ex *exchange) sandboxName() string {
+	if ex.lease == nil {
+		return ""
+	}
+	return ex.lease.Sandbox.Name
+}
+
+// entryOf returns the journal entry of ex for the store to write with the
+// request's effect: it encodes the response into ex on the way.
+func (s *Server) entryOf(ex *exchange) mockstate.JournalFunc {
+	return func(resp inge.Response) (mockstate.Eintrag, error) {
+		var buf bytes.Buffer
+		if err := soap.Encode(&buf, nil, resp); err != nil {
+			return mockstate.Eintrag{}, fmt.Errorf("encode response: %w", err)
+		}
+		ex.response, ex.status = buf.Bytes(), http.StatusOK
+		ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
+		return s.eintrag(ex), nil
+	}
+}
+
+// eintrag is the journal entry of ex as it stands.
+func (s *Server) eintrag(ex *exchange) mockstate.Eintrag {
+	e := mockstate.Eintrag{
+		Zeit: ex.started, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
+		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: time.Since(ex.started),
+		Anfrage: ex.request, Antwort: ex.response,
+	}
+	if ex.lease != nil {
+		e.Geheim = []string{ex.lease.Zugang.Passwort}
+	} else {
+		e.MaxAnfrage = s.cfg.MaxJournalUnauthenticated
+	}
+	return e
 }
 
 // drainAfter applies what a targeted outage queued once the client has its
@@ -207,16 +253,17 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 	var err error
 	switch {
 	case outage && in.Request().Base().Asynchron:
-		resp, _, err = st.Accept(ctx, ex.caller, in)
+		resp, _, err = st.Accept(ctx, ex.caller, in, ex.request, s.entryOf(ex))
 	case outage:
 		return nil, inge.NewFault(inge.InGeNichtVerfuegbar, "")
 	default:
-		resp, err = st.Apply(ctx, ex.caller, in)
+		resp, err = st.ApplyJournaled(ctx, ex.caller, in, s.entryOf(ex))
 	}
 	if err != nil {
 		s.log.Error("apply", "operation", in.Procedure().Name, "err", err)
 		return nil, inge.NewFault(inge.InternerFehler, "")
 	}
+	ex.journaled = true
 	return resp, nil
 }
 
@@ -233,21 +280,21 @@ func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 			return err
 		}
 		for _, a := range auftraege {
-			ex := &exchange{started: time.Now(), caller: a.Caller, operation: a.Operation, request: a.Anfrage}
-			resp, err := st.ApplyAuftrag(ctx, a)
+			ex := &exchange{started: time.Now(), caller: a.Caller, operation: a.Operation, request: a.Umschlag}
+			if ex.request == nil { // queued before the envelope was kept
+				ex.request = a.Anfrage
+			}
+			// Its effect, its leaving the queue and its final journal entry
+			// are one transaction: a crash keeps all or none of them.
+			_, err := st.ApplyAuftrag(ctx, a, s.entryOf(ex))
 			if errors.Is(err, mockstate.ErrAuftragErledigt) {
 				continue // another drain applied it
 			}
 			if err != nil {
 				return fmt.Errorf("drain %s: %w", sb.Name, err)
 			}
-			var buf bytes.Buffer
-			if err := soap.Encode(&buf, nil, resp); err != nil {
-				return fmt.Errorf("drain %s: %w", sb.Name, err)
-			}
-			ex.response, ex.status = buf.Bytes(), http.StatusOK
-			ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
-			s.journalIn(ctx, sb.Name, st, ex)
+			s.log.Info("soap", "sandbox", sb.Name, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+				"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started), "nachverarbeitet", true)
 			n++
 		}
 		return nil
@@ -349,13 +396,17 @@ func (s *Server) authFault(err error) *soap.Fault {
 	return inge.NewFault(inge.InternerFehler, "")
 }
 
-// journal records the exchange in the journal of the caller's sandbox, or
-// of the standard sandbox when the caller is not known; the store masks the
-// password. A failure to journal is logged and the answer still goes out:
-// the procedure's outcome, already committed or not, must reach the client.
+// journal records an exchange that the store did not journal with an
+// effect, a Fault, in the journal of the caller's sandbox, or of the
+// standard sandbox when the caller is not known; the store masks the
+// password. Nothing was applied for it, so a failure to journal is logged
+// and the answer still goes out.
 func (s *Server) journal(ctx context.Context, ex *exchange) {
+	e := s.eintrag(ex)
 	if ex.lease != nil {
-		s.journalIn(ctx, ex.lease.Sandbox.Name, ex.lease.Store, ex)
+		if _, err := ex.lease.Store.AppendJournal(context.WithoutCancel(ctx), e); err != nil {
+			s.log.Error("journal", "sandbox", ex.lease.Sandbox.Name, "operation", ex.operation, "err", err)
+		}
 		return
 	}
 	sb, err := s.reg.Get(sandbox.Standard)
@@ -363,21 +414,11 @@ func (s *Server) journal(ctx context.Context, ex *exchange) {
 		s.log.Error("journal", "err", err)
 		return
 	}
-	if err := sb.Use(func(st *mockstate.Store) error { s.journalIn(ctx, "", st, ex); return nil }); err != nil {
-		s.log.Error("journal", "sandbox", sb.Name, "err", err)
-	}
-}
-
-func (s *Server) journalIn(ctx context.Context, sandboxName string, st *mockstate.Store, ex *exchange) {
-	d := time.Since(ex.started)
-	s.log.Info("soap", "sandbox", sandboxName, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
-		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", d)
-	_, err := st.AppendJournal(context.WithoutCancel(ctx), mockstate.Eintrag{
-		Zeit: ex.started, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
-		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: d,
-		Anfrage: ex.request, Antwort: ex.response,
+	err = sb.Use(func(st *mockstate.Store) error {
+		_, err := st.AppendJournal(context.WithoutCancel(ctx), e)
+		return err
 	})
 	if err != nil {
-		s.log.Error("journal", "operation", ex.operation, "err", err)
+		s.log.Error("journal", "sandbox", sb.Name, "operation", ex.operation, "err", err)
 	}
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"strings"
 	"time"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 // Eintrag is one SOAP exchange in the journal.
@@ -21,7 +23,20 @@ type Eintrag struct {
 	Dauer          time.Duration
 	Anfrage        []byte // request XML, secrets masked
 	Antwort        []byte // response XML, secrets masked
+
+	// Geheim are further secrets to mask wherever they appear in Anfrage
+	// and Antwort, such as the caller's password; they are never stored.
+	Geheim []string
+	// MaxAnfrage, if positive, cuts the stored request to at most this
+	// many bytes after masking (unauthenticated and refused requests).
+	MaxAnfrage int
 }
+
+// JournalFunc gives the journal entry of a request once its response is
+// known. The store writes the entry in the transaction of the request's
+// effect, so that both are committed or neither is: the evidence of a
+// request is never lost while its effect stays.
+type JournalFunc func(resp inge.Response) (Eintrag, error)
 
 // Filter selects journal entries. Zero fields select everything.
 type Filter struct {
@@ -41,12 +56,14 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 	if e.Zeit.IsZero() {
 		e.Zeit = tx.now()
 	}
+	anfrage := kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)
+	antwort := wsse.MaskSecrets(e.Antwort, e.Geheim...)
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		formatTime(e.Zeit), nullString(e.Traegernummer), nullString(e.Benutzer), e.Operation,
 		nullString(e.Vorgangsnummer), e.Ergebnis, e.Dauer.Microseconds(),
-		nullBytes(wsse.MaskSecrets(e.Anfrage)), nullBytes(wsse.MaskSecrets(e.Antwort)))
+		nullBytes(anfrage), nullBytes(antwort))
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
@@ -55,6 +72,19 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
 	return id, nil
+}
+
+// journal writes the entry j gives for resp; a nil j writes nothing.
+func (tx *Tx) journal(ctx context.Context, j JournalFunc, resp inge.Response) error {
+	if j == nil {
+		return nil
+	}
+	e, err := j(resp)
+	if err != nil {
+		return fmt.Errorf("journal entry: %w", err)
+	}
+	_, err = tx.AppendJournal(ctx, e)
+	return err
 }
 
 // Journal returns the entries that match f, newest first.
@@ -138,6 +168,16 @@ func (s *Store) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 // Journal returns the entries that match f, newest first.
 func (s *Store) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 	return view(ctx, s, func(tx *Tx) ([]Eintrag, error) { return tx.Journal(ctx, f) })
+}
+
+// kuerzen cuts a masked request to at most limit bytes, saying how long it
+// was; limit 0 keeps it whole.
+func kuerzen(b []byte, limit int) []byte {
+	if limit <= 0 || len(b) <= limit {
+		return b
+	}
+	note := fmt.Appendf(nil, "\n<!-- gekürzt: %d von %d Bytes gespeichert -->", limit, len(b))
+	return append(b[:limit:limit], note...)
 }
 
 // nullString stores "" as NULL.
