@@ -109,7 +109,7 @@ func serve(ln net.Listener, h http.Handler, tlsConfig *tls.Config, t Timeouts, l
 		server: &http.Server{
 			Handler:           h,
 			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-			ReadHeaderTimeout: 10 * time.Second,
+			ReadHeaderTimeout: t.Header,
 			ReadTimeout:       t.Read,
 			WriteTimeout:      t.Write,
 			IdleTimeout:       t.Idle,

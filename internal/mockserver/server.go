@@ -30,14 +30,19 @@ const DefaultMaxJournalUnauthenticated = 4 << 10
 // Timeouts bound how long a connection may take; zero fields take the
 // defaults.
 type Timeouts struct {
-	Read  time.Duration // whole request, body included
-	Write time.Duration // from the end of the request to the end of the answer
-	Idle  time.Duration // between requests on a kept-alive connection
+	Read   time.Duration // whole request, body included
+	Write  time.Duration // from the end of the request to the end of the answer
+	Idle   time.Duration // between requests on a kept-alive connection
+	Header time.Duration // the request line and headers
+	Body   time.Duration // the body of a SOAP request, from the end of its headers
 }
 
 // DefaultTimeouts are generous for a mock: a slow client on a CI machine
-// should not fail, a stuck one should not hold a connection for ever.
-var DefaultTimeouts = Timeouts{Read: 60 * time.Second, Write: 60 * time.Second, Idle: 120 * time.Second}
+// should not fail, a stuck one should not hold a connection for ever. The
+// header and body timeouts are short: a request takes a slot only once its
+// body is read, and one that trickles in is cut off long before the read
+// timeout.
+var DefaultTimeouts = Timeouts{Read: 60 * time.Second, Write: 60 * time.Second, Idle: 120 * time.Second, Header: 10 * time.Second, Body: 10 * time.Second}
 
 func (t Timeouts) withDefaults() Timeouts {
 	if t.Read <= 0 {
@@ -48,6 +53,12 @@ func (t Timeouts) withDefaults() Timeouts {
 	}
 	if t.Idle <= 0 {
 		t.Idle = DefaultTimeouts.Idle
+	}
+	if t.Header <= 0 {
+		t.Header = DefaultTimeouts.Header
+	}
+	if t.Body <= 0 {
+		t.Body = DefaultTimeouts.Body
 	}
 	return t
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -59,13 +60,19 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{started: time.Now()}
 	defer ex.release()
 	var resp inge.Response
-	var fault *soap.Fault
-	select {
-	case s.inflight <- struct{}{}:
-		defer func() { <-s.inflight }()
-		resp, fault = s.handle(r, ex)
-	default:
-		fault = inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrent))
+	// The body is read before the request takes a slot, within the body
+	// timeout: a client that sends slowly holds its connection, never a
+	// slot that others need.
+	raw, fault := s.readBody(w, r)
+	ex.request = raw
+	if fault == nil {
+		select {
+		case s.inflight <- struct{}{}:
+			resp, fault = s.handle(r, ex, raw)
+			<-s.inflight
+		default:
+			fault = inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrent))
+		}
 	}
 	if fault == nil && !ex.journaled {
 		var err error
@@ -160,19 +167,48 @@ func (s *Server) drainAfter(w http.ResponseWriter, r *http.Request, ex *exchange
 	}
 }
 
-func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fault) {
+// lingerBytes and lingerTime bound what the mock reads of a body beyond
+// the limit before it answers F104 and closes, as nginx's lingering close
+// does: a client that sends its whole body before it reads (Python's
+// http.client, curl) then reads the Fault instead of a broken pipe.
+const (
+	lingerBytes = 64 << 20
+	lingerTime  = 10 * time.Second
+)
+
+// utf8BOM is the byte order mark XML allows before the document.
+var utf8BOM = []byte("\ufeff")
+
+// readBody checks the transport of a request (content type, encoding) and
+// reads its body within the body timeout and size limit.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *soap.Fault) {
 	if f := checkContentType(r.Header.Get("Content-Type")); f != nil {
 		return nil, f
 	}
+	if f := checkContentEncoding(r.Header.Values("Content-Encoding")); f != nil {
+		w.Header().Set("Connection", "close")
+		return nil, f
+	}
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(min(s.cfg.Timeouts.Body, s.cfg.Timeouts.Read))) // not every writer can; the read timeout stays then
 	raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, s.cfg.MaxBodyBytes))
-	ex.request = raw
 	if err != nil {
+		w.Header().Set("Connection", "close")
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
+			_ = rc.SetReadDeadline(time.Now().Add(lingerTime))
+			_, _ = io.CopyN(io.Discard, r.Body, lingerBytes)
 			return nil, inge.NewFault(inge.LimitUeberschritten, "", "Grund", fmt.Sprintf("Die Anfrage ist größer als %d Bytes.", s.cfg.MaxBodyBytes))
 		}
-		return nil, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Die Anfrage ließ sich nicht vollständig lesen.")
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return raw, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", fmt.Sprintf("Die Anfrage kam nicht innerhalb von %s vollständig an.", s.cfg.Timeouts.Body))
+		}
+		return raw, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Die Anfrage ließ sich nicht vollständig lesen.")
 	}
+	return bytes.TrimPrefix(raw, utf8BOM), nil
+}
+
+func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Response, *soap.Fault) {
 	env, err := soap.ReadEnvelope(bytes.NewReader(raw), s.cfg.XML, wsse.IsSecurity)
 	if err != nil {
 		return nil, envelopeFault(err)
@@ -331,6 +367,20 @@ func checkContentType(header string) *soap.Fault {
 	default:
 		return inge.NewFault(inge.ContentTypeFalsch, "", "Wert", header)
 	}
+}
+
+// checkContentEncoding accepts a body that is not encoded; a compressed
+// one is refused with a Fault that names its encoding, rather than read as
+// broken XML.
+func checkContentEncoding(values []string) *soap.Fault {
+	for _, v := range values {
+		for _, enc := range strings.Split(v, ",") {
+			if enc = strings.TrimSpace(enc); enc != "" && !strings.EqualFold(enc, "identity") {
+				return inge.NewFault(inge.ContentEncodingFalsch, "", "Wert", enc)
+			}
+		}
+	}
+	return nil
 }
 
 // checkSOAPAction: SOAP 1.1 requires the header; its value, quoted or not,

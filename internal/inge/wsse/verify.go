@@ -14,6 +14,9 @@ const (
 	DefaultMaxNonces = 100_000
 )
 
+// maxZoneOffset is the largest zone offset of an xs:dateTime, 14 hours.
+const maxZoneOffset = 14 * 60 * 60
+
 // Verifier authenticates UsernameTokens on the server side, in two steps
 // with the user lookup between them: Parse checks a token's structure and
 // freshness, then the caller looks the token's user up once, then
@@ -131,6 +134,10 @@ func parseToken(sec *Security) (*Token, error) {
 		c, err := time.Parse(time.RFC3339Nano, t.createdText)
 		if err != nil {
 			return nil, reject(ErrMalformedToken, "Created %s ist kein Zeitpunkt mit Zeitzone, etwa 2027-03-10T09:00:00Z", quote(t.createdText))
+		}
+		// time.Parse takes zones up to ±23:59; xs:dateTime ends at ±14:00.
+		if _, off := c.Zone(); off > maxZoneOffset || off < -maxZoneOffset {
+			return nil, reject(ErrMalformedToken, "Created %s hat eine Zeitzone jenseits von ±14:00", quote(t.createdText))
 		}
 		t.created = c
 	}
