@@ -163,3 +163,51 @@ func faultOf(tb testing.TB, r *result) (code, text string) {
 	}
 	return string(m[1]), string(m[2])
 }
+
+// Issue 14, item 4: an admin path with an encoded slash or dot segments is
+// refused, never redirected: a client that follows a redirect would
+// delete another sandbox.
+func TestSlips_AdminEncodedSlashRefused(t *testing.T) {
+	mock := mustStartAdmin(t)
+	mustCreateSandbox(t, mock, "case", "case.kt1")
+	mustCreateSandbox(t, mock, "x3", "x3.kt1")
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, path := range []string{"/sandboxes/x3%2F..%2Fcase", "/sandboxes/x3/../case", "/sandboxes/x3%2fbenutzer", "/sandboxes/./case", "/sandboxes//case"} {
+		req, _ := http.NewRequestWithContext(t.Context(), http.MethodDelete, mock.AdminURL+path, nil)
+		req.URL.Opaque = path // as sent, not cleaned by the client
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("DELETE %s: Status = %d (Location %q); want 400", path, resp.StatusCode, resp.Header.Get("Location"))
+		}
+	}
+	for _, name := range []string{"case", "x3"} {
+		mustAdmin[sandboxReply](t, http.MethodGet, mock.AdminURL+"/sandboxes/"+name, "", http.StatusOK)
+	}
+}
+
+// Issue 14, item 4: the README promises 400 for a key that is not one of
+// the API's: a key given twice, or in another case, is one.
+func TestSlips_AdminJSONKeysExact(t *testing.T) {
+	mock := mustStartAdmin(t)
+	for _, tc := range []struct{ name, body, want string }{
+		{"Duplicate", `{"name": "dup-a", "name": "dup-b", "benutzer": [{"name": "dup.kt1", "passwort": "x", "traegernummer": "10000001"}]}`, `\"name\"`},
+		{"CaseVariant", `{"Name": "dup-c", "benutzer": [{"name": "dup.kt2", "passwort": "x", "traegernummer": "10000001"}]}`, `\"Name\"`},
+		{"NestedDuplicate", `{"name": "dup-d", "benutzer": [{"name": "dup.kt3", "passwort": "x", "passwort": "y", "traegernummer": "10000001"}]}`, `\"passwort\"`},
+		{"NestedCaseVariant", `{"name": "dup-e", "benutzer": [{"name": "dup.kt4", "PASSWORT": "x", "traegernummer": "10000001"}]}`, `\"PASSWORT\"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := adminDo(t, http.MethodPost, mock.AdminURL+"/sandboxes", tc.body)
+			if r.status != http.StatusBadRequest || !strings.Contains(string(r.body), tc.want) {
+				t.Errorf("POST /sandboxes %s: Status = %d\n%s\nwant 400 naming %s", tc.body, r.status, r.body, tc.want)
+			}
+		})
+	}
+	r := adminDo(t, http.MethodPut, mock.AdminURL+"/sandboxes/standard/clock", `{"now": "2027-03-10T09:00:00-23:59"}`)
+	if r.status != http.StatusBadRequest {
+		t.Errorf("PUT clock with a zone of -23:59: Status = %d\n%s\nwant 400", r.status, r.body)
+	}
+}
