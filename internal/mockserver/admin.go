@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gorilla/mux"
 
@@ -45,6 +46,12 @@ type Admin struct {
 	queue  drainer
 	log    *slog.Logger
 	router *mux.Router
+
+	// traeger are the Traegernummern of the Testdatenpaket, read once.
+	traeger struct {
+		mu      sync.Mutex
+		nummern []string
+	}
 }
 
 // NewAdmin returns the admin API over the sandboxes. A nil logger discards.

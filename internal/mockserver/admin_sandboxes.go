@@ -65,34 +65,20 @@ type zugangJSON struct {
 	Traegernummer string `json:"traegernummer"`
 }
 
-// describe reads what the admin API shows of a sandbox.
-func describe(ctx context.Context, sb *sandbox.Sandbox) (sandboxJSON, error) {
+// describe reads what the admin API shows of a sandbox, from the registry
+// alone: it never waits for a sandbox that is busy (draining, say).
+func (a *Admin) describe(sb *sandbox.Sandbox) sandboxJSON {
 	out := sandboxJSON{Name: sb.Name, Erstellt: sb.Created.UTC().Truncate(time.Second), Benutzer: []benutzerJSON{}}
-	err := sb.Use(func(st *mockstate.Store) error {
-		users, err := st.Users(ctx)
-		for _, u := range users {
-			out.Benutzer = append(out.Benutzer, benutzerJSON{Name: u.Name, Traegernummer: u.Traegernummer})
-		}
-		return err
-	})
-	if errors.Is(err, sandbox.ErrNotFound) { // removed meanwhile
-		return sandboxJSON{}, &adminError{status: http.StatusNotFound, msg: fmt.Sprintf("Sandbox %q ist unbekannt", sb.Name)}
+	for _, u := range a.reg.Users(sb) {
+		out.Benutzer = append(out.Benutzer, benutzerJSON{Name: u.Name, Traegernummer: u.Traegernummer})
 	}
-	return out, err
+	return out
 }
 
 func (a *Admin) listSandboxes(r *http.Request) (any, error) {
 	out := []sandboxJSON{}
 	for _, sb := range a.reg.List() {
-		s, err := describe(r.Context(), sb)
-		var ae *adminError
-		if errors.As(err, &ae) {
-			continue // removed while listing
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
+		out = append(out, a.describe(sb))
 	}
 	return out, nil
 }
@@ -102,7 +88,7 @@ func (a *Admin) getSandbox(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return describe(r.Context(), sb)
+	return a.describe(sb), nil
 }
 
 func (a *Admin) createSandbox(r *http.Request) (any, error) {
@@ -135,11 +121,7 @@ func (a *Admin) createSandbox(r *http.Request) (any, error) {
 		return nil, a.registryError(err, body.Name, users)
 	}
 	a.log.Info("admin: sandbox created", "sandbox", sb.Name, "benutzer", len(users))
-	s, err := describe(r.Context(), sb)
-	if err != nil {
-		return nil, err
-	}
-	return created(s), nil
+	return created(a.describe(sb)), nil
 }
 
 func (a *Admin) removeSandbox(r *http.Request) (any, error) {
@@ -163,7 +145,7 @@ func (a *Admin) resetSandbox(r *http.Request) (any, error) {
 		return nil, a.registryError(err, sb.Name, nil)
 	}
 	a.log.Info("admin: sandbox reset", "sandbox", sb.Name)
-	return describe(r.Context(), sb)
+	return a.describe(sb), nil
 }
 
 func (a *Admin) addBenutzer(r *http.Request) (any, error) {
@@ -238,8 +220,15 @@ func (a *Admin) checkZugang(ctx context.Context, z zugangJSON, where string) (mo
 }
 
 // traegernummern lists the Traeger of the Testdatenpaket, which every
-// sandbox holds, as the standard sandbox has them.
+// sandbox holds, as the standard sandbox has them. They are read once: the
+// Testdatenpaket does not change while the mock runs, and a user added to
+// one sandbox must not wait for the standard sandbox.
 func (a *Admin) traegernummern(ctx context.Context) ([]string, error) {
+	a.traeger.mu.Lock()
+	defer a.traeger.mu.Unlock()
+	if a.traeger.nummern != nil {
+		return a.traeger.nummern, nil
+	}
 	std, err := a.reg.Get(sandbox.Standard)
 	if err != nil {
 		return nil, err
@@ -251,6 +240,9 @@ func (a *Admin) traegernummern(ctx context.Context) ([]string, error) {
 			return err
 		})
 	})
+	if err == nil {
+		a.traeger.nummern = nummern
+	}
 	return nummern, err
 }
 

@@ -82,6 +82,11 @@ type Config struct {
 	// DefaultMaxConcurrent); one more is answered at once with Fault F303
 	// and HTTP 503 rather than queued without limit.
 	MaxConcurrent int
+	// MaxConcurrentPerSandbox bounds the requests of one sandbox served at
+	// once (default a quarter of MaxConcurrent, at least 1), so that one
+	// sandbox's load, or requests waiting for its drain, leave slots to the
+	// others; one more is answered with F303 too.
+	MaxConcurrentPerSandbox int
 	// Timeouts of the HTTP servers (defaults: DefaultTimeouts).
 	Timeouts Timeouts
 	// MaxJournalUnauthenticated bounds, in bytes, what the journal keeps of
@@ -117,6 +122,9 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	}
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = DefaultMaxConcurrent
+	}
+	if cfg.MaxConcurrentPerSandbox <= 0 {
+		cfg.MaxConcurrentPerSandbox = max(1, cfg.MaxConcurrent/4)
 	}
 	if cfg.MaxJournalUnauthenticated <= 0 {
 		cfg.MaxJournalUnauthenticated = DefaultMaxJournalUnauthenticated

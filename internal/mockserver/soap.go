@@ -24,6 +24,7 @@ import (
 type exchange struct {
 	started   time.Time
 	lease     *sandbox.Lease // the caller's hold on its sandbox; nil before authentication
+	slot      *sandbox.Sandbox // the sandbox whose slot the request holds; nil if none
 	latency   time.Duration  // injected delay of the answer
 	caller    mockstate.Caller
 	operation string
@@ -49,6 +50,15 @@ func (ex *exchange) release() {
 	}
 }
 
+// leave gives back the sandbox's slot the request holds, if any. It may be
+// called more than once.
+func (ex *exchange) leave() {
+	if ex.slot != nil {
+		ex.slot.Leave()
+		ex.slot = nil
+	}
+}
+
 // serveSOAP runs one request through the pipeline, in one direction:
 // transport limits, envelope, SOAPAction, WS-Security (one lookup of the
 // user, its Traeger and its sandbox), the strict check of the body against
@@ -59,6 +69,7 @@ func (ex *exchange) release() {
 func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{started: time.Now()}
 	defer ex.release()
+	defer ex.leave()
 	var resp inge.Response
 	// The body is read before the request takes a slot, within the body
 	// timeout: a client that sends slowly holds its connection, never a
@@ -98,12 +109,15 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("soap", "sandbox", ex.sandboxName(), "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
 		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started))
-	if ex.latency > 0 { // injected through the admin API
+	// An injected latency is waited out with the sandbox's slot, not the
+	// mock's: a sandbox with a latency is limited to its own share.
+	if ex.latency > 0 {
 		select {
 		case <-time.After(ex.latency):
 		case <-r.Context().Done():
 		}
 	}
+	ex.leave()
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(ex.status)
 	_, _ = w.Write(ex.response)
@@ -221,7 +235,7 @@ func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Respons
 		}
 	}
 	// Nothing about the body is answered without a valid UsernameToken.
-	lease, fault := s.authenticate(r.Context(), env.Header)
+	lease, fault := s.authenticate(r.Context(), ex, env.Header)
 	if fault != nil {
 		return nil, fault
 	}
@@ -248,7 +262,7 @@ func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Respons
 // authenticate verifies the UsernameToken of a request's header: its
 // structure and freshness, then one lookup of the user, which yields its
 // account and holds its sandbox, then the password and the nonce.
-func (s *Server) authenticate(ctx context.Context, header []soap.Element) (*sandbox.Lease, *soap.Fault) {
+func (s *Server) authenticate(ctx context.Context, ex *exchange, header []soap.Element) (*sandbox.Lease, *soap.Fault) {
 	sec, err := wsse.ReadSecurity(header)
 	if err != nil {
 		return nil, s.authFault(err)
@@ -256,6 +270,14 @@ func (s *Server) authenticate(ctx context.Context, header []soap.Element) (*sand
 	tok, err := s.verifier.Parse(sec)
 	if err != nil {
 		return nil, s.authFault(err)
+	}
+	// The sandbox's own slot is taken before anything waits for the
+	// sandbox (a drain, a reset): its requests take at most its share.
+	if sb, ok := s.reg.ForUser(tok.Username()); ok {
+		if !sb.Enter(s.cfg.MaxConcurrentPerSandbox) {
+			return nil, inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrentPerSandbox))
+		}
+		ex.slot = sb
 	}
 	lease, err := s.reg.Login(ctx, tok.Username())
 	switch {

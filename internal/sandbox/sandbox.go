@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/mockstate"
@@ -53,7 +54,27 @@ type Sandbox struct {
 	store *mockstate.Store
 
 	faults faults
+
+	inflight atomic.Int32 // requests holding a slot of the sandbox
 }
+
+// Enter takes one of the sandbox's limit slots for a request and reports
+// whether there was one; Leave gives it back. Slots are counted per
+// sandbox so that one sandbox's load or latency cannot take every slot of
+// the mock.
+func (s *Sandbox) Enter(limit int) bool {
+	if s.inflight.Add(1) > int32(limit) {
+		s.inflight.Add(-1)
+		return false
+	}
+	return true
+}
+
+// Leave gives back a slot taken with Enter.
+func (s *Sandbox) Leave() { s.inflight.Add(-1) }
+
+// InFlight is the number of the sandbox's slots taken.
+func (s *Sandbox) InFlight() int { return int(s.inflight.Load()) }
 
 // Use runs fn with the sandbox's store, while no reset or removal can swap it.
 func (s *Sandbox) Use(fn func(*mockstate.Store) error) error {
@@ -87,13 +108,29 @@ type Registry struct {
 	testdaten fs.FS
 	opts      []mockstate.Option
 
-	// creating serializes Create: two creations of one name would
-	// otherwise open, and then delete, the same file.
-	creating sync.Mutex
-
+	// mu guards the maps only; it is never held while a store is used, so
+	// that an operation on one sandbox (waiting for its drain, say) never
+	// holds up the lookup of another's users.
 	mu     sync.RWMutex
 	byName map[string]*Sandbox
-	byUser map[string]*Sandbox
+	byUser map[string]userEntry
+	// creating are the names of the sandboxes being created: two
+	// creations of one name would otherwise open, and then delete, the
+	// same file.
+	creating map[string]bool
+}
+
+// userEntry routes a user to its sandbox, with its Traeger: what the
+// registry can say of a user without opening its sandbox's store.
+type userEntry struct {
+	sb            *Sandbox
+	traegernummer string
+}
+
+// User is a user as the registry knows it, without its password.
+type User struct {
+	Name          string
+	Traegernummer string
 }
 
 // Open opens the standard sandbox at dbPath and every sandbox created earlier
@@ -101,7 +138,7 @@ type Registry struct {
 // Testdatenpaket into each. With dbPath mockstate.MemoryPath every sandbox
 // lives in memory and nothing survives a restart.
 func Open(ctx context.Context, dbPath string, testdaten fs.FS, opts ...mockstate.Option) (*Registry, error) {
-	r := &Registry{dbPath: dbPath, testdaten: testdaten, opts: opts, byName: map[string]*Sandbox{}, byUser: map[string]*Sandbox{}}
+	r := &Registry{dbPath: dbPath, testdaten: testdaten, opts: opts, byName: map[string]*Sandbox{}, byUser: map[string]userEntry{}, creating: map[string]bool{}}
 	std := &Sandbox{Name: Standard, Created: time.Now(), path: dbPath}
 	if err := r.openStore(ctx, std, nil); err != nil {
 		return nil, err
@@ -206,12 +243,12 @@ func (r *Registry) add(ctx context.Context, sb *Sandbox) error {
 	}
 	for _, u := range users {
 		if other, taken := r.byUser[u.Name]; taken {
-			return fmt.Errorf("sandbox %s: user %s is also in sandbox %s: %w", sb.Name, u.Name, other.Name, ErrUserTaken)
+			return fmt.Errorf("sandbox %s: user %s is also in sandbox %s: %w", sb.Name, u.Name, other.sb.Name, ErrUserTaken)
 		}
 	}
 	r.byName[sb.Name] = sb
 	for _, u := range users {
-		r.byUser[u.Name] = sb
+		r.byUser[u.Name] = userEntry{sb: sb, traegernummer: u.Traegernummer}
 	}
 	return nil
 }
@@ -224,11 +261,14 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 	if len(users) == 0 {
 		return nil, ErrNoUsers
 	}
-	r.creating.Lock()
-	defer r.creating.Unlock()
-	if err := r.checkFree(name, users); err != nil {
+	if err := r.reserve(name, users); err != nil {
 		return nil, err
 	}
+	defer func() {
+		r.mu.Lock()
+		delete(r.creating, name)
+		r.mu.Unlock()
+	}()
 	sb := &Sandbox{Name: name, Created: time.Now(), path: mockstate.MemoryPath}
 	if r.dbPath != mockstate.MemoryPath {
 		sb.path = r.pathOf(name)
@@ -246,24 +286,25 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 	return sb, nil
 }
 
-// checkFree reports a taken sandbox name or user name, or a user named
-// twice in users.
-func (r *Registry) checkFree(name string, users []mockstate.Zugang) error {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	if _, dup := r.byName[name]; dup {
+// reserve marks name as being created, or reports a taken sandbox name
+// (also one being created) or user name, or a user named twice in users.
+func (r *Registry) reserve(name string, users []mockstate.Zugang) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, dup := r.byName[name]; dup || r.creating[name] {
 		return fmt.Errorf("sandbox %s: %w", name, ErrExists)
 	}
 	seen := make(map[string]bool, len(users))
 	for _, u := range users {
 		if other, taken := r.byUser[u.Name]; taken {
-			return fmt.Errorf("user %s (sandbox %s): %w", u.Name, other.Name, ErrUserTaken)
+			return fmt.Errorf("user %s (sandbox %s): %w", u.Name, other.sb.Name, ErrUserTaken)
 		}
 		if seen[u.Name] {
 			return fmt.Errorf("user %s named twice: %w", u.Name, ErrUserTaken)
 		}
 		seen[u.Name] = true
 	}
+	r.creating[name] = true
 	return nil
 }
 
@@ -282,8 +323,23 @@ func (r *Registry) Get(name string) (*Sandbox, error) {
 func (r *Registry) ForUser(user string) (*Sandbox, bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	sb, ok := r.byUser[user]
-	return sb, ok
+	e, ok := r.byUser[user]
+	return e.sb, ok
+}
+
+// Users returns the users of a sandbox by name, without their passwords,
+// from the registry alone: it never waits for the sandbox's store.
+func (r *Registry) Users(sb *Sandbox) []User {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	var out []User
+	for name, e := range r.byUser {
+		if e.sb == sb {
+			out = append(out, User{Name: name, Traegernummer: e.traegernummer})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }
 
 // List returns the sandboxes ordered by name.
@@ -343,28 +399,40 @@ func (r *Registry) Login(ctx context.Context, user string) (*Lease, error) {
 	return &Lease{Sandbox: sb, Store: sb.store, Zugang: z, release: sb.gate.RUnlock}, nil
 }
 
-// AddUser adds a user to a sandbox.
+// AddUser adds a user to a sandbox. The name is taken in the registry
+// first, then the user is stored, waiting for the sandbox if it is busy
+// (draining, say) but holding up no other sandbox; until it is stored, a
+// request of the user finds no such user.
 func (r *Registry) AddUser(ctx context.Context, sb *Sandbox, u mockstate.Zugang) error {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if other, taken := r.byUser[u.Name]; taken {
-		return fmt.Errorf("user %s (sandbox %s): %w", u.Name, other.Name, ErrUserTaken)
+		r.mu.Unlock()
+		return fmt.Errorf("user %s (sandbox %s): %w", u.Name, other.sb.Name, ErrUserTaken)
 	}
+	r.byUser[u.Name] = userEntry{sb: sb, traegernummer: u.Traegernummer}
+	r.mu.Unlock()
 	if err := sb.Use(func(st *mockstate.Store) error { return st.AddUser(ctx, u) }); err != nil {
+		r.mu.Lock()
+		if r.byUser[u.Name].sb == sb {
+			delete(r.byUser, u.Name)
+		}
+		r.mu.Unlock()
 		return err
 	}
-	r.byUser[u.Name] = sb
 	return nil
 }
 
-// RemoveUser removes a user from its sandbox.
+// RemoveUser removes a user from its sandbox: from its store, then from
+// the registry, holding up no other sandbox meanwhile.
 func (r *Registry) RemoveUser(ctx context.Context, sb *Sandbox, user string) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	if err := sb.Use(func(st *mockstate.Store) error { return st.RemoveUser(ctx, user) }); err != nil {
 		return err
 	}
-	delete(r.byUser, user)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.byUser[user].sb == sb {
+		delete(r.byUser, user)
+	}
 	return nil
 }
 
@@ -422,8 +490,8 @@ func (r *Registry) Remove(sb *Sandbox) error {
 	if r.byName[sb.Name] == sb {
 		delete(r.byName, sb.Name)
 	}
-	for u, owner := range r.byUser {
-		if owner == sb {
+	for u, e := range r.byUser {
+		if e.sb == sb {
 			delete(r.byUser, u)
 		}
 	}
