@@ -50,6 +50,9 @@ type sandboxJSON struct {
 	Name     string         `json:"name"`
 	Erstellt time.Time      `json:"erstellt"`
 	Benutzer []benutzerJSON `json:"benutzer"`
+	// Beschaedigt says why the sandbox's database cannot be used; only
+	// for a damaged sandbox, which DELETE removes and reset builds anew.
+	Beschaedigt string `json:"beschaedigt,omitempty"`
 }
 
 // benutzerJSON is a user as the admin API shows it: never its password.
@@ -71,6 +74,9 @@ func (a *Admin) describe(sb *sandbox.Sandbox) sandboxJSON {
 	out := sandboxJSON{Name: sb.Name, Erstellt: sb.Created.UTC().Truncate(time.Second), Benutzer: []benutzerJSON{}}
 	for _, u := range a.reg.Users(sb) {
 		out.Benutzer = append(out.Benutzer, benutzerJSON{Name: u.Name, Traegernummer: u.Traegernummer})
+	}
+	if err := sb.Damaged(); err != nil {
+		out.Beschaedigt = damageText(err)
 	}
 	return out
 }
@@ -129,7 +135,7 @@ func (a *Admin) removeSandbox(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := a.reg.Remove(sb); err != nil {
+	if err := a.reg.Remove(r.Context(), sb); err != nil {
 		return nil, a.registryError(err, sb.Name, nil)
 	}
 	a.log.Info("admin: sandbox removed", "sandbox", sb.Name)
@@ -267,6 +273,12 @@ func (a *Admin) registryError(err error, name string, users []mockstate.Zugang) 
 		return &adminError{status: http.StatusConflict, msg: fmt.Sprintf("die Sandbox %q kann nicht entfernt werden, nur zurückgesetzt", sandbox.Standard)}
 	case errors.Is(err, sandbox.ErrNotFound):
 		return &adminError{status: http.StatusNotFound, msg: fmt.Sprintf("Sandbox %q ist unbekannt", name)}
+	case errors.Is(err, sandbox.ErrTooMany):
+		return &adminError{status: http.StatusConflict, msg: fmt.Sprintf("mockinge hat schon %d Sandboxen, so viele, wie es darf (-max-sandboxen); entfernen Sie eine, bevor Sie eine neue anlegen", a.reg.MaxSandboxes())}
+	case errors.Is(err, sandbox.ErrDamaged):
+		return &adminError{status: http.StatusServiceUnavailable, msg: fmt.Sprintf("die Datenbank der Sandbox %q ist beschädigt (%s); DELETE entfernt sie, POST …/reset baut sie mit ihren Benutzern neu auf", name, damageText(err))}
+	case errors.Is(err, sandbox.ErrNoFileHandles):
+		return &adminError{status: http.StatusServiceUnavailable, msg: "mockinge hat keine Dateihandles mehr frei (zu viele offene Dateien); bitte später erneut versuchen oder das Limit erhöhen (ulimit -n, -max-offen)"}
 	case errors.Is(err, mockstate.ErrNotFound): // a Traeger, checked before; a race with nothing
 		return badRequest("ein Träger ist im Testdatenpaket unbekannt: %v", err)
 	}

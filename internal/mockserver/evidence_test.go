@@ -1,11 +1,16 @@
 package mockserver_test
 
 import (
+	"errors"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
@@ -136,4 +141,52 @@ func TestEvidence_QueuedRequestJournaledAsEnvelope(t *testing.T) {
 	if len(journal) != 1 || !strings.Contains(*journal[0].Anfrage, "Envelope") || strings.Contains(*journal[0].Anfrage, sandboxPassword("fo.kt1")) {
 		t.Errorf("the applied request is journaled as %v; want the envelope as received, password masked", journal)
 	}
+}
+
+// Issue 14, item 1: a damaged sandbox file is reported by the admin API
+// and to its users with F300 naming it, while every other sandbox serves.
+func TestEvidence_DamagedSandboxReported(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "mockinge.db")
+	start := func() *mockserver.Local {
+		mock, err := mockserver.StartLocal(t.Context(), "127.0.0.1:0", db, harness.Testdatenpaket(), mockserver.Config{AdminAddr: "127.0.0.1:0"})
+		if err != nil {
+			t.Fatalf("StartLocal: %v", err)
+		}
+		return mock
+	}
+	mock := start()
+	mustCreateSandbox(t, mock, "kaputt", "ka.kt1")
+	mustCreateSandbox(t, mock, "heil", "he.kt1")
+	if err := mock.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(filepath.Dir(db), "mockinge.sandbox-kaputt.db")
+	if err := os.WriteFile(file, []byte("kein SQLite"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mock = start()
+	t.Cleanup(func() { mock.Close() })
+	got := mustAdmin[sandboxJSONReply](t, http.MethodGet, mock.AdminURL+"/sandboxes/kaputt", "", http.StatusOK)
+	if !strings.Contains(got.Beschaedigt, "keine SQLite-Datenbank") {
+		t.Errorf("GET /sandboxes/kaputt = %+v; want it reported damaged", got)
+	}
+	code, err := auskunft(t.Context(), sandboxClient(mock, "ka.kt1"))
+	if code != "F300" {
+		t.Errorf("a request of the damaged sandbox's user: Fault %q (%v); want F300", code, err)
+	}
+	var f *soap.Fault
+	_, err = inge.Kursauskunft.Call(t.Context(), sandboxClient(mock, "ka.kt1"), &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: traeger1}}, Kurskennung: "K1"})
+	if errors.As(err, &f) && !strings.Contains(f.Detail.Text, "beschädigt") {
+		t.Errorf("F300 text %q; want it to say the sandbox is damaged", f.Detail.Text)
+	}
+	if code, err := auskunft(t.Context(), sandboxClient(mock, "he.kt1")); code != "" || err != nil {
+		t.Errorf("the other sandbox: Fault %q (%v); want an answer", code, err)
+	}
+}
+
+type sandboxJSONReply struct {
+	Name        string `json:"name"`
+	Erstellt    string `json:"erstellt"`
+	Benutzer    []any  `json:"benutzer"`
+	Beschaedigt string `json:"beschaedigt"`
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
@@ -89,6 +90,13 @@ type Config struct {
 	MaxConcurrentPerSandbox int
 	// Timeouts of the HTTP servers (defaults: DefaultTimeouts).
 	Timeouts Timeouts
+	// MaxSandboxes bounds the sandboxes, the standard one included; MaxOpen
+	// the sandboxes whose database is open at once (defaults of package
+	// sandbox). StartLocal uses them; New ignores them.
+	MaxSandboxes, MaxOpen int
+	// Retention bounds every sandbox's journal (default: no bound).
+	// StartLocal uses it; New ignores it.
+	Retention mockstate.Retention
 	// MaxJournalUnauthenticated bounds, in bytes, what the journal keeps of
 	// a request refused before its UsernameToken was accepted (default
 	// DefaultMaxJournalUnauthenticated): anyone can send those.

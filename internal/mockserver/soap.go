@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	sqlite3 "github.com/mattn/go-sqlite3"
+
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
@@ -89,7 +91,7 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 		var err error
 		if _, err = s.entryOf(ex)(resp); err != nil {
 			s.log.Error("encode response", "operation", ex.operation, "err", err)
-			fault = inge.NewFault(inge.InternerFehler, "")
+			fault = internalFault(err)
 		}
 	}
 	if fault != nil {
@@ -151,8 +153,12 @@ func (s *Server) entryOf(ex *exchange) mockstate.JournalFunc {
 
 // eintrag is the journal entry of ex as it stands.
 func (s *Server) eintrag(ex *exchange) mockstate.Eintrag {
+	zeit := ex.started
+	if ex.lease != nil {
+		zeit = ex.lease.Zeit // after a reset it waited for: wholly after it
+	}
 	e := mockstate.Eintrag{
-		Zeit: ex.started, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
+		Zeit: zeit, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
 		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: time.Since(ex.started),
 		Anfrage: ex.request, Antwort: ex.response,
 	}
@@ -251,7 +257,7 @@ func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Respons
 		return nil, inge.NewSchemaFault(schemaErr)
 	case err != nil:
 		s.log.Error("decode", "operation", p.Name, "err", err)
-		return nil, inge.NewFault(inge.InternerFehler, "")
+		return nil, internalFault(err)
 	}
 	if mandant := checked.Request().Base().Mandant.Traegernummer; mandant != ex.caller.Traegernummer {
 		return nil, inge.NewFault(inge.MandantFremd, "Mandant/Traegernummer", "Wert", mandant)
@@ -285,7 +291,7 @@ func (s *Server) authenticate(ctx context.Context, ex *exchange, header []soap.E
 		return nil, s.authFault(fmt.Errorf("%w: %w", wsse.ErrUnknownUser, err))
 	case err != nil:
 		s.log.Error("look up user", "err", err)
-		return nil, inge.NewFault(inge.InternerFehler, "")
+		return nil, internalFault(err)
 	}
 	if err := s.verifier.Authenticate(tok, lease.Zugang.Passwort); err != nil {
 		lease.Release()
@@ -319,7 +325,7 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 	}
 	if err != nil {
 		s.log.Error("apply", "operation", in.Procedure().Name, "err", err)
-		return nil, inge.NewFault(inge.InternerFehler, "")
+		return nil, internalFault(err)
 	}
 	ex.journaled = true
 	return resp, nil
@@ -333,38 +339,59 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 	n := 0
 	err := sb.Exclusive(func(st *mockstate.Store) error {
-		auftraege, err := st.Auftraege(ctx)
-		if err != nil {
-			return err
-		}
-		for _, a := range auftraege {
-			ex := &exchange{started: time.Now(), caller: a.Caller, operation: a.Operation, request: a.Umschlag}
-			if ex.request == nil { // queued before the envelope was kept
-				ex.request = a.Anfrage
-			}
-			// Its effect, its leaving the queue and its final journal entry
-			// are one transaction: a crash keeps all or none of them.
-			_, err := st.ApplyAuftrag(ctx, a, s.entryOf(ex))
-			if errors.Is(err, mockstate.ErrAuftragErledigt) {
-				continue // another drain applied it
-			}
-			if err != nil {
-				return fmt.Errorf("drain %s: %w", sb.Name, err)
-			}
-			s.log.Info("soap", "sandbox", sb.Name, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
-				"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started), "nachverarbeitet", true)
-			n++
-		}
-		return nil
+		var err error
+		n, err = s.drainStore(ctx, sb, st)
+		return err
 	})
 	return n, err
 }
 
-// drainQueues applies what every sandbox without an outage has waiting, at
-// start: requests accepted before a restart are not lost.
+// drainStore is Drain with the sandbox held exclusively.
+func (s *Server) drainStore(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.Store) (int, error) {
+	auftraege, err := st.Auftraege(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, a := range auftraege {
+		ex := &exchange{started: time.Now(), caller: a.Caller, operation: a.Operation, request: a.Umschlag}
+		if ex.request == nil { // queued before the envelope was kept
+			ex.request = a.Anfrage
+		}
+		// Its effect, its leaving the queue and its final journal entry
+		// are one transaction: a crash keeps all or none of them.
+		_, err := st.ApplyAuftrag(ctx, a, s.entryOf(ex))
+		if errors.Is(err, mockstate.ErrAuftragErledigt) {
+			continue // another drain applied it
+		}
+		if err != nil {
+			return n, fmt.Errorf("drain %s: %w", sb.Name, err)
+		}
+		s.log.Info("soap", "sandbox", sb.Name, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+			"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started), "nachverarbeitet", true)
+		n++
+	}
+	return n, nil
+}
+
+// drainOnOpen applies the queue of a sandbox whose store was just opened
+// (at its first use after a start), unless InGe is down for it: requests
+// accepted before a restart are not lost, and no sandbox is opened only to
+// look for them.
+func (s *Server) drainOnOpen(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.Store) error {
+	if sb.Faults().Outage {
+		return nil
+	}
+	_, err := s.drainStore(ctx, sb, st)
+	return err
+}
+
+// drainQueues applies what every open sandbox without an outage has
+// waiting, at start (the standard sandbox; the others are drained when
+// they are opened): requests accepted before a restart are not lost.
 func (s *Server) drainQueues(ctx context.Context) error {
 	for _, sb := range s.reg.List() {
-		if sb.Faults().Outage {
+		if sb.Faults().Outage || !sb.IsOpen() {
 			continue
 		}
 		if _, err := s.Drain(ctx, sb); err != nil {
@@ -445,6 +472,34 @@ func envelopeFault(err error) *soap.Fault {
 	return inge.NewFault(key, "", "Grund", se.Grund())
 }
 
+// internalFault is Fault F300 with a reason a person can act on: a damaged
+// sandbox, a full disk, no file handles left; otherwise a pointer to the
+// log, which has the error.
+func internalFault(err error) *soap.Fault {
+	var grund string
+	var sqlErr sqlite3.Error
+	switch {
+	case errors.Is(err, sandbox.ErrDamaged):
+		grund = "die Datenbank der Sandbox ist beschädigt (" + damageText(err) + "); die anderen Sandboxen arbeiten weiter, die Admin-API zeigt sie, Entfernen oder Zurücksetzen hilft"
+	case errors.Is(err, sandbox.ErrNoFileHandles):
+		grund = "mockinge hat keine Dateihandles mehr frei (zu viele offene Dateien); bitte später erneut senden oder das Limit erhöhen (ulimit -n, -max-offen)"
+	case errors.As(err, &sqlErr) && sqlErr.Code == sqlite3.ErrFull:
+		grund = "der Datenträger ist voll: die Anfrage und ihr Journaleintrag ließen sich nicht schreiben"
+	default:
+		grund = "ein unerwarteter Fehler, das Protokoll von mockinge nennt ihn"
+	}
+	return inge.NewFault(inge.InternerFehler, "", "Grund", grund)
+}
+
+// damageText is what a damaged sandbox's error says after the sentinel.
+func damageText(err error) string {
+	msg := err.Error()
+	if _, rest, ok := strings.Cut(msg, sandbox.ErrDamaged.Error()+": "); ok {
+		return rest
+	}
+	return msg
+}
+
 // authFaults maps each WS-Security rejection to its catalogue key.
 var authFaults = []struct {
 	err error
@@ -465,7 +520,7 @@ func (s *Server) authFault(err error) *soap.Fault {
 		}
 	}
 	s.log.Error("verify UsernameToken", "err", err)
-	return inge.NewFault(inge.InternerFehler, "")
+	return internalFault(err)
 }
 
 // journal records an exchange that the store did not journal with an

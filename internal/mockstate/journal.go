@@ -71,7 +71,63 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
+	if err := tx.prune(ctx, id); err != nil {
+		return 0, err
+	}
 	return id, nil
+}
+
+// Retention bounds a store's journal; zero fields keep everything.
+type Retention struct {
+	// MaxEintraege keeps the newest entries only, this many (and at most a
+	// tenth more between two prunings).
+	MaxEintraege int
+	// MaxAlter deletes entries older than this.
+	MaxAlter time.Duration
+}
+
+// WithRetention bounds the store's journal. Pruning runs with the appends,
+// in their transactions, and is logged.
+func WithRetention(r Retention) Option { return func(s *Store) { s.retention = r } }
+
+// prune deletes what the retention no longer keeps, every step-th entry
+// (a tenth of MaxEintraege, at most 1000), so that a store's journal stays
+// bounded at little cost per request.
+func (tx *Tx) prune(ctx context.Context, id int64) error {
+	r := tx.s.retention
+	if r.MaxEintraege <= 0 && r.MaxAlter <= 0 {
+		return nil
+	}
+	step := int64(1000)
+	if r.MaxEintraege > 0 {
+		step = min(max(int64(r.MaxEintraege)/10, 1), 1000)
+	}
+	if tx.s.appended.Add(1)%step != 0 {
+		return nil
+	}
+	for _, p := range []struct {
+		grund string
+		on    bool
+		query string
+		arg   any
+	}{
+		// ids grow with every entry and only the oldest are deleted, so
+		// the entries with an id up to id-MaxEintraege are the surplus.
+		{"eintraege", r.MaxEintraege > 0, `DELETE FROM journal WHERE id <= ?`, id - int64(r.MaxEintraege)},
+		{"alter", r.MaxAlter > 0, `DELETE FROM journal WHERE zeit < ?`, formatTime(tx.now().Add(-r.MaxAlter))},
+	} {
+		if !p.on {
+			continue
+		}
+		res, err := tx.ExecContext(ctx, p.query, p.arg)
+		if err != nil {
+			return fmt.Errorf("prune journal: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			tx.s.log.Info("journal pruned", "sandbox", tx.s.name, "grund", p.grund, "geloescht", n)
+		}
+	}
+	return nil
 }
 
 // journal writes the entry j gives for resp; a nil j writes nothing.
