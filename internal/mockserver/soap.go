@@ -25,9 +25,9 @@ import (
 // exchange is what the journal and the log learn of one request.
 type exchange struct {
 	started   time.Time
-	lease     *sandbox.Lease // the caller's hold on its sandbox; nil before authentication
+	lease     *sandbox.Lease   // the caller's hold on its sandbox; nil before authentication
 	slot      *sandbox.Sandbox // the sandbox whose slot the request holds; nil if none
-	latency   time.Duration  // injected delay of the answer
+	latency   time.Duration    // injected delay of the answer
 	caller    mockstate.Caller
 	operation string
 	request   []byte
