@@ -24,6 +24,10 @@ const DefaultMaxBodyBytes = 1 << 20
 // DefaultMaxConcurrent is the default of Config.MaxConcurrent.
 const DefaultMaxConcurrent = 64
 
+// DefaultRetention is what mockinge keeps of each sandbox's journal unless
+// told otherwise: the newest 20,000 entries of the last 30 days.
+var DefaultRetention = mockstate.Retention{MaxEintraege: 20_000, MaxAlter: 30 * 24 * time.Hour}
+
 // DefaultMaxJournalUnauthenticated is the default of
 // Config.MaxJournalUnauthenticated.
 const DefaultMaxJournalUnauthenticated = 4 << 10
@@ -97,6 +101,9 @@ type Config struct {
 	// Retention bounds every sandbox's journal (default: no bound).
 	// StartLocal uses it; New ignores it.
 	Retention mockstate.Retention
+	// MaxNonces and MaxNonceBytes bound the nonces remembered per user
+	// (defaults of package wsse).
+	MaxNonces, MaxNonceBytes int
 	// MaxJournalUnauthenticated bounds, in bytes, what the journal keeps of
 	// a request refused before its UsernameToken was accepted (default
 	// DefaultMaxJournalUnauthenticated): anyone can send those.
@@ -144,7 +151,7 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	}
 	s := &Server{
 		reg:      reg,
-		verifier: &wsse.Verifier{Window: cfg.Window, Skew: cfg.Skew},
+		verifier: &wsse.Verifier{Window: cfg.Window, Skew: cfg.Skew, MaxNonces: cfg.MaxNonces, MaxNonceBytes: cfg.MaxNonceBytes},
 		cfg:      cfg,
 		log:      log,
 		inflight: make(chan struct{}, cfg.MaxConcurrent),
