@@ -1,10 +1,15 @@
 package mockserver_test
 
 import (
+	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
@@ -43,4 +48,81 @@ func TestBounds_SandboxLimit(t *testing.T) {
 	}
 	adminDo(t, http.MethodDelete, mock.AdminURL+"/sandboxes/eins", "")
 	mustCreateSandbox(t, mock, "drei", "d.kt1")
+}
+
+// Issue 14, item 3: verify and the journal's ZIP read the journal one
+// entry at a time: memory stays bounded whatever its length (100k entries
+// once took 616 MB).
+func TestBounds_VerifyAndExportStream(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 80 MB of journal")
+	}
+	mock := mustStartAdmin(t)
+	const entries, size = 20_000, 4 << 10
+	anfrage := []byte(`<Envelope><Body><KursplanungErfassen><Kursplanung><Kursort>KO-1</Kursort><Pad>` + strings.Repeat("x", size) + `</Pad></Kursplanung></KursplanungErfassen></Body></Envelope>`)
+	err := mock.Standard().Update(t.Context(), func(tx *mockstate.Tx) error {
+		for i := range entries {
+			if _, err := tx.AppendJournal(t.Context(), mockstate.Eintrag{Operation: "KursplanungErfassen", Ergebnis: "verarbeitet", Vorgangsnummer: fmt.Sprintf("V-%d", i), Anfrage: anfrage, Antwort: []byte("<a/>")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	peak := heapPeak(t, func() {
+		v := mustAdmin[struct {
+			Anzahl          int      `json:"anzahl"`
+			Vorgangsnummern []string `json:"vorgangsnummern"`
+		}](t, http.MethodPost, mock.AdminURL+"/sandboxes/standard/verify", `{"operation": "KursplanungErfassen", "xpath": ["//Kursort='KO-1'"]}`, http.StatusOK)
+		if v.Anzahl != entries {
+			t.Errorf("verify counted %d; want %d", v.Anzahl, entries)
+		}
+		resp, err := http.Get(mock.AdminURL + "/sandboxes/standard/journal.zip")
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || n == 0 {
+			t.Errorf("journal.zip: %d, %d bytes", resp.StatusCode, n)
+		}
+	})
+	t.Logf("verify and journal.zip over %d entries of %d KiB: heap grew by at most %d MiB", entries, size>>10, peak>>20)
+	if peak > 48<<20 {
+		t.Errorf("heap grew by %d MiB reading a journal of %d MiB; want it bounded (under 48 MiB)", peak>>20, entries*size>>20)
+	}
+}
+
+// heapPeak runs fn and returns by how much the heap in use grew at most
+// meanwhile, sampled.
+func heapPeak(t *testing.T, fn func()) uint64 {
+	t.Helper()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapInuse
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > base && ms.HeapInuse-base > peak.Load() {
+				peak.Store(ms.HeapInuse - base)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
+	fn()
+	close(done)
+	<-sampled
+	return peak.Load()
 }

@@ -145,6 +145,20 @@ func (tx *Tx) journal(ctx context.Context, j JournalFunc, resp inge.Response) er
 
 // Journal returns the entries that match f, newest first.
 func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
+	var es []Eintrag
+	err := tx.EachJournal(ctx, f, false, func(e Eintrag) error {
+		es = append(es, e)
+		return nil
+	})
+	return es, err
+}
+
+// EachJournal calls fn for every entry that matches f, one at a time as
+// they are read, newest first or with oldest oldest first (f.Limit still
+// keeps the newest). Only the entry at hand is held in memory, so a
+// journal of any length is read in bounded memory. An error of fn ends the
+// reading and is returned.
+func (tx *Tx) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Eintrag) error) error {
 	var (
 		where []string
 		args  []any
@@ -187,13 +201,15 @@ func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 		query += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
+	if oldest {
+		query = "SELECT * FROM (" + query + ") ORDER BY 1"
+	}
 
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
+		return fmt.Errorf("read journal: %w", err)
 	}
 	defer rows.Close()
-	var es []Eintrag
 	for rows.Next() {
 		var (
 			e       Eintrag
@@ -202,18 +218,20 @@ func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 		)
 		if err := rows.Scan(&e.ID, &zeit, &e.Traegernummer, &e.Benutzer, &e.Operation,
 			&e.Vorgangsnummer, &e.Ergebnis, &dauerUS, &e.Anfrage, &e.Antwort); err != nil {
-			return nil, fmt.Errorf("read journal: %w", err)
+			return fmt.Errorf("read journal: %w", err)
 		}
 		if e.Zeit, err = parseTime(zeit); err != nil {
-			return nil, fmt.Errorf("read journal entry %d: %w", e.ID, err)
+			return fmt.Errorf("read journal entry %d: %w", e.ID, err)
 		}
 		e.Dauer = time.Duration(dauerUS) * time.Microsecond
-		es = append(es, e)
+		if err := fn(e); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
+		return fmt.Errorf("read journal: %w", err)
 	}
-	return es, nil
+	return nil
 }
 
 // AppendJournal stores e and returns its ID; see Tx.AppendJournal.
@@ -224,6 +242,12 @@ func (s *Store) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 // Journal returns the entries that match f, newest first.
 func (s *Store) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 	return view(ctx, s, func(tx *Tx) ([]Eintrag, error) { return tx.Journal(ctx, f) })
+}
+
+// EachJournal calls fn for every entry that matches f, in one snapshot of
+// the journal, in bounded memory; see Tx.EachJournal.
+func (s *Store) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Eintrag) error) error {
+	return s.View(ctx, func(tx *Tx) error { return tx.EachJournal(ctx, f, oldest, fn) })
 }
 
 // kuerzen cuts a masked request to at most limit bytes, saying how long it
