@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/internal/inge"
@@ -189,4 +191,62 @@ type sandboxJSONReply struct {
 	Erstellt    string `json:"erstellt"`
 	Benutzer    []any  `json:"benutzer"`
 	Beschaedigt string `json:"beschaedigt"`
+}
+
+// Issue 14, item 1: a reset is atomic towards requests: each is wholly
+// before or wholly after it, the journal starts empty, and no Kurskennung
+// is handed out twice across it.
+func TestEvidence_ResetAtomicTowardsRequests(t *testing.T) {
+	mock := mustStartAdmin(t)
+	mustCreateSandbox(t, mock, "rs", "rs.kt1")
+	const writers, each = 4, 12
+	var (
+		mu     sync.Mutex
+		acked  = map[string]int{}
+		count  int
+		resetC = make(chan struct{})
+	)
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			c := sandboxClient(mock, "rs.kt1")
+			for i := range each {
+				req := kp1Plan(traeger1)
+				req.Kursplanung.Kursende = inge.DatumOf(time.Now().AddDate(0, 0, 300+w*each+i))
+				var resp inge.KursplanungErfassenAntwort
+				if err := c.Call(t.Context(), inge.KursplanungErfassen.Procedure(), req, &resp); err != nil || resp.Status != inge.StatusVerarbeitet {
+					t.Errorf("writer %d: %v %s", w, err, resp.Status)
+					return
+				}
+				mu.Lock()
+				acked[resp.Kurskennung]++
+				if count++; count == writers*each/3 {
+					close(resetC)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	<-resetC
+	before := time.Now()
+	mustAdmin[sandboxReply](t, http.MethodPost, mock.AdminURL+"/sandboxes/rs/reset", "", http.StatusOK)
+	wg.Wait()
+	for k, n := range acked {
+		if n != 1 {
+			t.Errorf("Kurskennung %s handed out %d times", k, n)
+		}
+	}
+	journal := mustAdmin[[]journalReply](t, http.MethodGet, mock.AdminURL+"/sandboxes/rs/journal?xml=1", "", http.StatusOK)
+	c := sandboxClient(mock, "rs.kt1")
+	for _, e := range journal {
+		if e.Zeit.Before(before) {
+			t.Errorf("journal entry %d of %s is from before the reset (%s < %s)", e.ID, e.Operation, e.Zeit, before)
+		}
+		if e.Operation != "KursplanungErfassen" {
+			continue
+		}
+		if m := kurskennungInXML.FindStringSubmatch(*e.Antwort); m == nil || kursauskunft(t, c, m[1]) == nil {
+			t.Errorf("journal entry %d after the reset: its course is not there (%v)", e.ID, m)
+		}
+	}
 }
