@@ -254,6 +254,14 @@ type Registry struct {
 	creating map[string]bool
 
 	opened atomic.Int32 // stores open
+
+	// vorlage is a database file with the Testdatenpaket and no users,
+	// built once per process, that a new sandbox's file is copied from:
+	// loading the Testdatenpaket takes ten times as long as a copy.
+	vorlage struct {
+		mu   sync.Mutex
+		path string // "" until built
+	}
 }
 
 // userEntry routes a user to its sandbox, with its Traeger: what the
@@ -721,7 +729,7 @@ func (r *Registry) build(ctx context.Context, sb *Sandbox, users usersFrom, numm
 	_, _ = rand.Read(b[:])
 	tmp := sb.path + ".tmp-" + hex.EncodeToString(b[:])
 	r.closeIdle(sb)
-	st, err := r.newStore(ctx, sb, tmp, users)
+	st, err := r.fromVorlage(ctx, sb, tmp, users)
 	if err == nil {
 		err = st.ContinueNummern(ctx, nummern)
 		if err == nil {
@@ -738,6 +746,70 @@ func (r *Registry) build(ctx context.Context, sb *Sandbox, users usersFrom, numm
 	}
 	removeFiles(tmp + "-wal") // empty after the checkpoint and close
 	return tmp, nil
+}
+
+// fromVorlage opens a copy at path of the database with the Testdatenpaket
+// (built the first time) and gives it its users.
+func (r *Registry) fromVorlage(ctx context.Context, sb *Sandbox, path string, users usersFrom) (*mockstate.Store, error) {
+	vorlage, err := r.buildVorlage(ctx)
+	if err == nil {
+		err = copyFile(vorlage, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sandbox %s: %w", sb.Name, fileHandles(err))
+	}
+	st, err := r.plainStore(ctx, sb, path)
+	if err != nil {
+		return nil, err
+	}
+	zugaenge, err := users(ctx, st)
+	if err == nil {
+		err = st.SetUsers(ctx, zugaenge)
+	}
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("sandbox %s: %w", sb.Name, err)
+	}
+	return st, nil
+}
+
+// buildVorlage returns the template database, building it the first time.
+func (r *Registry) buildVorlage(ctx context.Context) (string, error) {
+	r.vorlage.mu.Lock()
+	defer r.vorlage.mu.Unlock()
+	if r.vorlage.path != "" {
+		return r.vorlage.path, nil
+	}
+	path := strings.TrimSuffix(r.cfg.DB, filepath.Ext(r.cfg.DB)) + ".vorlage.db"
+	removeFiles(path)
+	st, err := r.newStore(ctx, &Sandbox{Name: "vorlage"}, path, givenUsers(nil))
+	if err == nil {
+		err = st.Checkpoint(ctx)
+		err = errors.Join(err, st.Close())
+	}
+	if err != nil {
+		removeFiles(path)
+		return "", fmt.Errorf("template: %w", err)
+	}
+	removeFiles(path + "-wal")
+	removeFiles(path + "-shm")
+	r.vorlage.path = path
+	return path, nil
+}
+
+// copyFile copies a closed database file.
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	return errors.Join(err, out.Close())
 }
 
 // rename moves a finished database file into place and syncs the
@@ -1096,6 +1168,12 @@ func (r *Registry) Close() error {
 		errs = append(errs, r.index.close())
 		r.index = nil
 	}
+	r.vorlage.mu.Lock()
+	if r.vorlage.path != "" {
+		removeFiles(r.vorlage.path)
+		r.vorlage.path = ""
+	}
+	r.vorlage.mu.Unlock()
 	return errors.Join(errs...)
 }
 
