@@ -430,7 +430,9 @@ func (r *Registry) adopt(ctx context.Context, sb *Sandbox, e fs.DirEntry) error 
 
 // checkHeader reads the header of an SQLite file and reports a file that
 // is not one or is shorter than its header says (truncated), without
-// opening it as a database.
+// opening it as a database. The size in the header counts only when it is
+// valid (its version-valid-for number matches the change counter) and no
+// write-ahead log holds pages yet to be copied back, as after a kill.
 func checkHeader(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -445,12 +447,19 @@ func checkHeader(path string) error {
 	if pageSize == 1 {
 		pageSize = 65536
 	}
-	pages := int64(binary.BigEndian.Uint32(h[28:32]))
 	info, err := f.Stat()
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	if pageSize < 512 || info.Size()%pageSize != 0 || info.Size() < pages*pageSize {
+	if pageSize < 512 || info.Size()%pageSize != 0 {
+		return fmt.Errorf("%w: die Datei %s ist abgeschnitten (%d Bytes, keine ganze Zahl von Seiten)", ErrDamaged, filepath.Base(path), info.Size())
+	}
+	pages := int64(binary.BigEndian.Uint32(h[28:32]))
+	valid := binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96])
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		valid = false
+	}
+	if valid && info.Size() < pages*pageSize {
 		return fmt.Errorf("%w: die Datei %s ist abgeschnitten (%d Bytes, erwartet %d)", ErrDamaged, filepath.Base(path), info.Size(), pages*pageSize)
 	}
 	return nil
