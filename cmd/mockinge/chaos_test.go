@@ -69,7 +69,7 @@ type chaos struct {
 	full string // the tmpfs to fill; "" if there is none
 	rng  *rand.Rand
 
-	plaene []inge.Kursplanung
+	plaene   []inge.Kursplanung
 	proc     *exec.Cmd
 	endpoint string
 	admin    string
