@@ -65,6 +65,7 @@ var chaosSandboxes = []string{"c1", "c2", "c3", "c4"}
 type chaos struct {
 	t    *testing.T
 	bin  string
+	args []string // before mockinge's own
 	db   string
 	full string // the tmpfs to fill; "" if there is none
 	rng  *rand.Rand
@@ -130,7 +131,8 @@ func (c *chaos) start() {
 	if c.logs == nil {
 		c.logs = &bytes.Buffer{}
 	}
-	cmd := exec.Command(c.bin, "-addr", "127.0.0.1:0", "-admin-addr", "127.0.0.1:0", "-db", c.db, "-max-concurrent-sandbox", "16", "-journal-max-eintraege", "0")
+	args := append(append([]string(nil), c.args...), "-addr", "127.0.0.1:0", "-admin-addr", "127.0.0.1:0", "-db", c.db, "-max-concurrent-sandbox", "16", "-journal-max-eintraege", "0")
+	cmd := exec.Command(c.bin, args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		c.t.Fatal(err)

@@ -42,7 +42,7 @@ const Standard = "standard"
 // Defaults of Config.
 const (
 	DefaultMaxSandboxes = 1000
-	DefaultMaxOpen      = 128
+	DefaultMaxOpen      = 64
 )
 
 // Errors of the registry, to be tested with errors.Is.
@@ -227,7 +227,10 @@ type Config struct {
 	// (default DefaultMaxSandboxes).
 	MaxSandboxes int
 	// MaxOpen bounds the stores open at once (default DefaultMaxOpen):
-	// beyond it, the least recently used idle one is closed.
+	// beyond it, the least recently used idle one is closed. A store holds
+	// about ten file handles (database, WAL and shared memory of each of
+	// its connections), so that 64 stay well below the common limit of
+	// 1024.
 	MaxOpen int
 	// OnOpen, if set, runs when a sandbox's store was opened, with the
 	// sandbox held exclusively: applying the queue it kept (Server.Drain).
