@@ -27,6 +27,7 @@ type exchange struct {
 	started   time.Time
 	lease     *sandbox.Lease   // the caller's hold on its sandbox; nil before authentication
 	slot      *sandbox.Sandbox // the sandbox whose slot the request holds; nil if none
+	refusedIn *sandbox.Sandbox // the sandbox whose slots were all taken; nil if none
 	latency   time.Duration    // injected delay of the answer
 	caller    mockstate.Caller
 	operation string
@@ -281,6 +282,7 @@ func (s *Server) authenticate(ctx context.Context, ex *exchange, header []soap.E
 	// sandbox (a drain, a reset): its requests take at most its share.
 	if sb, ok := s.reg.ForUser(tok.Username()); ok {
 		if !sb.Enter(s.cfg.MaxConcurrentPerSandbox) {
+			ex.refusedIn = sb
 			return nil, inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrentPerSandbox))
 		}
 		ex.slot = sb
@@ -536,12 +538,17 @@ func (s *Server) journal(ctx context.Context, ex *exchange) {
 		}
 		return
 	}
-	sb, err := s.reg.Get(sandbox.Standard)
-	if err != nil {
-		s.log.Error("journal", "err", err)
-		return
+	// A request refused for its sandbox's load is journaled there, not in
+	// the standard sandbox, which it would load in turn.
+	sb := ex.refusedIn
+	if sb == nil {
+		var err error
+		if sb, err = s.reg.Get(sandbox.Standard); err != nil {
+			s.log.Error("journal", "err", err)
+			return
+		}
 	}
-	err = sb.Use(func(st *mockstate.Store) error {
+	err := sb.Use(func(st *mockstate.Store) error {
 		_, err := st.AppendJournal(context.WithoutCancel(ctx), e)
 		return err
 	})
