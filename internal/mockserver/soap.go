@@ -539,19 +539,27 @@ func (s *Server) journal(ctx context.Context, ex *exchange) {
 		return
 	}
 	// A request refused for its sandbox's load is journaled there, not in
-	// the standard sandbox, which it would load in turn.
-	sb := ex.refusedIn
-	if sb == nil {
-		var err error
-		if sb, err = s.reg.Get(sandbox.Standard); err != nil {
-			s.log.Error("journal", "err", err)
+	// the standard sandbox, which it would load in turn; but only if that
+	// needs no waiting: a refusal is answered at once.
+	appendTo := func(st *mockstate.Store) error {
+		_, err := st.AppendJournal(context.WithoutCancel(ctx), e)
+		return err
+	}
+	if sb := ex.refusedIn; sb != nil {
+		done, err := sb.TryUse(appendTo)
+		if err != nil {
+			s.log.Error("journal", "sandbox", sb.Name, "operation", ex.operation, "err", err)
+		}
+		if done {
 			return
 		}
 	}
-	err := sb.Use(func(st *mockstate.Store) error {
-		_, err := st.AppendJournal(context.WithoutCancel(ctx), e)
-		return err
-	})
+	sb, err := s.reg.Get(sandbox.Standard)
+	if err != nil {
+		s.log.Error("journal", "err", err)
+		return
+	}
+	err = sb.Use(appendTo)
 	if err != nil {
 		s.log.Error("journal", "sandbox", sb.Name, "operation", ex.operation, "err", err)
 	}

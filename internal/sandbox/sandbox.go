@@ -201,6 +201,21 @@ func (s *Sandbox) Use(fn func(*mockstate.Store) error) error {
 	return fn(st)
 }
 
+// TryUse runs fn with the sandbox's store, as Use does, if that needs no
+// waiting: it reports false, and runs nothing, when the sandbox is held
+// alone (draining, being reset) or its store is closed.
+func (s *Sandbox) TryUse(fn func(*mockstate.Store) error) (bool, error) {
+	if !s.gate.TryRLock() {
+		return false, nil
+	}
+	defer s.gate.RUnlock()
+	if s.store == nil {
+		return false, nil
+	}
+	s.lastUse.Store(time.Now().UnixNano())
+	return true, fn(s.store)
+}
+
 // Exclusive runs fn with the sandbox's store while no request uses it:
 // requests in flight finish first, new ones wait. Draining the queue of
 // asynchronous requests needs it, so that no request accepted meanwhile is
