@@ -32,6 +32,7 @@ Funktionalität: Technische Fehler und Störungen
       | die SOAPAction zu einem anderen Verfahren gehört | F109 | soapenv:Client          |
       | der SOAPAction-Header fehlt                      | F109 | soapenv:Client          |
       | der Content-Type text/plain ist                  | F110 | soapenv:Client          |
+      | sie gzip-komprimiert ist                         | F111 | soapenv:Client          |
 
   @rekonstruiert
   Szenario: Dieselbe Nachricht unverdorben wird fachlich beantwortet

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"net"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -115,5 +117,27 @@ func TestRun_LogFormatJSON(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no JSON line {msg: bereit, endpoint: %s} in the log:\n%s", r.endpoint, r.stderr)
+	}
+}
+
+// Every flag of mockinge has its row in the README's table of settings.
+func TestEveryFlagInREADME(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if err := run(t.Context(), []string{"-h"}, func(string) string { return "" }, &stdout, &stderr); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("run -h: %v", err)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		name, ok := strings.CutPrefix(line, "  -")
+		if !ok {
+			continue
+		}
+		name, _, _ = strings.Cut(name, " ")
+		if !strings.Contains(string(readme), "`-"+name+"`") {
+			t.Errorf("flag -%s has no row in the README's settings table", name)
+		}
 	}
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
 func main() {
@@ -58,9 +59,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	tokenWindow := fset.Duration("token-window", wsse.DefaultWindow, "wie alt wsu:Created eines UsernameTokens sein darf (älter: Fault F205)")
 	tokenSkew := fset.Duration("token-skew", wsse.DefaultSkew, "wie weit wsu:Created in der Zukunft liegen darf (Uhrenabweichung)")
 	maxConcurrent := fset.Int("max-concurrent", mockserver.DefaultMaxConcurrent, "SOAP-Anfragen zugleich (eine mehr: Fault F303, HTTP 503)")
+	maxConcurrentSandbox := fset.Int("max-concurrent-sandbox", 0, "SOAP-Anfragen einer Sandbox zugleich, auch während ihrer Latenz (eine mehr: Fault F303); 0: ein Viertel von -max-concurrent")
+	maxSandboxen := fset.Int("max-sandboxen", sandbox.DefaultMaxSandboxes, "meiste Sandboxen, die Standard-Sandbox mitgezählt (eine mehr: 409 der Admin-API)")
+	maxOffen := fset.Int("max-offen", sandbox.DefaultMaxOpen, "meiste Sandboxen mit zugleich geöffneter Datenbank; darüber wird die am längsten unbenutzte geschlossen")
+	journalMax := fset.Int("journal-max-eintraege", mockserver.DefaultRetention.MaxEintraege, "meiste Einträge im Journal je Sandbox, die neuesten bleiben; 0: unbegrenzt")
+	journalAlter := fset.Duration("journal-max-alter", mockserver.DefaultRetention.MaxAlter, "älteste Einträge im Journal je Sandbox, ältere werden gelöscht; 0: unbegrenzt")
+	journalUnangemeldet := fset.Int("journal-max-unangemeldet", mockserver.DefaultMaxJournalUnauthenticated, "meiste Bytes, die das Journal von einer Anfrage ohne gültiges UsernameToken behält")
+	maxNonces := fset.Int("max-nonces", wsse.DefaultMaxNonces, "meiste Nonces, die je Benutzer im Zeitfenster gespeichert werden (mehr: Fault F204 für diesen Benutzer)")
+	maxNonceBytes := fset.Int("max-nonce-bytes", wsse.DefaultMaxNonceBytes, "meiste Bytes an Nonces je Benutzer im Zeitfenster")
 	readTimeout := fset.Duration("read-timeout", mockserver.DefaultTimeouts.Read, "Zeit, eine ganze Anfrage zu lesen")
 	writeTimeout := fset.Duration("write-timeout", mockserver.DefaultTimeouts.Write, "Zeit, eine Antwort zu schreiben")
 	idleTimeout := fset.Duration("idle-timeout", mockserver.DefaultTimeouts.Idle, "wie lange eine offen gehaltene Verbindung ruhen darf")
+	headerTimeout := fset.Duration("header-timeout", mockserver.DefaultTimeouts.Header, "Zeit, Anfragezeile und Header zu lesen")
+	bodyTimeout := fset.Duration("body-timeout", mockserver.DefaultTimeouts.Body, "Zeit, den Körper einer SOAP-Anfrage zu lesen; erst danach belegt sie einen Platz von -max-concurrent")
 	zweitanmeldung := fset.String("zweitanmeldung", string(mockstate.ZweitanmeldungAblehnen), "eine zweite Erstanmeldung einer Person: ablehnen (wie der Abnahmetest erwartet) oder aktualisieren")
 	auskunft := fset.String("teilnehmerauskunft", string(mockstate.AuskunftEigene), "Teilnehmerauskunft über: eigene (beim Träger angemeldete oder in seinen Kursen) oder alle")
 	lidKapazitaet := fset.Int("lid-kapazitaet", mockstate.DefaultLidKapazitaet, "meiste Teilnehmende einer LiD-Prüfung")
@@ -88,10 +99,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	if err := checkLimits(stderr, map[string]int64{
 		"-max-body": *maxBody, "-max-depth": int64(*maxDepth), "-max-elements": int64(*maxElements), "-max-concurrent": int64(*maxConcurrent),
+		"-max-sandboxen": int64(*maxSandboxen), "-max-offen": int64(*maxOffen), "-journal-max-unangemeldet": int64(*journalUnangemeldet),
+		"-max-nonces": int64(*maxNonces), "-max-nonce-bytes": int64(*maxNonceBytes),
 	}, map[string]time.Duration{
 		"-token-window": *tokenWindow, "-read-timeout": *readTimeout, "-write-timeout": *writeTimeout, "-idle-timeout": *idleTimeout,
+		"-header-timeout": *headerTimeout, "-body-timeout": *bodyTimeout,
 	}); err != nil {
 		return err
+	}
+	for name, v := range map[string]int64{"-max-concurrent-sandbox": int64(*maxConcurrentSandbox), "-journal-max-eintraege": int64(*journalMax), "-journal-max-alter": int64(*journalAlter)} {
+		if v < 0 {
+			return cli.Usagef(stderr, "mockinge", "%s: erwartet 0 oder mehr", name)
+		}
 	}
 	if *tokenSkew < 0 {
 		return cli.Usagef(stderr, "mockinge", "-token-skew %s: erwartet 0 oder mehr", *tokenSkew)
@@ -126,7 +145,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	cfg := mockserver.Config{
 		MaxBodyBytes: *maxBody, XML: soap.Limits{MaxDepth: *maxDepth, MaxElements: *maxElements},
 		Window: *tokenWindow, Skew: *tokenSkew,
-		MaxConcurrent: *maxConcurrent, Timeouts: mockserver.Timeouts{Read: *readTimeout, Write: *writeTimeout, Idle: *idleTimeout},
+		MaxConcurrent: *maxConcurrent, MaxConcurrentPerSandbox: *maxConcurrentSandbox,
+		Timeouts:     mockserver.Timeouts{Read: *readTimeout, Write: *writeTimeout, Idle: *idleTimeout, Header: *headerTimeout, Body: *bodyTimeout},
+		MaxSandboxes: *maxSandboxen, MaxOpen: *maxOffen,
+		Retention:                 mockstate.Retention{MaxEintraege: *journalMax, MaxAlter: *journalAlter},
+		MaxJournalUnauthenticated: *journalUnangemeldet, MaxNonces: *maxNonces, MaxNonceBytes: *maxNonceBytes,
 		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig,
 	}
 	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, cfg, mockstate.WithRegeln(regeln))
@@ -201,6 +224,11 @@ func printBanner(ctx context.Context, w io.Writer, mock *mockserver.Local, db, t
 			"                 (nur auf diesem Rechner: -addr 127.0.0.1:PORT; in einem Container ist das gewollt)\n")
 	}
 	b.WriteString(tlsNote)
+	for _, sb := range mock.Sandboxes.List() {
+		if err := sb.Damaged(); err != nil {
+			fmt.Fprintf(&b, "  Warnung:       die Sandbox %s ist beschädigt und antwortet mit F300 (%v);\n                 die anderen arbeiten; DELETE oder POST …/reset der Admin-API hilft\n", sb.Name, err)
+		}
+	}
 	if mock.AdminURL != "" {
 		fmt.Fprintf(&b, "  Admin-API:     %s (JSON über HTTP ohne TLS, z. B. GET %s/sandboxes; bereit: GET %s/bereit)\n", mock.AdminURL, mock.AdminURL, mock.AdminURL)
 		if !onLoopback(mock.AdminURL) {

@@ -2,6 +2,7 @@ package certrun
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/rand"
 	"errors"
@@ -65,6 +66,7 @@ type rohAnfrage struct {
 	body        []byte
 	contentType string
 	soapAction  *string // nil: no SOAPAction header
+	encoding    string  // Content-Encoding; "" sends none
 }
 
 // rohErgebnis is what one raw request brought back.
@@ -183,13 +185,22 @@ func verderben(r *rohAnfrage, wie string) error {
 		r.soapAction = nil
 	case "der Content-Type text/plain ist":
 		r.contentType = "text/plain; charset=utf-8"
+	case "sie gzip-komprimiert ist":
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		_, _ = zw.Write([]byte(env))
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		r.body, r.encoding = gz.Bytes(), "gzip"
+		return nil
 	case "dem UsernameToken das Passwort fehlt":
 		if !passwordRE.MatchString(env) {
 			return errors.New("die Anfrage hat kein Passwort, das fehlen könnte: der Schritt braucht eine Anmeldung")
 		}
 		env = passwordRE.ReplaceAllString(env, "")
 	default:
-		return fmt.Errorf("unbekannter Fehler %q; bekannt sind: das XML mitten im Element abbricht, die Wurzel kein SOAP-Envelope ist, der Envelope einer von SOAP 1.2 ist, sie eine DOCTYPE-Deklaration enthält, sie tiefer verschachtelt ist als erlaubt, ein fremder Header mustUnderstand verlangt, der SOAP-Body zwei Elemente enthält, sie eine unbekannte Operation nennt, die SOAPAction zu einem anderen Verfahren gehört, der SOAPAction-Header fehlt, der Content-Type text/plain ist, dem UsernameToken das Passwort fehlt", wie)
+		return fmt.Errorf("unbekannter Fehler %q; bekannt sind: das XML mitten im Element abbricht, die Wurzel kein SOAP-Envelope ist, der Envelope einer von SOAP 1.2 ist, sie eine DOCTYPE-Deklaration enthält, sie tiefer verschachtelt ist als erlaubt, ein fremder Header mustUnderstand verlangt, der SOAP-Body zwei Elemente enthält, sie eine unbekannte Operation nennt, die SOAPAction zu einem anderen Verfahren gehört, der SOAPAction-Header fehlt, der Content-Type text/plain ist, sie gzip-komprimiert ist, dem UsernameToken das Passwort fehlt", wie)
 	}
 	r.body = []byte(env)
 	return nil
@@ -242,6 +253,9 @@ func (t *technik) roundTrip(ctx context.Context, r *rohAnfrage) (rohErgebnis, er
 		return rohErgebnis{}, fmt.Errorf("Anfrage: %w", err)
 	}
 	hreq.Header.Set("Content-Type", r.contentType)
+	if r.encoding != "" {
+		hreq.Header.Set("Content-Encoding", r.encoding)
+	}
 	if r.soapAction != nil {
 		hreq.Header.Set("SOAPAction", *r.soapAction)
 	}

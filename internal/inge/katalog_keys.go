@@ -100,6 +100,7 @@ const (
 	SchemaVerletzt                   Key = "SchemaVerletzt"                   // F108
 	SOAPActionFalsch                 Key = "SOAPActionFalsch"                 // F109
 	ContentTypeFalsch                Key = "ContentTypeFalsch"                // F110
+	ContentEncodingFalsch            Key = "ContentEncodingFalsch"            // F111
 	SecurityHeaderFehlt              Key = "SecurityHeaderFehlt"              // F200
 	UsernameTokenFehlerhaft          Key = "UsernameTokenFehlerhaft"          // F201
 	BenutzerUnbekannt                Key = "BenutzerUnbekannt"                // F202

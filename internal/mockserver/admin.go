@@ -1,6 +1,7 @@
 package mockserver
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,8 +10,11 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gorilla/mux"
 
@@ -42,6 +46,12 @@ type Admin struct {
 	queue  drainer
 	log    *slog.Logger
 	router *mux.Router
+
+	// traeger are the Traegernummern of the Testdatenpaket, read once.
+	traeger struct {
+		mu      sync.Mutex
+		nummern []string
+	}
 }
 
 // NewAdmin returns the admin API over the sandboxes. A nil logger discards.
@@ -49,7 +59,7 @@ func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin 
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	a := &Admin{reg: reg, queue: queue, log: logger, router: mux.NewRouter()}
+	a := &Admin{reg: reg, queue: queue, log: logger, router: mux.NewRouter().SkipClean(true)}
 	a.router.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, adminFehler{Fehler: "unbekannter Pfad " + r.URL.Path})
 	})
@@ -121,8 +131,34 @@ func (a *Admin) allowed(r *http.Request) []string {
 	return methods
 }
 
-// ServeHTTP implements http.Handler.
-func (a *Admin) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.router.ServeHTTP(w, r) }
+// ServeHTTP implements http.Handler. A path with an encoded slash or
+// backslash, an empty segment or a dot segment is refused with 400 before
+// any route sees it: cleaned and redirected, DELETE
+// /sandboxes/x3%2F..%2Fcase would lead a client that follows redirects to
+// delete another sandbox.
+func (a *Admin) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !cleanPath(r.URL.EscapedPath()) {
+		writeJSON(w, http.StatusBadRequest, adminFehler{Fehler: fmt.Sprintf("der Pfad %q ist nicht erlaubt: kodierte Schrägstriche, leere Segmente, . und .. werden abgewiesen, nicht umgeleitet", r.URL.EscapedPath())})
+		return
+	}
+	a.router.ServeHTTP(w, r)
+}
+
+// cleanPath reports whether an escaped path is what it says: no encoded
+// slash or backslash, no empty, . or .. segment (a trailing slash is fine).
+func cleanPath(escaped string) bool {
+	lower := strings.ToLower(escaped)
+	if strings.Contains(lower, "%2f") || strings.Contains(lower, "%5c") || strings.Contains(escaped, `\`) {
+		return false
+	}
+	segments := strings.Split(strings.TrimSuffix(strings.TrimPrefix(escaped, "/"), "/"), "/")
+	for i, seg := range segments {
+		if unescaped, err := url.PathUnescape(seg); err != nil || unescaped == "." || unescaped == ".." || seg == "" && !(i == 0 && len(segments) == 1) {
+			return false
+		}
+	}
+	return true
+}
 
 // adminFunc handles an admin request and returns the value to answer with
 // 200 OK (a reply or a download for anything else), or an error; an
@@ -211,19 +247,117 @@ func (a *Admin) sandbox(r *http.Request) (*sandbox.Sandbox, error) {
 }
 
 // decodeJSON reads exactly one JSON object from the body into v; unknown
-// keys are an error, so that a typo is never ignored.
+// keys are an error, so that a typo is never ignored, and so are a key
+// given twice and one in another case than the API's (encoding/json would
+// take the last, and match case-insensitively).
 func decodeJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
+	data, err := io.ReadAll(r.Body)
 	if err == nil {
-		if _, err = dec.Token(); err == io.EOF {
-			return nil
-		}
-		if err == nil {
-			err = errors.New("weitere Daten nach dem JSON-Objekt")
+		err = checkKeys(json.NewDecoder(bytes.NewReader(data)), reflect.TypeOf(v))
+	}
+	if err == nil {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.DisallowUnknownFields()
+		if err = dec.Decode(v); err == nil {
+			if _, err = dec.Token(); err == io.EOF {
+				return nil
+			}
+			if err == nil {
+				err = errors.New("weitere Daten nach dem JSON-Objekt")
+			}
 		}
 	}
+	var keyErr *keyError
+	if errors.As(err, &keyErr) {
+		return badRequest("ungültiges JSON: %s", keyErr.msg)
+	}
+	return jsonError(err)
+}
+
+// keyError is a key that is given twice or is not the API's.
+type keyError struct{ msg string }
+
+func (e *keyError) Error() string { return e.msg }
+
+// checkKeys walks one JSON value of dec against the Go type t it is to be
+// decoded into: every object's keys must be distinct and, for a struct,
+// exactly the names of its fields. Syntax errors are left to the decoding.
+func checkKeys(dec *json.Decoder, t reflect.Type) error {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return nil // the decoding reports it
+	}
+	switch tok {
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return nil
+			}
+			key, _ := k.(string)
+			if seen[key] {
+				return &keyError{fmt.Sprintf("der Schlüssel %q ist doppelt", key)}
+			}
+			seen[key] = true
+			var field reflect.Type
+			switch {
+			case t != nil && t.Kind() == reflect.Struct:
+				f, ok := jsonField(t, key)
+				if !ok {
+					return &keyError{"unbekannter Schlüssel " + strconv.Quote(key)}
+				}
+				field = f
+			case t != nil && t.Kind() == reflect.Map:
+				field = t.Elem()
+			}
+			if err := checkKeys(dec, field); err != nil {
+				return err
+			}
+		}
+		_, _ = dec.Token()
+	case json.Delim('['):
+		var elem reflect.Type
+		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) {
+			elem = t.Elem()
+		}
+		for dec.More() {
+			if err := checkKeys(dec, elem); err != nil {
+				return err
+			}
+		}
+		_, _ = dec.Token()
+	}
+	return nil
+}
+
+// jsonField returns the type of the field of struct t whose JSON name is
+// exactly key.
+func jsonField(t reflect.Type, key string) (reflect.Type, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		if name == key {
+			return f.Type, true
+		}
+	}
+	return nil, false
+}
+
+// jsonError is the admin API's answer to a body that could not be decoded.
+func jsonError(err error) error {
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):

@@ -68,6 +68,10 @@ func (a *Admin) putClock(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, badRequest(`"now" %q ist kein Zeitpunkt nach RFC 3339, z. B. "2027-03-10T09:00:00Z"`, *body.Now)
 	}
+	// time.Parse takes zones up to ±23:59; zones in use end at ±14:00.
+	if _, off := t.Zone(); off > 14*3600 || off < -14*3600 {
+		return nil, badRequest(`"now" %q hat eine Zeitzone jenseits von ±14:00`, *body.Now)
+	}
 	if err := checkClockRange(t); err != nil {
 		return nil, err
 	}

@@ -84,15 +84,29 @@ func (a *Admin) getJournal(r *http.Request) (any, error) {
 }
 
 func (a *Admin) getJournalZIP(r *http.Request) (any, error) {
-	sb, entries, _, err := a.journal(r)
+	sb, err := a.sandbox(r)
 	if err != nil {
 		return nil, err
 	}
-	slices.Reverse(entries) // oldest first, as the files sort
+	f, _, err := journalFilter(r.URL.Query())
+	if err != nil {
+		return nil, err
+	}
+	// What can fail before the download starts does: an unknown or
+	// damaged sandbox is answered with its error, not a broken ZIP.
+	if err := sb.Use(func(*mockstate.Store) error { return nil }); err != nil {
+		return nil, a.registryError(err, sb.Name, nil)
+	}
 	return download{
 		contentType: "application/zip",
 		filename:    "journal-" + sb.Name + ".zip",
-		write:       func(w io.Writer) error { return writeJournalZIP(w, entries) },
+		write: func(w io.Writer) error {
+			return sb.Use(func(st *mockstate.Store) error {
+				// One snapshot, read twice: the index, then the files,
+				// one entry at a time, oldest first as the files sort.
+				return st.View(r.Context(), func(tx *mockstate.Tx) error { return writeJournalZIP(r.Context(), w, tx, f) })
+			})
+		},
 	}, nil
 }
 
@@ -188,9 +202,10 @@ func checkErgebnis(e, field string) error {
 	return badRequest("%s %q ist weder ein Status (verarbeitet, geprueft, abgelehnt, angenommen) noch der Code eines Faults (z. B. F301)", field, e)
 }
 
-// writeJournalZIP writes entries, oldest first, as a ZIP of XML files with
-// an index.
-func writeJournalZIP(w io.Writer, entries []mockstate.Eintrag) error {
+// writeJournalZIP writes the entries f selects, oldest first, as a ZIP of
+// XML files with an index, reading them one at a time: the index in a first
+// pass, the files in a second.
+func writeJournalZIP(ctx context.Context, w io.Writer, tx *mockstate.Tx, f mockstate.Filter) error {
 	zw := zip.NewWriter(w)
 	index, err := zw.CreateHeader(&zip.FileHeader{Name: "index.csv", Method: zip.Deflate, Modified: time.Now()})
 	if err != nil {
@@ -198,26 +213,33 @@ func writeJournalZIP(w io.Writer, entries []mockstate.Eintrag) error {
 	}
 	cw := csv.NewWriter(index)
 	_ = cw.Write([]string{"id", "zeit", "operation", "ergebnis", "vorgangsnummer"})
-	for _, e := range entries {
-		_ = cw.Write([]string{strconv.FormatInt(e.ID, 10), e.Zeit.UTC().Format(time.RFC3339Nano), e.Operation, e.Ergebnis, e.Vorgangsnummer})
+	err = tx.EachJournal(ctx, f, true, func(e mockstate.Eintrag) error {
+		return cw.Write([]string{strconv.FormatInt(e.ID, 10), e.Zeit.UTC().Format(time.RFC3339Nano), e.Operation, e.Ergebnis, e.Vorgangsnummer})
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	for _, e := range entries {
+	err = tx.EachJournal(ctx, f, true, func(e mockstate.Eintrag) error {
 		for _, part := range []struct {
 			suffix string
 			body   []byte
 		}{{"anfrage", e.Anfrage}, {"antwort", e.Antwort}} {
-			f, err := zw.CreateHeader(&zip.FileHeader{Name: exchangeFileName(e, part.suffix), Method: zip.Deflate, Modified: e.Zeit})
+			zf, err := zw.CreateHeader(&zip.FileHeader{Name: exchangeFileName(e, part.suffix), Method: zip.Deflate, Modified: e.Zeit})
 			if err != nil {
 				return err
 			}
-			if _, err := f.Write(part.body); err != nil {
+			if _, err := zf.Write(part.body); err != nil {
 				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return zw.Close()
 }

@@ -50,6 +50,9 @@ type sandboxJSON struct {
 	Name     string         `json:"name"`
 	Erstellt time.Time      `json:"erstellt"`
 	Benutzer []benutzerJSON `json:"benutzer"`
+	// Beschaedigt says why the sandbox's database cannot be used; only
+	// for a damaged sandbox, which DELETE removes and reset builds anew.
+	Beschaedigt string `json:"beschaedigt,omitempty"`
 }
 
 // benutzerJSON is a user as the admin API shows it: never its password.
@@ -65,34 +68,23 @@ type zugangJSON struct {
 	Traegernummer string `json:"traegernummer"`
 }
 
-// describe reads what the admin API shows of a sandbox.
-func describe(ctx context.Context, sb *sandbox.Sandbox) (sandboxJSON, error) {
+// describe reads what the admin API shows of a sandbox, from the registry
+// alone: it never waits for a sandbox that is busy (draining, say).
+func (a *Admin) describe(sb *sandbox.Sandbox) sandboxJSON {
 	out := sandboxJSON{Name: sb.Name, Erstellt: sb.Created.UTC().Truncate(time.Second), Benutzer: []benutzerJSON{}}
-	err := sb.Use(func(st *mockstate.Store) error {
-		users, err := st.Users(ctx)
-		for _, u := range users {
-			out.Benutzer = append(out.Benutzer, benutzerJSON{Name: u.Name, Traegernummer: u.Traegernummer})
-		}
-		return err
-	})
-	if errors.Is(err, sandbox.ErrNotFound) { // removed meanwhile
-		return sandboxJSON{}, &adminError{status: http.StatusNotFound, msg: fmt.Sprintf("Sandbox %q ist unbekannt", sb.Name)}
+	for _, u := range a.reg.Users(sb) {
+		out.Benutzer = append(out.Benutzer, benutzerJSON{Name: u.Name, Traegernummer: u.Traegernummer})
 	}
-	return out, err
+	if err := sb.Damaged(); err != nil {
+		out.Beschaedigt = damageText(err)
+	}
+	return out
 }
 
 func (a *Admin) listSandboxes(r *http.Request) (any, error) {
 	out := []sandboxJSON{}
 	for _, sb := range a.reg.List() {
-		s, err := describe(r.Context(), sb)
-		var ae *adminError
-		if errors.As(err, &ae) {
-			continue // removed while listing
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
+		out = append(out, a.describe(sb))
 	}
 	return out, nil
 }
@@ -102,7 +94,7 @@ func (a *Admin) getSandbox(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return describe(r.Context(), sb)
+	return a.describe(sb), nil
 }
 
 func (a *Admin) createSandbox(r *http.Request) (any, error) {
@@ -135,11 +127,7 @@ func (a *Admin) createSandbox(r *http.Request) (any, error) {
 		return nil, a.registryError(err, body.Name, users)
 	}
 	a.log.Info("admin: sandbox created", "sandbox", sb.Name, "benutzer", len(users))
-	s, err := describe(r.Context(), sb)
-	if err != nil {
-		return nil, err
-	}
-	return created(s), nil
+	return created(a.describe(sb)), nil
 }
 
 func (a *Admin) removeSandbox(r *http.Request) (any, error) {
@@ -147,7 +135,7 @@ func (a *Admin) removeSandbox(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := a.reg.Remove(sb); err != nil {
+	if err := a.reg.Remove(r.Context(), sb); err != nil {
 		return nil, a.registryError(err, sb.Name, nil)
 	}
 	a.log.Info("admin: sandbox removed", "sandbox", sb.Name)
@@ -163,7 +151,7 @@ func (a *Admin) resetSandbox(r *http.Request) (any, error) {
 		return nil, a.registryError(err, sb.Name, nil)
 	}
 	a.log.Info("admin: sandbox reset", "sandbox", sb.Name)
-	return describe(r.Context(), sb)
+	return a.describe(sb), nil
 }
 
 func (a *Admin) addBenutzer(r *http.Request) (any, error) {
@@ -238,8 +226,15 @@ func (a *Admin) checkZugang(ctx context.Context, z zugangJSON, where string) (mo
 }
 
 // traegernummern lists the Traeger of the Testdatenpaket, which every
-// sandbox holds, as the standard sandbox has them.
+// sandbox holds, as the standard sandbox has them. They are read once: the
+// Testdatenpaket does not change while the mock runs, and a user added to
+// one sandbox must not wait for the standard sandbox.
 func (a *Admin) traegernummern(ctx context.Context) ([]string, error) {
+	a.traeger.mu.Lock()
+	defer a.traeger.mu.Unlock()
+	if a.traeger.nummern != nil {
+		return a.traeger.nummern, nil
+	}
 	std, err := a.reg.Get(sandbox.Standard)
 	if err != nil {
 		return nil, err
@@ -251,6 +246,9 @@ func (a *Admin) traegernummern(ctx context.Context) ([]string, error) {
 			return err
 		})
 	})
+	if err == nil {
+		a.traeger.nummern = nummern
+	}
 	return nummern, err
 }
 
@@ -275,6 +273,12 @@ func (a *Admin) registryError(err error, name string, users []mockstate.Zugang) 
 		return &adminError{status: http.StatusConflict, msg: fmt.Sprintf("die Sandbox %q kann nicht entfernt werden, nur zurückgesetzt", sandbox.Standard)}
 	case errors.Is(err, sandbox.ErrNotFound):
 		return &adminError{status: http.StatusNotFound, msg: fmt.Sprintf("Sandbox %q ist unbekannt", name)}
+	case errors.Is(err, sandbox.ErrTooMany):
+		return &adminError{status: http.StatusConflict, msg: fmt.Sprintf("mockinge hat schon %d Sandboxen, so viele, wie es darf (-max-sandboxen); entfernen Sie eine, bevor Sie eine neue anlegen", a.reg.MaxSandboxes())}
+	case errors.Is(err, sandbox.ErrDamaged):
+		return &adminError{status: http.StatusServiceUnavailable, msg: fmt.Sprintf("die Datenbank der Sandbox %q ist beschädigt (%s); DELETE entfernt sie, POST …/reset baut sie mit ihren Benutzern neu auf", name, damageText(err))}
+	case errors.Is(err, sandbox.ErrNoFileHandles):
+		return &adminError{status: http.StatusServiceUnavailable, msg: "mockinge hat keine Dateihandles mehr frei (zu viele offene Dateien); bitte später erneut versuchen oder das Limit erhöhen (ulimit -n, -max-offen)"}
 	case errors.Is(err, mockstate.ErrNotFound): // a Traeger, checked before; a race with nothing
 		return badRequest("ein Träger ist im Testdatenpaket unbekannt: %v", err)
 	}

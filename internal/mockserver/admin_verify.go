@@ -73,19 +73,23 @@ func (a *Admin) verify(r *http.Request) (any, error) {
 			return nil, badRequest("xpath[%d] %q ist kein gültiger XPath-Ausdruck: %v", i, expr, err)
 		}
 	}
-	entries, err := a.journalOf(r.Context(), sb, mockstate.Filter{Operation: body.Operation, Ergebnis: body.Ergebnis})
-	if err != nil {
-		return nil, err
-	}
+	// The journal is read one entry at a time: a long one takes time, not
+	// memory.
 	out := verifyJSON{Vorgangsnummern: []string{}}
-	for _, e := range entries {
-		if !matchesAll(e.Anfrage, body.XPath) {
-			continue
-		}
-		out.Anzahl++
-		if e.Vorgangsnummer != "" {
-			out.Vorgangsnummern = append(out.Vorgangsnummern, e.Vorgangsnummer)
-		}
+	err = sb.Use(func(st *mockstate.Store) error {
+		return st.EachJournal(r.Context(), mockstate.Filter{Operation: body.Operation, Ergebnis: body.Ergebnis}, false, func(e mockstate.Eintrag) error {
+			if !matchesAll(e.Anfrage, body.XPath) {
+				return nil
+			}
+			out.Anzahl++
+			if e.Vorgangsnummer != "" {
+				out.Vorgangsnummern = append(out.Vorgangsnummern, e.Vorgangsnummer)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, a.registryError(err, sb.Name, nil)
 	}
 	return out, nil
 }

@@ -19,7 +19,7 @@ import (
 // update is lost (each client's own course carries its last update).
 func TestConcurrentClients(t *testing.T) {
 	const clients, rounds = 64, 3
-	mock, err := mockserver.StartLocal(t.Context(), "127.0.0.1:0", filepath.Join(t.TempDir(), "m.db"), harness.Testdatenpaket(), mockserver.Config{})
+	mock, err := mockserver.StartLocal(t.Context(), "127.0.0.1:0", filepath.Join(t.TempDir(), "m.db"), harness.Testdatenpaket(), mockserver.Config{MaxConcurrentPerSandbox: clients})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
-	"github.com/inge-harness/inge-harness/internal/sandbox"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 func startLimited(t *testing.T, cfg mockserver.Config) *mockserver.Local {
@@ -33,12 +33,16 @@ func startLimited(t *testing.T, cfg mockserver.Config) *mockserver.Local {
 // HTTP 503; once a slot is free, requests are served again.
 func TestLimit_MaxConcurrent(t *testing.T) {
 	mock := startLimited(t, mockserver.Config{MaxConcurrent: 1})
-	std, err := mock.Sandboxes.Get(sandbox.Standard)
+	halt, err := mock.Sandboxes.Create(t.Context(), "halt", []mockstate.Zugang{{Name: "halt.kt1", Passwort: "x", Traegernummer: "10000001"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	std.SetFaults(sandbox.Faults{Latency: 600 * time.Millisecond}) // keeps the one slot busy
-	c := &inge.Client{Endpoint: mock.Endpoint(), Credentials: &inge.Credentials{Username: "kt1.sachbearbeitung", Password: "Test!Passwort1"}}
+	// A request waiting for its sandbox keeps the one slot busy (a
+	// latency would not: it is waited out without a slot).
+	hold, held := make(chan struct{}), make(chan struct{})
+	go func() { _ = halt.Exclusive(func(*mockstate.Store) error { close(held); <-hold; return nil }) }()
+	<-held
+	c := &inge.Client{Endpoint: mock.Endpoint(), Credentials: &inge.Credentials{Username: "halt.kt1", Password: "x"}}
 	req := func() *inge.KursauskunftAnfrage {
 		return &inge.KursauskunftAnfrage{Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: "10000001"}}, Kurskennung: "K1"}
 	}
@@ -58,8 +62,8 @@ func TestLimit_MaxConcurrent(t *testing.T) {
 	if !errors.As(err, &f) || f.Detail.Code != "F303" || status != http.StatusServiceUnavailable {
 		t.Errorf("a second request at once: %v (HTTP %d); want Fault F303 with HTTP 503", err, status)
 	}
+	close(hold)
 	wg.Wait()
-	std.SetFaults(sandbox.Faults{})
 	if _, err := inge.Kursauskunft.Call(t.Context(), c, req()); err != nil {
 		t.Errorf("after the slot is free: %v", err)
 	}

@@ -42,7 +42,19 @@ func (l *Local) Endpoint() string { return l.URL + Path }
 // API on cfg.AdminAddr unless that is empty. The listeners are bound before
 // StartLocal returns, so the URLs are usable at once.
 func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg Config, opts ...mockstate.Option) (*Local, error) {
-	reg, err := sandbox.Open(ctx, dbPath, testdaten, opts...)
+	var srv *Server // drains a sandbox's queue when it is opened; set before any is
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	storeOpts := append(append([]mockstate.Option(nil), opts...), mockstate.WithLogger(logger), mockstate.WithRetention(cfg.Retention))
+	reg, err := sandbox.OpenConfig(ctx, sandbox.Config{
+		DB: dbPath, Testdaten: testdaten, Store: storeOpts,
+		MaxSandboxes: cfg.MaxSandboxes, MaxOpen: cfg.MaxOpen, Logger: logger,
+		OnOpen: func(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.Store) error {
+			return srv.drainOnOpen(context.WithoutCancel(ctx), sb, st)
+		},
+	})
 	if err != nil {
 		return nil, fmt.Errorf("start mock: %w", err)
 	}
@@ -64,7 +76,7 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 		scheme = "https"
 	}
 	l := &Local{Sandboxes: reg, URL: scheme + "://" + ln.Addr().String()}
-	srv := New(reg, cfg)
+	srv = New(reg, cfg)
 	if err := srv.drainQueues(ctx); err != nil {
 		ln.Close()
 		if adminLn != nil {
@@ -109,7 +121,7 @@ func serve(ln net.Listener, h http.Handler, tlsConfig *tls.Config, t Timeouts, l
 		server: &http.Server{
 			Handler:           h,
 			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-			ReadHeaderTimeout: 10 * time.Second,
+			ReadHeaderTimeout: t.Header,
 			ReadTimeout:       t.Read,
 			WriteTimeout:      t.Write,
 			IdleTimeout:       t.Idle,

@@ -14,6 +14,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
@@ -23,17 +24,30 @@ const DefaultMaxBodyBytes = 1 << 20
 // DefaultMaxConcurrent is the default of Config.MaxConcurrent.
 const DefaultMaxConcurrent = 64
 
+// DefaultRetention is what mockinge keeps of each sandbox's journal unless
+// told otherwise: the newest 20,000 entries of the last 30 days.
+var DefaultRetention = mockstate.Retention{MaxEintraege: 20_000, MaxAlter: 30 * 24 * time.Hour}
+
+// DefaultMaxJournalUnauthenticated is the default of
+// Config.MaxJournalUnauthenticated.
+const DefaultMaxJournalUnauthenticated = 4 << 10
+
 // Timeouts bound how long a connection may take; zero fields take the
 // defaults.
 type Timeouts struct {
-	Read  time.Duration // whole request, body included
-	Write time.Duration // from the end of the request to the end of the answer
-	Idle  time.Duration // between requests on a kept-alive connection
+	Read   time.Duration // whole request, body included
+	Write  time.Duration // from the end of the request to the end of the answer
+	Idle   time.Duration // between requests on a kept-alive connection
+	Header time.Duration // the request line and headers
+	Body   time.Duration // the body of a SOAP request, from the end of its headers
 }
 
 // DefaultTimeouts are generous for a mock: a slow client on a CI machine
-// should not fail, a stuck one should not hold a connection for ever.
-var DefaultTimeouts = Timeouts{Read: 60 * time.Second, Write: 60 * time.Second, Idle: 120 * time.Second}
+// should not fail, a stuck one should not hold a connection for ever. The
+// header and body timeouts are short: a request takes a slot only once its
+// body is read, and one that trickles in is cut off long before the read
+// timeout.
+var DefaultTimeouts = Timeouts{Read: 60 * time.Second, Write: 60 * time.Second, Idle: 120 * time.Second, Header: 10 * time.Second, Body: 10 * time.Second}
 
 func (t Timeouts) withDefaults() Timeouts {
 	if t.Read <= 0 {
@@ -44,6 +58,12 @@ func (t Timeouts) withDefaults() Timeouts {
 	}
 	if t.Idle <= 0 {
 		t.Idle = DefaultTimeouts.Idle
+	}
+	if t.Header <= 0 {
+		t.Header = DefaultTimeouts.Header
+	}
+	if t.Body <= 0 {
+		t.Body = DefaultTimeouts.Body
 	}
 	return t
 }
@@ -67,8 +87,27 @@ type Config struct {
 	// DefaultMaxConcurrent); one more is answered at once with Fault F303
 	// and HTTP 503 rather than queued without limit.
 	MaxConcurrent int
+	// MaxConcurrentPerSandbox bounds the requests of one sandbox served at
+	// once (default a quarter of MaxConcurrent, at least 1), so that one
+	// sandbox's load, or requests waiting for its drain, leave slots to the
+	// others; one more is answered with F303 too.
+	MaxConcurrentPerSandbox int
 	// Timeouts of the HTTP servers (defaults: DefaultTimeouts).
 	Timeouts Timeouts
+	// MaxSandboxes bounds the sandboxes, the standard one included; MaxOpen
+	// the sandboxes whose database is open at once (defaults of package
+	// sandbox). StartLocal uses them; New ignores them.
+	MaxSandboxes, MaxOpen int
+	// Retention bounds every sandbox's journal (default: no bound).
+	// StartLocal uses it; New ignores it.
+	Retention mockstate.Retention
+	// MaxNonces and MaxNonceBytes bound the nonces remembered per user
+	// (defaults of package wsse).
+	MaxNonces, MaxNonceBytes int
+	// MaxJournalUnauthenticated bounds, in bytes, what the journal keeps of
+	// a request refused before its UsernameToken was accepted (default
+	// DefaultMaxJournalUnauthenticated): anyone can send those.
+	MaxJournalUnauthenticated int
 	// AdminAddr is where StartLocal serves the admin API (see Admin), e.g.
 	// 127.0.0.1:8081; empty serves none. New ignores it.
 	AdminAddr string
@@ -99,6 +138,12 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = DefaultMaxConcurrent
 	}
+	if cfg.MaxConcurrentPerSandbox <= 0 {
+		cfg.MaxConcurrentPerSandbox = max(1, cfg.MaxConcurrent/4)
+	}
+	if cfg.MaxJournalUnauthenticated <= 0 {
+		cfg.MaxJournalUnauthenticated = DefaultMaxJournalUnauthenticated
+	}
 	cfg.Timeouts = cfg.Timeouts.withDefaults()
 	log := cfg.Logger
 	if log == nil {
@@ -106,7 +151,7 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	}
 	s := &Server{
 		reg:      reg,
-		verifier: &wsse.Verifier{Window: cfg.Window, Skew: cfg.Skew},
+		verifier: &wsse.Verifier{Window: cfg.Window, Skew: cfg.Skew, MaxNonces: cfg.MaxNonces, MaxNonceBytes: cfg.MaxNonceBytes},
 		cfg:      cfg,
 		log:      log,
 		inflight: make(chan struct{}, cfg.MaxConcurrent),

@@ -8,9 +8,12 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
@@ -22,8 +25,10 @@ import (
 // exchange is what the journal and the log learn of one request.
 type exchange struct {
 	started   time.Time
-	lease     *sandbox.Lease // the caller's hold on its sandbox; nil before authentication
-	latency   time.Duration  // injected delay of the answer
+	lease     *sandbox.Lease   // the caller's hold on its sandbox; nil before authentication
+	slot      *sandbox.Sandbox // the sandbox whose slot the request holds; nil if none
+	refusedIn *sandbox.Sandbox // the sandbox whose slots were all taken; nil if none
+	latency   time.Duration    // injected delay of the answer
 	caller    mockstate.Caller
 	operation string
 	request   []byte
@@ -31,6 +36,9 @@ type exchange struct {
 	status    int
 	ergebnis  string // status word or fault code
 	vorgang   string
+	// journaled says the store wrote the journal entry with the request's
+	// effect, in one transaction.
+	journaled bool
 	// drain asks to apply the sandbox's queue once the answer is out: the
 	// request used up a targeted outage that had accepted requests.
 	drain bool
@@ -45,56 +53,122 @@ func (ex *exchange) release() {
 	}
 }
 
+// leave gives back the sandbox's slot the request holds, if any. It may be
+// called more than once.
+func (ex *exchange) leave() {
+	if ex.slot != nil {
+		ex.slot.Leave()
+		ex.slot = nil
+	}
+}
+
 // serveSOAP runs one request through the pipeline, in one direction:
 // transport limits, envelope, SOAPAction, WS-Security (one lookup of the
 // user, its Traeger and its sandbox), the strict check of the body against
-// the XSD, the Mandant, the injected faults, the procedure's rules, then
-// encoding, the journal and the answer. The first failing step answers
+// the XSD, the Mandant, the injected faults, the procedure's rules with
+// the encoding of the answer and its journal entry in the transaction of
+// the request's effect, then the answer. The first failing step answers
 // with its Fault; nothing is stored then.
 func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	ex := &exchange{started: time.Now()}
 	defer ex.release()
+	defer ex.leave()
 	var resp inge.Response
-	var fault *soap.Fault
-	select {
-	case s.inflight <- struct{}{}:
-		defer func() { <-s.inflight }()
-		resp, fault = s.handle(r, ex)
-	default:
-		fault = inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrent))
-	}
-	var buf bytes.Buffer
+	// The body is read before the request takes a slot, within the body
+	// timeout: a client that sends slowly holds its connection, never a
+	// slot that others need.
+	raw, fault := s.readBody(w, r)
+	ex.request = raw
 	if fault == nil {
-		if err := soap.Encode(&buf, nil, resp); err != nil {
+		select {
+		case s.inflight <- struct{}{}:
+			resp, fault = s.handle(r, ex, raw)
+			<-s.inflight
+		default:
+			fault = inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrent))
+		}
+	}
+	if fault == nil && !ex.journaled {
+		var err error
+		if _, err = s.entryOf(ex)(resp); err != nil {
 			s.log.Error("encode response", "operation", ex.operation, "err", err)
-			buf.Reset()
-			fault = inge.NewFault(inge.InternerFehler, "")
-		} else {
-			ex.status, ex.ergebnis, ex.vorgang = http.StatusOK, string(resp.Base().Status), resp.Base().Vorgangsnummer
+			fault = internalFault(err)
 		}
 	}
 	if fault != nil {
+		ex.journaled = false
+		var buf bytes.Buffer
 		ex.status, ex.ergebnis, ex.vorgang = inge.HTTPStatus(fault.Detail.Code), fault.Detail.Code, ""
 		if err := soap.EncodeFault(&buf, *fault); err != nil {
 			s.log.Error("encode fault", "err", err)
 		}
+		ex.response = buf.Bytes()
 	}
-	ex.response = buf.Bytes()
-	if ex.latency > 0 { // injected through the admin API
+	// Journal before answering: once a client has its answer, the exchange
+	// is in the journal, so a test may read it at once. An answer whose
+	// entry the store wrote with its effect is journaled already.
+	if !ex.journaled {
+		s.journal(r.Context(), ex)
+	}
+	s.log.Info("soap", "sandbox", ex.sandboxName(), "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started))
+	// An injected latency is waited out with the sandbox's slot, not the
+	// mock's: a sandbox with a latency is limited to its own share.
+	if ex.latency > 0 {
 		select {
 		case <-time.After(ex.latency):
 		case <-r.Context().Done():
 		}
 	}
-	// Journal before answering: once a client has its answer, the exchange
-	// is in the journal, so a test may read it at once.
-	s.journal(r.Context(), ex)
+	ex.leave()
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(ex.status)
 	_, _ = w.Write(ex.response)
 	if ex.drain {
 		s.drainAfter(w, r, ex)
 	}
+}
+
+// sandboxName is the name of the caller's sandbox, "" before
+// authentication.
+func (ex *exchange) sandboxName() string {
+	if ex.lease == nil {
+		return ""
+	}
+	return ex.lease.Sandbox.Name
+}
+
+// entryOf returns the journal entry of ex for the store to write with the
+// request's effect: it encodes the response into ex on the way.
+func (s *Server) entryOf(ex *exchange) mockstate.JournalFunc {
+	return func(resp inge.Response) (mockstate.Eintrag, error) {
+		var buf bytes.Buffer
+		if err := soap.Encode(&buf, nil, resp); err != nil {
+			return mockstate.Eintrag{}, fmt.Errorf("encode response: %w", err)
+		}
+		ex.response, ex.status = buf.Bytes(), http.StatusOK
+		ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
+		return s.eintrag(ex), nil
+	}
+}
+
+// eintrag is the journal entry of ex as it stands.
+func (s *Server) eintrag(ex *exchange) mockstate.Eintrag {
+	zeit := ex.started
+	if ex.lease != nil {
+		zeit = ex.lease.Zeit // after a reset it waited for: wholly after it
+	}
+	e := mockstate.Eintrag{
+		Zeit: zeit, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
+		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: time.Since(ex.started),
+		Anfrage: ex.request, Antwort: ex.response,
+	}
+	if ex.lease != nil {
+		e.Geheim = []string{ex.lease.Zugang.Passwort}
+	} else {
+		e.MaxAnfrage = s.cfg.MaxJournalUnauthenticated
+	}
+	return e
 }
 
 // drainAfter applies what a targeted outage queued once the client has its
@@ -114,19 +188,48 @@ func (s *Server) drainAfter(w http.ResponseWriter, r *http.Request, ex *exchange
 	}
 }
 
-func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fault) {
+// lingerBytes and lingerTime bound what the mock reads of a body beyond
+// the limit before it answers F104 and closes, as nginx's lingering close
+// does: a client that sends its whole body before it reads (Python's
+// http.client, curl) then reads the Fault instead of a broken pipe.
+const (
+	lingerBytes = 64 << 20
+	lingerTime  = 10 * time.Second
+)
+
+// utf8BOM is the byte order mark XML allows before the document.
+var utf8BOM = []byte("\ufeff")
+
+// readBody checks the transport of a request (content type, encoding) and
+// reads its body within the body timeout and size limit.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *soap.Fault) {
 	if f := checkContentType(r.Header.Get("Content-Type")); f != nil {
 		return nil, f
 	}
+	if f := checkContentEncoding(r.Header.Values("Content-Encoding")); f != nil {
+		w.Header().Set("Connection", "close")
+		return nil, f
+	}
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(min(s.cfg.Timeouts.Body, s.cfg.Timeouts.Read))) // not every writer can; the read timeout stays then
 	raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, s.cfg.MaxBodyBytes))
-	ex.request = raw
 	if err != nil {
+		w.Header().Set("Connection", "close")
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
+			_ = rc.SetReadDeadline(time.Now().Add(lingerTime))
+			_, _ = io.CopyN(io.Discard, r.Body, lingerBytes)
 			return nil, inge.NewFault(inge.LimitUeberschritten, "", "Grund", fmt.Sprintf("Die Anfrage ist größer als %d Bytes.", s.cfg.MaxBodyBytes))
 		}
-		return nil, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Die Anfrage ließ sich nicht vollständig lesen.")
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return raw, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", fmt.Sprintf("Die Anfrage kam nicht innerhalb von %s vollständig an.", s.cfg.Timeouts.Body))
+		}
+		return raw, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Die Anfrage ließ sich nicht vollständig lesen.")
 	}
+	return bytes.TrimPrefix(raw, utf8BOM), nil
+}
+
+func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Response, *soap.Fault) {
 	env, err := soap.ReadEnvelope(bytes.NewReader(raw), s.cfg.XML, wsse.IsSecurity)
 	if err != nil {
 		return nil, envelopeFault(err)
@@ -139,7 +242,7 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 		}
 	}
 	// Nothing about the body is answered without a valid UsernameToken.
-	lease, fault := s.authenticate(r.Context(), env.Header)
+	lease, fault := s.authenticate(r.Context(), ex, env.Header)
 	if fault != nil {
 		return nil, fault
 	}
@@ -155,7 +258,7 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 		return nil, inge.NewSchemaFault(schemaErr)
 	case err != nil:
 		s.log.Error("decode", "operation", p.Name, "err", err)
-		return nil, inge.NewFault(inge.InternerFehler, "")
+		return nil, internalFault(err)
 	}
 	if mandant := checked.Request().Base().Mandant.Traegernummer; mandant != ex.caller.Traegernummer {
 		return nil, inge.NewFault(inge.MandantFremd, "Mandant/Traegernummer", "Wert", mandant)
@@ -166,7 +269,7 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 // authenticate verifies the UsernameToken of a request's header: its
 // structure and freshness, then one lookup of the user, which yields its
 // account and holds its sandbox, then the password and the nonce.
-func (s *Server) authenticate(ctx context.Context, header []soap.Element) (*sandbox.Lease, *soap.Fault) {
+func (s *Server) authenticate(ctx context.Context, ex *exchange, header []soap.Element) (*sandbox.Lease, *soap.Fault) {
 	sec, err := wsse.ReadSecurity(header)
 	if err != nil {
 		return nil, s.authFault(err)
@@ -175,13 +278,22 @@ func (s *Server) authenticate(ctx context.Context, header []soap.Element) (*sand
 	if err != nil {
 		return nil, s.authFault(err)
 	}
+	// The sandbox's own slot is taken before anything waits for the
+	// sandbox (a drain, a reset): its requests take at most its share.
+	if sb, ok := s.reg.ForUser(tok.Username()); ok {
+		if !sb.Enter(s.cfg.MaxConcurrentPerSandbox) {
+			ex.refusedIn = sb
+			return nil, inge.NewFault(inge.Ueberlastet, "", "Max", strconv.Itoa(s.cfg.MaxConcurrentPerSandbox))
+		}
+		ex.slot = sb
+	}
 	lease, err := s.reg.Login(ctx, tok.Username())
 	switch {
 	case errors.Is(err, sandbox.ErrUnknownUser):
 		return nil, s.authFault(fmt.Errorf("%w: %w", wsse.ErrUnknownUser, err))
 	case err != nil:
 		s.log.Error("look up user", "err", err)
-		return nil, inge.NewFault(inge.InternerFehler, "")
+		return nil, internalFault(err)
 	}
 	if err := s.verifier.Authenticate(tok, lease.Zugang.Passwort); err != nil {
 		lease.Release()
@@ -207,16 +319,17 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 	var err error
 	switch {
 	case outage && in.Request().Base().Asynchron:
-		resp, _, err = st.Accept(ctx, ex.caller, in)
+		resp, _, err = st.Accept(ctx, ex.caller, in, ex.request, s.entryOf(ex))
 	case outage:
 		return nil, inge.NewFault(inge.InGeNichtVerfuegbar, "")
 	default:
-		resp, err = st.Apply(ctx, ex.caller, in)
+		resp, err = st.ApplyJournaled(ctx, ex.caller, in, s.entryOf(ex))
 	}
 	if err != nil {
 		s.log.Error("apply", "operation", in.Procedure().Name, "err", err)
-		return nil, inge.NewFault(inge.InternerFehler, "")
+		return nil, internalFault(err)
 	}
+	ex.journaled = true
 	return resp, nil
 }
 
@@ -228,38 +341,59 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 	n := 0
 	err := sb.Exclusive(func(st *mockstate.Store) error {
-		auftraege, err := st.Auftraege(ctx)
-		if err != nil {
-			return err
-		}
-		for _, a := range auftraege {
-			ex := &exchange{started: time.Now(), caller: a.Caller, operation: a.Operation, request: a.Anfrage}
-			resp, err := st.ApplyAuftrag(ctx, a)
-			if errors.Is(err, mockstate.ErrAuftragErledigt) {
-				continue // another drain applied it
-			}
-			if err != nil {
-				return fmt.Errorf("drain %s: %w", sb.Name, err)
-			}
-			var buf bytes.Buffer
-			if err := soap.Encode(&buf, nil, resp); err != nil {
-				return fmt.Errorf("drain %s: %w", sb.Name, err)
-			}
-			ex.response, ex.status = buf.Bytes(), http.StatusOK
-			ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
-			s.journalIn(ctx, sb.Name, st, ex)
-			n++
-		}
-		return nil
+		var err error
+		n, err = s.drainStore(ctx, sb, st)
+		return err
 	})
 	return n, err
 }
 
-// drainQueues applies what every sandbox without an outage has waiting, at
-// start: requests accepted before a restart are not lost.
+// drainStore is Drain with the sandbox held exclusively.
+func (s *Server) drainStore(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.Store) (int, error) {
+	auftraege, err := st.Auftraege(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, a := range auftraege {
+		ex := &exchange{started: time.Now(), caller: a.Caller, operation: a.Operation, request: a.Umschlag}
+		if ex.request == nil { // queued before the envelope was kept
+			ex.request = a.Anfrage
+		}
+		// Its effect, its leaving the queue and its final journal entry
+		// are one transaction: a crash keeps all or none of them.
+		_, err := st.ApplyAuftrag(ctx, a, s.entryOf(ex))
+		if errors.Is(err, mockstate.ErrAuftragErledigt) {
+			continue // another drain applied it
+		}
+		if err != nil {
+			return n, fmt.Errorf("drain %s: %w", sb.Name, err)
+		}
+		s.log.Info("soap", "sandbox", sb.Name, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+			"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started), "nachverarbeitet", true)
+		n++
+	}
+	return n, nil
+}
+
+// drainOnOpen applies the queue of a sandbox whose store was just opened
+// (at its first use after a start), unless InGe is down for it: requests
+// accepted before a restart are not lost, and no sandbox is opened only to
+// look for them.
+func (s *Server) drainOnOpen(ctx context.Context, sb *sandbox.Sandbox, st *mockstate.Store) error {
+	if sb.Faults().Outage {
+		return nil
+	}
+	_, err := s.drainStore(ctx, sb, st)
+	return err
+}
+
+// drainQueues applies what every open sandbox without an outage has
+// waiting, at start (the standard sandbox; the others are drained when
+// they are opened): requests accepted before a restart are not lost.
 func (s *Server) drainQueues(ctx context.Context) error {
 	for _, sb := range s.reg.List() {
-		if sb.Faults().Outage {
+		if sb.Faults().Outage || !sb.IsOpen() {
 			continue
 		}
 		if _, err := s.Drain(ctx, sb); err != nil {
@@ -284,6 +418,20 @@ func checkContentType(header string) *soap.Fault {
 	default:
 		return inge.NewFault(inge.ContentTypeFalsch, "", "Wert", header)
 	}
+}
+
+// checkContentEncoding accepts a body that is not encoded; a compressed
+// one is refused with a Fault that names its encoding, rather than read as
+// broken XML.
+func checkContentEncoding(values []string) *soap.Fault {
+	for _, v := range values {
+		for _, enc := range strings.Split(v, ",") {
+			if enc = strings.TrimSpace(enc); enc != "" && !strings.EqualFold(enc, "identity") {
+				return inge.NewFault(inge.ContentEncodingFalsch, "", "Wert", enc)
+			}
+		}
+	}
+	return nil
 }
 
 // checkSOAPAction: SOAP 1.1 requires the header; its value, quoted or not,
@@ -326,6 +474,34 @@ func envelopeFault(err error) *soap.Fault {
 	return inge.NewFault(key, "", "Grund", se.Grund())
 }
 
+// internalFault is Fault F300 with a reason a person can act on: a damaged
+// sandbox, a full disk, no file handles left; otherwise a pointer to the
+// log, which has the error.
+func internalFault(err error) *soap.Fault {
+	var grund string
+	var sqlErr sqlite3.Error
+	switch {
+	case errors.Is(err, sandbox.ErrDamaged):
+		grund = "die Datenbank der Sandbox ist beschädigt (" + damageText(err) + "); die anderen Sandboxen arbeiten weiter, die Admin-API zeigt sie, Entfernen oder Zurücksetzen hilft"
+	case errors.Is(err, sandbox.ErrNoFileHandles):
+		grund = "mockinge hat keine Dateihandles mehr frei (zu viele offene Dateien); bitte später erneut senden oder das Limit erhöhen (ulimit -n, -max-offen)"
+	case errors.As(err, &sqlErr) && sqlErr.Code == sqlite3.ErrFull:
+		grund = "der Datenträger ist voll: die Anfrage und ihr Journaleintrag ließen sich nicht schreiben"
+	default:
+		grund = "ein unerwarteter Fehler, das Protokoll von mockinge nennt ihn"
+	}
+	return inge.NewFault(inge.InternerFehler, "", "Grund", grund)
+}
+
+// damageText is what a damaged sandbox's error says after the sentinel.
+func damageText(err error) string {
+	msg := err.Error()
+	if _, rest, ok := strings.Cut(msg, sandbox.ErrDamaged.Error()+": "); ok {
+		return rest
+	}
+	return msg
+}
+
 // authFaults maps each WS-Security rejection to its catalogue key.
 var authFaults = []struct {
 	err error
@@ -346,38 +522,45 @@ func (s *Server) authFault(err error) *soap.Fault {
 		}
 	}
 	s.log.Error("verify UsernameToken", "err", err)
-	return inge.NewFault(inge.InternerFehler, "")
+	return internalFault(err)
 }
 
-// journal records the exchange in the journal of the caller's sandbox, or
-// of the standard sandbox when the caller is not known; the store masks the
-// password. A failure to journal is logged and the answer still goes out:
-// the procedure's outcome, already committed or not, must reach the client.
+// journal records an exchange that the store did not journal with an
+// effect, a Fault, in the journal of the caller's sandbox, or of the
+// standard sandbox when the caller is not known; the store masks the
+// password. Nothing was applied for it, so a failure to journal is logged
+// and the answer still goes out.
 func (s *Server) journal(ctx context.Context, ex *exchange) {
+	e := s.eintrag(ex)
 	if ex.lease != nil {
-		s.journalIn(ctx, ex.lease.Sandbox.Name, ex.lease.Store, ex)
+		if _, err := ex.lease.Store.AppendJournal(context.WithoutCancel(ctx), e); err != nil {
+			s.log.Error("journal", "sandbox", ex.lease.Sandbox.Name, "operation", ex.operation, "err", err)
+		}
 		return
+	}
+	// A request refused for its sandbox's load is journaled there, not in
+	// the standard sandbox, which it would load in turn; but only if that
+	// needs no waiting: a refusal is answered at once.
+	appendTo := func(st *mockstate.Store) error {
+		_, err := st.AppendJournal(context.WithoutCancel(ctx), e)
+		return err
+	}
+	if sb := ex.refusedIn; sb != nil {
+		done, err := sb.TryUse(appendTo)
+		if err != nil {
+			s.log.Error("journal", "sandbox", sb.Name, "operation", ex.operation, "err", err)
+		}
+		if done {
+			return
+		}
 	}
 	sb, err := s.reg.Get(sandbox.Standard)
 	if err != nil {
 		s.log.Error("journal", "err", err)
 		return
 	}
-	if err := sb.Use(func(st *mockstate.Store) error { s.journalIn(ctx, "", st, ex); return nil }); err != nil {
-		s.log.Error("journal", "sandbox", sb.Name, "err", err)
-	}
-}
-
-func (s *Server) journalIn(ctx context.Context, sandboxName string, st *mockstate.Store, ex *exchange) {
-	d := time.Since(ex.started)
-	s.log.Info("soap", "sandbox", sandboxName, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
-		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", d)
-	_, err := st.AppendJournal(context.WithoutCancel(ctx), mockstate.Eintrag{
-		Zeit: ex.started, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
-		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: d,
-		Anfrage: ex.request, Antwort: ex.response,
-	})
+	err = sb.Use(appendTo)
 	if err != nil {
-		s.log.Error("journal", "operation", ex.operation, "err", err)
+		s.log.Error("journal", "sandbox", sb.Name, "operation", ex.operation, "err", err)
 	}
 }

@@ -106,13 +106,24 @@ type handler func(ctx context.Context, tx *Tx, c *call, req inge.Request) (inge.
 // only when no finding is a Fehler and the request is not a Rollback. The
 // response carries the status, a new Vorgangsnummer and all findings.
 func (s *Store) Apply(ctx context.Context, caller Caller, in inge.Checked) (inge.Response, error) {
-	return s.apply(ctx, caller, in, newVorgangsnummer(s.now()), nil)
+	return s.apply(ctx, caller, in, newVorgangsnummer(s.now()), nil, nil)
 }
 
-// apply is Apply with a given Vorgangsnummer and an optional step that runs
+// ApplyJournaled is Apply with the request's journal entry, which j gives
+// once the response is known: a procedure that writes commits its effect
+// and the entry in one transaction, so that neither is kept without the
+// other; if the entry cannot be written (a full disk), nothing is applied
+// and the error is returned. A procedure that only reads journals after
+// its read, and fails likewise when the entry cannot be written.
+func (s *Store) ApplyJournaled(ctx context.Context, caller Caller, in inge.Checked, j JournalFunc) (inge.Response, error) {
+	return s.apply(ctx, caller, in, newVorgangsnummer(s.now()), nil, j)
+}
+
+// apply is Apply with a given Vorgangsnummer, an optional step that runs
 // in the same transaction whatever the outcome, e.g. taking the request off
-// the queue of asynchronous requests, so it is applied exactly once.
-func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorgang string, after func(*Tx) error) (inge.Response, error) {
+// the queue of asynchronous requests, so it is applied exactly once, and an
+// optional journal entry.
+func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorgang string, after func(*Tx) error, j JournalFunc) (inge.Response, error) {
 	p := in.Procedure()
 	h, ok := rules[p]
 	if !ok {
@@ -169,10 +180,15 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 			}
 		}
 		if after != nil {
-			return after(tx)
+			if err := after(tx); err != nil {
+				return err
+			}
 		}
-		return nil
+		return tx.journal(ctx, j, resp)
 	})
+	if err == nil && !write {
+		err = s.Update(ctx, func(tx *Tx) error { return tx.journal(ctx, j, resp) })
+	}
 	if err != nil {
 		return nil, fmt.Errorf("apply %s: %w", p.Name, err)
 	}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"strings"
 	"time"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 // Eintrag is one SOAP exchange in the journal.
@@ -21,7 +23,20 @@ type Eintrag struct {
 	Dauer          time.Duration
 	Anfrage        []byte // request XML, secrets masked
 	Antwort        []byte // response XML, secrets masked
+
+	// Geheim are further secrets to mask wherever they appear in Anfrage
+	// and Antwort, such as the caller's password; they are never stored.
+	Geheim []string
+	// MaxAnfrage, if positive, cuts the stored request to at most this
+	// many bytes after masking (unauthenticated and refused requests).
+	MaxAnfrage int
 }
+
+// JournalFunc gives the journal entry of a request once its response is
+// known. The store writes the entry in the transaction of the request's
+// effect, so that both are committed or neither is: the evidence of a
+// request is never lost while its effect stays.
+type JournalFunc func(resp inge.Response) (Eintrag, error)
 
 // Filter selects journal entries. Zero fields select everything.
 type Filter struct {
@@ -41,12 +56,14 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 	if e.Zeit.IsZero() {
 		e.Zeit = tx.now()
 	}
+	anfrage := kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)
+	antwort := wsse.MaskSecrets(e.Antwort, e.Geheim...)
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		formatTime(e.Zeit), nullString(e.Traegernummer), nullString(e.Benutzer), e.Operation,
 		nullString(e.Vorgangsnummer), e.Ergebnis, e.Dauer.Microseconds(),
-		nullBytes(wsse.MaskSecrets(e.Anfrage)), nullBytes(wsse.MaskSecrets(e.Antwort)))
+		nullBytes(anfrage), nullBytes(antwort))
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
@@ -54,11 +71,94 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
+	if err := tx.prune(ctx, id); err != nil {
+		return 0, err
+	}
 	return id, nil
+}
+
+// Retention bounds a store's journal; zero fields keep everything.
+type Retention struct {
+	// MaxEintraege keeps the newest entries only, this many (and at most a
+	// tenth more between two prunings).
+	MaxEintraege int
+	// MaxAlter deletes entries older than this.
+	MaxAlter time.Duration
+}
+
+// WithRetention bounds the store's journal. Pruning runs with the appends,
+// in their transactions, and is logged.
+func WithRetention(r Retention) Option { return func(s *Store) { s.retention = r } }
+
+// prune deletes what the retention no longer keeps, every step-th entry
+// (a tenth of MaxEintraege, at most 1000), so that a store's journal stays
+// bounded at little cost per request.
+func (tx *Tx) prune(ctx context.Context, id int64) error {
+	r := tx.s.retention
+	if r.MaxEintraege <= 0 && r.MaxAlter <= 0 {
+		return nil
+	}
+	step := int64(1000)
+	if r.MaxEintraege > 0 {
+		step = min(max(int64(r.MaxEintraege)/10, 1), 1000)
+	}
+	if tx.s.appended.Add(1)%step != 0 {
+		return nil
+	}
+	for _, p := range []struct {
+		grund string
+		on    bool
+		query string
+		arg   any
+	}{
+		// ids grow with every entry and only the oldest are deleted, so
+		// the entries with an id up to id-MaxEintraege are the surplus.
+		{"eintraege", r.MaxEintraege > 0, `DELETE FROM journal WHERE id <= ?`, id - int64(r.MaxEintraege)},
+		{"alter", r.MaxAlter > 0, `DELETE FROM journal WHERE zeit < ?`, formatTime(tx.now().Add(-r.MaxAlter))},
+	} {
+		if !p.on {
+			continue
+		}
+		res, err := tx.ExecContext(ctx, p.query, p.arg)
+		if err != nil {
+			return fmt.Errorf("prune journal: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			tx.s.log.Info("journal pruned", "sandbox", tx.s.name, "grund", p.grund, "geloescht", n)
+		}
+	}
+	return nil
+}
+
+// journal writes the entry j gives for resp; a nil j writes nothing.
+func (tx *Tx) journal(ctx context.Context, j JournalFunc, resp inge.Response) error {
+	if j == nil {
+		return nil
+	}
+	e, err := j(resp)
+	if err != nil {
+		return fmt.Errorf("journal entry: %w", err)
+	}
+	_, err = tx.AppendJournal(ctx, e)
+	return err
 }
 
 // Journal returns the entries that match f, newest first.
 func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
+	var es []Eintrag
+	err := tx.EachJournal(ctx, f, false, func(e Eintrag) error {
+		es = append(es, e)
+		return nil
+	})
+	return es, err
+}
+
+// EachJournal calls fn for every entry that matches f, one at a time as
+// they are read, newest first or with oldest oldest first (f.Limit still
+// keeps the newest). Only the entry at hand is held in memory, so a
+// journal of any length is read in bounded memory. An error of fn ends the
+// reading and is returned.
+func (tx *Tx) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Eintrag) error) error {
 	var (
 		where []string
 		args  []any
@@ -101,13 +201,15 @@ func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 		query += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
+	if oldest {
+		query = "SELECT * FROM (" + query + ") ORDER BY 1"
+	}
 
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
+		return fmt.Errorf("read journal: %w", err)
 	}
 	defer rows.Close()
-	var es []Eintrag
 	for rows.Next() {
 		var (
 			e       Eintrag
@@ -116,18 +218,20 @@ func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 		)
 		if err := rows.Scan(&e.ID, &zeit, &e.Traegernummer, &e.Benutzer, &e.Operation,
 			&e.Vorgangsnummer, &e.Ergebnis, &dauerUS, &e.Anfrage, &e.Antwort); err != nil {
-			return nil, fmt.Errorf("read journal: %w", err)
+			return fmt.Errorf("read journal: %w", err)
 		}
 		if e.Zeit, err = parseTime(zeit); err != nil {
-			return nil, fmt.Errorf("read journal entry %d: %w", e.ID, err)
+			return fmt.Errorf("read journal entry %d: %w", e.ID, err)
 		}
 		e.Dauer = time.Duration(dauerUS) * time.Microsecond
-		es = append(es, e)
+		if err := fn(e); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read journal: %w", err)
+		return fmt.Errorf("read journal: %w", err)
 	}
-	return es, nil
+	return nil
 }
 
 // AppendJournal stores e and returns its ID; see Tx.AppendJournal.
@@ -138,6 +242,22 @@ func (s *Store) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 // Journal returns the entries that match f, newest first.
 func (s *Store) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 	return view(ctx, s, func(tx *Tx) ([]Eintrag, error) { return tx.Journal(ctx, f) })
+}
+
+// EachJournal calls fn for every entry that matches f, in one snapshot of
+// the journal, in bounded memory; see Tx.EachJournal.
+func (s *Store) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Eintrag) error) error {
+	return s.View(ctx, func(tx *Tx) error { return tx.EachJournal(ctx, f, oldest, fn) })
+}
+
+// kuerzen cuts a masked request to at most limit bytes, saying how long it
+// was; limit 0 keeps it whole.
+func kuerzen(b []byte, limit int) []byte {
+	if limit <= 0 || len(b) <= limit {
+		return b
+	}
+	note := fmt.Appendf(nil, "\n<!-- gekürzt: %d von %d Bytes gespeichert -->", limit, len(b))
+	return append(b[:limit:limit], note...)
 }
 
 // nullString stores "" as NULL.

@@ -10,8 +10,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	// Registers the "sqlite3" driver.
@@ -41,7 +43,19 @@ type Store struct {
 	now func() time.Time // real time; the store's clock is derived from it
 
 	regeln Regeln // the settings where the sources disagree
+
+	name      string       // the sandbox's, for the log
+	log       *slog.Logger // never nil
+	retention Retention
+	appended  atomic.Int64 // journal entries since the last pruning
 }
+
+// WithName names the store in its log lines (the sandbox's name).
+func WithName(name string) Option { return func(s *Store) { s.name = name } }
+
+// WithLogger gives the store a logger for what it does on its own, such as
+// pruning its journal; without one it logs nothing.
+func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
 
 // Option configures a Store at Open.
 type Option func(*Store)
@@ -59,6 +73,9 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	s := &Store{now: time.Now, regeln: DefaultRegeln()}
 	for _, opt := range opts {
 		opt(s)
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
 	}
 	if err := s.regeln.Validate(); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
@@ -183,7 +200,7 @@ func (s *Store) run(ctx context.Context, db *sql.DB, commit bool, fn func(tx *Tx
 	// fn panics.
 	defer sqlTx.Rollback()
 
-	if err := fn(&Tx{tx: sqlTx, now: s.now}); err != nil {
+	if err := fn(&Tx{tx: sqlTx, now: s.now, s: s}); err != nil {
 		return err
 	}
 	if !commit {
@@ -226,6 +243,7 @@ func update[T any](ctx context.Context, s *Store, fn func(tx *Tx) (T, error)) (T
 type Tx struct {
 	tx  *sql.Tx
 	now func() time.Time
+	s   *Store
 }
 
 // ExecContext executes a statement in the transaction.

@@ -354,7 +354,7 @@ func TestRemove(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("database of a: %v", err)
 	}
-	if err := reg.Remove(a); err != nil {
+	if err := reg.Remove(context.Background(), a); err != nil {
 		t.Fatalf("Remove(a): %v", err)
 	}
 	for _, f := range []string{path, path + "-wal", path + "-shm"} {
@@ -371,7 +371,7 @@ func TestRemove(t *testing.T) {
 	if err := a.Use(func(*mockstate.Store) error { return nil }); !errors.Is(err, sandbox.ErrNotFound) {
 		t.Errorf("Use after Remove: error = %v; want ErrNotFound", err)
 	}
-	if err := reg.Remove(a); err != nil {
+	if err := reg.Remove(context.Background(), a); err != nil {
 		t.Errorf("second Remove: %v; want nil", err)
 	}
 	// The name and the user are free again, with a fresh database.
@@ -382,7 +382,7 @@ func TestRemove(t *testing.T) {
 
 	t.Run("ErrIsStandard", func(t *testing.T) {
 		std, _ := reg.Get(sandbox.Standard)
-		if err := reg.Remove(std); !errors.Is(err, sandbox.ErrIsStandard) {
+		if err := reg.Remove(context.Background(), std); !errors.Is(err, sandbox.ErrIsStandard) {
 			t.Errorf("Remove(standard) error = %v; want ErrIsStandard", err)
 		}
 		if _, ok := reg.ForUser(kt1.Benutzer); !ok {
@@ -455,7 +455,7 @@ func TestOpen_Memory(t *testing.T) {
 	if pw, err := password(t, reg, "a.kt1"); err != nil || pw != "Geheim!a.kt1" {
 		t.Errorf("Password(a.kt1) after reset = %q, %v", pw, err)
 	}
-	if err := reg.Remove(b); err != nil {
+	if err := reg.Remove(context.Background(), b); err != nil {
 		t.Errorf("Remove(b): %v", err)
 	}
 	if files, _ := filepath.Glob("*.sandbox-*"); len(files) > 0 {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -25,7 +27,7 @@ const Mask = "***"
 // If doc is not well-formed XML, MaskSecrets cannot tell where a password
 // might be, so it returns a short placeholder instead of doc: a leaked
 // password is worse than a lost message body. An empty doc is returned as is.
-func MaskSecrets(doc []byte) []byte {
+func MaskSecrets(doc []byte, extra ...string) []byte {
 	if len(doc) == 0 {
 		return doc
 	}
@@ -33,17 +35,30 @@ func MaskSecrets(doc []byte) []byte {
 	if err != nil {
 		return fmt.Appendf(nil, "<!-- not stored: unparsable XML, %d bytes -->", len(doc))
 	}
-	if len(spans) == 0 {
-		return doc
+	out := doc
+	if len(spans) > 0 {
+		out = make([]byte, 0, len(doc))
+		var last int64
+		for _, sp := range spans {
+			out = append(out, doc[last:sp.start]...)
+			out = append(out, Mask...)
+			last = sp.end
+		}
+		out = append(out, doc[last:]...)
 	}
-	out := make([]byte, 0, len(doc))
-	var last int64
-	for _, sp := range spans {
-		out = append(out, doc[last:sp.start]...)
-		out = append(out, Mask...)
-		last = sp.end
+	for _, secret := range extra {
+		if secret == "" {
+			continue
+		}
+		var esc bytes.Buffer
+		_ = xml.EscapeText(&esc, []byte(secret))
+		for _, form := range [][]byte{[]byte(secret), esc.Bytes()} {
+			if bytes.Contains(out, form) {
+				out = bytes.ReplaceAll(out, form, []byte(Mask))
+			}
+		}
 	}
-	return append(out, doc[last:]...)
+	return out
 }
 
 // span is a byte range [start, end) of a document.
@@ -82,12 +97,11 @@ func secretSpans(doc []byte) ([]span, error) {
 				}
 				rooted = true
 			}
-			var parent xml.Name
-			if len(open) > 0 {
-				parent = open[len(open)-1]
-			}
 			open = append(open, t.Name)
-			if maskFrom < 0 && isPassword(t.Name, parent) {
+			if maskFrom < 0 {
+				spans = append(spans, attributeSpans(doc, before, d.InputOffset(), t)...)
+			}
+			if maskFrom < 0 && isPassword(t.Name.Local) {
 				maskFrom, maskAt = d.InputOffset(), len(open)
 			}
 		case xml.EndElement:
@@ -113,14 +127,27 @@ func secretSpans(doc []byte) ([]span, error) {
 	return spans, nil
 }
 
-// isPassword reports whether an element with the given name and parent holds
-// a password. encoding/xml leaves an undeclared prefix in Name.Space, where a
-// declared one is replaced by its namespace name, an absolute URI and so
-// containing a colon.
-func isPassword(name, parent xml.Name) bool {
-	if name.Local != "Password" {
-		return false
+// isPassword reports whether an element or attribute of this local name
+// holds a password: Password or Passwort in any case. The namespace does not
+// matter: a password in the wrong one is a password all the same.
+func isPassword(local string) bool {
+	return strings.EqualFold(local, "Password") || strings.EqualFold(local, "Passwort")
+}
+
+// passwordAttribute finds the value of a password attribute in a start tag.
+var passwordAttribute = regexp.MustCompile(`(?i)(?:^|[\s:])passw(?:or)?[dt]\s*=\s*("[^"]*"|'[^']*')`)
+
+// attributeSpans returns the byte ranges of the values (inside the quotes)
+// of password attributes of the start tag doc[from:to].
+func attributeSpans(doc []byte, from, to int64, t xml.StartElement) []span {
+	if !slices.ContainsFunc(t.Attr, func(a xml.Attr) bool { return isPassword(a.Name.Local) }) {
+		return nil
 	}
-	undeclared := name.Space != "" && !strings.Contains(name.Space, ":")
-	return name.Space == SecextNS || parent.Local == "UsernameToken" || undeclared
+	var spans []span
+	for _, m := range passwordAttribute.FindAllSubmatchIndex(doc[from:to], -1) {
+		if start, end := from+int64(m[2])+1, from+int64(m[3])-1; end > start {
+			spans = append(spans, span{start, end})
+		}
+	}
+	return spans
 }

@@ -69,8 +69,24 @@ func TestMaskSecrets(t *testing.T) {
 			in:   envelope(`<wsse:Password xmlns:wsse="` + ns + `"/><wsse:Password xmlns:wsse="` + ns + `"></wsse:Password>`),
 		},
 		{
-			name: "UnchangedPasswordOfOtherNamespace",
+			name: "MaskedPasswordOfOtherNamespace",
 			in:   envelope(`<Password xmlns="urn:app">` + escaped + `</Password>`),
+			want: envelope(`<Password xmlns="urn:app">***</Password>`),
+		},
+		{
+			name: "MaskedPasswordWithoutNamespaceInSecurity",
+			in:   envelope(`<wsse:Security xmlns:wsse="` + ns + `"><Password>` + escaped + `</Password></wsse:Security>`),
+			want: envelope(`<wsse:Security xmlns:wsse="` + ns + `"><Password>***</Password></wsse:Security>`),
+		},
+		{
+			name: "MaskedCaseVariants",
+			in:   envelope(`<password>` + escaped + `</password><x:PASSWORT xmlns:x="urn:x">` + escaped + `</x:PASSWORT>`),
+			want: envelope(`<password>***</password><x:PASSWORT xmlns:x="urn:x">***</x:PASSWORT>`),
+		},
+		{
+			name: "MaskedAttribute",
+			in:   envelope(`<wsse:UsernameToken xmlns:wsse="` + ns + `" Password="` + escaped + `" x:passwort='` + escaped + `' xmlns:x="urn:x"/>`),
+			want: envelope(`<wsse:UsernameToken xmlns:wsse="` + ns + `" Password="***" x:passwort='***' xmlns:x="urn:x"/>`),
 		},
 		{
 			name: "UnchangedEmpty",
@@ -91,6 +107,14 @@ func TestMaskSecrets(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("MaskedExtraSecretAnywhere", func(t *testing.T) {
+		in := envelope(`<Bemerkung xmlns="urn:x">` + escaped + ` und S3cr3t!<![CDATA[x]]></Bemerkung>`)
+		got := string(wsse.MaskSecrets([]byte(in), secret, "S3cr3t!"))
+		if strings.Contains(got, "S3cr3t") {
+			t.Errorf("MaskSecrets with the password given = %s; leaks it", got)
+		}
+	})
 
 	for _, tc := range []struct {
 		name string

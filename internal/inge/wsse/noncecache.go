@@ -7,71 +7,94 @@ import (
 
 var (
 	errNonceReused    = reject(ErrReplayedNonce, "die Nonce wurde von diesem Benutzer schon verwendet")
-	errNonceCacheFull = reject(ErrReplayedNonce, "es sind zu viele Nonces im Zeitfenster gespeichert; bitte später erneut senden")
+	errNonceCacheFull = reject(ErrReplayedNonce, "dieser Benutzer hat zu viele Nonces im Zeitfenster verwendet; bitte später erneut senden")
 )
 
 // nonceCache remembers accepted nonces for a fixed time to detect replays.
 // It is safe for concurrent use.
 //
-// Memory is bounded: expired entries are pruned on every insert, and once
-// max live entries are held, new nonces are refused. Refusing fails
-// closed: under a nonce flood, legitimate requests are rejected until
-// entries expire, but a replay can never slip through because an entry
-// was evicted early.
+// It keeps the nonces of each user apart, and bounds each user's by count
+// and by bytes: expired entries are pruned on every insert, and once a
+// user holds max live entries or maxBytes of nonces, that user's new
+// nonces are refused. Refusing fails closed: under one user's nonce flood,
+// that user's requests are rejected until entries expire, but a replay can
+// never slip through because an entry was evicted early, and no other user
+// is touched. A user whose nonces have all expired is forgotten, so the
+// whole cache is bounded by the users that sent a nonce within the TTL.
 type nonceCache struct {
-	ttl time.Duration
-	max int
+	ttl      time.Duration
+	max      int
+	maxBytes int
 
-	mu      sync.Mutex
-	expires map[nonceKey]time.Time
-	order   []nonceEntry // insertion order, hence expiry order
+	mu    sync.Mutex
+	users map[string]*userNonces
 }
 
-type nonceKey struct {
-	username string
-	nonce    string // decoded bytes
+// userNonces are the live nonces of one user.
+type userNonces struct {
+	expires map[string]time.Time // by decoded nonce
+	order   []nonceEntry         // insertion order, hence expiry order
+	bytes   int                  // sum of the nonces' lengths
 }
 
 type nonceEntry struct {
-	key     nonceKey
+	nonce   string
 	expires time.Time
 }
 
-func newNonceCache(ttl time.Duration, maxEntries int) *nonceCache {
-	return &nonceCache{ttl: ttl, max: maxEntries, expires: make(map[nonceKey]time.Time)}
+func newNonceCache(ttl time.Duration, maxEntries, maxBytes int) *nonceCache {
+	return &nonceCache{ttl: ttl, max: maxEntries, maxBytes: maxBytes, users: map[string]*userNonces{}}
 }
 
-// add records key at now. It fails with an error wrapping
-// ErrReplayedNonce if key is already recorded and has not expired, or if
-// the cache is full.
-func (c *nonceCache) add(key nonceKey, now time.Time) error {
+// add records the nonce of user at now. It fails with an error wrapping
+// ErrReplayedNonce if the nonce is already recorded for the user and has
+// not expired, or if the user's part of the cache is full.
+func (c *nonceCache) add(user, nonce string, now time.Time) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.prune(now)
-	if exp, ok := c.expires[key]; ok && !now.After(exp) {
+	u := c.users[user]
+	if u == nil {
+		u = &userNonces{expires: map[string]time.Time{}}
+		c.users[user] = u
+	}
+	u.prune(now)
+	if exp, ok := u.expires[nonce]; ok && !now.After(exp) {
 		return errNonceReused
 	}
-	if len(c.expires) >= c.max {
+	if len(u.expires) >= c.max || u.bytes+len(nonce) > c.maxBytes {
 		return errNonceCacheFull
 	}
 	exp := now.Add(c.ttl)
-	c.expires[key] = exp
-	c.order = append(c.order, nonceEntry{key: key, expires: exp})
+	u.expires[nonce] = exp
+	u.order = append(u.order, nonceEntry{nonce: nonce, expires: exp})
+	u.bytes += len(nonce)
+	// Forget the users whose nonces have all expired, a few per insert,
+	// so that the map of users does not grow with every user ever seen.
+	n := 0
+	for name, other := range c.users {
+		if n++; n > 4 {
+			break
+		}
+		if other.prune(now); len(other.expires) == 0 {
+			delete(c.users, name)
+		}
+	}
 	return nil
 }
 
 // prune drops the entries that expired before now. Entries are appended
 // in expiry order, so it stops at the first live one.
-func (c *nonceCache) prune(now time.Time) {
+func (u *userNonces) prune(now time.Time) {
 	n := 0
-	for ; n < len(c.order) && now.After(c.order[n].expires); n++ {
-		e := c.order[n]
-		// The key may have been re-added with a later expiry if the
+	for ; n < len(u.order) && now.After(u.order[n].expires); n++ {
+		e := u.order[n]
+		// The nonce may have been re-added with a later expiry if the
 		// clock went backwards; keep that entry.
-		if exp, ok := c.expires[e.key]; ok && exp.Equal(e.expires) {
-			delete(c.expires, e.key)
+		if exp, ok := u.expires[e.nonce]; ok && exp.Equal(e.expires) {
+			delete(u.expires, e.nonce)
+			u.bytes -= len(e.nonce)
 		}
-		c.order[n] = nonceEntry{} // release the strings
+		u.order[n] = nonceEntry{} // release the string
 	}
-	c.order = c.order[n:]
+	u.order = u.order[n:]
 }

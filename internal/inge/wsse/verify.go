@@ -9,10 +9,19 @@ import (
 
 // Defaults for the zero values of the Verifier fields.
 const (
-	DefaultWindow    = 5 * time.Minute
-	DefaultSkew      = 60 * time.Second
-	DefaultMaxNonces = 100_000
+	DefaultWindow        = 5 * time.Minute
+	DefaultSkew          = 60 * time.Second
+	DefaultMaxNonces     = 100_000
+	DefaultMaxNonceBytes = 4 << 20
 )
+
+// MaxNonceLength is the longest Nonce accepted, decoded, in bytes. Clients
+// send 16 random bytes; a longer one is refused as malformed before
+// anything is remembered of it.
+const MaxNonceLength = 64
+
+// maxZoneOffset is the largest zone offset of an xs:dateTime, 14 hours.
+const maxZoneOffset = 14 * 60 * 60
 
 // Verifier authenticates UsernameTokens on the server side, in two steps
 // with the user lookup between them: Parse checks a token's structure and
@@ -29,10 +38,13 @@ type Verifier struct {
 	Skew time.Duration
 	// Now returns the current time (default time.Now).
 	Now func() time.Time
-	// MaxNonces caps the number of remembered nonces (default
-	// DefaultMaxNonces). When the cap is reached, tokens with a new nonce
-	// are rejected with ErrReplayedNonce until older nonces expire.
-	MaxNonces int
+	// MaxNonces caps the number of nonces remembered for one user
+	// (default DefaultMaxNonces), and MaxNonceBytes their total length
+	// (default DefaultMaxNonceBytes). When a user reaches a cap, that
+	// user's tokens with a new nonce are rejected with ErrReplayedNonce
+	// until older nonces expire; other users are not touched.
+	MaxNonces     int
+	MaxNonceBytes int
 
 	once   sync.Once
 	nonces *nonceCache
@@ -83,8 +95,7 @@ func (v *Verifier) Authenticate(t *Token, password string) error {
 		return reject(ErrWrongPassword, "das Passwort von %s stimmt nicht", quote(t.username))
 	}
 	if t.nonce != nil {
-		key := nonceKey{username: t.username, nonce: string(t.nonce)}
-		if err := v.cache().add(key, t.parsedAt); err != nil {
+		if err := v.cache().add(t.username, string(t.nonce), t.parsedAt); err != nil {
 			return err
 		}
 	}
@@ -125,12 +136,19 @@ func parseToken(sec *Security) (*Token, error) {
 		if len(b) == 0 {
 			return nil, reject(ErrMalformedToken, "die Nonce ist leer")
 		}
+		if len(b) > MaxNonceLength {
+			return nil, reject(ErrMalformedToken, "die Nonce ist %d Bytes lang; erlaubt sind höchstens %d", len(b), MaxNonceLength)
+		}
 		t.nonce = b
 	}
 	if t.createdText != "" {
 		c, err := time.Parse(time.RFC3339Nano, t.createdText)
 		if err != nil {
 			return nil, reject(ErrMalformedToken, "Created %s ist kein Zeitpunkt mit Zeitzone, etwa 2027-03-10T09:00:00Z", quote(t.createdText))
+		}
+		// time.Parse takes zones up to ±23:59; xs:dateTime ends at ±14:00.
+		if _, off := c.Zone(); off > maxZoneOffset || off < -maxZoneOffset {
+			return nil, reject(ErrMalformedToken, "Created %s hat eine Zeitzone jenseits von ±14:00", quote(t.createdText))
 		}
 		t.created = c
 	}
@@ -163,14 +181,17 @@ func (v *Verifier) checkFresh(created, now time.Time) error {
 
 func (v *Verifier) cache() *nonceCache {
 	v.once.Do(func() {
-		maxNonces := v.MaxNonces
+		maxNonces, maxBytes := v.MaxNonces, v.MaxNonceBytes
 		if maxNonces <= 0 {
 			maxNonces = DefaultMaxNonces
+		}
+		if maxBytes <= 0 {
+			maxBytes = DefaultMaxNonceBytes
 		}
 		// A token is accepted until Created+Window, and Created may be
 		// up to Skew after the first use, so Window+Skew after the first
 		// use covers every possible replay.
-		v.nonces = newNonceCache(v.window()+v.skew(), maxNonces)
+		v.nonces = newNonceCache(v.window()+v.skew(), maxNonces, maxBytes)
 	})
 	return v.nonces
 }
