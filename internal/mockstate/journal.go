@@ -21,6 +21,12 @@ type Eintrag struct {
 	Dauer          time.Duration
 	Anfrage        []byte // request XML, secrets masked
 	Antwort        []byte // response XML, secrets masked
+	// Profil is the contract profile the exchange was in, "" for ours;
+	// AnfrageKanonisch and AntwortKanonisch are then the request and the
+	// response as our contract writes them (Anfrage and Antwort are the
+	// profile's, as they went over the wire).
+	Profil                             string
+	AnfrageKanonisch, AntwortKanonisch []byte
 }
 
 // Filter selects journal entries. Zero fields select everything.
@@ -42,11 +48,13 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 		e.Zeit = tx.now()
 	}
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort,
+		                     profil, anfrage_kanonisch, antwort_kanonisch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		formatTime(e.Zeit), nullString(e.Traegernummer), nullString(e.Benutzer), e.Operation,
 		nullString(e.Vorgangsnummer), e.Ergebnis, e.Dauer.Microseconds(),
-		nullBytes(wsse.MaskSecrets(e.Anfrage)), nullBytes(wsse.MaskSecrets(e.Antwort)))
+		nullBytes(wsse.MaskSecrets(e.Anfrage)), nullBytes(wsse.MaskSecrets(e.Antwort)),
+		nullString(e.Profil), nullBytes(wsse.MaskSecrets(e.AnfrageKanonisch)), nullBytes(wsse.MaskSecrets(e.AntwortKanonisch)))
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
@@ -91,7 +99,8 @@ func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 
 	query := `
 		SELECT id, zeit, coalesce(traegernummer, ''), coalesce(benutzer, ''), operation,
-		       coalesce(vorgangsnummer, ''), ergebnis, dauer_us, anfrage, antwort
+		       coalesce(vorgangsnummer, ''), ergebnis, dauer_us, anfrage, antwort,
+		       coalesce(profil, ''), anfrage_kanonisch, antwort_kanonisch
 		FROM journal`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
@@ -115,7 +124,8 @@ func (tx *Tx) Journal(ctx context.Context, f Filter) ([]Eintrag, error) {
 			dauerUS int64
 		)
 		if err := rows.Scan(&e.ID, &zeit, &e.Traegernummer, &e.Benutzer, &e.Operation,
-			&e.Vorgangsnummer, &e.Ergebnis, &dauerUS, &e.Anfrage, &e.Antwort); err != nil {
+			&e.Vorgangsnummer, &e.Ergebnis, &dauerUS, &e.Anfrage, &e.Antwort,
+			&e.Profil, &e.AnfrageKanonisch, &e.AntwortKanonisch); err != nil {
 			return nil, fmt.Errorf("read journal: %w", err)
 		}
 		if e.Zeit, err = parseTime(zeit); err != nil {
