@@ -45,6 +45,10 @@ var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
 type Sandbox struct {
 	Name    string
 	Created time.Time
+	// Profil is the contract profile the sandbox speaks, "" for our
+	// contract (the standard sandbox always). It is chosen when the
+	// sandbox is made and kept with its store.
+	Profil string
 
 	path string // database file; mockstate.MemoryPath in memory
 
@@ -136,6 +140,11 @@ func Open(ctx context.Context, dbPath string, testdaten fs.FS, opts ...mockstate
 			r.Close()
 			return nil, err
 		}
+		if sb.Profil, err = sb.store.Profil(ctx); err != nil {
+			sb.store.Close()
+			r.Close()
+			return nil, fmt.Errorf("sandbox %s: %w", sb.Name, err)
+		}
 		if err := r.add(ctx, sb); err != nil {
 			sb.store.Close()
 			r.Close()
@@ -185,6 +194,9 @@ func (r *Registry) openStore(ctx context.Context, sb *Sandbox, users usersFrom) 
 	if err == nil && users != nil {
 		err = st.SetUsers(ctx, zugaenge)
 	}
+	if err == nil && sb.Profil != "" {
+		err = st.SetProfil(ctx, sb.Profil)
+	}
 	if err != nil {
 		st.Close()
 		return fmt.Errorf("sandbox %s: %w", sb.Name, err)
@@ -218,6 +230,13 @@ func (r *Registry) add(ctx context.Context, sb *Sandbox) error {
 
 // Create makes a new sandbox with the Testdatenpaket and its own users.
 func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zugang) (*Sandbox, error) {
+	return r.CreateProfiled(ctx, name, "", users)
+}
+
+// CreateProfiled makes a new sandbox that speaks the contract profile
+// profil ("" for ours). The registry keeps the name only; the server knows
+// the profiles.
+func (r *Registry) CreateProfiled(ctx context.Context, name, profil string, users []mockstate.Zugang) (*Sandbox, error) {
 	if !nameRE.MatchString(name) || name == Standard {
 		return nil, fmt.Errorf("%q: %w (lower-case letters, digits, hyphens; at most 40)", name, ErrBadName)
 	}
@@ -229,7 +248,7 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 	if err := r.checkFree(name, users); err != nil {
 		return nil, err
 	}
-	sb := &Sandbox{Name: name, Created: time.Now(), path: mockstate.MemoryPath}
+	sb := &Sandbox{Name: name, Created: time.Now(), Profil: profil, path: mockstate.MemoryPath}
 	if r.dbPath != mockstate.MemoryPath {
 		sb.path = r.pathOf(name)
 		removeFiles(sb.path) // leftovers of a sandbox removed while the mock was down
