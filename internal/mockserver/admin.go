@@ -17,6 +17,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/buildinfo"
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/profil"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
@@ -30,7 +31,7 @@ const maxAdminBody = 64 << 10
 // the routes of each resource are in a file of their own: admin_sandboxes.go
 // (sandboxes and their users), admin_stoerungen.go (injected faults),
 // admin_clock.go, admin_journal.go (journal and its ZIP export),
-// admin_verify.go.
+// admin_verify.go, admin_profile.go (the contract profiles).
 //
 // Errors are answered as {"fehler": "..."} with an honest status: 400 for
 // JSON or values that cannot be used, 404 for an unknown sandbox, user or
@@ -42,6 +43,9 @@ type Admin struct {
 	queue  drainer
 	log    *slog.Logger
 	router *mux.Router
+	// profile are the contract profiles a sandbox may be made with, as
+	// the server has them (Config.Profile).
+	profile map[string]*profil.Profil
 }
 
 // NewAdmin returns the admin API over the sandboxes. A nil logger discards.
@@ -63,6 +67,7 @@ func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin 
 	a.clockRoutes()
 	a.journalRoutes()
 	a.verifyRoutes()
+	a.profilRoutes()
 	return a
 }
 

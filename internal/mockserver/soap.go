@@ -34,6 +34,8 @@ type exchange struct {
 	// drain asks to apply the sandbox's queue once the answer is out: the
 	// request used up a targeted outage that had accepted requests.
 	drain bool
+	// form is the contract profile of the caller's sandbox; nil for ours.
+	form *profilForm
 }
 
 // release ends the request's hold on its sandbox, after its journal entry.
@@ -80,6 +82,9 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	ex.response = buf.Bytes()
+	if ex.form != nil {
+		s.answerInProfil(ex, resp, fault)
+	}
 	if ex.latency > 0 { // injected through the admin API
 		select {
 		case <-time.After(ex.latency):
@@ -141,10 +146,15 @@ func (s *Server) handle(r *http.Request, ex *exchange) (inge.Response, *soap.Fau
 	// Nothing about the body is answered without a valid UsernameToken.
 	lease, fault := s.authenticate(r.Context(), env.Header)
 	if fault != nil {
+		ex.form = s.formOfUser(env.Header)
 		return nil, fault
 	}
 	ex.lease = lease
 	ex.caller = mockstate.Caller{Benutzer: lease.Zugang.Name, Traegernummer: lease.Zugang.Traegernummer}
+	if pf := s.profilOf(lease.Sandbox); pf != nil {
+		ex.form = &profilForm{profil: pf}
+		return s.handleProfiled(r, ex, env)
+	}
 	if !known {
 		return nil, inge.NewFault(inge.OperationUnbekannt, "", "Wert", env.Body.Name.Local)
 	}
@@ -247,6 +257,7 @@ func (s *Server) Drain(ctx context.Context, sb *sandbox.Sandbox) (int, error) {
 			}
 			ex.response, ex.status = buf.Bytes(), http.StatusOK
 			ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
+			s.nachtragInProfil(sb, ex, resp)
 			s.journalIn(ctx, sb.Name, st, ex)
 			n++
 		}
@@ -290,15 +301,7 @@ func checkContentType(header string) *soap.Fault {
 // must be the procedure's action. An empty value ("") leaves the dispatch to
 // the body element, which the SOAP 1.1 HTTP binding allows.
 func checkSOAPAction(h http.Header, p *inge.Procedure) *soap.Fault {
-	values, present := h["Soapaction"]
-	if !present || len(values) != 1 {
-		return inge.NewFault(inge.SOAPActionFalsch, "", "Wert", "(fehlt)", "Operation", p.Name)
-	}
-	action := strings.Trim(strings.TrimSpace(values[0]), `"`)
-	if action != "" && action != p.Action() {
-		return inge.NewFault(inge.SOAPActionFalsch, "", "Wert", action, "Operation", p.Name)
-	}
-	return nil
+	return checkAction(h, p.Action(), p.Name)
 }
 
 // envelopeFaults maps each kind of refused envelope to its catalogue key.
@@ -372,11 +375,13 @@ func (s *Server) journalIn(ctx context.Context, sandboxName string, st *mockstat
 	d := time.Since(ex.started)
 	s.log.Info("soap", "sandbox", sandboxName, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
 		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", d)
-	_, err := st.AppendJournal(context.WithoutCancel(ctx), mockstate.Eintrag{
+	e := mockstate.Eintrag{
 		Zeit: ex.started, Traegernummer: ex.caller.Traegernummer, Benutzer: ex.caller.Benutzer,
 		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: d,
 		Anfrage: ex.request, Antwort: ex.response,
-	})
+	}
+	ex.form.journal(&e)
+	_, err := st.AppendJournal(context.WithoutCancel(ctx), e)
 	if err != nil {
 		s.log.Error("journal", "operation", ex.operation, "err", err)
 	}
