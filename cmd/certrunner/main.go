@@ -29,6 +29,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/certrun"
 	"github.com/inge-harness/inge-harness/internal/cli"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
+	"github.com/inge-harness/inge-harness/internal/profil"
 )
 
 func main() {
@@ -84,8 +85,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	runCfg := o.config(httpClient, stdout)
+	if o.profil != "" {
+		p, err := profil.Load(o.profil)
+		if err != nil {
+			fmt.Fprintln(stderr, "certrunner:", err)
+			return 1
+		}
+		runCfg.Profil = p
+		fmt.Fprintf(stdout, "certrunner: die Szenarien sprechen das Vertragsprofil %s (%s)\n", p.Name, o.profil)
+	}
 	if o.endpoint == "" {
-		mock, cleanup, err := startEmbedded(ctx)
+		mock, cleanup, err := startEmbedded(ctx, runCfg.Profil)
 		if err != nil {
 			fmt.Fprintln(stderr, "certrunner:", err)
 			return 1
@@ -136,6 +146,7 @@ type options struct {
 	caFile                  string
 	insecure, noColors      bool
 	reset, version          bool
+	profil                  string
 }
 
 // parseFlags reads the flags; it reports a usage error in one line on
@@ -157,6 +168,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, error) {
 	fset.BoolVar(&o.insecure, "insecure", false, "das TLS-Zertifikat des Endpunkts nicht prüfen (nur für Tests: jeder kann sich als Endpunkt ausgeben)")
 	fset.BoolVar(&o.noColors, "no-colors", false, "keine ANSI-Farben (Vorgabe, wenn die Standardausgabe kein Terminal ist)")
 	fset.BoolVar(&o.reset, "reset", false, "die gemeinsame Sandbox (-sandbox, -user) vor dem Lauf auf das Testdatenpaket zurücksetzen (POST /sandboxes/NAME/reset), damit ein zweiter Lauf findet, was der erste fand")
+	fset.StringVar(&o.profil, "profil", "", "Verzeichnis eines Vertragsprofils: die Szenarien sprechen es statt unseres Vertrags, jede Sandbox wird mit ihm angelegt (der eingebettete mockinge lädt es; ein anderer braucht mockinge -profil mit demselben Verzeichnis)")
 	fset.BoolVar(&o.version, "version", false, "Version und Commit zeigen und enden")
 	fset.Usage = func() {
 		fmt.Fprintf(fset.Output(), "Aufruf: certrunner [Optionen]\n\nFührt die InGe-Abnahmeszenarien (features/, Gherkin auf Deutsch) gegen einen Endpunkt aus.\n\nOptionen:\n")
@@ -200,13 +212,18 @@ const defaultAdmin = "http://127.0.0.1:8081"
 
 // startEmbedded starts mockinge on a free loopback port with a database in a
 // temporary directory: a file, because an in-memory database behind a
-// connection pool would give every connection its own empty database.
-func startEmbedded(ctx context.Context) (*mockserver.Local, func(), error) {
+// connection pool would give every connection its own empty database. It
+// loads the profile p, if not nil.
+func startEmbedded(ctx context.Context, p *profil.Profil) (*mockserver.Local, func(), error) {
 	dir, err := os.MkdirTemp("", "certrunner-")
 	if err != nil {
 		return nil, nil, err
 	}
-	mock, err := mockserver.StartLocal(ctx, "127.0.0.1:0", filepath.Join(dir, "mockinge.db"), harness.Testdatenpaket(), mockserver.Config{AdminAddr: "127.0.0.1:0"})
+	cfg := mockserver.Config{AdminAddr: "127.0.0.1:0"}
+	if p != nil {
+		cfg.Profile = map[string]*profil.Profil{p.Name: p}
+	}
+	mock, err := mockserver.StartLocal(ctx, "127.0.0.1:0", filepath.Join(dir, "mockinge.db"), harness.Testdatenpaket(), cfg)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err

@@ -238,15 +238,18 @@ func (t *tabelle) feld(anfrage, feld string) string {
 	if feld == "" {
 		return ""
 	}
-	steps, occ := []string{anfrage}, []int{1}
+	// A step names its occurrence where the path means one ("Teilnehmer[2]"),
+	// and none where it means the element as such ("Lehrkraft": none was
+	// given): the target's steps say it where the source's did.
+	steps, occ, explicit := []string{anfrage}, []int{1}, []bool{false}
 	for _, s := range strings.Split(feld, "/") {
-		name, n := s, 1
+		name, n, ex := s, 1, false
 		if i := strings.IndexByte(s, '['); i > 0 && strings.HasSuffix(s, "]") {
 			if v, err := strconv.Atoi(s[i+1 : len(s)-1]); err == nil && v > 0 {
-				name, n = s[:i], v
+				name, n, ex = s[:i], v, true
 			}
 		}
-		steps, occ = append(steps, name), append(occ, n)
+		steps, occ, explicit = append(steps, name), append(occ, n), append(explicit, ex)
 	}
 	// The deepest step the source knows.
 	j := len(steps) - 1
@@ -273,19 +276,10 @@ func (t *tabelle) feld(anfrage, feld string) string {
 	var out []string
 	for m := 1; m < len(e.ziel); m++ {
 		name := e.ziel[m]
-		n := 1
-		if k := e.index[m]; k >= 0 {
-			n = occ[k]
-		}
-		if !strings.HasPrefix(name, "@") && (n > 1 || t.wiederholt(e.ziel[:m+1])) {
-			name += "[" + strconv.Itoa(n) + "]"
+		if k := e.index[m]; k >= 0 && explicit[k] {
+			name += "[" + strconv.Itoa(occ[k]) + "]"
 		}
 		out = append(out, name)
 	}
 	return strings.Join(append(out, rest...), "/")
-}
-
-func (t *tabelle) wiederholt(ziel []string) bool {
-	p := t.ziele.nach[strings.Join(ziel, "/")]
-	return p != nil && p.wiederholt()
 }
