@@ -57,9 +57,10 @@ type Profil struct {
 	schema            *inge.Schema
 	ours, theirs      *vertrag
 
-	verfahren   map[string]*verfahren // by our procedure's name
-	operationen map[string]*verfahren // by the local name of the profile's request element
-	hin, her    *tabelle              // ours to the profile's, and back
+	verfahren   map[string]*verfahren  // by our procedure's name
+	operationen map[string]*verfahren  // by the local name of the profile's request element
+	hin, her    *tabelle               // ours to the profile's, and back
+	listen      map[string]*werteliste // the lists of values of ours, by ID
 	// extra are the profile's elements without a counterpart in ours:
 	// dropped on the way in, never in an answer.
 	extra []string
@@ -213,6 +214,7 @@ func pruefe(fsys fs.FS, dir string) (*Bericht, error) {
 	p.pruefeWSDL(l)
 	if len(l.zeilen) == 0 {
 		p.hin, p.her = p.tabellen(abb, werte, kat)
+		p.listen = werte
 	}
 	b.Luecken, b.Extra = l.zeilen, p.extra
 	return b, nil

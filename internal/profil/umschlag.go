@@ -215,3 +215,20 @@ func (p *Profil) faultZurueck(v *verfahren, f *soap.Fault) (*soap.Fault, error) 
 func (p *Profil) FeldImProfil(proc *inge.Procedure, feld string) string {
 	return p.hin.feld(proc.Name, feld)
 }
+
+// MeldungImProfil returns the code and the text of a Meldung or Fault of
+// ours as the profile has them, for a person who sees the profile's: the
+// questions of the acceptance.
+func (p *Profil) MeldungImProfil(code, text string) (string, string) {
+	return wertIn(p.hin.codes, code), p.hin.text(code, text)
+}
+
+// WertImProfil returns a value of a code list or enumeration of ours (by
+// its ID, "802", or its type, "Kursstatus") as the profile has it; a value
+// of no list stays as it is.
+func (p *Profil) WertImProfil(liste, wert string) string {
+	if wl := p.listen[liste]; wl != nil {
+		return wertIn(wl.hin, wert)
+	}
+	return wert
+}
