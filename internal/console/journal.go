@@ -29,6 +29,25 @@ type eintrag struct {
 	Dauer          string    `json:"dauer"`
 	Anfrage        string    `json:"anfrage"`
 	Antwort        string    `json:"antwort"`
+	// Of a profiled sandbox's exchange: the profile, and the request and
+	// answer as our contract writes them (Anfrage and Antwort are the
+	// profile's, as they went over the wire).
+	Profil           string `json:"profil"`
+	AnfrageKanonisch string `json:"anfrageKanonisch"`
+	AntwortKanonisch string `json:"antwortKanonisch"`
+}
+
+// kanonisch returns the request and the answer as our contract writes them,
+// which the console reads: the canonical forms of a profiled exchange.
+func (e eintrag) kanonisch() (anfrage, antwort string) {
+	anfrage, antwort = e.Anfrage, e.Antwort
+	if e.AnfrageKanonisch != "" {
+		anfrage = e.AnfrageKanonisch
+	}
+	if e.AntwortKanonisch != "" {
+		antwort = e.AntwortKanonisch
+	}
+	return anfrage, antwort
 }
 
 // zeile is a journal entry as the console shows it.
@@ -63,7 +82,8 @@ func zeileAus(sb string, e eintrag) zeile {
 	case inge.StatusAngenommen:
 		z.Klasse = "angenommen"
 	}
-	z.Meldungen, z.Fault = meldungenAus([]byte(e.Antwort))
+	_, antwort := e.kanonisch()
+	z.Meldungen, z.Fault = meldungenAus([]byte(antwort))
 	return z
 }
 

@@ -81,7 +81,7 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 	if adminLn != nil {
 		admin := NewAdmin(reg, srv, cfg.Logger)
 		admin.profile = cfg.Profile
-		l.konsole, err = console.New(console.Config{Sandboxes: reg, API: admin, SOAP: srv, SOAPPath: Path, Testdatenpaket: testdaten, Logger: srv.log})
+		l.konsole, err = console.New(console.Config{Sandboxes: reg, API: admin, SOAP: srv, SOAPPath: Path, Testdatenpaket: testdaten, Logger: srv.log, Profile: cfg.Profile})
 		if err != nil {
 			ln.Close()
 			adminLn.Close()
