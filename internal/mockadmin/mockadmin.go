@@ -177,15 +177,6 @@ type Eintrag struct {
 	AntwortKanonisch string `json:"antwortKanonisch"`
 }
 
-// Kanonisch returns the entry with its request and answer as our contract
-// writes them: the canonical forms of a profiled exchange, else as it is.
-func (e Eintrag) Kanonisch() Eintrag {
-	if e.Profil != "" && e.AnfrageKanonisch != "" {
-		e.Anfrage, e.Antwort = e.AnfrageKanonisch, e.AntwortKanonisch
-	}
-	return e
-}
-
 // JournalFilter selects journal entries; zero fields select all.
 type JournalFilter struct {
 	Operation string    // only the entries of this procedure
