@@ -46,6 +46,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/cli"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
+	"github.com/inge-harness/inge-harness/internal/profil"
 )
 
 func main() {
@@ -108,8 +109,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 
 	runCfg := o.config(httpClient, stdout)
+	if o.profil != "" {
+		p, err := profil.Load(o.profil)
+		if err != nil {
+			fmt.Fprintln(stderr, "certrunner:", err)
+			return 1
+		}
+		runCfg.Profil = p
+		fmt.Fprintf(stdout, "certrunner: die Szenarien sprechen das Vertragsprofil %s (%s)\n", p.Name, o.profil)
+	}
 	if o.endpoint == "" {
-		mock, cleanup, err := startEmbedded(ctx, "127.0.0.1:0")
+		mock, cleanup, err := startEmbedded(ctx, "127.0.0.1:0", runCfg.Profil)
 		if err != nil {
 			fmt.Fprintln(stderr, "certrunner:", err)
 			return 1
@@ -160,6 +170,7 @@ type options struct {
 	caFile                  string
 	insecure, noColors      bool
 	reset, version          bool
+	profil                  string
 
 	// The acceptance of a vendor's software (-abnahme).
 	abnahme, vorbereiten, auswerten bool
@@ -192,6 +203,7 @@ func parseFlags(args []string, stdout, stderr io.Writer) (options, error) {
 	fset.BoolVar(&o.insecure, "insecure", false, "das TLS-Zertifikat des Endpunkts nicht prüfen (nur für Tests: jeder kann sich als Endpunkt ausgeben)")
 	fset.BoolVar(&o.noColors, "no-colors", false, "keine ANSI-Farben (Vorgabe, wenn die Standardausgabe kein Terminal ist)")
 	fset.BoolVar(&o.reset, "reset", false, "die gemeinsame Sandbox (-sandbox, -user) vor dem Lauf auf das Testdatenpaket zurücksetzen (POST /sandboxes/NAME/reset), damit ein zweiter Lauf findet, was der erste fand")
+	fset.StringVar(&o.profil, "profil", "", "Verzeichnis eines Vertragsprofils: die Szenarien sprechen es statt unseres Vertrags, jede Sandbox wird mit ihm angelegt (der eingebettete mockinge lädt es; ein anderer braucht mockinge -profil mit demselben Verzeichnis)")
 	fset.BoolVar(&o.version, "version", false, "Version und Commit zeigen und enden")
 	fset.BoolVar(&o.abnahme, "abnahme", false, "die Abnahme Ihrer Software: Sie führen die Testfälle des Testfallhefts (features/abnahme) in Ihrer Software aus, certrunner leitet Sie an und beurteilt, was Ihre Software sendet")
 	fset.BoolVar(&o.vorbereiten, "vorbereiten", false, "mit -abnahme: nur eine Sandbox des mockinge unter -endpoint vorbereiten und ihren Zugang ausgeben, für die eigene Testsuite Ihrer Software; danach -auswerten")
@@ -251,13 +263,18 @@ const defaultAdmin = "http://127.0.0.1:8081"
 // startEmbedded starts mockinge on addr (127.0.0.1:0: a free loopback port)
 // with a database in a temporary directory: a file, because an in-memory
 // database behind a connection pool would give every connection its own
-// empty database. Its admin API is on a free loopback port.
-func startEmbedded(ctx context.Context, addr string) (*mockserver.Local, func(), error) {
+// empty database. Its admin API is on a free loopback port. It loads the
+// profile p, if not nil.
+func startEmbedded(ctx context.Context, addr string, p *profil.Profil) (*mockserver.Local, func(), error) {
 	dir, err := os.MkdirTemp("", "certrunner-")
 	if err != nil {
 		return nil, nil, err
 	}
-	mock, err := mockserver.StartLocal(ctx, addr, filepath.Join(dir, "mockinge.db"), harness.Testdatenpaket(), mockserver.Config{AdminAddr: "127.0.0.1:0"})
+	cfg := mockserver.Config{AdminAddr: "127.0.0.1:0"}
+	if p != nil {
+		cfg.Profile = map[string]*profil.Profil{p.Name: p}
+	}
+	mock, err := mockserver.StartLocal(ctx, addr, filepath.Join(dir, "mockinge.db"), harness.Testdatenpaket(), cfg)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err
@@ -367,6 +384,15 @@ func runAbnahme(ctx context.Context, o options, httpClient *http.Client, stdin i
 		Produkt: o.produkt, ProduktVersion: o.produktVersion, PasswortArt: mode,
 		Tags: o.tags, Report: o.report, Warten: o.warten, Transport: httpClient.Transport, Log: stdout,
 	}
+	if o.profil != "" {
+		p, err := profil.Load(o.profil)
+		if err != nil {
+			fmt.Fprintln(stderr, "certrunner:", err)
+			return 1
+		}
+		cfg.Profil = p
+		fmt.Fprintf(stdout, "certrunner: Ihre Software spricht das Vertragsprofil %s (%s)\n", p.Name, o.profil)
+	}
 	switch {
 	case o.vorbereiten:
 		cfg.Modus = abnahme.Vorbereiten
@@ -378,7 +404,7 @@ func runAbnahme(ctx context.Context, o options, httpClient *http.Client, stdin i
 	}
 	if cfg.Modus == abnahme.Interaktiv {
 		if o.endpoint == "" {
-			mock, cleanup, err := startEmbedded(ctx, o.adresse)
+			mock, cleanup, err := startEmbedded(ctx, o.adresse, cfg.Profil)
 			if err != nil {
 				if errors.Is(err, syscall.EADDRINUSE) {
 					fmt.Fprintf(stderr, "certrunner: die Adresse %s (-adresse) ist schon belegt, wohl von einem mockinge: dann certrunner -abnahme -endpoint http://%s/inge, sonst -adresse HOST:PORT (%v)\n", o.adresse, o.adresse, err)

@@ -40,6 +40,8 @@ func main() {
 	case errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, cli.ErrUsage):
 		os.Exit(2) // run has printed the line
+	case errors.Is(err, errUnvollstaendig):
+		os.Exit(1) // -profil-pruefen has printed the gaps
 	case err != nil:
 		fmt.Fprintln(os.Stderr, "mockinge:", err)
 		os.Exit(1)
@@ -82,6 +84,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	caOut := fset.String("tls-ca-out", "", "das erzeugte Zertifikat (PEM) in diese Datei schreiben, damit Clients ihm vertrauen; mit -tls")
 	logFormat := fset.String("log-format", envOr(getenv, "MOCKINGE_LOG_FORMAT", "text"), "Protokollzeilen auf stderr: text oder json (log/slog; env MOCKINGE_LOG_FORMAT)")
 	healthcheck := fset.Bool("healthcheck", false, "nicht starten, sondern prüfen, ob ein mockinge mit diesen Adressen bereit ist (GET /bereit der Admin-API, ohne sie GET /inge); Status 0 bereit, 1 nicht (für HEALTHCHECK eines Containers)")
+	profilDirs := envList(getenv, "MOCKINGE_PROFIL")
+	fset.Var(&profilDirs, "profil", "Verzeichnis eines Vertragsprofils (BAMFs WSDL und XSD und ihre Abbildung auf unseren Vertrag), beim Start vollständig geprüft; mehrfach für mehrere (env MOCKINGE_PROFIL, durch "+string(os.PathListSeparator)+" getrennt)")
+	var profilSandboxFlags listFlag
+	fset.Var(&profilSandboxFlags, "profil-sandbox", "NAME=PROFIL: die Sandbox NAME spricht das Profil PROFIL; fehlt sie, wird sie angelegt, mit den Benutzern des Testdatenpakets als NAME.benutzer und ihren Passwörtern; mehrfach für mehrere")
+	profilPruefenDir := fset.String("profil-pruefen", "", "nicht starten, sondern das Profil in diesem Verzeichnis prüfen: jede Lücke eine Zeile, dazu Entwürfe der fehlenden Zeilen von elemente.tsv; Status 0 vollständig, 1 nicht")
 	showVersion := fset.Bool("version", false, "Version und Commit zeigen und enden")
 	fset.Usage = func() {
 		fmt.Fprintf(fset.Output(), "Aufruf: mockinge [Optionen]\n\nBietet den Mock von InGe-Online-Kursträger an: SOAP unter /inge, WSDL unter /inge?wsdl,\ndie Admin-API auf einer eigenen Adresse.\n\nOptionen:\n")
@@ -96,6 +103,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	if *healthcheck {
 		return checkReady(ctx, *addr, *adminAddr, *useTLS || *certFile != "", stdout)
+	}
+	if *profilPruefenDir != "" {
+		return profilPruefen(*profilPruefenDir, stdout)
 	}
 	if err := checkLimits(stderr, map[string]int64{
 		"-max-body": *maxBody, "-max-depth": int64(*maxDepth), "-max-elements": int64(*maxElements), "-max-concurrent": int64(*maxConcurrent),
@@ -133,6 +143,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	profile, err := loadProfile(profilDirs)
+	if err != nil {
+		return err
+	}
+	profilSandboxes, err := parseProfilSandboxen(profilSandboxFlags, profile)
+	if err != nil {
+		return cli.Usagef(stderr, "mockinge", "%v", err)
+	}
 	var paket fs.FS = harness.Testdatenpaket()
 	if *testdaten != "" {
 		paket = os.DirFS(*testdaten)
@@ -150,7 +168,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		MaxSandboxes: *maxSandboxen, MaxOpen: *maxOffen,
 		Retention:                 mockstate.Retention{MaxEintraege: *journalMax, MaxAlter: *journalAlter},
 		MaxJournalUnauthenticated: *journalUnangemeldet, MaxNonces: *maxNonces, MaxNonceBytes: *maxNonceBytes,
-		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig,
+		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig, Profile: profile,
 	}
 	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, cfg, mockstate.WithRegeln(regeln))
 	if errors.Is(err, syscall.EADDRINUSE) {
@@ -159,9 +177,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return fmt.Errorf("Start: %w", err)
 	}
+	profilNote, err := profilSandboxen(context.WithoutCancel(ctx), mock, profile, profilSandboxes)
+	if err != nil {
+		mock.Close()
+		return err
+	}
 	// The banner reads the local store; a shutdown requested meanwhile
 	// (Ctrl-C right after the start) waits for it and then proceeds below.
-	if err := printBanner(context.WithoutCancel(ctx), stdout, mock, *db, tlsNote); err != nil {
+	if err := printBanner(context.WithoutCancel(ctx), stdout, mock, *db, tlsNote+profilNote); err != nil {
 		mock.Close()
 		return err
 	}

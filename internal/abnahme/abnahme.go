@@ -41,6 +41,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockadmin"
+	"github.com/inge-harness/inge-harness/internal/profil"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
@@ -91,6 +92,12 @@ type Config struct {
 	Transport http.RoundTripper
 	// Log receives the run's progress lines (nil: discarded).
 	Log io.Writer
+	// Profil, if not nil, is the contract profile the product speaks: the
+	// acceptance's sandbox is made with it (the mock must have loaded it),
+	// the tool's own preparation speaks it too, and the product's requests
+	// are judged in their canonical form, as the journal keeps it beside
+	// the one the product sent.
+	Profil *profil.Profil
 }
 
 // Urteil is the verdict of a test case.
@@ -304,12 +311,12 @@ func (l *lauf) anlegen(ctx context.Context) error {
 		users = append(users, u)
 	}
 	l.seit = time.Now()
-	if err := l.admin.CreateSandbox(ctx, name, users); err != nil {
+	if err := l.admin.CreateProfiledSandbox(ctx, name, l.profilName(), users); err != nil {
 		return fmt.Errorf("abnahme: Sandbox %s anlegen: %w", name, err)
 	}
 	l.produkt = []string{produkt.Name}
 	l.zugang = Zugang{
-		Sandbox: name, Endpoint: l.cfg.Endpoint, WSDL: l.cfg.Endpoint + "?wsdl",
+		Sandbox: name, Endpoint: l.cfg.Endpoint, WSDL: l.wsdl(), Profil: l.profilName(),
 		Benutzer:   []ZugangNutzer{{Traegernummer: produkt.Traegernummer, Name: produkt.Name, Passwort: produkt.Passwort}},
 		Abnahmetag: l.heft.abnahmetag,
 	}
@@ -336,8 +343,29 @@ func (l *lauf) oeffnen(ctx context.Context) error {
 	if len(l.vorbereitung) == 0 {
 		return fmt.Errorf("abnahme: die Sandbox %s ist nicht für eine Abnahme vorbereitet (kein Benutzer *%s*; certrunner -abnahme -vorbereiten)", l.cfg.Sandbox, vorbereitungSuffix)
 	}
-	l.zugang.Sandbox, l.zugang.Endpoint, l.zugang.WSDL, l.zugang.Abnahmetag = sb.Name, l.cfg.Endpoint, l.cfg.Endpoint+"?wsdl", l.heft.abnahmetag
+	if want := l.profilName(); sb.Profil != want && want != "" {
+		return fmt.Errorf("abnahme: die Sandbox %s spricht %q, nicht das Profil %s", sb.Name, sb.Profil, want)
+	}
+	l.zugang.Sandbox, l.zugang.Endpoint, l.zugang.WSDL, l.zugang.Abnahmetag = sb.Name, l.cfg.Endpoint, l.wsdl(), l.heft.abnahmetag
+	l.zugang.Profil = sb.Profil
 	return nil
+}
+
+// profilName is the name of the profile the product speaks, "" for ours.
+func (l *lauf) profilName() string {
+	if l.cfg.Profil == nil {
+		return ""
+	}
+	return l.cfg.Profil.Name
+}
+
+// wsdl is the address of the WSDL the product loads: ours, or its
+// profile's.
+func (l *lauf) wsdl() string {
+	if p := l.cfg.Profil; p != nil {
+		return l.cfg.Endpoint + "/profile/" + p.Name + "?wsdl"
+	}
+	return l.cfg.Endpoint + "?wsdl"
 }
 
 // uhrUndAusfaelle stops the clock at the Abnahmetag, 09:00 in Germany,
@@ -362,7 +390,11 @@ func (l *lauf) vorbereitungsClient(traegernummer string) (*inge.Client, error) {
 	if l.cfg.Transport != nil {
 		hc = &http.Client{Transport: l.cfg.Transport, Timeout: 60 * time.Second}
 	}
-	return &inge.Client{Endpoint: l.cfg.Endpoint, HTTPClient: hc, Credentials: &inge.Credentials{Username: u.Name, Password: u.Passwort, Mode: wsse.PasswordDigest}}, nil
+	c := &inge.Client{Endpoint: l.cfg.Endpoint, HTTPClient: hc, Credentials: &inge.Credentials{Username: u.Name, Password: u.Passwort, Mode: wsse.PasswordDigest}}
+	if l.cfg.Profil != nil {
+		c.Dialect = l.cfg.Profil
+	}
+	return c, nil
 }
 
 // lies brings the attribution up to date with the sandbox's journal, and

@@ -52,6 +52,8 @@ type Zugang struct {
 	Benutzer []ZugangNutzer `json:"benutzer"`
 	// Abnahmetag is the day the sandbox's clock stands at, TT.MM.JJJJ.
 	Abnahmetag string `json:"abnahmetag"`
+	// Profil is the contract profile the sandbox speaks, "" for ours.
+	Profil string `json:"profil,omitempty"`
 }
 
 // ZugangNutzer is a DeBeV user the product logs on with.

@@ -62,19 +62,19 @@ func (z *zuordnung) add(es []mockadmin.Eintrag) {
 			continue
 		}
 		z.letzteID = e.ID
-		in := &eingang{Eintrag: e, vorbereitung: z.vorbereitung(e.Benutzer)}
+		in := &eingang{Eintrag: kanonischeAntwort(e), vorbereitung: z.vorbereitung(e.Benutzer)}
 		if acc, ok := z.angenommen[e.Vorgangsnummer]; ok && e.Vorgangsnummer != "" && acc.Benutzer == e.Benutzer {
 			in.nachtrag, in.faelle = true, acc.faelle
 			acc.abschluss = in
 			delete(z.angenommen, e.Vorgangsnummer)
 		} else {
-			in.faelle = z.faelleVon(textWerte([]byte(e.Anfrage)))
+			in.faelle = z.faelleVon(textWerte([]byte(in.anfrageInhalt())))
 			if e.Ergebnis == "angenommen" && e.Vorgangsnummer != "" {
 				z.angenommen[e.Vorgangsnummer] = in
 			}
 		}
 		if len(in.faelle) == 1 {
-			z.lerne(in.faelle[0], e.Antwort)
+			z.lerne(in.faelle[0], in.Antwort)
 		}
 		z.eingaenge = append(z.eingaenge, in)
 	}
@@ -94,13 +94,32 @@ func (z *zuordnung) addAbgewiesen(es []mockadmin.Eintrag, produkt []string) {
 		if e.Benutzer != "" || !slices.Contains(produkt, first(elementTexte([]byte(e.Anfrage), "Username"))) {
 			continue
 		}
-		in := &eingang{Eintrag: e, abgewiesen: true, faelle: z.faelleVon(textWerte([]byte(e.Anfrage)))}
+		in := &eingang{Eintrag: kanonischeAntwort(e), abgewiesen: true, faelle: z.faelleVon(textWerte([]byte(e.Anfrage)))}
 		z.eingaenge = append(z.eingaenge, in)
 		added = true
 	}
 	if added {
 		slices.SortStableFunc(z.eingaenge, func(a, b *eingang) int { return a.Zeit.Compare(b.Zeit) })
 	}
+}
+
+// kanonischeAntwort takes the answer of a profiled exchange as our contract
+// writes it, which the judgement reads; the request stays as the product
+// sent it, for its envelope and token, beside its canonical form.
+func kanonischeAntwort(e mockadmin.Eintrag) mockadmin.Eintrag {
+	if e.AntwortKanonisch != "" {
+		e.Antwort = e.AntwortKanonisch
+	}
+	return e
+}
+
+// anfrageInhalt is the request as our contract writes it: of a profiled
+// exchange the canonical request element, else the envelope as received.
+func (e *eingang) anfrageInhalt() string {
+	if e.AnfrageKanonisch != "" {
+		return e.AnfrageKanonisch
+	}
+	return e.Anfrage
 }
 
 // faelleVon returns the cases whose identifiers are among the texts.

@@ -220,7 +220,12 @@ func (w *welt) zeigtMeldung(ctx context.Context, code string) error {
 		w.schritt.Status = statusUngeprueft
 		return nil
 	}
-	return w.frage(ctx, Frage{Text: fmt.Sprintf("Zeigt Ihre Software die Meldung %s („%s“) an?", code, a.Meldungen[i].Text), Meldung: code})
+	// A product of a profile shows the profile's code and text.
+	shown, text := code, a.Meldungen[i].Text
+	if p := w.l.cfg.Profil; p != nil {
+		shown, text = p.MeldungImProfil(code, text)
+	}
+	return w.frage(ctx, Frage{Text: fmt.Sprintf("Zeigt Ihre Software die Meldung %s („%s“) an?", shown, text), Meldung: shown})
 }
 
 func (w *welt) zeigtNummer(ctx context.Context, was string) error {
@@ -241,6 +246,9 @@ func (w *welt) zeigtWert(ctx context.Context, wert, als string) error {
 	a, _, ok := w.ausgang()
 	if !ok || w.nichtsZuZeigen(a) {
 		return nil
+	}
+	if p := w.l.cfg.Profil; p != nil {
+		wert = p.WertImProfil(als, wert) // "geplant" als Kursstatus: the profile's value
 	}
 	return w.frage(ctx, Frage{Text: fmt.Sprintf("Zeigt Ihre Software „%s“ als %s an?", wert, als), Wert: wert})
 }

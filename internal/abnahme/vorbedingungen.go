@@ -115,7 +115,12 @@ func (w *welt) vorbereiten(ctx context.Context, am string, traegernummer string,
 			return "", err
 		}
 		var raw []byte
-		c.Observe = func(ex inge.Exchange) { raw = ex.Response }
+		c.Observe = func(ex inge.Exchange) {
+			raw = ex.Response
+			if ex.Canonical != nil { // through a profile: the answer as ours writes it
+				raw = ex.Canonical
+			}
+		}
 		resp := p.NewResponse()
 		if err := c.Call(ctx, p, req, resp); err != nil {
 			return "", fmt.Errorf("Vorbereitung %s am %s: %w", p.Name, am, err)

@@ -112,6 +112,9 @@ func (r *runner) checkSharedSandbox(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("certrun: die Sandbox %s, in der die Szenarien laufen sollen: %w", cfg.Sandbox, err)
 	}
+	if want := cfg.profilName(); sb.Profil != want {
+		return fmt.Errorf("certrun: die Sandbox %s spricht %s, die Szenarien %s", cfg.Sandbox, vertragName(sb.Profil), vertragName(want))
+	}
 	if !slices.ContainsFunc(sb.Benutzer, func(u mockadmin.Benutzer) bool { return u.Name == cfg.Ich.Benutzer }) {
 		return fmt.Errorf("certrun: der Benutzer %s gehört nicht zur Sandbox %s; -user, -password und -traeger müssen einen ihrer Benutzer nennen", cfg.Ich.Benutzer, cfg.Sandbox)
 	}
@@ -121,6 +124,35 @@ func (r *runner) checkSharedSandbox(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// checkProfil makes sure the mock has loaded the profile the scenarios
+// speak, in the same version: the digest of its files, which the admin API
+// shows. Without an admin API there is nothing to ask.
+func (r *runner) checkProfil(ctx context.Context) error {
+	p := r.cfg.Profil
+	if p == nil || r.cfg.Admin == "" {
+		return nil
+	}
+	loaded, err := r.admin.Profil(ctx, p.Name)
+	if errors.Is(err, mockadmin.ErrUnreachable) {
+		return nil // the steps that need the admin API say so
+	}
+	if err != nil {
+		return fmt.Errorf("certrun: das Profil %s: %w (mockinge -profil %s lädt es)", p.Name, err, p.Verzeichnis)
+	}
+	if loaded.Digest != p.Digest {
+		return fmt.Errorf("certrun: mockinge hat das Profil %s in einer anderen Fassung geladen als %s (SHA-256 %.12s…, hier %.12s…)", p.Name, p.Verzeichnis, loaded.Digest, p.Digest)
+	}
+	return nil
+}
+
+// vertragName names a contract in a message: a profile, or ours.
+func vertragName(profil string) string {
+	if profil == "" {
+		return "unseren Vertrag"
+	}
+	return "das Profil " + profil
 }
 
 // checkSelection parses the features as godog will and counts the

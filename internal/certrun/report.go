@@ -513,9 +513,14 @@ func metaRows(run runInfo) []metaRow {
 	if tags == "" {
 		tags = "alle Szenarien"
 	}
-	return []metaRow{
+	rows := []metaRow{
 		{"Werkzeug", toolVersion()},
 		{"Vertragsversion", inge.ContractVersion + " (" + inge.Namespace + ")"},
+	}
+	if p := cfg.Profil; p != nil {
+		rows = append(rows, metaRow{"Vertragsprofil", p.Name + " (" + p.Namespace + ", SHA-256 " + p.Digest[:12] + "…), " + p.Verzeichnis + ": die Szenarien sprechen das Profil, ihre Sandboxen auch"})
+	}
+	return append(rows, []metaRow{
 		{"Datum", run.started.Format("02.01.2006, 15:04:05 MST")},
 		{"Dauer", dauer(run.finished.Sub(run.started))},
 		{"Endpunkt", cfg.Endpoint},
@@ -523,7 +528,7 @@ func metaRows(run runInfo) []metaRow {
 		{"Sandboxen", sandbox},
 		{"Szenarien gleichzeitig", strconv.Itoa(run.result.Concurrency)},
 		{"Auswahl", tags},
-	}
+	}...)
 }
 
 // toolVersion names the build of certrunner: its version and commit

@@ -27,6 +27,7 @@ import (
 	harness "github.com/inge-harness/inge-harness"
 	"github.com/inge-harness/inge-harness/features"
 	"github.com/inge-harness/inge-harness/internal/mockadmin"
+	"github.com/inge-harness/inge-harness/internal/profil"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
@@ -90,6 +91,12 @@ type Config struct {
 	Features fs.FS
 	// TestingT runs every scenario as a subtest of a Go test.
 	TestingT *testing.T
+	// Profil, if not nil, is the contract profile the scenarios speak
+	// instead of our contract: the client writes and reads the profile's
+	// names, and every scenario's sandbox is made with it, so the mock
+	// must have loaded the same profile (mockinge -profil; certrun checks
+	// its digest). A shared sandbox must speak it.
+	Profil *profil.Profil
 }
 
 // Result is the outcome of a run.
@@ -136,6 +143,9 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	}
 	cfg = r.cfg
 	if err := checkEndpoint(ctx, cfg.HTTPClient, cfg.Endpoint); err != nil {
+		return Result{}, err
+	}
+	if err := r.checkProfil(ctx); err != nil {
 		return Result{}, err
 	}
 	if r.sandboxes != nil {
@@ -275,7 +285,7 @@ func (r *runner) configure(cfg Config) error {
 	}
 	r.admin = mockadmin.New(cfg.Admin, transportOf(cfg.HTTPClient))
 	if cfg.SandboxPerScenario() {
-		sb, err := newSandboxes(r.admin, r.paket)
+		sb, err := newSandboxes(r.admin, r.paket, cfg.profilName())
 		if err != nil {
 			return err
 		}
@@ -284,6 +294,14 @@ func (r *runner) configure(cfg Config) error {
 	defaultAccounts(&cfg, r.paket)
 	r.cfg = cfg
 	return nil
+}
+
+// profilName is the name of the profile the scenarios speak, "" for ours.
+func (c Config) profilName() string {
+	if c.Profil == nil {
+		return ""
+	}
+	return c.Profil.Name
 }
 
 // hasFormat reports whether a godog format list ("progress,junit:x.xml")

@@ -23,10 +23,11 @@ type sandboxes struct {
 	prefix  string // cr-<run>
 	ich     string // Traegernummer of "ich"
 	anderer string // Traegernummer of "anderer"
+	profil  string // the contract profile the sandboxes speak, "" for ours
 	n       atomic.Int64
 }
 
-func newSandboxes(admin *mockadmin.Client, paket *testdaten.Paket) (*sandboxes, error) {
+func newSandboxes(admin *mockadmin.Client, paket *testdaten.Paket, profil string) (*sandboxes, error) {
 	id, err := randomBytes(4)
 	if err != nil {
 		return nil, err
@@ -36,6 +37,7 @@ func newSandboxes(admin *mockadmin.Client, paket *testdaten.Paket) (*sandboxes, 
 		prefix:  "cr-" + hex.EncodeToString(id),
 		ich:     paket.Traeger[0].Traegernummer,
 		anderer: paket.Traeger[1].Traegernummer,
+		profil:  profil,
 	}, nil
 }
 
@@ -64,7 +66,7 @@ func (s *sandboxes) create(ctx context.Context, n int64) (scenarioSandbox, error
 		}
 		*u.acc = Account{Benutzer: name + "-" + u.role, Passwort: base64.RawURLEncoding.EncodeToString(pw), Traegernummer: u.trn}
 	}
-	err := s.admin.CreateSandbox(ctx, name, []mockadmin.Benutzer{
+	err := s.admin.CreateProfiledSandbox(ctx, name, s.profil, []mockadmin.Benutzer{
 		{Name: sb.ich.Benutzer, Passwort: sb.ich.Passwort, Traegernummer: sb.ich.Traegernummer},
 		{Name: sb.anderer.Benutzer, Passwort: sb.anderer.Passwort, Traegernummer: sb.anderer.Traegernummer},
 	})

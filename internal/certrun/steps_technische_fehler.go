@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +17,6 @@ import (
 
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
-	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockadmin"
 )
 
@@ -77,57 +75,48 @@ type rohErgebnis struct {
 }
 
 // envelope returns the SOAP message of a valid Kursauskunft, as the
-// scenario's client would send it: its Mandant and its UsernameToken, or
-// none after "ich sende ohne WS-Security-Header".
+// scenario's client would send it, in the contract the scenarios speak: its
+// Mandant and its UsernameToken, or none after "ich sende ohne
+// WS-Security-Header".
 func (t *technik) envelope(kennung string) (*rohAnfrage, error) {
 	req := &inge.KursauskunftAnfrage{Kurskennung: kennung}
 	req.Mandant.Traegernummer = t.w.mandant
-	p, err := inge.ProcedureOf(req)
+	p := inge.Kursauskunft.Procedure()
+	body, action, err := t.w.client.Envelope(p, req)
 	if err != nil {
-		return nil, fmt.Errorf("interner Fehler: %w", err)
-	}
-	var sec *wsse.Security
-	if c := t.w.client.Credentials; c != nil {
-		nonce := make([]byte, 16)
-		if _, err := rand.Read(nonce); err != nil {
-			return nil, fmt.Errorf("Nonce: %w", err)
-		}
-		mode := c.Mode
-		if mode == 0 {
-			mode = wsse.PasswordDigest
-		}
-		tok, err := wsse.NewUsernameToken(c.Username, c.Password, mode, time.Now(), nonce)
-		if err != nil {
-			return nil, fmt.Errorf("UsernameToken: %w", err)
-		}
-		sec = &wsse.Security{MustUnderstand: true, UsernameToken: tok}
-	}
-	var buf bytes.Buffer
-	if err := soap.Encode(&buf, sec, req); err != nil {
 		return nil, fmt.Errorf("Envelope: %w", err)
 	}
-	action := `"` + p.Action() + `"`
-	return &rohAnfrage{p: p, body: buf.Bytes(), contentType: "text/xml; charset=utf-8", soapAction: &action}, nil
+	action = `"` + action + `"`
+	return &rohAnfrage{p: p, body: body, contentType: "text/xml; charset=utf-8", soapAction: &action}, nil
 }
 
 // The parts of the envelope that the changes below rely on, as soap.Encode
-// writes them.
+// writes them. The request element is named by the contract the scenarios
+// speak (operation below).
 const (
 	soap12NS    = "http://www.w3.org/2003/05/soap-envelope"
 	headerStart = "<soapenv:Header>"
 	headerEnd   = "</soapenv:Header>"
 	bodyStart   = "<soapenv:Body>"
 	bodyEnd     = "</soapenv:Body>"
-	opStart     = "<Kursauskunft "
-	opEnd       = "</Kursauskunft>"
 )
+
+// operation returns the name of the request element in an envelope.
+func operation(env string) string {
+	_, rest, _ := strings.Cut(env, bodyStart+"<")
+	name, _, _ := strings.Cut(rest, " ")
+	name, _, _ = strings.Cut(name, ">")
+	return name
+}
 
 var passwordRE = regexp.MustCompile(`<wsse:Password[ >].*?</wsse:Password>`)
 
 // verderben changes a valid request the way a phrase of the feature says.
 // Each change breaks one thing only, so that its Fault is the answer.
-func verderben(r *rohAnfrage, wie string) error {
+// andereAction is the SOAPAction of another procedure.
+func verderben(r *rohAnfrage, wie, andereAction string) error {
 	env := string(r.body)
+	opStart, opEnd := "<"+operation(env)+" ", "</"+operation(env)+">"
 	must := func(part string) error {
 		if !strings.Contains(env, part) {
 			return fmt.Errorf("interner Fehler: das Envelope enthält %q nicht", part)
@@ -179,7 +168,7 @@ func verderben(r *rohAnfrage, wie string) error {
 		empty := `""` // dispatch by the body element, as SOAP 1.1 allows
 		r.soapAction = &empty
 	case "die SOAPAction zu einem anderen Verfahren gehört":
-		action := `"` + inge.KursplanungErfassen.Procedure().Action() + `"`
+		action := `"` + andereAction + `"`
 		r.soapAction = &action
 	case "der SOAPAction-Header fehlt":
 		r.soapAction = nil
@@ -211,7 +200,7 @@ func (t *technik) fehlerhaftSenden(ctx context.Context, kennung, wie string) err
 	if err != nil {
 		return err
 	}
-	if err := verderben(r, wie); err != nil {
+	if err := verderben(r, wie, t.w.action(inge.KursplanungErfassen.Procedure())); err != nil {
 		return err
 	}
 	return t.senden(ctx, r)
@@ -275,7 +264,7 @@ func (t *technik) roundTrip(ctx context.Context, r *rohAnfrage) (rohErgebnis, er
 	ex.Duration = time.Since(ex.Started)
 	res := rohErgebnis{}
 	out := r.p.NewResponse()
-	err = soap.DecodeResponse(bytes.NewReader(ex.Response), out)
+	ex.Canonical, err = t.w.client.ReadResponse(r.p, ex.Response, out)
 	switch {
 	case errors.As(err, &res.fault):
 		ex.Err = err

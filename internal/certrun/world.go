@@ -147,18 +147,35 @@ func (w *world) login(a Account, mode wsse.PasswordMode) {
 // newClient returns a client acting as a, which leaves every exchange in
 // the scenario's record.
 func (w *world) newClient(a Account, mode wsse.PasswordMode) *inge.Client {
-	return &inge.Client{
+	c := &inge.Client{
 		Endpoint:    w.r.cfg.Endpoint,
 		HTTPClient:  w.r.cfg.HTTPClient,
 		Credentials: &inge.Credentials{Username: a.Benutzer, Password: a.Passwort, Mode: mode},
 		Observe:     w.observe,
 	}
+	if p := w.r.cfg.Profil; p != nil {
+		c.Dialect = p
+	}
+	return c
 }
 
-// observe keeps the last response envelope for the steps that check it, and
-// the exchange for the protocol.
+// action is the SOAPAction of a procedure in the contract the scenarios
+// speak.
+func (w *world) action(p *inge.Procedure) string {
+	if prof := w.r.cfg.Profil; prof != nil {
+		return prof.SOAPAction(p)
+	}
+	return p.Action()
+}
+
+// observe keeps the last response envelope for the steps that check it, as
+// our contract writes it (through a profile, the answer read back), and the
+// exchange, as it went over the wire, for the protocol.
 func (w *world) observe(ex inge.Exchange) {
 	w.raw = ex.Response
+	if ex.Canonical != nil {
+		w.raw = ex.Canonical
+	}
 	if w.rec != nil {
 		w.rec.exchange(ex)
 	}

@@ -38,6 +38,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/inge-harness/inge-harness/internal/profil"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
@@ -58,6 +59,9 @@ type Config struct {
 	SOAPPath string
 	// Testdatenpaket is the package the mock was loaded with.
 	Testdatenpaket fs.FS
+	// Profile are the contract profiles the mock has loaded: the Web-Maske
+	// of a sandbox that speaks one sends through it.
+	Profile map[string]*profil.Profil
 	// Logger; nil discards.
 	Logger *slog.Logger
 }

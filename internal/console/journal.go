@@ -53,7 +53,8 @@ func zeileAus(sb string, e eintrag) zeile {
 	case inge.StatusAngenommen:
 		z.Klasse = "angenommen"
 	}
-	z.Meldungen, z.Fault = meldungenAus([]byte(e.Antwort))
+	_, antwort := e.Kanonisch()
+	z.Meldungen, z.Fault = meldungenAus([]byte(antwort))
 	return z
 }
 

@@ -82,7 +82,8 @@ func (c *Console) maskeSeite(w http.ResponseWriter, r *http.Request) error {
 		if e.Operation != k.proc.Name {
 			return ungueltig("Der Eintrag %d ist %s, nicht %s.", e.ID, e.Operation, k.proc.Name)
 		}
-		if fm, err = formularAusAnfrage(k.proc, []byte(e.Anfrage)); err != nil {
+		anfrage, _ := e.Kanonisch()
+		if fm, err = formularAusAnfrage(k.proc, []byte(anfrage)); err != nil {
 			return ungueltig("Die Anfrage des Eintrags %d lässt sich nicht lesen: %v", e.ID, err)
 		}
 		if u, ok := c.cfg.Sandboxes.ForUser(e.Benutzer); ok && u == k.sb && q.Get("benutzer") == "" {
@@ -141,11 +142,12 @@ func (c *Console) kurse(r *http.Request, sb, traegernummer string) ([]bekannterK
 	var out []bekannterKurs
 	for _, e := range entries {
 		var a inge.KursplanungErfassenAntwort
-		if e.Traegernummer != traegernummer || soap.DecodeResponse(strings.NewReader(e.Antwort), &a) != nil || a.Kurskennung == "" {
+		anfrage, antwort := e.Kanonisch()
+		if e.Traegernummer != traegernummer || soap.DecodeResponse(strings.NewReader(antwort), &a) != nil || a.Kurskennung == "" {
 			continue
 		}
 		k := bekannterKurs{Kurskennung: a.Kurskennung}
-		if fm, err := formularAusAnfrage(inge.KursplanungErfassen.Procedure(), []byte(e.Anfrage)); err == nil {
+		if fm, err := formularAusAnfrage(inge.KursplanungErfassen.Procedure(), []byte(anfrage)); err == nil {
 			k.Kursbeginn, _ = time.Parse(time.DateOnly, fm.werte["Kursplanung/Kursbeginn"])
 		}
 		out = append(out, k)
@@ -163,7 +165,8 @@ func (c *Console) pruefungen(r *http.Request, sb, traegernummer string) ([]strin
 	var out []string
 	for _, e := range entries {
 		var a inge.LidPruefungErfassenAntwort
-		if e.Traegernummer == traegernummer && soap.DecodeResponse(strings.NewReader(e.Antwort), &a) == nil && a.Pruefungsnummer != "" {
+		_, antwort := e.Kanonisch()
+		if e.Traegernummer == traegernummer && soap.DecodeResponse(strings.NewReader(antwort), &a) == nil && a.Pruefungsnummer != "" {
 			out = append(out, a.Pruefungsnummer)
 		}
 	}
@@ -279,7 +282,13 @@ func (c *Console) senden(ctx context.Context, k *maskeKontext, fm *formular) (*e
 			erg.Anfrage = hervorheben(wsse.MaskSecrets(ex.Request))
 			erg.AnfrageText = einruecken(wsse.MaskSecrets(ex.Request))
 			erg.Antwort, erg.antwort = hervorheben(ex.Response), ex.Response
+			if ex.Canonical != nil { // a profiled sandbox: the answer as ours writes it
+				erg.antwort = ex.Canonical
+			}
 		},
+	}
+	if pf := c.cfg.Profile[k.sb.Profil]; pf != nil {
+		client.Dialect = pf // the Web-Maske writes our contract, the sandbox speaks its profile
 	}
 	resp := k.proc.NewResponse()
 	err = client.Call(ctx, k.proc, &rohAnfrage{XMLName: k.proc.RequestName(), Inhalt: fm.inhalt(k.proc.Felder(), "")}, resp)

@@ -32,6 +32,22 @@ type Exchange struct {
 	Started    time.Time
 	Duration   time.Duration
 	Err        error // transport or decoding error, or the *soap.Fault
+	// Canonical is the response as our contract writes it, when the
+	// client speaks a Dialect; nil otherwise, and on a transport error.
+	Canonical []byte
+}
+
+// Dialect is a contract the client speaks instead of ours, such as a
+// contract profile (package profil): it writes our requests in its names
+// and reads its answers back into ours, so that the same typed messages
+// and steps work against an endpoint that speaks it.
+type Dialect interface {
+	// EncodeRequest returns the body element to send for req, for
+	// soap.Encode, and its SOAPAction.
+	EncodeRequest(p *Procedure, req Request) (body any, action string, err error)
+	// DecodeResponse returns a response envelope of p as our contract
+	// would have written it.
+	DecodeResponse(p *Procedure, envelope []byte) ([]byte, error)
 }
 
 // Client calls the procedures of an InGe endpoint over SOAP 1.1, with the
@@ -51,6 +67,9 @@ type Client struct {
 	// Observe, if set, is called after every exchange, e.g. to keep the
 	// envelopes as evidence.
 	Observe func(Exchange)
+	// Dialect, if set, is the contract the endpoint speaks instead of
+	// ours (a contract profile).
+	Dialect Dialect
 }
 
 var defaultHTTPClient = &http.Client{Timeout: 60 * time.Second}
@@ -60,16 +79,12 @@ var defaultHTTPClient = &http.Client{Timeout: 60 * time.Second}
 // catalogue code (see FaultCode). The typed descriptors' Call (for example
 // Kursauskunft.Call) wraps it.
 func (c *Client) Call(ctx context.Context, p *Procedure, req Request, resp Response) error {
-	sec, err := c.security()
+	body, action, err := c.Envelope(p, req)
 	if err != nil {
 		return fmt.Errorf("inge client %s: %w", p.Name, err)
 	}
-	var body bytes.Buffer
-	if err := soap.Encode(&body, sec, req); err != nil {
-		return fmt.Errorf("inge client %s: encode: %w", p.Name, err)
-	}
-	ex := Exchange{Procedure: p.Name, Request: body.Bytes(), Started: time.Now()}
-	err = c.roundTrip(ctx, p, &ex, resp)
+	ex := Exchange{Procedure: p.Name, Request: body, Started: time.Now()}
+	err = c.roundTrip(ctx, p, action, &ex, resp)
 	ex.Duration = time.Since(ex.Started)
 	ex.Err = err
 	if c.Observe != nil {
@@ -78,13 +93,48 @@ func (c *Client) Call(ctx context.Context, p *Procedure, req Request, resp Respo
 	return err
 }
 
-func (c *Client) roundTrip(ctx context.Context, p *Procedure, ex *Exchange, resp Response) error {
+// Envelope writes the SOAP envelope of req, a request of p, as Call sends
+// it: with a fresh UsernameToken of the Credentials, in the Dialect if the
+// client has one. It returns the SOAPAction to send with it.
+func (c *Client) Envelope(p *Procedure, req Request) (envelope []byte, action string, err error) {
+	sec, err := c.security()
+	if err != nil {
+		return nil, "", err
+	}
+	var body any = req
+	action = p.Action()
+	if c.Dialect != nil {
+		if body, action, err = c.Dialect.EncodeRequest(p, req); err != nil {
+			return nil, "", err
+		}
+	}
+	var buf bytes.Buffer
+	if err := soap.Encode(&buf, sec, body); err != nil {
+		return nil, "", fmt.Errorf("encode: %w", err)
+	}
+	return buf.Bytes(), action, nil
+}
+
+// ReadResponse reads the response envelope of a request of p into resp,
+// as Call does: a SOAP Fault comes back as a *soap.Fault error. With a
+// Dialect it returns the envelope as our contract writes it.
+func (c *Client) ReadResponse(p *Procedure, envelope []byte, resp Response) (canonical []byte, err error) {
+	if c.Dialect != nil {
+		if envelope, err = c.Dialect.DecodeResponse(p, envelope); err != nil {
+			return nil, err
+		}
+		canonical = envelope
+	}
+	return canonical, soap.DecodeResponse(bytes.NewReader(envelope), resp)
+}
+
+func (c *Client) roundTrip(ctx context.Context, p *Procedure, action string, ex *Exchange, resp Response) error {
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Endpoint, bytes.NewReader(ex.Request))
 	if err != nil {
 		return fmt.Errorf("inge client %s: %w", p.Name, err)
 	}
 	hreq.Header.Set("Content-Type", "text/xml; charset=utf-8")
-	hreq.Header.Set("SOAPAction", `"`+p.Action()+`"`)
+	hreq.Header.Set("SOAPAction", `"`+action+`"`)
 	hc := c.HTTPClient
 	if hc == nil {
 		hc = defaultHTTPClient
@@ -99,7 +149,7 @@ func (c *Client) roundTrip(ctx context.Context, p *Procedure, ex *Exchange, resp
 	if err != nil {
 		return fmt.Errorf("inge client %s: read response: %w", p.Name, err)
 	}
-	err = soap.DecodeResponse(bytes.NewReader(ex.Response), resp)
+	ex.Canonical, err = c.ReadResponse(p, ex.Response, resp)
 	if _, isFault := err.(*soap.Fault); isFault {
 		return err
 	}

@@ -3,6 +3,7 @@ package inge
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -67,21 +68,20 @@ func (p *Procedure) Decode(body soap.Element) (Checked, error) {
 	if body.Name != p.RequestName() {
 		return Checked{}, fmt.Errorf("decode %s: element %s is not its request", p.Name, body.Name.Local)
 	}
-	root, ok := defaultSchema().roots[p.Name]
-	if !ok {
-		return Checked{}, fmt.Errorf("decode %s: no element in the schema", p.Name)
-	}
-	c := &checker{scope: body.Scope()}
-	c.element(tree(body), root, "")
-	if len(c.abweichungen) > 0 {
-		return Checked{}, &SchemaError{Abweichungen: c.abweichungen, Weitere: c.weitere}
+	befunde, err := defaultSchema().check(body)
+	if err != nil {
+		var se *SchemaError
+		if errors.As(err, &se) {
+			return Checked{}, err
+		}
+		return Checked{}, fmt.Errorf("decode %s: %w", p.Name, err)
 	}
 	req := p.NewRequest()
 	if err := body.Decode(req); err != nil {
 		// The schema admits only what the types can hold; this is a bug.
 		return Checked{}, fmt.Errorf("decode %s: %w", p.Name, err)
 	}
-	return Checked{proc: p, req: req, befunde: c.befunde}, nil
+	return Checked{proc: p, req: req, befunde: befunde}, nil
 }
 
 // ReadRequest reads a request element on its own, without an envelope (as

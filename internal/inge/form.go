@@ -65,6 +65,18 @@ type Wertetyp struct {
 	Min, Max *int64
 	// Doku is the xs:documentation of the type.
 	Doku string
+
+	st *simpleType
+}
+
+// Problem returns why v is no value of the type, in German, or "" when it
+// is one: its lexical form and every facet, as the strict check applies
+// them.
+func (t *Wertetyp) Problem(v string) string {
+	if t.st == nil {
+		return ""
+	}
+	return t.st.problem(v)
 }
 
 // Felder returns the fields of the procedure's request element, the
@@ -120,7 +132,7 @@ func feldOf(d *elemDecl) Feld {
 func wertetypOf(st *simpleType) *Wertetyp {
 	t := &Wertetyp{
 		Name: st.name, Werte: append([]string(nil), st.enum...), Muster: st.patternSrc,
-		MinLaenge: st.minLength, MaxLaenge: st.maxLength, Min: st.minI, Max: st.maxI, Doku: st.doc,
+		MinLaenge: st.minLength, MaxLaenge: st.maxLength, Min: st.minI, Max: st.maxI, Doku: st.doc, st: st,
 	}
 	for name, b := range builtins {
 		if b == st.builtin {

@@ -27,6 +27,9 @@ const (
 // contract uses; parseSchema refuses anything else, so the check can never
 // silently ignore a part of the XSD.
 type schema struct {
+	ns      string                  // targetNamespace: every element is in it (elementFormDefault="qualified")
+	rules   bool                    // the rule attributes (m:pflicht, m:codeliste) apply: our own contract only
+	order   []string                // global elements in the order of the XSD
 	roots   map[string]*elemDecl    // global elements by local name
 	complex map[string]*complexType // named complex types by local name
 	simple  map[string]*simpleType  // named simple types by local name, built-ins as xs:name
@@ -104,12 +107,17 @@ type simpleType struct {
 	doc        string // xs:documentation of the type
 }
 
-// defaultSchema is the embedded XSD, compiled once.
+// defaultSchema is the embedded XSD, compiled once, with its rule
+// attributes.
 var defaultSchema = sync.OnceValue(func() *schema {
 	s, err := parseSchema(XSD())
 	if err != nil {
 		panic(fmt.Sprintf("embedded XSD: %v", err)) // caught by the package tests
 	}
+	if s.ns != Namespace {
+		panic("embedded XSD: targetNamespace " + s.ns + ", want " + Namespace)
+	}
+	s.rules = true
 	return s
 })
 
@@ -125,11 +133,20 @@ func parseSchema(xsd []byte) (*schema, error) {
 		return nil, fmt.Errorf("parse xsd: %w", err)
 	}
 	root := xmlquery.FindOne(doc, "/*[local-name()='schema']")
-	if root == nil {
+	if root == nil || root.NamespaceURI != xsdNS {
 		return nil, fmt.Errorf("parse xsd: no schema element")
 	}
+	ns := root.SelectAttr("targetNamespace")
+	switch {
+	case ns == "":
+		return nil, fmt.Errorf("parse xsd: a targetNamespace is required")
+	case root.SelectAttr("elementFormDefault") != "qualified":
+		return nil, fmt.Errorf("parse xsd: only elementFormDefault=\"qualified\" is supported")
+	case root.SelectAttr("attributeFormDefault") == "qualified":
+		return nil, fmt.Errorf("parse xsd: only unqualified attributes are supported (attributeFormDefault)")
+	}
 	c := &compiler{
-		s:          &schema{roots: map[string]*elemDecl{}, complex: map[string]*complexType{}, simple: map[string]*simpleType{}},
+		s:          &schema{ns: ns, roots: map[string]*elemDecl{}, complex: map[string]*complexType{}, simple: map[string]*simpleType{}},
 		simpleSrc:  map[string]*xmlquery.Node{},
 		complexSrc: map[string]*xmlquery.Node{},
 	}
@@ -145,6 +162,8 @@ func parseSchema(xsd []byte) (*schema, error) {
 			globals = append(globals, n)
 		case "annotation":
 		default:
+			// xs:import, xs:include, xs:group, xs:attributeGroup …: refused,
+			// so that the check never ignores a part of the schema.
 			return nil, fmt.Errorf("parse xsd: unsupported top-level xs:%s", n.Data)
 		}
 	}
@@ -163,7 +182,11 @@ func parseSchema(xsd []byte) (*schema, error) {
 		if err != nil {
 			return nil, err
 		}
+		if _, dup := c.s.roots[d.name]; dup {
+			return nil, fmt.Errorf("parse xsd: global element %s declared twice", d.name)
+		}
 		c.s.roots[d.name] = d
+		c.s.order = append(c.s.order, d.name)
 	}
 	return c.s, nil
 }

@@ -80,6 +80,8 @@ func (n *node) resolve(prefix string, outer []xml.Attr) (string, bool) {
 // deviation from the schema, and the findings of the schema's rule
 // attributes (m:pflicht, m:codeliste).
 type checker struct {
+	ns           string // the schema's target namespace
+	rules        bool   // apply m:pflicht and m:codeliste
 	scope        []xml.Attr
 	abweichungen []Abweichung
 	weitere      int
@@ -197,7 +199,7 @@ func attrExpectation(declared []*attrDecl) string {
 // (SOAP::Lite and other toolkits write it everywhere) and refuses any other
 // type, a derived one too: the contract never substitutes types.
 func (c *checker) xsiType(n *node, d *elemDecl, value, path string) {
-	want := xml.Name{Space: Namespace, Local: d.typeName}
+	want := xml.Name{Space: c.ns, Local: d.typeName}
 	shown := "tns:" + d.typeName
 	if local, ok := strings.CutPrefix(d.typeName, "xs:"); ok {
 		want, shown = xml.Name{Space: xsdNS, Local: local}, d.typeName
@@ -245,6 +247,7 @@ func (c *checker) value(n *node, d *elemDecl, st *simpleType, path string) {
 		return
 	}
 	switch {
+	case !c.rules:
 	case text == "" && d.pflicht && d.simple != nil:
 		// An empty string is no value: the Meldung says it is missing.
 		c.befunde = append(c.befunde, NewMeldung(PflichtfeldFehlt, path))
@@ -289,7 +292,7 @@ func (c *checker) sequence(n *node, ct *complexType, path string) {
 		if j < 0 {
 			unknown[ch.name.Local]++
 			c.deviate(indexed(join(path, short(ch.name.Local)), unknown[ch.name.Local], false),
-				"%s%s%s", unknownElement(ch), expectation(ct, pos, counts), suggestion(ct, ch.name.Local))
+				"%s%s%s", c.unknownElement(ch), expectation(ct, pos, counts), suggestion(ct, ch.name.Local))
 			continue
 		}
 		d := ct.elems[j]
@@ -319,7 +322,7 @@ func (c *checker) sequence(n *node, ct *complexType, path string) {
 				c.deviate(join(path, d.name), "Das Element %s kommt %s vor; vorgeschrieben sind mindestens %s.", d.name, times(counts[k]), times(d.min))
 			}
 		}
-		if counts[k] == 0 && d.pflicht {
+		if counts[k] == 0 && d.pflicht && c.rules {
 			c.befunde = append(c.befunde, NewMeldung(PflichtfeldFehlt, join(path, d.name)))
 		}
 		for _, s := range spans[k] {
@@ -338,7 +341,7 @@ func (c *checker) choice(n *node, ct *complexType, path string) {
 		if j < 0 {
 			unknown[ch.name.Local]++
 			c.deviate(indexed(join(path, short(ch.name.Local)), unknown[ch.name.Local], false),
-				"%s; erwartet: genau eines der Elemente %s.%s", unknownElement(ch), orList(ct.names()), suggestion(ct, ch.name.Local))
+				"%s; erwartet: genau eines der Elemente %s.%s", c.unknownElement(ch), orList(ct.names()), suggestion(ct, ch.name.Local))
 			continue
 		}
 		d := ct.elems[j]
@@ -357,14 +360,14 @@ func (c *checker) choice(n *node, ct *complexType, path string) {
 }
 
 // namespace refuses a declared element in another namespace than the
-// contract's, unqualified ones included.
+// schema's, unqualified ones included.
 func (c *checker) namespace(n *node, path string) {
 	switch n.name.Space {
-	case Namespace:
+	case c.ns:
 	case "":
-		c.deviate(path, "Das Element %s hat keinen Namespace; erwartet wird der Namespace %s.", quote(n.name.Local), Namespace)
+		c.deviate(path, "Das Element %s hat keinen Namespace; erwartet wird der Namespace %s.", quote(n.name.Local), c.ns)
 	default:
-		c.deviate(path, "Das Element %s steht im Namespace %s; erwartet wird der Namespace %s.", quote(n.name.Local), quote(n.name.Space), Namespace)
+		c.deviate(path, "Das Element %s steht im Namespace %s; erwartet wird der Namespace %s.", quote(n.name.Local), quote(n.name.Space), c.ns)
 	}
 }
 
@@ -386,10 +389,10 @@ func (ct *complexType) names() []string {
 }
 
 // unknownElement names an element the schema does not declare where it
-// stands, with its namespace if it is not the contract's.
-func unknownElement(n *node) string {
+// stands, with its namespace if it is not the schema's.
+func (c *checker) unknownElement(n *node) string {
 	switch n.name.Space {
-	case Namespace:
+	case c.ns:
 		return fmt.Sprintf("Das Element %s ist hier nicht erlaubt", quote(n.name.Local))
 	case "":
 		return fmt.Sprintf("Das Element %s (ohne Namespace) ist hier nicht erlaubt", quote(n.name.Local))

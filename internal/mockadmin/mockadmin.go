@@ -54,13 +54,42 @@ type Sandbox struct {
 	Name     string     `json:"name"`
 	Erstellt time.Time  `json:"erstellt"`
 	Benutzer []Benutzer `json:"benutzer"`
+	// Profil is the contract profile the sandbox speaks, "" for ours; WSDL
+	// the path of its WSDL on the SOAP listener.
+	Profil string `json:"profil,omitempty"`
+	WSDL   string `json:"wsdl,omitempty"`
 }
 
 // CreateSandbox makes a sandbox with the Testdatenpaket and only these
 // users.
 func (c *Client) CreateSandbox(ctx context.Context, name string, users []Benutzer) error {
+	return c.CreateProfiledSandbox(ctx, name, "", users)
+}
+
+// CreateProfiledSandbox makes a sandbox that speaks the contract profile
+// profil ("" for ours) with the Testdatenpaket and only these users.
+func (c *Client) CreateProfiledSandbox(ctx context.Context, name, profil string, users []Benutzer) error {
 	body := map[string]any{"name": name, "benutzer": users}
+	if profil != "" {
+		body["profil"] = profil
+	}
 	return c.do(ctx, http.MethodPost, "/sandboxes", body, http.StatusCreated, nil)
+}
+
+// Profil is a contract profile the mock has loaded.
+type Profil struct {
+	Name      string `json:"name"`
+	Titel     string `json:"titel"`
+	Namespace string `json:"namespace"`
+	Digest    string `json:"digest"`
+	WSDL      string `json:"wsdl"`
+}
+
+// Profil reads a contract profile the mock has loaded.
+func (c *Client) Profil(ctx context.Context, name string) (Profil, error) {
+	var p Profil
+	err := c.do(ctx, http.MethodGet, "/profile/"+url.PathEscape(name), nil, http.StatusOK, &p)
+	return p, err
 }
 
 // Sandbox reads one sandbox and its users.
@@ -140,6 +169,25 @@ type Eintrag struct {
 	Dauer          string    `json:"dauer"`
 	Anfrage        string    `json:"anfrage"`
 	Antwort        string    `json:"antwort"`
+	// Profil, AnfrageKanonisch and AntwortKanonisch are set for an exchange
+	// of a profiled sandbox: Anfrage and Antwort are then in the profile's
+	// names, the canonical ones in ours.
+	Profil           string `json:"profil"`
+	AnfrageKanonisch string `json:"anfrageKanonisch"`
+	AntwortKanonisch string `json:"antwortKanonisch"`
+}
+
+// Kanonisch returns the request and the answer as our contract writes them:
+// the canonical forms of a profiled exchange, else Anfrage and Antwort.
+func (e Eintrag) Kanonisch() (anfrage, antwort string) {
+	anfrage, antwort = e.Anfrage, e.Antwort
+	if e.AnfrageKanonisch != "" {
+		anfrage = e.AnfrageKanonisch
+	}
+	if e.AntwortKanonisch != "" {
+		antwort = e.AntwortKanonisch
+	}
+	return anfrage, antwort
 }
 
 // JournalFilter selects journal entries; zero fields select all.

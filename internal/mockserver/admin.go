@@ -21,6 +21,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/buildinfo"
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/profil"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
@@ -34,7 +35,7 @@ const maxAdminBody = 64 << 10
 // the routes of each resource are in a file of their own: admin_sandboxes.go
 // (sandboxes and their users), admin_stoerungen.go (injected faults),
 // admin_clock.go, admin_journal.go (journal and its ZIP export),
-// admin_verify.go.
+// admin_verify.go, admin_profile.go (the contract profiles).
 //
 // Errors are answered as {"fehler": "..."} with an honest status: 400 for
 // JSON or values that cannot be used, 404 for an unknown sandbox, user or
@@ -52,6 +53,9 @@ type Admin struct {
 		mu      sync.Mutex
 		nummern []string
 	}
+	// profile are the contract profiles a sandbox may be made with, as
+	// the server has them (Config.Profile).
+	profile map[string]*profil.Profil
 }
 
 // NewAdmin returns the admin API over the sandboxes. A nil logger discards.
@@ -73,6 +77,7 @@ func NewAdmin(reg *sandbox.Registry, queue drainer, logger *slog.Logger) *Admin 
 	a.clockRoutes()
 	a.journalRoutes()
 	a.verifyRoutes()
+	a.profilRoutes()
 	return a
 }
 

@@ -40,7 +40,9 @@ import (
 // The ZIP holds one pair of files per exchange, named by time, id and
 // procedure, e.g. 20270310T090001.123Z_000042_KursplanungErfassen_anfrage.xml
 // and …_antwort.xml, so that they sort in order of time, and index.csv
-// (id, zeit, operation, ergebnis, vorgangsnummer).
+// (id, zeit, operation, ergebnis, vorgangsnummer). An exchange of a profiled
+// sandbox has a second pair, …_anfrage_kanonisch.xml and
+// …_antwort_kanonisch.xml, in our contract's names.
 //
 // Exchanges whose caller is not known (failed authentication, malformed
 // requests) are in the journal of the standard sandbox.
@@ -61,6 +63,13 @@ type journalJSON struct {
 	Dauer          string    `json:"dauer"`
 	Anfrage        *string   `json:"anfrage,omitempty"` // only with xml=1
 	Antwort        *string   `json:"antwort,omitempty"`
+	// Profil is the contract profile of a profiled sandbox's exchange;
+	// anfrage and antwort are then in its names, as they went over the
+	// wire, and anfrageKanonisch and antwortKanonisch (with xml=1) as our
+	// contract writes them.
+	Profil           string  `json:"profil,omitempty"`
+	AnfrageKanonisch *string `json:"anfrageKanonisch,omitempty"`
+	AntwortKanonisch *string `json:"antwortKanonisch,omitempty"`
 }
 
 func (a *Admin) getJournal(r *http.Request) (any, error) {
@@ -73,10 +82,15 @@ func (a *Admin) getJournal(r *http.Request) (any, error) {
 		j := journalJSON{
 			ID: e.ID, Zeit: e.Zeit.UTC(), Traegernummer: e.Traegernummer, Benutzer: e.Benutzer,
 			Operation: e.Operation, Vorgangsnummer: e.Vorgangsnummer, Ergebnis: e.Ergebnis, Dauer: e.Dauer.String(),
+			Profil: e.Profil,
 		}
 		if withXML {
 			anfrage, antwort := string(e.Anfrage), string(e.Antwort)
 			j.Anfrage, j.Antwort = &anfrage, &antwort
+			if e.AnfrageKanonisch != nil || e.AntwortKanonisch != nil {
+				anfrage, antwort := string(e.AnfrageKanonisch), string(e.AntwortKanonisch)
+				j.AnfrageKanonisch, j.AntwortKanonisch = &anfrage, &antwort
+			}
 		}
 		out = append(out, j)
 	}
@@ -227,7 +241,10 @@ func writeJournalZIP(ctx context.Context, w io.Writer, tx *mockstate.Tx, f mocks
 		for _, part := range []struct {
 			suffix string
 			body   []byte
-		}{{"anfrage", e.Anfrage}, {"antwort", e.Antwort}} {
+		}{{"anfrage", e.Anfrage}, {"antwort", e.Antwort}, {"anfrage_kanonisch", e.AnfrageKanonisch}, {"antwort_kanonisch", e.AntwortKanonisch}} {
+			if part.body == nil && strings.HasSuffix(part.suffix, "_kanonisch") {
+				continue // an exchange in our contract
+			}
 			zf, err := zw.CreateHeader(&zip.FileHeader{Name: exchangeFileName(e, part.suffix), Method: zip.Deflate, Modified: e.Zeit})
 			if err != nil {
 				return err

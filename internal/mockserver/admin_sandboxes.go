@@ -20,7 +20,7 @@ import (
 // Testdatenpaket and its own users (see package sandbox).
 //
 //	GET    /sandboxes                          every sandbox, by name
-//	POST   /sandboxes                          {"name": "ci-17", "benutzer": [{"name": "ci17.kt1", "passwort": "…", "traegernummer": "10000001"}]}
+//	POST   /sandboxes                          {"name": "ci-17", "benutzer": [{"name": "ci17.kt1", "passwort": "…", "traegernummer": "10000001"}], "profil": "bamf"}
 //	GET    /sandboxes/{sandbox}                one sandbox
 //	DELETE /sandboxes/{sandbox}                remove it and its database (not the standard sandbox)
 //	POST   /sandboxes/{sandbox}/reset          back to the Testdatenpaket; users kept, faults cleared
@@ -30,6 +30,10 @@ import (
 // A sandbox is shown as below, its users without their passwords:
 //
 //	{"name": "ci-17", "erstellt": "2027-03-10T09:00:00Z", "benutzer": [{"name": "ci17.kt1", "traegernummer": "10000001"}]}
+//
+// A sandbox made with "profil" speaks that contract profile (one of
+// GET /profile) instead of ours; it shows it, and where its WSDL is on the
+// SOAP listener: "profil": "bamf", "wsdl": "/inge/profile/bamf?wsdl".
 //
 // POST /sandboxes answers 201 with the new sandbox, POST .../benutzer 201
 // with the new user, the DELETEs 204. A user name is unique across all
@@ -53,6 +57,10 @@ type sandboxJSON struct {
 	// Beschaedigt says why the sandbox's database cannot be used; only
 	// for a damaged sandbox, which DELETE removes and reset builds anew.
 	Beschaedigt string `json:"beschaedigt,omitempty"`
+	// Profil is the contract profile the sandbox speaks, and WSDL the path
+	// of its WSDL on the SOAP listener; empty for our contract.
+	Profil string `json:"profil,omitempty"`
+	WSDL   string `json:"wsdl,omitempty"`
 }
 
 // benutzerJSON is a user as the admin API shows it: never its password.
@@ -71,7 +79,10 @@ type zugangJSON struct {
 // describe reads what the admin API shows of a sandbox, from the registry
 // alone: it never waits for a sandbox that is busy (draining, say).
 func (a *Admin) describe(sb *sandbox.Sandbox) sandboxJSON {
-	out := sandboxJSON{Name: sb.Name, Erstellt: sb.Created.UTC().Truncate(time.Second), Benutzer: []benutzerJSON{}}
+	out := sandboxJSON{Name: sb.Name, Erstellt: sb.Created.UTC().Truncate(time.Second), Benutzer: []benutzerJSON{}, Profil: sb.Profil}
+	if sb.Profil != "" {
+		out.WSDL = profilWSDL(sb.Profil)
+	}
 	for _, u := range a.reg.Users(sb) {
 		out.Benutzer = append(out.Benutzer, benutzerJSON{Name: u.Name, Traegernummer: u.Traegernummer})
 	}
@@ -101,9 +112,13 @@ func (a *Admin) createSandbox(r *http.Request) (any, error) {
 	var body struct {
 		Name     string       `json:"name"`
 		Benutzer []zugangJSON `json:"benutzer"`
+		Profil   string       `json:"profil"`
 	}
 	if err := decodeJSON(r, &body); err != nil {
 		return nil, err
+	}
+	if body.Profil != "" && a.profile[body.Profil] == nil {
+		return nil, badRequest("Profil %q ist nicht geladen; geladen sind: %s", body.Profil, profilNamen(a.profile))
 	}
 	if body.Name == "" {
 		return nil, badRequest(`"name" fehlt: der Name der Sandbox, z. B. "ci-17"`)
@@ -122,11 +137,11 @@ func (a *Admin) createSandbox(r *http.Request) (any, error) {
 		}
 		users = append(users, u)
 	}
-	sb, err := a.reg.Create(r.Context(), body.Name, users)
+	sb, err := a.reg.CreateProfiled(r.Context(), body.Name, body.Profil, users)
 	if err != nil {
 		return nil, a.registryError(err, body.Name, users)
 	}
-	a.log.Info("admin: sandbox created", "sandbox", sb.Name, "benutzer", len(users))
+	a.log.Info("admin: sandbox created", "sandbox", sb.Name, "benutzer", len(users), "profil", sb.Profil)
 	return created(a.describe(sb)), nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -385,15 +386,28 @@ type mutant struct {
 // mutantsPerKind distinct mutants, the same ones on every run.
 func makeMutants(t *testing.T) []mutant {
 	t.Helper()
+	return makeMutantsOf(t, func(p *inge.Procedure) []byte { return goldenEnvelope(t, p) })
+}
+
+// goldenEnvelope reads the golden envelope of a procedure's request.
+func goldenEnvelope(t *testing.T, p *inge.Procedure) []byte {
+	t.Helper()
+	golden, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", p.Name+".xml"))
+	if err != nil {
+		t.Fatalf("golden envelope of %s: %v", p.Name, err)
+	}
+	return golden
+}
+
+// makeMutantsOf mutates the request envelope that envelopeOf returns for
+// each procedure, as makeMutants mutates the golden ones.
+func makeMutantsOf(t *testing.T, envelopeOf func(*inge.Procedure) []byte) []mutant {
+	t.Helper()
 	r := rand.New(rand.NewPCG(mutantsSeed, 1))
 	seen := map[string]bool{}
 	var out []mutant
 	for _, p := range inge.Procedures() {
-		golden, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", p.Name+".xml"))
-		if err != nil {
-			t.Fatalf("golden envelope of %s: %v", p.Name, err)
-		}
-		original := parseBody(t, golden)
+		original := parseBody(t, envelopeOf(p))
 		body := writeBody(original)
 		seen[string(body)] = true
 		out = append(out, mutant{p.Name, "golden", body})
@@ -425,6 +439,12 @@ func makeMutants(t *testing.T) []mutant {
 // mock serves and returns whether each is valid.
 func xmllintVerdicts(t *testing.T, mutants []mutant) []bool {
 	t.Helper()
+	return xmllintVerdictsAgainst(t, mutants, inge.XSDName, inge.XSD())
+}
+
+// xmllintVerdictsAgainst validates every body with xmllint against an XSD.
+func xmllintVerdictsAgainst(t *testing.T, mutants []mutant, xsdName string, xsdBytes []byte) []bool {
+	t.Helper()
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
 		if os.Getenv("CI") == "true" {
@@ -433,8 +453,8 @@ func xmllintVerdicts(t *testing.T, mutants []mutant) []bool {
 		t.Skip("xmllint not found; install libxml2-utils")
 	}
 	dir := t.TempDir()
-	xsd := filepath.Join(dir, inge.XSDName)
-	if err := os.WriteFile(xsd, inge.XSD(), 0o644); err != nil {
+	xsd := filepath.Join(dir, xsdName)
+	if err := os.WriteFile(xsd, xsdBytes, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	verdicts := make([]bool, len(mutants))
@@ -479,30 +499,70 @@ func xmllintVerdicts(t *testing.T, mutants []mutant) []bool {
 // is refused, with the raw detail element; anything else is a failure of
 // the test.
 func mockVerdict(srv http.Handler, m mutant) (accepted bool, detail []byte, err error) {
+	return verdictOf(srv, m, vertragsform{user: user1, password: password1, action: func(p string) string { return action(p) },
+		refused: "F108", foreignMandant: "F206", detail: "Fehler", deviation: "Abweichung"})
+}
+
+// vertragsform is how the mock answers a mutant in one contract: its user,
+// its SOAPActions, the codes of a refusal by the strict check and of a
+// foreign Mandant, and the names of the Fault's detail entry and of a
+// deviation in it.
+type vertragsform struct {
+	user, password          string
+	action                  func(procedure string) string
+	refused, foreignMandant string
+	detail, deviation       string // the elements of the detail entry and of a deviation in it
+}
+
+// verdictOf sends a mutant to the mock in the contract f and says whether
+// its strict check accepted it.
+func verdictOf(srv http.Handler, m mutant, f vertragsform) (accepted bool, detail []byte, err error) {
 	body := bytes.TrimPrefix(m.body, []byte(xml.Header[:len(xml.Header)-1]))
-	env := `<soapenv:Envelope xmlns:soapenv="` + soap11NS + `"><soapenv:Header>` + textSecurity(user1, password1) +
+	env := `<soapenv:Envelope xmlns:soapenv="` + soap11NS + `"><soapenv:Header>` + textSecurity(f.user, f.password) +
 		`</soapenv:Header><soapenv:Body>` + string(body) + `</soapenv:Body></soapenv:Envelope>`
-	rec := benchPost(srv, m.procedure, env)
+	req := httptest.NewRequest(http.MethodPost, mockserver.Path, strings.NewReader(env))
+	req.Header = headers(textXML, f.action(m.procedure))
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
 	if rec.Code == http.StatusOK {
 		return true, nil, nil
 	}
 	err = soap.DecodeResponse(bytes.NewReader(rec.Body.Bytes()), nil)
-	var f *soap.Fault
-	if !errors.As(err, &f) || f.Detail == nil {
+	var fault *soap.Fault
+	if !errors.As(err, &fault) || fault.Raw == nil {
 		return false, nil, fmt.Errorf("HTTP %d without a Fault: %s", rec.Code, rec.Body)
 	}
-	switch f.Detail.Code {
-	case "F108":
-		raw := rec.Body.Bytes()
-		start, end := bytes.Index(raw, []byte("<Fehler")), bytes.Index(raw, []byte("</Fehler>"))
-		if len(f.Detail.Deviations) == 0 || start < 0 || end < start {
-			return false, nil, fmt.Errorf("F108 without deviations: %s", rec.Body)
-		}
-		return false, raw[start : end+len("</Fehler>")], nil
-	case "F206":
-		return true, nil, nil
+	raw := rec.Body.Bytes()
+	start, end := bytes.Index(raw, []byte("<"+f.detail)), bytes.Index(raw, []byte("</"+f.detail+">"))
+	if start < 0 || end < start {
+		return false, nil, fmt.Errorf("Fault without its detail %s: %s", f.detail, rec.Body)
 	}
-	return false, nil, fmt.Errorf("unexpected Fault %s: %s", f.Detail.Code, f.Detail.Text)
+	entry := raw[start : end+len("</"+f.detail+">")]
+	switch code := faultCode(entry); code {
+	case f.refused:
+		if !bytes.Contains(entry, []byte("<"+f.deviation+">")) {
+			return false, nil, fmt.Errorf("%s without deviations: %s", code, rec.Body)
+		}
+		return false, entry, nil
+	case f.foreignMandant:
+		return true, nil, nil
+	default:
+		return false, nil, fmt.Errorf("unexpected Fault %s: %s", code, rec.Body)
+	}
+}
+
+// faultCode is the text of the first child of a Fault's detail entry: its
+// code, in either contract's names.
+func faultCode(entry []byte) string {
+	var e struct {
+		Children []struct {
+			Text string `xml:",chardata"`
+		} `xml:",any"`
+	}
+	if xml.Unmarshal(entry, &e) != nil || len(e.Children) == 0 {
+		return ""
+	}
+	return e.Children[0].Text
 }
 
 // textSecurity is a PasswordText token without nonce and Created, which

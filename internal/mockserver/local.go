@@ -58,6 +58,10 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 	if err != nil {
 		return nil, fmt.Errorf("start mock: %w", err)
 	}
+	if err := checkProfile(reg, cfg.Profile); err != nil {
+		reg.Close()
+		return nil, fmt.Errorf("start mock: %w", err)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		reg.Close()
@@ -88,7 +92,8 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 	l.servers = append(l.servers, serve(ln, srv, cfg.TLS, srv.cfg.Timeouts, srv.log))
 	if adminLn != nil {
 		admin := NewAdmin(reg, srv, cfg.Logger)
-		l.konsole, err = console.New(console.Config{Sandboxes: reg, API: admin, SOAP: srv, SOAPPath: Path, Testdatenpaket: testdaten, Logger: srv.log})
+		admin.profile = cfg.Profile
+		l.konsole, err = console.New(console.Config{Sandboxes: reg, API: admin, SOAP: srv, SOAPPath: Path, Testdatenpaket: testdaten, Logger: srv.log, Profile: cfg.Profile})
 		if err != nil {
 			ln.Close()
 			adminLn.Close()

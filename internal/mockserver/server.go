@@ -15,6 +15,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
+	"github.com/inge-harness/inge-harness/internal/profil"
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
@@ -117,6 +118,9 @@ type Config struct {
 	// password, and scripts reach it without a certificate to trust. New
 	// ignores it.
 	TLS *tls.Config
+	// Profile are the contract profiles a sandbox may speak, by name
+	// (mockinge -profil); the standard sandbox speaks our contract.
+	Profile map[string]*profil.Profil
 }
 
 // Server serves the InGe SOAP endpoint over the sandboxes: a request works in
@@ -160,6 +164,7 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	r.HandleFunc(Path, s.serveWSDL).Methods(http.MethodGet).Queries("wsdl", "")
 	r.HandleFunc(Path, s.serveXSD).Methods(http.MethodGet).Queries("xsd", "")
 	r.HandleFunc(Path, s.serveSOAP).Methods(http.MethodPost)
+	s.profilRoutes(r)
 	r.HandleFunc(Path, s.serveIndex).Methods(http.MethodGet)
 	r.HandleFunc("/", s.serveIndex).Methods(http.MethodGet)
 	s.router = r

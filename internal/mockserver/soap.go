@@ -42,6 +42,8 @@ type exchange struct {
 	// drain asks to apply the sandbox's queue once the answer is out: the
 	// request used up a targeted outage that had accepted requests.
 	drain bool
+	// form is the contract profile of the caller's sandbox; nil for ours.
+	form *profilForm
 }
 
 // release ends the request's hold on its sandbox, after its journal entry.
@@ -103,6 +105,9 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 			s.log.Error("encode fault", "err", err)
 		}
 		ex.response = buf.Bytes()
+		if ex.form != nil {
+			s.faultInProfil(ex, fault)
+		}
 	}
 	// Journal before answering: once a client has its answer, the exchange
 	// is in the journal, so a test may read it at once. An answer whose
@@ -148,6 +153,13 @@ func (s *Server) entryOf(ex *exchange) mockstate.JournalFunc {
 		}
 		ex.response, ex.status = buf.Bytes(), http.StatusOK
 		ex.ergebnis, ex.vorgang = string(resp.Base().Status), resp.Base().Vorgangsnummer
+		if ex.form != nil {
+			// An answer the profile cannot carry is not sent, and the
+			// request's effect is not kept.
+			if err := ex.form.answer(ex, resp); err != nil {
+				return mockstate.Eintrag{}, fmt.Errorf("profile %s: answer of %s: %w", ex.form.profil.Name, ex.operation, err)
+			}
+		}
 		return s.eintrag(ex), nil
 	}
 }
@@ -163,6 +175,7 @@ func (s *Server) eintrag(ex *exchange) mockstate.Eintrag {
 		Operation: ex.operation, Vorgangsnummer: ex.vorgang, Ergebnis: ex.ergebnis, Dauer: time.Since(ex.started),
 		Anfrage: ex.request, Antwort: ex.response,
 	}
+	ex.form.journal(&e)
 	if ex.lease != nil {
 		e.Geheim = []string{ex.lease.Zugang.Passwort}
 	} else {
@@ -244,10 +257,15 @@ func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Respons
 	// Nothing about the body is answered without a valid UsernameToken.
 	lease, fault := s.authenticate(r.Context(), ex, env.Header)
 	if fault != nil {
+		ex.form = s.formOfUser(env.Header)
 		return nil, fault
 	}
 	ex.lease = lease
 	ex.caller = mockstate.Caller{Benutzer: lease.Zugang.Name, Traegernummer: lease.Zugang.Traegernummer}
+	if pf := s.profilOf(lease.Sandbox); pf != nil {
+		ex.form = &profilForm{profil: pf}
+		return s.handleProfiled(r, ex, env)
+	}
 	if !known {
 		return nil, inge.NewFault(inge.OperationUnbekannt, "", "Wert", env.Body.Name.Local)
 	}
@@ -360,6 +378,11 @@ func (s *Server) drainStore(ctx context.Context, sb *sandbox.Sandbox, st *mockst
 		if ex.request == nil { // queued before the envelope was kept
 			ex.request = a.Anfrage
 		}
+		if pf := s.profilOf(sb); pf != nil {
+			if ex.form, err = queuedForm(pf, a); err != nil {
+				return n, fmt.Errorf("drain %s: %w", sb.Name, err)
+			}
+		}
 		// Its effect, its leaving the queue and its final journal entry
 		// are one transaction: a crash keeps all or none of them.
 		_, err := st.ApplyAuftrag(ctx, a, s.entryOf(ex))
@@ -438,15 +461,7 @@ func checkContentEncoding(values []string) *soap.Fault {
 // must be the procedure's action. An empty value ("") leaves the dispatch to
 // the body element, which the SOAP 1.1 HTTP binding allows.
 func checkSOAPAction(h http.Header, p *inge.Procedure) *soap.Fault {
-	values, present := h["Soapaction"]
-	if !present || len(values) != 1 {
-		return inge.NewFault(inge.SOAPActionFalsch, "", "Wert", "(fehlt)", "Operation", p.Name)
-	}
-	action := strings.Trim(strings.TrimSpace(values[0]), `"`)
-	if action != "" && action != p.Action() {
-		return inge.NewFault(inge.SOAPActionFalsch, "", "Wert", action, "Operation", p.Name)
-	}
-	return nil
+	return checkAction(h, p.Action(), p.Name)
 }
 
 // envelopeFaults maps each kind of refused envelope to its catalogue key.

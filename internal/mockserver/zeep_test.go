@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/ingetest"
+	"github.com/inge-harness/inge-harness/internal/mockadmin"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
@@ -78,4 +79,60 @@ func parseKeyValues(tb testing.TB, out []byte) map[string]string {
 		m[k] = v
 	}
 	return m
+}
+
+// TestZeepGegenprofil has zeep load the WSDL of a profile, as mockinge
+// serves it under its own URL, and call two procedures of a profiled
+// sandbox in the profile's names, structure and values; and meet its Fault.
+func TestZeepGegenprofil(t *testing.T) {
+	ingetest.RequireZeep(t)
+	mock, _ := profiled(t)
+	script := filepath.Join("..", "..", "testdata", "zeep", "gegenprofil_client.py")
+
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, ingetest.Python, script, mock.URL+mockserver.ProfilPath+"/gegenprofil?wsdl", "gegen.kt1", "Geheim!1")
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", ingetest.Python, script, err, out, stderr.String())
+	}
+	got := parseKeyValues(t, out)
+	t.Logf("zeep:\n%s", out)
+	for _, c := range []struct{ key, want string }{
+		{"erfassen.status", "VERARBEITET"},
+		{"erfassen.meldung", "V-3000 HINWEIS "},
+		{"auskunft.status", "VERARBEITET"},
+		{"auskunft.kursstatus", "GEPLANT"},
+		{"auskunft.personen", "2"},
+		{"fault.code", "T-203"},
+		{"fault.message", "Passwort abgelehnt."},
+	} {
+		if got[c.key] != c.want {
+			t.Errorf("%s = %q; want %q", c.key, got[c.key], c.want)
+		}
+	}
+	if k := got["erfassen.kursnr"]; !kurskennungPattern.MatchString(k) {
+		t.Errorf("erfassen.kursnr = %q; want %s", k, kurskennungPattern)
+	}
+	entries, err := mockadminJournal(t, mock, "gegen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "KursplanungErfassen:verarbeitet Kursauskunft:verarbeitet"; strings.Join(entries, " ") != want {
+		t.Errorf("journal of the sandbox = %v; want %s", entries, want)
+	}
+}
+
+// mockadminJournal lists a sandbox's journal as operation:ergebnis, oldest
+// first.
+func mockadminJournal(t *testing.T, mock *mockserver.Local, sandbox string) ([]string, error) {
+	t.Helper()
+	es, err := mockadmin.New(mock.AdminURL, nil).Journal(t.Context(), sandbox, mockadmin.JournalFilter{})
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Operation+":"+e.Ergebnis)
+	}
+	return out, err
 }

@@ -30,6 +30,12 @@ type Eintrag struct {
 	// MaxAnfrage, if positive, cuts the stored request to at most this
 	// many bytes after masking (unauthenticated and refused requests).
 	MaxAnfrage int
+	// Profil is the contract profile the exchange was in, "" for ours;
+	// AnfrageKanonisch and AntwortKanonisch are then the request and the
+	// response as our contract writes them (Anfrage and Antwort are the
+	// profile's, as they went over the wire).
+	Profil                             string
+	AnfrageKanonisch, AntwortKanonisch []byte
 }
 
 // JournalFunc gives the journal entry of a request once its response is
@@ -59,11 +65,13 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 	anfrage := kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)
 	antwort := wsse.MaskSecrets(e.Antwort, e.Geheim...)
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort,
+		                     profil, anfrage_kanonisch, antwort_kanonisch)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		formatTime(e.Zeit), nullString(e.Traegernummer), nullString(e.Benutzer), e.Operation,
 		nullString(e.Vorgangsnummer), e.Ergebnis, e.Dauer.Microseconds(),
-		nullBytes(anfrage), nullBytes(antwort))
+		nullBytes(anfrage), nullBytes(antwort),
+		nullString(e.Profil), nullBytes(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...)), nullBytes(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...)))
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
@@ -191,7 +199,8 @@ func (tx *Tx) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Ei
 
 	query := `
 		SELECT id, zeit, coalesce(traegernummer, ''), coalesce(benutzer, ''), operation,
-		       coalesce(vorgangsnummer, ''), ergebnis, dauer_us, anfrage, antwort
+		       coalesce(vorgangsnummer, ''), ergebnis, dauer_us, anfrage, antwort,
+		       coalesce(profil, ''), anfrage_kanonisch, antwort_kanonisch
 		FROM journal`
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
@@ -217,7 +226,8 @@ func (tx *Tx) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Ei
 			dauerUS int64
 		)
 		if err := rows.Scan(&e.ID, &zeit, &e.Traegernummer, &e.Benutzer, &e.Operation,
-			&e.Vorgangsnummer, &e.Ergebnis, &dauerUS, &e.Anfrage, &e.Antwort); err != nil {
+			&e.Vorgangsnummer, &e.Ergebnis, &dauerUS, &e.Anfrage, &e.Antwort,
+			&e.Profil, &e.AnfrageKanonisch, &e.AntwortKanonisch); err != nil {
 			return fmt.Errorf("read journal: %w", err)
 		}
 		if e.Zeit, err = parseTime(zeit); err != nil {

@@ -73,6 +73,10 @@ var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
 type Sandbox struct {
 	Name    string
 	Created time.Time
+	// Profil is the contract profile the sandbox speaks, "" for our
+	// contract (the standard sandbox always). It is chosen when the
+	// sandbox is made and kept with its store.
+	Profil string
 
 	reg  *Registry
 	path string // database file; mockstate.MemoryPath in memory
@@ -384,7 +388,7 @@ func (r *Registry) findSandboxes(ctx context.Context) error {
 		onDisk[name] = true
 		sb := &Sandbox{Name: name, path: filepath.Join(dir, e.Name()), reg: r}
 		if k := known[name]; k != nil {
-			sb.Created = k.erstellt
+			sb.Created, sb.Profil = k.erstellt, k.profil
 			sb.setDamaged(checkHeader(sb.path))
 			if err := r.add(sb, k.benutzer); err != nil {
 				return err
@@ -420,11 +424,14 @@ func (r *Registry) adopt(ctx context.Context, sb *Sandbox, e fs.DirEntry) error 
 	if err == nil {
 		users, err = sb.store.Zugaenge(ctx)
 	}
+	if err == nil {
+		sb.Profil, err = sb.store.Profil(ctx)
+	}
 	if err == nil && len(users) == 0 {
 		err = errors.New("die Sandbox hat keinen Benutzer (ihr Anlegen wurde unterbrochen)")
 	}
 	if err == nil {
-		err = r.index.add(ctx, sb.Name, sb.Created, users)
+		err = r.index.add(ctx, sb, users)
 	}
 	if err != nil {
 		if sb.store != nil {
@@ -555,6 +562,9 @@ func (r *Registry) newStore(ctx context.Context, sb *Sandbox, path string, users
 	}
 	if err == nil && users != nil {
 		err = st.SetUsers(ctx, zugaenge)
+	}
+	if err == nil && sb.Profil != "" {
+		err = st.SetProfil(ctx, sb.Profil)
 	}
 	if err != nil {
 		st.Close()
@@ -695,6 +705,13 @@ func (r *Registry) add(sb *Sandbox, users []mockstate.Zugang) error {
 // renamed into place once complete, so that a crash leaves no sandbox
 // without users behind.
 func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zugang) (*Sandbox, error) {
+	return r.CreateProfiled(ctx, name, "", users)
+}
+
+// CreateProfiled makes a new sandbox that speaks the contract profile
+// profil ("" for ours). The registry keeps the name only; the server knows
+// the profiles.
+func (r *Registry) CreateProfiled(ctx context.Context, name, profil string, users []mockstate.Zugang) (*Sandbox, error) {
 	if !nameRE.MatchString(name) || name == Standard {
 		return nil, fmt.Errorf("%q: %w (lower-case letters, digits, hyphens; at most 40)", name, ErrBadName)
 	}
@@ -709,7 +726,7 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 		delete(r.creating, name)
 		r.mu.Unlock()
 	}()
-	sb := &Sandbox{Name: name, Created: time.Now(), path: mockstate.MemoryPath, reg: r}
+	sb := &Sandbox{Name: name, Created: time.Now(), Profil: profil, path: mockstate.MemoryPath, reg: r}
 	if r.cfg.DB == mockstate.MemoryPath {
 		if err := r.openStore(ctx, sb, sb.path, givenUsers(users)); err != nil {
 			return nil, err
@@ -729,7 +746,7 @@ func (r *Registry) Create(ctx context.Context, name string, users []mockstate.Zu
 	}
 	// Entered in the index before its file is in place: a crash between
 	// leaves an entry without a file, which the next start drops.
-	if err := r.index.add(ctx, name, sb.Created, users); err != nil {
+	if err := r.index.add(ctx, sb, users); err != nil {
 		removeFiles(tmp)
 		return nil, fmt.Errorf("sandbox %s: %w", name, err)
 	}
@@ -792,6 +809,9 @@ func (r *Registry) fromVorlage(ctx context.Context, sb *Sandbox, path string, us
 	zugaenge, err := users(ctx, st)
 	if err == nil {
 		err = st.SetUsers(ctx, zugaenge)
+	}
+	if err == nil && sb.Profil != "" {
+		err = st.SetProfil(ctx, sb.Profil)
 	}
 	if err != nil {
 		st.Close()

@@ -32,13 +32,15 @@ type verzeichnis struct {
 type eintrag struct {
 	name     string
 	erstellt time.Time
+	profil   string // the contract profile the sandbox speaks, "" for ours
 	benutzer []mockstate.Zugang
 }
 
 const verzeichnisSchema = `
 CREATE TABLE IF NOT EXISTS sandbox (
     name     TEXT PRIMARY KEY,
-    erstellt TEXT NOT NULL
+    erstellt TEXT NOT NULL,
+    profil   TEXT NOT NULL DEFAULT ''
 ) STRICT;
 -- The password is kept as in every sandbox's store: these are test
 -- credentials, and a sandbox whose file is damaged is reset with them.
@@ -70,14 +72,14 @@ func (v *verzeichnis) close() error { return v.db.Close() }
 // all returns every sandbox of the index with its users.
 func (v *verzeichnis) all(ctx context.Context) (map[string]*eintrag, error) {
 	out := map[string]*eintrag{}
-	rows, err := v.db.QueryContext(ctx, `SELECT name, erstellt FROM sandbox`)
+	rows, err := v.db.QueryContext(ctx, `SELECT name, erstellt, profil FROM sandbox`)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	for rows.Next() {
 		var e eintrag
 		var erstellt string
-		if err := rows.Scan(&e.name, &erstellt); err != nil {
+		if err := rows.Scan(&e.name, &erstellt, &e.profil); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("index: %w", err)
 		}
@@ -106,9 +108,11 @@ func (v *verzeichnis) all(ctx context.Context) (map[string]*eintrag, error) {
 }
 
 // add enters a sandbox with its users.
-func (v *verzeichnis) add(ctx context.Context, name string, erstellt time.Time, users []mockstate.Zugang) error {
+func (v *verzeichnis) add(ctx context.Context, sb *Sandbox, users []mockstate.Zugang) error {
+	name := sb.Name
 	return v.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sandbox (name, erstellt) VALUES (?, ?)`, name, erstellt.UTC().Format(time.RFC3339Nano)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sandbox (name, erstellt, profil) VALUES (?, ?, ?)`,
+			name, sb.Created.UTC().Format(time.RFC3339Nano), sb.Profil); err != nil {
 			return err
 		}
 		for _, u := range users {

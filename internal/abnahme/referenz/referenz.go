@@ -24,11 +24,15 @@ import (
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/profil"
 )
 
 // Produkt is the reference product; its zero Fehler does everything right.
 type Produkt struct {
 	Fehler Fehler
+	// Profil, if not nil, is the contract profile the product speaks
+	// instead of ours, as a product on BAMF's real contract does.
+	Profil *profil.Profil
 	// Pause is how long it waits before it sends again after a transient
 	// fault.
 	Pause time.Duration
@@ -52,6 +56,9 @@ func (p *Produkt) Bereit(_ context.Context, z abnahme.Zugang) error {
 		mode = wsse.PasswordText
 	}
 	p.client = &inge.Client{Endpoint: z.Endpoint, Credentials: &inge.Credentials{Username: u.Name, Password: u.Passwort, Mode: mode}}
+	if p.Profil != nil {
+		p.client.Dialect = p.Profil
+	}
 	if p.Fehler == VeralteterZeitstempel {
 		p.client.Now = func() time.Time { return time.Now().Add(-10 * time.Minute) }
 	}

@@ -25,6 +25,14 @@ type Fault struct {
 	Actor string
 	// Detail is the optional application-specific detail.
 	Detail *Detail
+	// Entry, if not nil and Detail is nil, is written into detail: the
+	// entry of a contract other than the one Detail's names are of, such
+	// as a contract profile's (package profil); encoding/xml writes it.
+	Entry any
+	// Raw is the detail entry as DecodeResponse read it, with its tokens,
+	// for a reader of another contract than Detail's; nil if the Fault had
+	// none. Encoding ignores it.
+	Raw *Element
 }
 
 // Detail is the single entry of a fault's detail element. Its children
@@ -96,8 +104,13 @@ func (f faultElement) MarshalXML(e *xml.Encoder, _ xml.StartElement) error {
 			return err
 		}
 	}
-	if f.Detail != nil {
+	switch {
+	case f.Detail != nil:
 		if err := encodeIn(e, xml.StartElement{Name: xml.Name{Local: "detail"}}, f.Detail); err != nil {
+			return err
+		}
+	case f.Entry != nil:
+		if err := encodeIn(e, xml.StartElement{Name: xml.Name{Local: "detail"}}, f.Entry); err != nil {
 			return err
 		}
 	}
@@ -147,7 +160,7 @@ func (r *envelopeReader) decodeFault(start xml.StartElement) (*Fault, error) {
 		case xml.Name{Local: "faultactor"}:
 			err = r.d.DecodeElement(&f.Actor, &child)
 		case xml.Name{Local: "detail"}:
-			f.Detail, err = r.decodeDetail()
+			f.Detail, f.Raw, err = r.decodeDetail()
 		default:
 			err = r.d.Skip()
 		}
@@ -178,29 +191,34 @@ func (r *envelopeReader) decodeFaultCode(fault, code xml.StartElement) (xml.Name
 }
 
 // decodeDetail decodes the first element of the detail element whose
-// start was just read and skips the rest. It returns nil if there is no
-// element.
-func (r *envelopeReader) decodeDetail() (*Detail, error) {
+// start was just read, keeping its tokens, and skips the rest. It returns
+// nil if there is no element.
+func (r *envelopeReader) decodeDetail() (*Detail, *Element, error) {
 	var detail *Detail
+	var raw *Element
 	for {
 		tok, err := r.d.Token()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if detail != nil {
 				if err := r.d.Skip(); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				continue
 			}
-			detail = &Detail{}
-			if err := r.d.DecodeElement(detail, &t); err != nil {
-				return nil, err
+			el, err := r.record(t)
+			if err != nil {
+				return nil, nil, err
+			}
+			detail, raw = &Detail{}, &el
+			if err := el.Decode(detail); err != nil {
+				return nil, nil, err
 			}
 		case xml.EndElement:
-			return detail, nil
+			return detail, raw, nil
 		}
 	}
 }

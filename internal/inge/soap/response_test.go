@@ -74,6 +74,7 @@ func TestDecodeResponseFaultRoundTrip(t *testing.T) {
 			if !errors.As(err, &got) {
 				t.Fatalf("DecodeResponse() error = %v; want *soap.Fault", err)
 			}
+			got.Raw = nil // TestDecodeResponseForeignFault checks it
 			if !reflect.DeepEqual(*got, tt.fault) {
 				t.Errorf("DecodeResponse() fault = %+v; want %+v", *got, tt.fault)
 			}
@@ -119,10 +120,46 @@ func TestDecodeResponseForeignFault(t *testing.T) {
 			if !errors.As(err, &got) {
 				t.Fatalf("DecodeResponse() error = %v; want *soap.Fault", err)
 			}
+			// Raw keeps the detail entry that Detail was decoded from.
+			switch {
+			case tt.want.Detail == nil && got.Raw != nil:
+				t.Errorf("Raw = %v; want nil without a detail entry", got.Raw.Name)
+			case tt.want.Detail != nil && (got.Raw == nil || got.Raw.Name != tt.want.Detail.XMLName):
+				t.Errorf("Raw = %v; want the entry %v", got.Raw, tt.want.Detail.XMLName)
+			}
+			got.Raw = nil
 			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("DecodeResponse() fault = %+v; want %+v", *got, tt.want)
 			}
 		})
+	}
+}
+
+// entry is a detail entry of another contract than Detail's names.
+type entry struct {
+	XMLName xml.Name `xml:"urn:other Stoerung"`
+	Nummer  string   `xml:"Nummer"`
+}
+
+// A Fault written with an Entry carries it in detail, and the reader gets
+// it back as Raw, its tokens kept.
+func TestFaultEntry(t *testing.T) {
+	var buf strings.Builder
+	f := soap.Fault{Code: xml.Name{Space: soap.EnvelopeNS, Local: soap.FaultClient}, String: "nein", Entry: entry{Nummer: "T-108"}}
+	if err := soap.EncodeFault(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `<detail><Stoerung xmlns="urn:other"><Nummer>T-108</Nummer></Stoerung></detail>`) {
+		t.Fatalf("EncodeFault wrote %s", buf.String())
+	}
+	err := soap.DecodeResponse(strings.NewReader(buf.String()), nil)
+	var got *soap.Fault
+	if !errors.As(err, &got) || got.Raw == nil {
+		t.Fatalf("DecodeResponse = %v; want a Fault with Raw", err)
+	}
+	var back entry
+	if err := got.Raw.Decode(&back); err != nil || back.Nummer != "T-108" {
+		t.Errorf("Raw decodes to %+v, %v; want Nummer T-108", back, err)
 	}
 }
 
