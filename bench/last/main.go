@@ -136,21 +136,20 @@ func fail(format string, args ...any) {
 // builder makes request envelopes; one per connection, not shared.
 type builder struct {
 	cfg      config
-	k        kind
 	rng      *rand.ChaCha8
-	head     string // envelope up to the Username's text
+	head     string // the envelope up to and with wsse:Username
 	body     string // from the end of the Security header to the end
 	nonce    [16]byte
 	buf      bytes.Buffer
 	nonceB64 [24]byte
 }
 
-func newBuilder(cfg config, k kind) *builder {
+func newBuilder(cfg config) *builder {
 	var seed [32]byte
 	if _, err := crand.Read(seed[:]); err != nil {
 		fail("seed: %v", err)
 	}
-	b := &builder{cfg: cfg, k: k, rng: rand.NewChaCha8(seed)}
+	b := &builder{cfg: cfg, rng: rand.NewChaCha8(seed)}
 	b.head = `<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<soapenv:Envelope xmlns:soapenv="` + soap11NS + `" xmlns:k="` + ingeNS + `"><soapenv:Header>` +
 		`<wsse:Security xmlns:wsse="` + secextNS + `" xmlns:wsu="` + utilityNS + `" xmlns:soapenv="` + soap11NS + `" soapenv:mustUnderstand="1">` +
@@ -317,7 +316,7 @@ func post(ctx context.Context, client *http.Client, url, op string, envelope []b
 }
 
 func runOnce(cfg config, k kind) int {
-	b := newBuilder(cfg, k)
+	b := newBuilder(cfg)
 	status, body, err := post(context.Background(), newClient(1), cfg.url, k.op, b.next())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "last:", err)
@@ -380,7 +379,7 @@ func run(cfg config, k kind) (*result, error) {
 	for i := range workers {
 		w := &worker{latencies: make([]time.Duration, 0, 1<<14), errors: map[string]int{}}
 		workers[i] = w
-		b := newBuilder(cfg, k)
+		b := newBuilder(cfg)
 		wg.Go(func() {
 			for {
 				env := b.next()
