@@ -24,16 +24,32 @@ const Mask = "***"
 // UsernameToken element or with an undeclared prefix, as sent by clients that
 // get the namespace wrong.
 //
-// If doc is not well-formed XML, MaskSecrets cannot tell where a password
-// might be, so it returns a short placeholder instead of doc: a leaked
-// password is worse than a lost message body. An empty doc is returned as is.
+// If doc is not well-formed XML and may hold a password element or
+// attribute, MaskSecrets cannot tell where it is, so it returns a short
+// placeholder instead of doc: a leaked password is worse than a lost message
+// body. A doc in which no name could be a password's (no "passw" in any
+// case) is not parsed: only the extra secrets are masked in it, as in every
+// doc. An empty doc is returned as is.
 func MaskSecrets(doc []byte, extra ...string) []byte {
 	if len(doc) == 0 {
 		return doc
 	}
+	out := doc
+	if mayNamePassword(doc) {
+		var err error
+		if out, err = maskElements(doc); err != nil {
+			return fmt.Appendf(nil, "<!-- not stored: unparsable XML, %d bytes -->", len(doc))
+		}
+	}
+	return maskGiven(out, extra)
+}
+
+// maskElements masks the contents of doc's password elements and
+// attributes.
+func maskElements(doc []byte) ([]byte, error) {
 	spans, err := secretSpans(doc)
 	if err != nil {
-		return fmt.Appendf(nil, "<!-- not stored: unparsable XML, %d bytes -->", len(doc))
+		return nil, err
 	}
 	out := doc
 	if len(spans) > 0 {
@@ -46,6 +62,12 @@ func MaskSecrets(doc []byte, extra ...string) []byte {
 		}
 		out = append(out, doc[last:]...)
 	}
+	return out, nil
+}
+
+// maskGiven replaces every occurrence of the given secrets in doc, as they
+// are and as XML escapes them.
+func maskGiven(out []byte, extra []string) []byte {
 	for _, secret := range extra {
 		if secret == "" {
 			continue
@@ -59,6 +81,35 @@ func MaskSecrets(doc []byte, extra ...string) []byte {
 		}
 	}
 	return out
+}
+
+// mayNamePassword reports whether doc may hold a name that isPassword or
+// passwordAttribute takes for a password's: one with "passw" in it, in any
+// case, with U+017F (long s) for an s as strings.EqualFold allows.
+func mayNamePassword(doc []byte) bool {
+	for i := 0; i+5 <= len(doc); i++ {
+		if doc[i]|0x20 != 'p' || doc[i+1]|0x20 != 'a' {
+			continue
+		}
+		j := i + 2
+		for range 2 {
+			switch {
+			case j < len(doc) && doc[j]|0x20 == 's':
+				j++
+			case j+1 < len(doc) && doc[j] == 0xC5 && doc[j+1] == 0xBF: // ſ
+				j += 2
+			default:
+				j = -1
+			}
+			if j < 0 {
+				break
+			}
+		}
+		if j > 0 && j < len(doc) && doc[j]|0x20 == 'w' {
+			return true
+		}
+	}
+	return false
 }
 
 // span is a byte range [start, end) of a document.
@@ -82,8 +133,14 @@ func secretSpans(doc []byte) ([]span, error) {
 	)
 	for {
 		before := d.InputOffset()
-		tok, err := d.Token()
+		// RawToken: the names' namespaces do not matter here, and
+		// translating them is half the cost; whether the end tags match
+		// is checked below.
+		tok, err := d.RawToken()
 		if err == io.EOF {
+			if len(open) > 0 {
+				return nil, fmt.Errorf("element <%s> not closed", open[len(open)-1].Local)
+			}
 			break
 		}
 		if err != nil {
@@ -105,6 +162,9 @@ func secretSpans(doc []byte) ([]span, error) {
 				maskFrom, maskAt = d.InputOffset(), len(open)
 			}
 		case xml.EndElement:
+			if len(open) == 0 || t.Name != open[len(open)-1] {
+				return nil, fmt.Errorf("unexpected end tag </%s>", t.Name.Local)
+			}
 			if maskFrom >= 0 && len(open) == maskAt {
 				// An empty or self-closing element has nothing to hide.
 				if before > maskFrom {

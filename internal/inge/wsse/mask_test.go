@@ -139,3 +139,34 @@ func TestMaskSecrets(t *testing.T) {
 		})
 	}
 }
+
+// A doc is parsed only if a name in it could be a password's; one without
+// "passw" in any case is kept as it is, even if it is not XML, and only the
+// given secrets are masked in it. The long s, which strings.EqualFold
+// takes for an s, does not slip past.
+func TestMaskSecretsWithoutPasswordNames(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+		extra          []string
+	}{
+		{"AnswerKept", `<a><Kursname>Deutsch</Kursname></a>`, `<a><Kursname>Deutsch</Kursname></a>`, nil},
+		{"NotXMLKept", `<a><b>kaputt</a>`, `<a><b>kaputt</a>`, nil},
+		{"GivenSecretMasked", `<a><Bemerkung>Geheim!1 &amp; mehr</Bemerkung></a>`, `<a><Bemerkung>*** &amp; mehr</Bemerkung></a>`, []string{"Geheim!1"}},
+		{"LongSElement", "<a><Pa\u017f\u017fword>S3cr3t</Pa\u017f\u017fword></a>", "", nil}, // encoding/xml refuses the name
+		{"LongSNotXML", "<a><PA\u017fSWORT>S3cr3t</a>", "", nil},
+		{"UpperCaseAttribute", `<a PASSWORT="S3cr3t"/>`, `<a PASSWORT="***"/>`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := string(wsse.MaskSecrets([]byte(tc.in), tc.extra...))
+			if tc.want == "" {
+				if !strings.Contains(got, "unparsable XML") {
+					t.Errorf("MaskSecrets = %q; want the placeholder", got)
+				}
+				return
+			}
+			if got != tc.want {
+				t.Errorf("MaskSecrets = %q; want %q", got, tc.want)
+			}
+		})
+	}
+}
