@@ -2,8 +2,10 @@ package mockstate
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // Zugang is a DeBeV-like user with its password, as a sandbox is created with.
@@ -51,8 +53,73 @@ func (s *Store) RemoveUser(ctx context.Context, name string) error {
 // Zugang returns a user with its password and Traeger, as WS-Security needs
 // it to verify a UsernameToken; an unknown user wraps ErrNotFound. Never log
 // the password.
+//
+// It answers from a copy of the store's users, read once and again after
+// every transaction that wrote to them: it runs for every request.
 func (s *Store) Zugang(ctx context.Context, name string) (Zugang, error) {
-	return view(ctx, s, func(tx *Tx) (Zugang, error) { return tx.Zugang(ctx, name) })
+	if users, ok := s.users.get(); ok {
+		return users.find(name)
+	}
+	gen := s.users.generation()
+	all, err := s.Zugaenge(ctx)
+	if err != nil {
+		return Zugang{}, fmt.Errorf("Benutzer %q: %w", name, err)
+	}
+	users := zugaenge{}
+	for _, z := range all {
+		users[z.Name] = z
+	}
+	s.users.put(gen, users)
+	return users.find(name)
+}
+
+// zugaenge are a store's users by name.
+type zugaenge map[string]Zugang
+
+func (z zugaenge) find(name string) (Zugang, error) {
+	u, ok := z[name]
+	if !ok {
+		return Zugang{}, lookupError("Benutzer", name, sql.ErrNoRows)
+	}
+	return u, nil
+}
+
+// userCache is the copy of a store's users that Zugang answers from. A
+// transaction that wrote to them drops it once committed; a copy read while
+// one did is not kept (the generation tells).
+type userCache struct {
+	mu    sync.Mutex
+	gen   uint64
+	users zugaenge // nil: not read since the last change
+}
+
+func (c *userCache) get() (zugaenge, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.users, c.users != nil
+}
+
+func (c *userCache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+// put keeps users, read when the generation was gen.
+func (c *userCache) put(gen uint64, users zugaenge) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen == gen {
+		c.users = users
+	}
+}
+
+// changed drops the copy.
+func (c *userCache) changed() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.users = nil
 }
 
 // Zugaenge returns every user with its password, for copying the users of a

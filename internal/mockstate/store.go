@@ -48,6 +48,9 @@ type Store struct {
 	log       *slog.Logger // never nil
 	retention Retention
 	appended  atomic.Int64 // journal entries since the last pruning
+
+	stmts statements
+	users userCache
 }
 
 // WithName names the store in its log lines (the sandbox's name).
@@ -129,6 +132,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		s.db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// Readers' connections are kept rather than closed and opened again
+	// (database/sql keeps two idle by default): opening one costs more than
+	// the read, and each keeps its prepared statements.
+	s.rdb.SetMaxIdleConns(maxIdleReaders)
 	return s, nil
 }
 
@@ -168,8 +175,12 @@ func fileDSN(path string, params url.Values) string {
 	return "file:" + escaped + "?" + params.Encode()
 }
 
+// maxIdleReaders is how many idle connections a store keeps for readers.
+const maxIdleReaders = 8
+
 // Close closes the database. An in-memory store's data is gone afterwards.
 func (s *Store) Close() error {
+	s.stmts.close()
 	var err error
 	if s.rdb != s.db {
 		err = s.rdb.Close()
@@ -192,6 +203,9 @@ func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
 }
 
 func (s *Store) run(ctx context.Context, db *sql.DB, commit bool, fn func(tx *Tx) error) error {
+	// Statements the transaction ran unprepared are prepared once it is
+	// over and its connection free again (deferred first, so run last).
+	defer s.stmts.prepareWanted(ctx, db)
 	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
@@ -200,11 +214,15 @@ func (s *Store) run(ctx context.Context, db *sql.DB, commit bool, fn func(tx *Tx
 	// fn panics.
 	defer sqlTx.Rollback()
 
-	if err := fn(&Tx{tx: sqlTx, now: s.now, s: s}); err != nil {
+	tx := &Tx{tx: sqlTx, db: db, now: s.now, s: s}
+	if err := fn(tx); err != nil {
 		return err
 	}
 	if !commit {
 		return nil
+	}
+	if tx.usersWritten {
+		defer s.users.changed() // also if the commit fails: it may have
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
@@ -242,22 +260,40 @@ func update[T any](ctx context.Context, s *Store, fn func(tx *Tx) (T, error)) (T
 // look at the tables.
 type Tx struct {
 	tx  *sql.Tx
+	db  *sql.DB // the pool the transaction came from
 	now func() time.Time
 	s   *Store
+	// usersWritten says a statement of the transaction wrote to the table
+	// benutzer, so that the store's copy of its users is dropped.
+	usersWritten bool
 }
 
-// ExecContext executes a statement in the transaction.
+// ExecContext executes a statement in the transaction, prepared once per
+// connection.
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if strings.Contains(query, "benutzer") {
+		tx.usersWritten = true
+	}
+	if st := tx.s.stmts.get(tx.db, query); st != nil {
+		return tx.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
 	return tx.tx.ExecContext(ctx, query, args...)
 }
 
-// QueryContext runs a query in the transaction.
+// QueryContext runs a query in the transaction, prepared once per
+// connection.
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := tx.s.stmts.get(tx.db, query); st != nil {
+		return tx.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
 	return tx.tx.QueryContext(ctx, query, args...)
 }
 
 // QueryRowContext runs a query that returns at most one row in the
-// transaction.
+// transaction, prepared once per connection.
 func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := tx.s.stmts.get(tx.db, query); st != nil {
+		return tx.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
 	return tx.tx.QueryRowContext(ctx, query, args...)
 }

@@ -1,0 +1,91 @@
+package mockstate_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/inge-harness/inge-harness/internal/ingetest"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+// A statement run in a transaction is prepared once the transaction is
+// over and then reused, by readers and writers alike; a text of several
+// statements is never prepared (Prepare would compile only its first), and
+// each of its statements still runs.
+func TestPreparedStatements(t *testing.T) {
+	ctx := t.Context()
+	s := ingetest.MustOpen(t, "")
+	before := mockstate.Prepared(s)
+	read := func() int {
+		var n int
+		if err := s.View(ctx, func(tx *mockstate.Tx) error {
+			return tx.QueryRowContext(ctx, `SELECT count(*) FROM traeger WHERE traegernummer <> ?`, "x").Scan(&n)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	first := read()
+	if got := mockstate.Prepared(s); got != before+1 {
+		t.Fatalf("after one read, %d statements prepared; want %d", got, before+1)
+	}
+	if again := read(); again != first || mockstate.Prepared(s) != before+1 {
+		t.Errorf("the second read: %d (want %d), %d statements prepared (want %d)", again, first, mockstate.Prepared(s), before+1)
+	}
+	for range 2 {
+		if err := s.Update(ctx, func(tx *mockstate.Tx) error {
+			_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS t1 (a); CREATE TABLE IF NOT EXISTS t2 (b);`)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := mockstate.Prepared(s); got != before+1 {
+		t.Errorf("a text of two statements was prepared: %d statements; want %d", got, before+1)
+	}
+	if err := s.View(ctx, func(tx *mockstate.Tx) error {
+		_, err := tx.QueryContext(ctx, `SELECT b FROM t2`)
+		return err
+	}); err != nil {
+		t.Errorf("the second statement of the text did not run: %v", err)
+	}
+}
+
+// Zugang answers from a copy of the users that every change of them
+// renews, also one made in a transaction of the rules' plain SQL.
+func TestZugangFollowsChanges(t *testing.T) {
+	ctx := t.Context()
+	s := ingetest.MustStore(t)
+	u := mockstate.Zugang{Name: "neu.kt1", Passwort: "Geheim!1", Traegernummer: "10000001"}
+	if _, err := s.Zugang(ctx, u.Name); !errors.Is(err, mockstate.ErrNotFound) {
+		t.Fatalf("Zugang of a user not yet added: %v; want ErrNotFound", err)
+	}
+	steps := []struct {
+		name   string
+		change func(context.Context) error
+		want   string // the password Zugang then gives; "" for not found
+	}{
+		{"AddUser", func(ctx context.Context) error { return s.AddUser(ctx, u) }, "Geheim!1"},
+		{"UpdateSQL", func(ctx context.Context) error {
+			return s.Update(ctx, func(tx *mockstate.Tx) error {
+				_, err := tx.ExecContext(ctx, `UPDATE benutzer SET passwort = 'Anders!2' WHERE name = ?`, u.Name)
+				return err
+			})
+		}, "Anders!2"},
+		{"RemoveUser", func(ctx context.Context) error { return s.RemoveUser(ctx, u.Name) }, ""},
+		{"SetUsers", func(ctx context.Context) error { return s.SetUsers(ctx, []mockstate.Zugang{u}) }, "Geheim!1"},
+	}
+	for _, step := range steps {
+		if err := step.change(ctx); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		z, err := s.Zugang(ctx, u.Name)
+		switch {
+		case step.want == "" && !errors.Is(err, mockstate.ErrNotFound):
+			t.Errorf("after %s: Zugang = %+v, %v; want ErrNotFound", step.name, z, err)
+		case step.want != "" && (err != nil || z.Passwort != step.want):
+			t.Errorf("after %s: Zugang = %+v, %v; want the password %s", step.name, z, err, step.want)
+		}
+	}
+}
