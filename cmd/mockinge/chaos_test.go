@@ -131,7 +131,7 @@ func (c *chaos) start() {
 	if c.logs == nil {
 		c.logs = &bytes.Buffer{}
 	}
-	args := append(append([]string(nil), c.args...), "-addr", "127.0.0.1:0", "-admin-addr", "127.0.0.1:0", "-db", c.db, "-max-concurrent-sandbox", "16", "-journal-max-eintraege", "0")
+	args := append(append([]string(nil), c.args...), "-addr", "127.0.0.1:0", "-admin-addr", "127.0.0.1:0", "-db", c.db, "-max-concurrent-sandbox", "16", "-journal-max-eintraege", "0", "-log-level", "debug")
 	cmd := exec.Command(c.bin, args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -139,5 +140,38 @@ func TestEveryFlagInREADME(t *testing.T) {
 		if !strings.Contains(string(readme), "`-"+name+"`") {
 			t.Errorf("flag -%s has no row in the README's settings table", name)
 		}
+	}
+}
+
+// -log-level debug writes a line for every SOAP request; the default info
+// does not; an unknown level is a usage error.
+func TestRun_LogLevel(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if err := run(t.Context(), []string{"-log-level", "laut", "-db", filepath.Join(t.TempDir(), "m.db")}, env(nil), &stdout, &stderr); err == nil || !strings.Contains(err.Error()+stderr.String(), "-log-level") {
+		t.Errorf("-log-level laut: err = %v, stderr %q; want a usage error naming -log-level", err, stderr.String())
+	}
+	for _, tc := range []struct {
+		level    string
+		wantLine bool
+	}{{"debug", true}, {"info", false}, {"", false}} {
+		t.Run("level="+tc.level, func(t *testing.T) {
+			args := []string{"-addr", "127.0.0.1:0", "-admin-addr", "", "-db", filepath.Join(t.TempDir(), "m.db")}
+			if tc.level != "" {
+				args = append(args, "-log-level", tc.level)
+			}
+			r := MustRun(t, args, env(nil))
+			r.WaitFor(t, lastUserLine)
+			resp, err := http.Post(r.endpoint, "text/xml; charset=utf-8", strings.NewReader(`<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if err := r.Stop(t); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(r.stderr.String(), "msg=soap"); got != tc.wantLine {
+				t.Errorf("a line msg=soap in the log: %v; want %v\n%s", got, tc.wantLine, r.stderr)
+			}
+		})
 	}
 }

@@ -83,6 +83,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	keyFile := fset.String("key", getenv("MOCKINGE_TLS_KEY"), "PEM-Schlüssel zu -cert (env MOCKINGE_TLS_KEY)")
 	caOut := fset.String("tls-ca-out", "", "das erzeugte Zertifikat (PEM) in diese Datei schreiben, damit Clients ihm vertrauen; mit -tls")
 	logFormat := fset.String("log-format", envOr(getenv, "MOCKINGE_LOG_FORMAT", "text"), "Protokollzeilen auf stderr: text oder json (log/slog; env MOCKINGE_LOG_FORMAT)")
+	logLevel := fset.String("log-level", envOr(getenv, "MOCKINGE_LOG_LEVEL", "info"), "kleinste Stufe der Protokollzeilen: debug (auch eine Zeile je SOAP-Anfrage), info, warn oder error (env MOCKINGE_LOG_LEVEL)")
+	pprofOn := fset.Bool("pprof", false, "die Profile der Laufzeit (net/http/pprof) auf der Admin-API unter /debug/pprof/ anbieten, z. B. go tool pprof http://127.0.0.1:8081/debug/pprof/profile?seconds=10")
 	healthcheck := fset.Bool("healthcheck", false, "nicht starten, sondern prüfen, ob ein mockinge mit diesen Adressen bereit ist (GET /bereit der Admin-API, ohne sie GET /inge); Status 0 bereit, 1 nicht (für HEALTHCHECK eines Containers)")
 	profilDirs := envList(getenv, "MOCKINGE_PROFIL")
 	fset.Var(&profilDirs, "profil", "Verzeichnis eines Vertragsprofils (BAMFs WSDL und XSD und ihre Abbildung auf unseren Vertrag), beim Start vollständig geprüft; mehrfach für mehrere (env MOCKINGE_PROFIL, durch "+string(os.PathListSeparator)+" getrennt)")
@@ -131,7 +133,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if *caOut != "" && (!*useTLS || *certFile != "") {
 		return cli.Usagef(stderr, "mockinge", "-tls-ca-out schreibt das Zertifikat, das -tls erzeugt; es braucht -tls und kein -cert")
 	}
-	logger, err := newLogger(*logFormat, stderr)
+	logger, err := newLogger(*logFormat, *logLevel, stderr)
 	if err != nil {
 		return cli.Usagef(stderr, "mockinge", "%v", err)
 	}
@@ -168,7 +170,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		MaxSandboxes: *maxSandboxen, MaxOpen: *maxOffen,
 		Retention:                 mockstate.Retention{MaxEintraege: *journalMax, MaxAlter: *journalAlter},
 		MaxJournalUnauthenticated: *journalUnangemeldet, MaxNonces: *maxNonces, MaxNonceBytes: *maxNonceBytes,
-		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig, Profile: profile,
+		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig, Profile: profile, Pprof: *pprofOn,
 	}
 	mock, err := mockserver.StartLocal(ctx, *addr, *db, paket, cfg, mockstate.WithRegeln(regeln))
 	if errors.Is(err, syscall.EADDRINUSE) {
@@ -220,13 +222,18 @@ func checkLimits(stderr io.Writer, counts map[string]int64, durations map[string
 	return nil
 }
 
-// newLogger returns the logger of the given format on w.
-func newLogger(format string, w io.Writer) (*slog.Logger, error) {
+// newLogger returns the logger of the given format and least level on w.
+func newLogger(format, level string, w io.Writer) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil || !slices.Contains([]string{"debug", "info", "warn", "error"}, strings.ToLower(level)) {
+		return nil, fmt.Errorf("-log-level %q: erlaubt sind debug, info, warn und error", level)
+	}
+	opts := &slog.HandlerOptions{Level: l}
 	switch format {
 	case "text":
-		return slog.New(slog.NewTextHandler(w, nil)), nil
+		return slog.New(slog.NewTextHandler(w, opts)), nil
 	case "json":
-		return slog.New(slog.NewJSONHandler(w, nil)), nil
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
 	}
 	return nil, fmt.Errorf("-log-format %q: erlaubt sind text und json", format)
 }

@@ -101,6 +101,9 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 			return nil, fmt.Errorf("start mock: %w", err)
 		}
 		admin.Mount(console.Prefix, l.konsole)
+		if cfg.Pprof {
+			admin.router.PathPrefix("/debug/pprof/").Handler(pprofHandler())
+		}
 		l.AdminURL = "http://" + adminLn.Addr().String()
 		l.servers = append(l.servers, serve(adminLn, admin, nil, srv.cfg.Timeouts, srv.log))
 	}

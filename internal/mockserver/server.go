@@ -118,6 +118,9 @@ type Config struct {
 	// password, and scripts reach it without a certificate to trust. New
 	// ignores it.
 	TLS *tls.Config
+	// Pprof makes StartLocal offer the runtime's profiles (net/http/pprof)
+	// on the admin listener under /debug/pprof/. New ignores it.
+	Pprof bool
 	// Profile are the contract profiles a sandbox may speak, by name
 	// (mockinge -profil); the standard sandbox speaks our contract.
 	Profile map[string]*profil.Profil

@@ -970,3 +970,20 @@ func TestClient_ReachesEveryProcedure(t *testing.T) {
 		})
 	}
 }
+
+// The runtime's profiles are on the admin listener only when asked for.
+func TestPprof(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		mock := MustStartLocal(t, mockserver.Config{AdminAddr: "127.0.0.1:0", Pprof: on})
+		resp, err := http.Get(mock.AdminURL + "/debug/pprof/goroutine?debug=1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		served := resp.StatusCode == http.StatusOK && strings.Contains(string(body), "goroutine profile")
+		if served != on {
+			t.Errorf("Pprof %v: GET /debug/pprof/goroutine = %d, a profile: %v", on, resp.StatusCode, served)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request) {
 	if !ex.journaled {
 		s.journal(r.Context(), ex)
 	}
-	s.log.Info("soap", "sandbox", ex.sandboxName(), "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+	s.log.Debug("soap", "sandbox", ex.sandboxName(), "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
 		"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started))
 	// An injected latency is waited out with the sandbox's slot, not the
 	// mock's: a sandbox with a latency is limited to its own share.
@@ -392,7 +392,7 @@ func (s *Server) drainStore(ctx context.Context, sb *sandbox.Sandbox, st *mockst
 		if err != nil {
 			return n, fmt.Errorf("drain %s: %w", sb.Name, err)
 		}
-		s.log.Info("soap", "sandbox", sb.Name, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
+		s.log.Debug("soap", "sandbox", sb.Name, "operation", ex.operation, "traeger", ex.caller.Traegernummer, "benutzer", ex.caller.Benutzer,
 			"ergebnis", ex.ergebnis, "vorgang", ex.vorgang, "dauer", time.Since(ex.started), "nachverarbeitet", true)
 		n++
 	}
