@@ -15,3 +15,22 @@ func Prepared(s *Store) int {
 	defer s.stmts.mu.Unlock()
 	return len(s.stmts.byText)
 }
+
+// WritesUsers exposes writesUsers.
+var WritesUsers = writesUsers
+
+// PreparedQueries returns the texts of the statements a store keeps
+// prepared: every statement its transactions ran.
+func PreparedQueries(s *Store) []string {
+	s.stmts.mu.Lock()
+	defer s.stmts.mu.Unlock()
+	var out []string
+	seen := map[string]bool{}
+	for k := range s.stmts.byText {
+		if !seen[k.query] {
+			seen[k.query] = true
+			out = append(out, k.query)
+		}
+	}
+	return out
+}

@@ -89,3 +89,22 @@ func TestZugangFollowsChanges(t *testing.T) {
 		}
 	}
 }
+
+// Which statements count as writes to the users.
+func TestWritesUsers(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		want  bool
+	}{
+		{`INSERT INTO benutzer (name, passwort, traegernummer) VALUES (?, ?, ?)`, true},
+		{`DELETE FROM benutzer WHERE name = ?`, true},
+		{"update\n  benutzer SET passwort = ?", true},
+		{`INSERT INTO journal (zeit, traegernummer, benutzer, operation) VALUES (?, ?, ?, ?)`, false},
+		{`UPDATE journal SET benutzer = ''`, false},
+		{`SELECT passwort FROM benutzer WHERE name = ?`, true}, // a read, counted to be safe
+	} {
+		if got := mockstate.WritesUsers(tc.query); got != tc.want {
+			t.Errorf("writesUsers(%q) = %v; want %v", tc.query, got, tc.want)
+		}
+	}
+}

@@ -271,13 +271,33 @@ type Tx struct {
 // ExecContext executes a statement in the transaction, prepared once per
 // connection.
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if strings.Contains(query, "benutzer") {
+	if !tx.usersWritten && writesUsers(query) {
 		tx.usersWritten = true
 	}
 	if st := tx.s.stmts.get(tx.db, query); st != nil {
 		return tx.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}
 	return tx.tx.ExecContext(ctx, query, args...)
+}
+
+// writesUsers reports whether a statement may write to the table benutzer:
+// it names it after INTO, FROM or UPDATE (a column benutzer, as the
+// journal's, does not count).
+func writesUsers(query string) bool {
+	for rest := query; ; {
+		i := strings.Index(rest, "benutzer")
+		if i < 0 {
+			return false
+		}
+		before := strings.TrimRight(rest[:i], " \t\r\n")
+		word := before[strings.LastIndexAny(before, " \t\r\n(,")+1:]
+		for _, kw := range []string{"INTO", "FROM", "UPDATE"} {
+			if strings.EqualFold(word, kw) {
+				return true
+			}
+		}
+		rest = rest[i+len("benutzer"):]
+	}
 }
 
 // QueryContext runs a query in the transaction, prepared once per
