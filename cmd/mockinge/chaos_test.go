@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
 // TestChaos runs mockinge as a process with 4 sandboxes under mixed load
@@ -534,6 +535,9 @@ func (c *chaos) checkSandbox(round int, sb, file string) {
 			if err := db.QueryRow(`SELECT antwort FROM journal WHERE vorgangsnummer = ? AND ergebnis != 'angenommen'`, w.vorgang).Scan(&antwort); err != nil {
 				t.Fatal(err)
 			}
+			if antwort, err = mockstate.JournalDokument(antwort); err != nil {
+				t.Fatal(err)
+			}
 			if m := kennungRE.FindSubmatch(antwort); m != nil {
 				w.nummer = string(m[1])
 				if prev, dup := seen[w.op+w.nummer]; dup {
@@ -590,6 +594,11 @@ func (c *chaos) checkPasswords(round int, files []string) {
 			var anfrage, antwort []byte
 			if err := rows.Scan(&id, &anfrage, &antwort); err != nil {
 				t.Fatal(err)
+			}
+			for _, doc := range []*[]byte{&anfrage, &antwort} {
+				if *doc, err = mockstate.JournalDokument(*doc); err != nil {
+					t.Errorf("round %d: journal entry %d of %s: %v", round, id, filepath.Base(f), err)
+				}
 			}
 			for _, s := range secrets {
 				if bytes.Contains(anfrage, []byte(s)) || bytes.Contains(antwort, []byte(s)) {

@@ -70,8 +70,8 @@ func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		formatTime(e.Zeit), nullString(e.Traegernummer), nullString(e.Benutzer), e.Operation,
 		nullString(e.Vorgangsnummer), e.Ergebnis, e.Dauer.Microseconds(),
-		nullBytes(anfrage), nullBytes(antwort),
-		nullString(e.Profil), nullBytes(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...)), nullBytes(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...)))
+		nullBytes(pack(anfrage)), nullBytes(pack(antwort)),
+		nullString(e.Profil), nullBytes(pack(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...))), nullBytes(pack(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...))))
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
@@ -232,6 +232,11 @@ func (tx *Tx) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Ei
 		}
 		if e.Zeit, err = parseTime(zeit); err != nil {
 			return fmt.Errorf("read journal entry %d: %w", e.ID, err)
+		}
+		for _, doc := range []*[]byte{&e.Anfrage, &e.Antwort, &e.AnfrageKanonisch, &e.AntwortKanonisch} {
+			if *doc, err = unpack(*doc); err != nil {
+				return fmt.Errorf("read journal entry %d: %w", e.ID, err)
+			}
 		}
 		e.Dauer = time.Duration(dauerUS) * time.Microsecond
 		if err := fn(e); err != nil {

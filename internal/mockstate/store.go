@@ -134,8 +134,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	// Readers' connections are kept rather than closed and opened again
 	// (database/sql keeps two idle by default): opening one costs more than
-	// the read, and each keeps its prepared statements.
+	// the read, and each keeps its prepared statements. An idle sandbox
+	// gives its file handles back after a while.
 	s.rdb.SetMaxIdleConns(maxIdleReaders)
+	s.rdb.SetConnMaxIdleTime(time.Minute)
 	return s, nil
 }
 
@@ -175,8 +177,10 @@ func fileDSN(path string, params url.Values) string {
 	return "file:" + escaped + "?" + params.Encode()
 }
 
-// maxIdleReaders is how many idle connections a store keeps for readers.
-const maxIdleReaders = 8
+// maxIdleReaders is how many idle connections a store keeps for readers:
+// as many as the cores a mock usually has, within the file handles that
+// -max-offen counts on per sandbox.
+const maxIdleReaders = 4
 
 // Close closes the database. An in-memory store's data is gone afterwards.
 func (s *Store) Close() error {
