@@ -186,8 +186,19 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 		}
 		return tx.journal(ctx, j, resp)
 	})
-	if err == nil && !write {
-		err = s.Update(ctx, func(tx *Tx) error { return tx.journal(ctx, j, resp) })
+	if err == nil && !write && j != nil {
+		// A read's entry is made and prepared before it waits for the
+		// writer, which then only stores it.
+		var e Eintrag
+		if e, err = j(resp); err != nil {
+			err = fmt.Errorf("journal entry: %w", err)
+		} else {
+			g := s.prepareEintrag(e)
+			err = s.Update(ctx, func(tx *Tx) error {
+				_, err := tx.appendJournal(ctx, g)
+				return err
+			})
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("apply %s: %w", p.Name, err)

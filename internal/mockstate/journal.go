@@ -59,19 +59,43 @@ type Filter struct {
 // wsse.MaskSecrets first. A zero Zeit is set to the current real time. e.ID is
 // ignored.
 func (tx *Tx) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
+	return tx.appendJournal(ctx, tx.s.prepareEintrag(e))
+}
+
+// gespeicherterEintrag is a journal entry as it is stored: masked, cut,
+// packed. Preparing it is most of an append's work, and needs no
+// transaction: a read's entry is prepared before it waits for the writer.
+type gespeicherterEintrag struct {
+	e                                  Eintrag // the fields stored as they are
+	anfrage, antwort                   []byte
+	anfrageKanonisch, antwortKanonisch []byte
+}
+
+// prepareEintrag masks, cuts and packs e's documents.
+func (s *Store) prepareEintrag(e Eintrag) gespeicherterEintrag {
 	if e.Zeit.IsZero() {
-		e.Zeit = tx.now()
+		e.Zeit = s.now()
 	}
-	anfrage := kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)
-	antwort := wsse.MaskSecrets(e.Antwort, e.Geheim...)
+	return gespeicherterEintrag{
+		e:                e,
+		anfrage:          pack(kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)),
+		antwort:          pack(wsse.MaskSecrets(e.Antwort, e.Geheim...)),
+		anfrageKanonisch: pack(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...)),
+		antwortKanonisch: pack(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...)),
+	}
+}
+
+// appendJournal stores a prepared entry and returns its ID.
+func (tx *Tx) appendJournal(ctx context.Context, g gespeicherterEintrag) (int64, error) {
+	e := g.e
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort,
 		                     profil, anfrage_kanonisch, antwort_kanonisch)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		formatTime(e.Zeit), nullString(e.Traegernummer), nullString(e.Benutzer), e.Operation,
 		nullString(e.Vorgangsnummer), e.Ergebnis, e.Dauer.Microseconds(),
-		nullBytes(pack(anfrage)), nullBytes(pack(antwort)),
-		nullString(e.Profil), nullBytes(pack(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...))), nullBytes(pack(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...))))
+		nullBytes(g.anfrage), nullBytes(g.antwort),
+		nullString(e.Profil), nullBytes(g.anfrageKanonisch), nullBytes(g.antwortKanonisch))
 	if err != nil {
 		return 0, fmt.Errorf("append journal: %w", err)
 	}
@@ -251,7 +275,8 @@ func (tx *Tx) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Ei
 
 // AppendJournal stores e and returns its ID; see Tx.AppendJournal.
 func (s *Store) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
-	return update(ctx, s, func(tx *Tx) (int64, error) { return tx.AppendJournal(ctx, e) })
+	g := s.prepareEintrag(e) // before waiting for the writer
+	return update(ctx, s, func(tx *Tx) (int64, error) { return tx.appendJournal(ctx, g) })
 }
 
 // Journal returns the entries that match f, newest first.

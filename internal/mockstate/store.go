@@ -49,8 +49,9 @@ type Store struct {
 	retention Retention
 	appended  atomic.Int64 // journal entries since the last pruning
 
-	stmts statements
-	users userCache
+	stmts  statements
+	users  userCache
+	gruppe gruppe
 }
 
 // WithName names the store in its log lines (the sandbox's name).
@@ -196,17 +197,23 @@ func (s *Store) Close() error {
 // returns nil and rolls back if fn returns an error or panics. fn must do
 // all its work through tx: Store methods called from fn run in transactions
 // of their own and may wait for this one.
+//
+// Updates that wait for one another are committed together (see gruppe):
+// fn runs in a savepoint of a transaction shared with them, and Update
+// returns once that transaction committed. fn's error or panic undoes fn
+// alone.
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
-	return s.run(ctx, s.db, true, fn)
+	return s.update(ctx, fn)
 }
 
 // View runs fn in a read-only transaction, which sees one consistent
 // snapshot of the database and is always rolled back.
 func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
-	return s.run(ctx, s.rdb, false, fn)
+	return s.run(ctx, s.rdb, fn)
 }
 
-func (s *Store) run(ctx context.Context, db *sql.DB, commit bool, fn func(tx *Tx) error) error {
+// run runs fn in a read-only transaction of db, always rolled back.
+func (s *Store) run(ctx context.Context, db *sql.DB, fn func(tx *Tx) error) error {
 	// Statements the transaction ran unprepared are prepared once it is
 	// over and its connection free again (deferred first, so run last).
 	defer s.stmts.prepareWanted(ctx, db)
@@ -214,24 +221,9 @@ func (s *Store) run(ctx context.Context, db *sql.DB, commit bool, fn func(tx *Tx
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	// A no-op after Commit; otherwise it also releases the transaction when
-	// fn panics.
+	// Also releases the transaction when fn panics.
 	defer sqlTx.Rollback()
-
-	tx := &Tx{tx: sqlTx, db: db, now: s.now, s: s}
-	if err := fn(tx); err != nil {
-		return err
-	}
-	if !commit {
-		return nil
-	}
-	if tx.usersWritten {
-		defer s.users.changed() // also if the commit fails: it may have
-	}
-	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
+	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s})
 }
 
 // view runs fn in View and returns its result.

@@ -1,0 +1,183 @@
+package mockstate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// Group commit. Every write of a store takes its one writer connection, and
+// every request writes (its journal entry, at least), so writers queue. The
+// writes that queue while a transaction runs are committed together in the
+// next one: each in a savepoint of its own, which its error undoes alone,
+// and each acknowledged only once that transaction committed. One commit
+// then carries many requests' pages, instead of one each: the cost of the
+// commit, most of a short write's, is shared.
+
+// maxGruppe bounds the writes of one transaction, so that the first of
+// them is not held up by ever more behind it.
+const maxGruppe = 64
+
+// gruppe queues the writes of a store and commits them in groups.
+type gruppe struct {
+	mu      sync.Mutex
+	queue   []*schreiben
+	leading bool // a goroutine is committing the queue
+}
+
+// schreiben is one Update waiting for its group.
+type schreiben struct {
+	ctx  context.Context
+	fn   func(*Tx) error
+	done chan ergebnis
+}
+
+// ergebnis is what an Update learns: its error, or the value its fn
+// panicked with, to panic with in the caller's goroutine.
+type ergebnis struct {
+	err      error
+	panicked any
+}
+
+// update queues fn and waits until its group committed or fn failed.
+func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
+	w := &schreiben{ctx: ctx, fn: fn, done: make(chan ergebnis, 1)}
+	g := &s.gruppe
+	g.mu.Lock()
+	g.queue = append(g.queue, w)
+	lead := !g.leading
+	g.leading = true
+	g.mu.Unlock()
+	if lead {
+		go s.lead()
+	}
+	res := <-w.done
+	if res.panicked != nil {
+		panic(res.panicked)
+	}
+	return res.err
+}
+
+// errGoexit answers the writes of a group whose leader ended in the middle:
+// a write's fn called runtime.Goexit (a test's t.Fatal, say).
+var errGoexit = errors.New("write ended with runtime.Goexit; nothing of its group was kept")
+
+// lead commits the queue group by group until it is empty.
+func (s *Store) lead() {
+	g := &s.gruppe
+	var batch []*schreiben
+	finished := false
+	defer func() {
+		if finished {
+			return
+		}
+		// fn ran runtime.Goexit: the group's transaction was rolled back.
+		// Its writers get an error instead of waiting for ever, and a new
+		// leader takes the queue.
+		for _, w := range batch {
+			select {
+			case w.done <- ergebnis{err: errGoexit}:
+			default: // answered already
+			}
+		}
+		g.mu.Lock()
+		again := len(g.queue) > 0
+		g.leading = again
+		g.mu.Unlock()
+		if again {
+			go s.lead()
+		}
+	}()
+	for {
+		g.mu.Lock()
+		n := min(len(g.queue), maxGruppe)
+		if n == 0 {
+			g.leading = false
+			g.mu.Unlock()
+			finished = true
+			return
+		}
+		batch = g.queue[:n:n]
+		g.queue = g.queue[n:]
+		g.mu.Unlock()
+		s.commitGroup(batch)
+	}
+}
+
+// commitGroup runs the writes of batch in one transaction, each in its
+// savepoint, and commits it.
+func (s *Store) commitGroup(batch []*schreiben) {
+	// Statements run unprepared are prepared once the connection is free.
+	defer s.stmts.prepareWanted(context.Background(), s.db)
+	fail := func(ws []*schreiben, err error) {
+		for _, w := range ws {
+			w.done <- ergebnis{err: err}
+		}
+	}
+	// Not a request's context: cancelling it would roll back the others.
+	sqlTx, err := s.db.BeginTx(context.Background(), nil)
+	if err != nil {
+		fail(batch, fmt.Errorf("begin transaction: %w", err))
+		return
+	}
+	defer sqlTx.Rollback()
+	var done []*schreiben
+	usersWritten := false
+	for i, w := range batch {
+		tx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s}
+		res, broken := runSavepoint(w.ctx, tx, w.fn)
+		if broken != nil {
+			// The transaction is in no state to go on: nothing of the group
+			// is kept.
+			fail(done, broken)
+			fail(batch[i:], broken)
+			return
+		}
+		usersWritten = usersWritten || tx.usersWritten && res.err == nil && res.panicked == nil
+		if res.err != nil || res.panicked != nil {
+			w.done <- res
+			continue
+		}
+		done = append(done, w)
+	}
+	err = sqlTx.Commit()
+	if usersWritten {
+		s.users.changed() // also if the commit failed: it may have written
+	}
+	if err != nil {
+		fail(done, fmt.Errorf("commit: %w", err))
+		return
+	}
+	fail(done, nil)
+}
+
+// runSavepoint runs fn in a savepoint of tx: its error or panic undoes what
+// it did, and only that. broken reports that the savepoint itself failed,
+// which leaves the transaction unusable.
+func runSavepoint(ctx context.Context, tx *Tx, fn func(*Tx) error) (res ergebnis, broken error) {
+	exec := func(q string) error {
+		_, err := tx.tx.ExecContext(context.WithoutCancel(ctx), q)
+		return err
+	}
+	if err := exec(`SAVEPOINT gruppe`); err != nil {
+		return ergebnis{}, fmt.Errorf("savepoint: %w", err)
+	}
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				res.panicked = p
+			}
+		}()
+		res.err = fn(tx)
+	}()
+	if res.err != nil || res.panicked != nil {
+		if err := exec(`ROLLBACK TO gruppe`); err != nil {
+			return res, fmt.Errorf("rollback to savepoint: %w", err)
+		}
+	}
+	if err := exec(`RELEASE gruppe`); err != nil {
+		return res, fmt.Errorf("release savepoint: %w", err)
+	}
+	return res, nil
+}
