@@ -121,6 +121,7 @@ type runner struct {
 	paket     *testdaten.Paket
 	admin     *mockadmin.Client
 	sandboxes *sandboxes // nil when the scenarios share cfg.Sandbox
+	patterns  stepPatterns
 
 	mu      sync.Mutex
 	result  Result

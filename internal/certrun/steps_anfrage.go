@@ -12,7 +12,7 @@ import (
 // The steps that shape the prepared request of any procedure. They are
 // shared because the features change every kind of request the same way:
 // by the XML path of a field (setField), and by the Rollback flag.
-func (w *world) registerAnfrageSteps(sc *godog.ScenarioContext) {
+func (w *world) registerAnfrageSteps(sc steps) {
 	sc.Step(`^in der Anfrage fehlen die Felder:$`, w.felderFehlen)
 	sc.Step(`^das Feld "([^"]*)" hat den Wert "([^"]*)"$`, w.feldWert)
 	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? in der Zukunft$`, w.feldInZukunft)

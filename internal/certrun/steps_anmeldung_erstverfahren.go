@@ -5,15 +5,13 @@ import (
 	"slices"
 	"time"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // The steps of AnmeldungErstverfahren (anmeldung_erstverfahren.feature):
 // the registration form of a person of the Testdatenpaket.
-func (w *world) registerAnmeldungErstverfahrenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerAnmeldungErstverfahrenSteps(sc steps) {
 	sc.Step(`^eine vollständige Erstanmeldung für `+personAus+`$`, w.erstanmeldungVorbereiten)
 	sc.Step(`^ich die Erstanmeldung übermittle$`, w.erstanmeldungUebermitteln)
 }

@@ -3,14 +3,12 @@ package certrun
 import (
 	"context"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of AnmeldungWiederholerverfahren
 // (anmeldung_wiederholerverfahren.feature).
-func (w *world) registerAnmeldungWiederholerverfahrenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerAnmeldungWiederholerverfahrenSteps(sc steps) {
 	sc.Step(`^eine vollständige Anmeldung im Wiederholerverfahren für `+personAus+`$`, w.wiederholerVorbereiten)
 	sc.Step(`^ich die Anmeldung im Wiederholerverfahren übermittle$`, w.wiederholerUebermitteln)
 }

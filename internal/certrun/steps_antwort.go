@@ -20,7 +20,7 @@ import (
 // Meldungen, the elements it must not carry, and Faults. They are shared
 // because every procedure answers in the same frame (inge.Antwort, or a
 // SOAP Fault with a catalogue code).
-func (w *world) registerAntwortSteps(sc *godog.ScenarioContext) {
+func (w *world) registerAntwortSteps(sc steps) {
 	sc.Step(`^ist der Status "([^"]*)"$`, w.status)
 	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"(?: zum Feld "([^"]*)")?$`, w.meldungZumFeld)
 	sc.Step(`^die Antwort enthält nicht die Meldung "([^"]*)"$`, w.keineMeldung)

@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
 
 // The steps of authentifizierung.feature: who the scenario logs in as, and
 // how its WS-Security UsernameToken deviates.
-func (w *world) registerAuthentifizierungSteps(sc *godog.ScenarioContext) {
+func (w *world) registerAuthentifizierungSteps(sc steps) {
 	sc.Step(`^ich bin als Kursträger angemeldet$`, func() { w.login(w.ich, wsse.PasswordDigest) })
 	// Another Traeger: 10000002 by default, not approved as Pruefstelle.
 	sc.Step(`^ich bin als anderer Kursträger angemeldet$`, func() { w.login(w.anderer, wsse.PasswordDigest) })

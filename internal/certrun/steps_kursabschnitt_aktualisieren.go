@@ -3,14 +3,12 @@ package certrun
 import (
 	"context"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of KursabschnittAktualisieren
 // (kursabschnitt_aktualisieren.feature).
-func (w *world) registerKursabschnittAktualisierenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursabschnittAktualisierenSteps(sc steps) {
 	sc.Step(`^eine Aktualisierung des Kursabschnitts "([^"]*)"$`, w.abschnittAktualisierungVorbereiten)
 	sc.Step(`^ich den Kursabschnitt "([^"]*)" aktualisiere$`, w.abschnittAktualisieren)
 }

@@ -3,14 +3,12 @@ package certrun
 import (
 	"context"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of KursabschnittsbeginnMelden
 // (kursabschnittsbeginn_melden.feature).
-func (w *world) registerKursabschnittsbeginnMeldenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursabschnittsbeginnMeldenSteps(sc steps) {
 	sc.Step(`^eine vollständige Meldung des Beginns von Kursabschnitt "([^"]*)"$`, w.abschnittsbeginnVorbereiten)
 	sc.Step(`^ich den Beginn des Kursabschnitts "([^"]*)" melde$`, w.abschnittsbeginnMelden)
 	sc.Step(`^ich den Beginn des Kursabschnitts "([^"]*)" am `+datum+` melde$`, w.abschnittsbeginnAmMelden)

@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of Kursauskunft (kursauskunft.feature): asking for a course,
 // and what the answer shows of it, compared with what the scenario planned
 // and reported.
-func (w *world) registerKursauskunftSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursauskunftSteps(sc steps) {
 	sc.Step(`^ich die Kursauskunft zu dieser Kurskennung anfordere$`, w.kursauskunftDieses)
 	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" anfordere$`, w.kursauskunft)
 	// "die Kursauskunft zu dieser Kurskennung ..." asks first; "die

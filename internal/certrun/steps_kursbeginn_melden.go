@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of KursbeginnMelden (kursbeginn_melden.feature).
-func (w *world) registerKursbeginnMeldenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursbeginnMeldenSteps(sc steps) {
 	sc.Step(`^eine vollständige Kursbeginnmeldung zu diesem Kurs$`, w.kursbeginnVorbereiten)
 	sc.Step(`^die Meldung nennt als Teilnehmende nur die Personen aus Testfall "([^"]*)"$`, w.teilnehmendeAus)
 	sc.Step(`^die Meldung nennt zusätzlich `+personAus+`$`, w.zusaetzlichTeilnehmend)

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"slices"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of KursortaenderungMelden (kursortaenderung_melden.feature).
-func (w *world) registerKursortaenderungMeldenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursortaenderungMeldenSteps(sc steps) {
 	sc.Step(`^eine Kursortänderung für Kursabschnitt "([^"]*)" zum Kursort "([^"]*)"$`, w.kursortaenderungVorbereiten)
 	sc.Step(`^eine weitere Kursortänderung für Kursabschnitt "([^"]*)" zum Kursort "([^"]*)"$`, w.weitereKursortaenderung)
 	sc.Step(`^ich die Kursortänderung melde$`, w.kursortaenderungMelden)

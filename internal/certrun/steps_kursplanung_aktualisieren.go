@@ -3,14 +3,12 @@ package certrun
 import (
 	"context"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of KursplanungAktualisieren (kursplanung_aktualisieren.feature):
 // the stored plan, sent again with what a scenario changes.
-func (w *world) registerKursplanungAktualisierenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursplanungAktualisierenSteps(sc steps) {
 	sc.Step(`^eine Aktualisierung dieser Kursplanung$`, w.aktualisierungVorbereiten)
 	sc.Step(`^ich die Kursplanung aktualisiere$`, w.planungAktualisieren)
 }

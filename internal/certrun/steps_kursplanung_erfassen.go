@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
@@ -15,7 +13,7 @@ import (
 // The steps of KursplanungErfassen (kursplanung_erfassen.feature): a
 // complete plan from a test case, changed where a scenario says so, and the
 // Kurskennung of the answer.
-func (w *world) registerKursplanungErfassenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursplanungErfassenSteps(sc steps) {
 	const kursplanung = `eine vollständige Kursplanung(?: der Kursart "(\d{2})")? aus Testfall "([^"]*)" mit Kursbeginn ` + termin
 	sc.Step(`^`+kursplanung+`$`, w.planungVorbereiten)
 	sc.Step(`^ich habe `+kursplanung+` erfasst$`, w.planungErfasst)

@@ -3,13 +3,11 @@ package certrun
 import (
 	"context"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of KursplanungStornieren (kursplanung_stornieren.feature).
-func (w *world) registerKursplanungStornierenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerKursplanungStornierenSteps(sc steps) {
 	sc.Step(`^eine Stornierung dieser Kursplanung mit dem Grund "([^"]*)"$`, w.stornierungVorbereiten)
 	sc.Step(`^ich die Kursplanung storniere$`, w.planungStornieren)
 	sc.Step(`^ich habe die Kursplanung storniert$`, w.planungStorniert)

@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
@@ -18,7 +16,7 @@ import (
 // scenario knows of its exam, and the one step that every procedure on a
 // Pruefungsnummer shares, because each must hide another Traeger's exam
 // the same way.
-func (w *world) registerLidLebenslaufSteps(sc *godog.ScenarioContext) {
+func (w *world) registerLidLebenslaufSteps(sc steps) {
 	sc.Step(`^die Meldung "([^"]*)" lautet wie für eine unbekannte Prüfungsnummer$`, w.wieUnbekannt)
 }
 

@@ -3,13 +3,11 @@ package certrun
 import (
 	"context"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of LidPruefungAktualisieren (lid_pruefung_aktualisieren.feature).
-func (w *world) registerLidPruefungAktualisierenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerLidPruefungAktualisierenSteps(sc steps) {
 	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung$`, w.lidAktualisierungVorbereiten)
 	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung auf den `+datum+`$`, w.lidAktualisierungAufVorbereiten)
 	sc.Step(`^ich die LiD-Prüfung aktualisiere$`, w.lidAktualisieren)

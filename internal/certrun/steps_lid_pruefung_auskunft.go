@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of LidPruefungAuskunft (lid_pruefung_auskunft.feature): asking
 // for an exam, and what the answer shows of it, compared with what the
 // scenario stored and reported.
-func (w *world) registerLidPruefungAuskunftSteps(sc *godog.ScenarioContext) {
+func (w *world) registerLidPruefungAuskunftSteps(sc steps) {
 	sc.Step(`^ich die Auskunft zu dieser LiD-Prüfung anfordere$`, w.lidAuskunftDieser)
 	sc.Step(`^ich die Auskunft zur LiD-Prüfung "([^"]*)" anfordere$`, w.lidAuskunft)
 	// "die LiD-Auskunft zu dieser Prüfung ..." asks first; "die

@@ -7,14 +7,12 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of LidPruefungErfassen (lid_pruefung_erfassen.feature): a
 // complete exam from a test case, and the Pruefungsnummer of the answer.
-func (w *world) registerLidPruefungErfassenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerLidPruefungErfassenSteps(sc steps) {
 	const pruefung = `eine vollständige LiD-Prüfung aus Testfall "([^"]*)" ` + termin
 	sc.Step(`^`+pruefung+`$`, w.lidErfassungVorbereiten)
 	sc.Step(`^ich die LiD-Prüfung erfasse$`, w.lidErfassen)

@@ -3,13 +3,11 @@ package certrun
 import (
 	"context"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of LidPruefungStornieren (lid_pruefung_stornieren.feature).
-func (w *world) registerLidPruefungStornierenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerLidPruefungStornierenSteps(sc steps) {
 	sc.Step(`^eine Stornierung dieser LiD-Prüfung$`, w.lidStornierungVorbereiten)
 	sc.Step(`^ich die LiD-Prüfung storniere$`, w.lidStornieren)
 	sc.Step(`^ich habe die LiD-Prüfung storniert$`, w.lidStorniert)

@@ -7,15 +7,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
 // The steps of LidTeilnehmendeMelden (lid_teilnehmende_melden.feature): the
 // candidates of the scenario's exam, persons of the Testdatenpaket and
 // Selbstzahler.
-func (w *world) registerLidTeilnehmendeMeldenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerLidTeilnehmendeMeldenSteps(sc steps) {
 	sc.Step(`^eine Meldung der Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung$`, w.lidMeldungAllerVorbereiten)
 	sc.Step(`^eine Meldung der Person `+personAus+` zu dieser LiD-Prüfung$`, w.lidMeldungEinerVorbereiten)
 	sc.Step(`^die Meldung nennt außerdem die Person `+personAus+`$`, w.lidAuchPerson)

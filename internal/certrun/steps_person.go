@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
@@ -16,7 +14,7 @@ import (
 // not know. They are shared because the Erstanmeldung, the Anmeldung im
 // Wiederholerverfahren and the Sprachtestmeldung name a person alike (and
 // the Teilnehmerauskunft asks for an unknown one).
-func (w *world) registerPersonSteps(sc *godog.ScenarioContext) {
+func (w *world) registerPersonSteps(sc steps) {
 	sc.Step(`^die Person wird mit ihrer Kennziffer der Art "([^"]*)" identifiziert$`, w.mitKennziffer)
 	sc.Step(`^die Anfrage gilt `+unbekannt+`$`, w.unbekanntePerson)
 }

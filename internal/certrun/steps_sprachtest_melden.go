@@ -7,15 +7,13 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/testdaten"
 )
 
 // The steps of SprachtestMelden (sprachtest_melden.feature): a DTZ of the
 // scenario's course, its candidates and their Bogennummern.
-func (w *world) registerSprachtestMeldenSteps(sc *godog.ScenarioContext) {
+func (w *world) registerSprachtestMeldenSteps(sc steps) {
 	sc.Step(`^eine Sprachtestmeldung zu diesem Kurs für `+personAus+`$`, w.sprachtestVorbereiten)
 	sc.Step(`^die Sprachtestmeldung nennt auch `+personAus+`$`, w.auchPruefling)
 	sc.Step(`^die Sprachtestmeldung nennt `+personAus+` ein zweites Mal$`, w.auchPruefling)

@@ -28,7 +28,7 @@ const maxRohAntwort = 16 << 20
 // the admin API injects into the scenario's sandbox (Störungen: InGe
 // unavailable, failing calls, a delay), several requests at once, and the
 // journal's outcome of a request accepted while InGe was unavailable.
-func (w *world) registerTechnischeFehlerSteps(sc *godog.ScenarioContext) {
+func (w *world) registerTechnischeFehlerSteps(sc steps) {
 	t := &technik{w: w}
 	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" so sende, dass (.+)$`, t.fehlerhaftSenden)
 	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" als SOAP-Nachricht sende$`, t.rohSenden)

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cucumber/godog"
-
 	"github.com/inge-harness/inge-harness/internal/inge"
 )
 
@@ -16,7 +14,7 @@ import (
 // a person, and what the answer shows of it: the person, the
 // Teilnahmeberechtigungen, the Kontingent, courses attended and the
 // Erstanmeldung.
-func (w *world) registerTeilnehmerauskunftSteps(sc *godog.ScenarioContext) {
+func (w *world) registerTeilnehmerauskunftSteps(sc steps) {
 	sc.Step(`^ich die Teilnehmerauskunft zu `+personAus+`(?: mit der Kennziffer der Art "([^"]*)")? anfordere$`, w.teilnehmerauskunftZu)
 	sc.Step(`^ich die Teilnehmerauskunft mit dem Geburtsdatum `+datum+` und der Kennziffer "([^"]*)" der Art "([^"]*)" anfordere$`, w.teilnehmerauskunftMit)
 	sc.Step(`^ich die Teilnehmerauskunft zu `+unbekannt+` anfordere$`, w.teilnehmerauskunftUnbekannt)

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 	_ "time/tzdata" // Europe/Berlin for the mock's days
-
-	"github.com/cucumber/godog"
 )
 
 // heuteUm is the time of day that "heute ist der ..." sets the clock to:
@@ -18,7 +16,7 @@ const heuteUm = 9 * time.Hour
 // touches the clock gets it back at real time afterwards (resetUhr), so
 // that scenarios stay independent of each other; a sandbox of the
 // scenario's own is removed anyway.
-func (w *world) registerUhrSteps(sc *godog.ScenarioContext) {
+func (w *world) registerUhrSteps(sc steps) {
 	sc.Step(`^heute ist der `+datum+`$`, w.heuteIst)
 	sc.Step(`^(\d+) Tage? vergehen$`, w.tageVergehen)
 }

@@ -59,7 +59,8 @@ type world struct {
 // sends the prepared request, or a valid one if none is prepared
 // (pending); "Angenommen ich habe ..." sends a valid one and requires it
 // to be stored (mustStore).
-func (r *runner) initScenario(sc *godog.ScenarioContext) {
+func (r *runner) initScenario(ctx *godog.ScenarioContext) {
+	sc := steps{ScenarioContext: ctx, patterns: &r.patterns}
 	w := &world{r: r, ich: r.cfg.Ich, anderer: r.cfg.Anderer, sandbox: r.cfg.Sandbox}
 	w.login(w.ich, wsse.PasswordDigest)
 	sc.Before(w.beforeScenario)

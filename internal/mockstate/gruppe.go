@@ -50,7 +50,10 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 	g.leading = true
 	g.mu.Unlock()
 	if lead {
-		go s.lead()
+		// The first writer commits its group itself, sparing a writer
+		// alone the handing over to another goroutine; what queued
+		// meanwhile is committed by a new leader.
+		s.lead(true)
 	}
 	res := <-w.done
 	if res.panicked != nil {
@@ -63,8 +66,9 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 // a write's fn called runtime.Goexit (a test's t.Fatal, say).
 var errGoexit = errors.New("write ended with runtime.Goexit; nothing of its group was kept")
 
-// lead commits the queue group by group until it is empty.
-func (s *Store) lead() {
+// lead commits the queue group by group until it is empty; once, if
+// first is set, and then a new goroutine takes over if more writes queued.
+func (s *Store) lead(first bool) {
 	g := &s.gruppe
 	var batch []*schreiben
 	finished := false
@@ -86,7 +90,7 @@ func (s *Store) lead() {
 		g.leading = again
 		g.mu.Unlock()
 		if again {
-			go s.lead()
+			go s.lead(false)
 		}
 	}()
 	for {
@@ -102,6 +106,17 @@ func (s *Store) lead() {
 		g.queue = g.queue[n:]
 		g.mu.Unlock()
 		s.commitGroup(batch)
+		if first {
+			g.mu.Lock()
+			more := len(g.queue) > 0
+			g.leading = more
+			g.mu.Unlock()
+			finished = true
+			if more {
+				go s.lead(false)
+			}
+			return
+		}
 	}
 }
 

@@ -15,12 +15,13 @@ const maxStatements = 1024
 // statements are a store's prepared statements, by pool and text: SQLite
 // then compiles a statement once per connection rather than for every use.
 // A transaction cannot prepare one for the pool itself (the pool's
-// connection may be the one it holds), so the texts it ran unprepared are
-// prepared once it is over.
+// connection may be the one it holds), so the texts it ran unprepared for
+// the second time are prepared once it is over.
 type statements struct {
 	mu     sync.Mutex
 	byText map[statementKey]*sql.Stmt
-	wanted map[statementKey]bool
+	seen   map[statementKey]bool // run unprepared once
+	wanted map[statementKey]bool // run unprepared twice: to prepare
 	closed bool
 }
 
@@ -38,13 +39,19 @@ func (s *statements) get(db *sql.DB, query string) *sql.Stmt {
 	if st := s.byText[k]; st != nil {
 		return st
 	}
-	if s.closed || len(s.byText)+len(s.wanted) >= maxStatements || !single(query) {
+	if s.closed || len(s.byText)+len(s.seen) >= maxStatements || !single(query) {
 		return nil
 	}
-	if s.wanted == nil {
-		s.wanted = map[statementKey]bool{}
+	// Prepared from its second use on: a statement that a store runs once
+	// (loading the Testdatenpaket, a sandbox that lives for one test) would
+	// be compiled twice.
+	if s.seen == nil {
+		s.seen, s.wanted = map[statementKey]bool{}, map[statementKey]bool{}
 	}
-	s.wanted[k] = true
+	if s.seen[k] {
+		s.wanted[k] = true
+	}
+	s.seen[k] = true
 	return nil
 }
 
@@ -92,5 +99,5 @@ func (s *statements) close() {
 	for _, st := range s.byText {
 		st.Close()
 	}
-	s.byText, s.wanted, s.closed = nil, nil, true
+	s.byText, s.seen, s.wanted, s.closed = nil, nil, nil, true
 }
