@@ -27,6 +27,9 @@ type call struct {
 	now       time.Time // real time, for timestamps of records
 	today     time.Time // midnight UTC of the day on the Traeger's clock
 	meldungen []inge.Meldung
+	// lesend says the procedure only reads: what it loads it may take
+	// from the store's decoded plans, and must not change.
+	lesend bool
 
 	// erfolg is the Hinweis of a stored outcome ("Kursplanung erfolgreich
 	// gespeichert"); Apply adds it only when the outcome is stored.
@@ -149,7 +152,7 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 				return fmt.Errorf("savepoint: %w", err)
 			}
 		}
-		c := &call{caller: caller, regeln: s.regeln, now: s.now(), today: day(now), meldungen: in.Befunde()}
+		c := &call{caller: caller, regeln: s.regeln, now: s.now(), today: day(now), meldungen: in.Befunde(), lesend: !write}
 		resp, err = h(ctx, tx, c, req)
 		if err != nil {
 			return err

@@ -34,3 +34,10 @@ func PreparedQueries(s *Store) []string {
 	}
 	return out
 }
+
+// Plaene returns how many decoded plans a store keeps.
+func Plaene(s *Store) int {
+	s.plaene.mu.Lock()
+	defer s.plaene.mu.Unlock()
+	return len(s.plaene.plaene)
+}

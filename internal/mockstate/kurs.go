@@ -95,7 +95,7 @@ func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs,
 			return nil, fmt.Errorf("load kurs %s: %w", kennung, err)
 		}
 	}
-	if err := xml.Unmarshal(planung, &k.planung); err != nil {
+	if err := decodePlan(tx, c, planung, &k.planung); err != nil {
 		return nil, fmt.Errorf("decode kursplanung of %s: %w", kennung, err)
 	}
 	if beginn != nil {
@@ -113,6 +113,25 @@ func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs,
 		})
 	}
 	return &k, nil
+}
+
+// decodePlan decodes a stored plan into p; a read takes it from the
+// store's plans decoded before, and shares their slices.
+func decodePlan(tx *Tx, c *call, stored []byte, p *inge.Kursplanung) error {
+	if !c.lesend {
+		return xml.Unmarshal(stored, p)
+	}
+	if kept, ok := tx.s.plaene.get(stored); ok {
+		*p = *kept
+		return nil
+	}
+	decoded := new(inge.Kursplanung)
+	if err := xml.Unmarshal(stored, decoded); err != nil {
+		return err
+	}
+	tx.s.plaene.put(stored, decoded)
+	*p = *decoded
+	return nil
 }
 
 func (k *kurs) loadDetails(ctx context.Context, tx *Tx) error {
