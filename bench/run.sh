@@ -94,8 +94,8 @@ BARE_PID=$!
 PIDS+=("$BARE_PID")
 BARE_URL=$(await "$BARE_PID" "$TMP/bare.out" "bare: ")
 
-# mockinge logs one line per request on stderr and has no level to quiet
-# it; the lines go to a file, and are shown if something fails.
+# mockinge's log (at its default level info: no line per request) goes to
+# a file, and is shown if something fails.
 "$TMP/bin/mockinge" -addr 127.0.0.1:0 -admin-addr 127.0.0.1:0 -db "$TMP/mockinge.db" \
 	"${MOCKINGE_FLAGS[@]}" "${MOCKINGE_EXTRA_FLAGS[@]}" >"$TMP/mockinge.out" 2>"$TMP/mockinge.err" &
 MOCK_PID=$!

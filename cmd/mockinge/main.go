@@ -65,6 +65,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	maxSandboxen := fset.Int("max-sandboxen", sandbox.DefaultMaxSandboxes, "meiste Sandboxen, die Standard-Sandbox mitgezählt (eine mehr: 409 der Admin-API)")
 	maxOffen := fset.Int("max-offen", sandbox.DefaultMaxOpen, "meiste Sandboxen mit zugleich geöffneter Datenbank; darüber wird die am längsten unbenutzte geschlossen")
 	journalMax := fset.Int("journal-max-eintraege", mockserver.DefaultRetention.MaxEintraege, "meiste Einträge im Journal je Sandbox, die neuesten bleiben; 0: unbegrenzt")
+	journalUngepackt := fset.Bool("journal-ungepackt", false, "Anfragen und Antworten im Journal unkomprimiert speichern: etwa sechsmal mehr Platte, etwa ein Zehntel weniger CPU je Lesezugriff")
 	journalAlter := fset.Duration("journal-max-alter", mockserver.DefaultRetention.MaxAlter, "älteste Einträge im Journal je Sandbox, ältere werden gelöscht; 0: unbegrenzt")
 	journalUnangemeldet := fset.Int("journal-max-unangemeldet", mockserver.DefaultMaxJournalUnauthenticated, "meiste Bytes, die das Journal von einer Anfrage ohne gültiges UsernameToken behält")
 	maxNonces := fset.Int("max-nonces", wsse.DefaultMaxNonces, "meiste Nonces, die je Benutzer im Zeitfenster gespeichert werden (mehr: Fault F204 für diesen Benutzer)")
@@ -168,7 +169,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		MaxConcurrent: *maxConcurrent, MaxConcurrentPerSandbox: *maxConcurrentSandbox,
 		Timeouts:     mockserver.Timeouts{Read: *readTimeout, Write: *writeTimeout, Idle: *idleTimeout, Header: *headerTimeout, Body: *bodyTimeout},
 		MaxSandboxes: *maxSandboxen, MaxOpen: *maxOffen,
-		Retention:                 mockstate.Retention{MaxEintraege: *journalMax, MaxAlter: *journalAlter},
+		Retention: mockstate.Retention{MaxEintraege: *journalMax, MaxAlter: *journalAlter}, JournalUngepackt: *journalUngepackt,
 		MaxJournalUnauthenticated: *journalUnangemeldet, MaxNonces: *maxNonces, MaxNonceBytes: *maxNonceBytes,
 		Logger: logger, AdminAddr: *adminAddr, TLS: tlsConfig, Profile: profile, Pprof: *pprofOn,
 	}

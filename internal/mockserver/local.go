@@ -48,6 +48,9 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 		logger = slog.New(slog.DiscardHandler)
 	}
 	storeOpts := append(append([]mockstate.Option(nil), opts...), mockstate.WithLogger(logger), mockstate.WithRetention(cfg.Retention))
+	if cfg.JournalUngepackt {
+		storeOpts = append(storeOpts, mockstate.WithUngepacktemJournal())
+	}
 	reg, err := sandbox.OpenConfig(ctx, sandbox.Config{
 		DB: dbPath, Testdaten: testdaten, Store: storeOpts,
 		MaxSandboxes: cfg.MaxSandboxes, MaxOpen: cfg.MaxOpen, Logger: logger,

@@ -102,6 +102,9 @@ type Config struct {
 	// Retention bounds every sandbox's journal (default: no bound).
 	// StartLocal uses it; New ignores it.
 	Retention mockstate.Retention
+	// JournalUngepackt stores the journal's requests and answers as they
+	// are, not compressed (mockstate.WithUngepacktemJournal).
+	JournalUngepackt bool
 	// MaxNonces and MaxNonceBytes bound the nonces remembered per user
 	// (defaults of package wsse).
 	MaxNonces, MaxNonceBytes int

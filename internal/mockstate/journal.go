@@ -76,12 +76,16 @@ func (s *Store) prepareEintrag(e Eintrag) gespeicherterEintrag {
 	if e.Zeit.IsZero() {
 		e.Zeit = s.now()
 	}
+	packed := pack
+	if s.ungepackt {
+		packed = func(doc []byte) []byte { return doc }
+	}
 	return gespeicherterEintrag{
 		e:                e,
-		anfrage:          pack(kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)),
-		antwort:          pack(wsse.MaskSecrets(e.Antwort, e.Geheim...)),
-		anfrageKanonisch: pack(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...)),
-		antwortKanonisch: pack(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...)),
+		anfrage:          packed(kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)),
+		antwort:          packed(wsse.MaskSecrets(e.Antwort, e.Geheim...)),
+		anfrageKanonisch: packed(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...)),
+		antwortKanonisch: packed(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...)),
 	}
 }
 

@@ -68,3 +68,36 @@ func TestPackedWithDictionary1StaysReadable(t *testing.T) {
 		t.Errorf("the golden entry reads %q, %v; want the request", doc, err)
 	}
 }
+
+// A store made WithUngepacktemJournal keeps the documents as they are;
+// either store reads both kinds of entry.
+func TestUngepacktesJournal(t *testing.T) {
+	ctx := t.Context()
+	for _, ungepackt := range []bool{false, true} {
+		var opts []Option
+		if ungepackt {
+			opts = append(opts, WithUngepacktemJournal())
+		}
+		s, err := Open(ctx, MemoryPath, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AppendJournal(ctx, Eintrag{Operation: "Kursauskunft", Ergebnis: "verarbeitet", Anfrage: []byte(kursauskunftAnfrage)}); err != nil {
+			t.Fatal(err)
+		}
+		var stored []byte
+		if err := s.View(ctx, func(tx *Tx) error {
+			return tx.QueryRowContext(ctx, `SELECT anfrage FROM journal`).Scan(&stored)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if packed := bytes.HasPrefix(stored, []byte(packedPrefix)); packed == ungepackt {
+			t.Errorf("ungepackt %v: stored packed %v", ungepackt, packed)
+		}
+		es, err := s.Journal(ctx, Filter{})
+		if err != nil || len(es) != 1 || string(es[0].Anfrage) != kursauskunftAnfrage {
+			t.Errorf("ungepackt %v: Journal = %v, %v", ungepackt, es, err)
+		}
+		s.Close()
+	}
+}
