@@ -8,17 +8,16 @@ import (
 )
 
 // steps registers the steps of one scenario. godog compiles a pattern given
-// as a string for every scenario, some 150 patterns each time; steps hands
-// it the pattern compiled once per run.
+// as a string for every scenario, some 150 patterns each time; the steps
+// give it the pattern compiled once per run (sc.Step(sc.re(`^…$`), fn)),
+// and call godog's Step themselves, which records where they did.
 type steps struct {
 	*godog.ScenarioContext
 	patterns *stepPatterns
 }
 
-// Step registers fn for the steps that match expr.
-func (s steps) Step(expr string, fn any) {
-	s.ScenarioContext.Step(s.patterns.compiled(expr), fn)
-}
+// re returns the pattern expr compiled once per run.
+func (s steps) re(expr string) *regexp.Regexp { return s.patterns.compiled(expr) }
 
 // stepPatterns are the compiled step patterns of a run.
 type stepPatterns struct {

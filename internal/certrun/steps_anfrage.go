@@ -13,11 +13,11 @@ import (
 // shared because the features change every kind of request the same way:
 // by the XML path of a field (setField), and by the Rollback flag.
 func (w *world) registerAnfrageSteps(sc steps) {
-	sc.Step(`^in der Anfrage fehlen die Felder:$`, w.felderFehlen)
-	sc.Step(`^das Feld "([^"]*)" hat den Wert "([^"]*)"$`, w.feldWert)
-	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? in der Zukunft$`, w.feldInZukunft)
-	sc.Step(`^die Anfrage ist als Rollback markiert$`, w.rollback)
-	sc.Step(`^ich dieselbe Anfrage ohne Rollback sende$`, w.ohneRollback)
+	sc.Step(sc.re(`^in der Anfrage fehlen die Felder:$`), w.felderFehlen)
+	sc.Step(sc.re(`^das Feld "([^"]*)" hat den Wert "([^"]*)"$`), w.feldWert)
+	sc.Step(sc.re(`^das Feld "([^"]*)" liegt (\d+) Tage? in der Zukunft$`), w.feldInZukunft)
+	sc.Step(sc.re(`^die Anfrage ist als Rollback markiert$`), w.rollback)
+	sc.Step(sc.re(`^ich dieselbe Anfrage ohne Rollback sende$`), w.ohneRollback)
 }
 
 func (w *world) felderFehlen(table *godog.Table) error {

@@ -12,8 +12,8 @@ import (
 // The steps of AnmeldungErstverfahren (anmeldung_erstverfahren.feature):
 // the registration form of a person of the Testdatenpaket.
 func (w *world) registerAnmeldungErstverfahrenSteps(sc steps) {
-	sc.Step(`^eine vollständige Erstanmeldung für `+personAus+`$`, w.erstanmeldungVorbereiten)
-	sc.Step(`^ich die Erstanmeldung übermittle$`, w.erstanmeldungUebermitteln)
+	sc.Step(sc.re(`^eine vollständige Erstanmeldung für `+personAus+`$`), w.erstanmeldungVorbereiten)
+	sc.Step(sc.re(`^ich die Erstanmeldung übermittle$`), w.erstanmeldungUebermitteln)
 }
 
 // vollstaendigeErstanmeldung is the registration form of a person as a

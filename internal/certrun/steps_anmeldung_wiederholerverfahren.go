@@ -9,8 +9,8 @@ import (
 // The steps of AnmeldungWiederholerverfahren
 // (anmeldung_wiederholerverfahren.feature).
 func (w *world) registerAnmeldungWiederholerverfahrenSteps(sc steps) {
-	sc.Step(`^eine vollständige Anmeldung im Wiederholerverfahren für `+personAus+`$`, w.wiederholerVorbereiten)
-	sc.Step(`^ich die Anmeldung im Wiederholerverfahren übermittle$`, w.wiederholerUebermitteln)
+	sc.Step(sc.re(`^eine vollständige Anmeldung im Wiederholerverfahren für `+personAus+`$`), w.wiederholerVorbereiten)
+	sc.Step(sc.re(`^ich die Anmeldung im Wiederholerverfahren übermittle$`), w.wiederholerUebermitteln)
 }
 
 // wiederholerVorbereiten prepares the registration for repetition of a

@@ -21,15 +21,15 @@ import (
 // because every procedure answers in the same frame (inge.Antwort, or a
 // SOAP Fault with a catalogue code).
 func (w *world) registerAntwortSteps(sc steps) {
-	sc.Step(`^ist der Status "([^"]*)"$`, w.status)
-	sc.Step(`^die Antwort enthält die Meldung "([^"]*)"(?: zum Feld "([^"]*)")?$`, w.meldungZumFeld)
-	sc.Step(`^die Antwort enthält nicht die Meldung "([^"]*)"$`, w.keineMeldung)
-	sc.Step(`^die Antwort enthält genau diese Meldungen:$`, w.genauDieseMeldungen)
-	sc.Step(`^die Antwort enthält keine Meldungen$`, w.keineMeldungen)
-	sc.Step(`^die Meldung "([^"]*)" nennt "([^"]*)"$`, w.meldungNennt)
-	sc.Step(`^die Antwort enthält keines der Elemente (.+)$`, w.keinesDerElemente)
-	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" und dem faultcode "([^"]*)"$`, w.faultMitCode)
-	sc.Step(`^antwortet der Dienst mit dem Fault "([^"]*)" zum Feld "([^"]*)"$`, w.faultZumFeld)
+	sc.Step(sc.re(`^ist der Status "([^"]*)"$`), w.status)
+	sc.Step(sc.re(`^die Antwort enthält die Meldung "([^"]*)"(?: zum Feld "([^"]*)")?$`), w.meldungZumFeld)
+	sc.Step(sc.re(`^die Antwort enthält nicht die Meldung "([^"]*)"$`), w.keineMeldung)
+	sc.Step(sc.re(`^die Antwort enthält genau diese Meldungen:$`), w.genauDieseMeldungen)
+	sc.Step(sc.re(`^die Antwort enthält keine Meldungen$`), w.keineMeldungen)
+	sc.Step(sc.re(`^die Meldung "([^"]*)" nennt "([^"]*)"$`), w.meldungNennt)
+	sc.Step(sc.re(`^die Antwort enthält keines der Elemente (.+)$`), w.keinesDerElemente)
+	sc.Step(sc.re(`^antwortet der Dienst mit dem Fault "([^"]*)" und dem faultcode "([^"]*)"$`), w.faultMitCode)
+	sc.Step(sc.re(`^antwortet der Dienst mit dem Fault "([^"]*)" zum Feld "([^"]*)"$`), w.faultZumFeld)
 }
 
 func (w *world) status(want string) error {

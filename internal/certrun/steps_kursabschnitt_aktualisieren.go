@@ -9,8 +9,8 @@ import (
 // The steps of KursabschnittAktualisieren
 // (kursabschnitt_aktualisieren.feature).
 func (w *world) registerKursabschnittAktualisierenSteps(sc steps) {
-	sc.Step(`^eine Aktualisierung des Kursabschnitts "([^"]*)"$`, w.abschnittAktualisierungVorbereiten)
-	sc.Step(`^ich den Kursabschnitt "([^"]*)" aktualisiere$`, w.abschnittAktualisieren)
+	sc.Step(sc.re(`^eine Aktualisierung des Kursabschnitts "([^"]*)"$`), w.abschnittAktualisierungVorbereiten)
+	sc.Step(sc.re(`^ich den Kursabschnitt "([^"]*)" aktualisiere$`), w.abschnittAktualisieren)
 }
 
 // abschnittAktualisierungVorbereiten prepares an update of a section: the

@@ -9,11 +9,11 @@ import (
 // The steps of KursabschnittsbeginnMelden
 // (kursabschnittsbeginn_melden.feature).
 func (w *world) registerKursabschnittsbeginnMeldenSteps(sc steps) {
-	sc.Step(`^eine vollständige Meldung des Beginns von Kursabschnitt "([^"]*)"$`, w.abschnittsbeginnVorbereiten)
-	sc.Step(`^ich den Beginn des Kursabschnitts "([^"]*)" melde$`, w.abschnittsbeginnMelden)
-	sc.Step(`^ich den Beginn des Kursabschnitts "([^"]*)" am `+datum+` melde$`, w.abschnittsbeginnAmMelden)
-	sc.Step(`^ich den Beginn des Kursabschnitts "([^"]*)" mit vorzeitigem Kursende "([^"]*)" melde$`, w.abschnittsbeginnMitKursendeMelden)
-	sc.Step(`^ich habe den Beginn des Kursabschnitts "([^"]*)" gemeldet$`, w.abschnittsbeginnGemeldet)
+	sc.Step(sc.re(`^eine vollständige Meldung des Beginns von Kursabschnitt "([^"]*)"$`), w.abschnittsbeginnVorbereiten)
+	sc.Step(sc.re(`^ich den Beginn des Kursabschnitts "([^"]*)" melde$`), w.abschnittsbeginnMelden)
+	sc.Step(sc.re(`^ich den Beginn des Kursabschnitts "([^"]*)" am `+datum+` melde$`), w.abschnittsbeginnAmMelden)
+	sc.Step(sc.re(`^ich den Beginn des Kursabschnitts "([^"]*)" mit vorzeitigem Kursende "([^"]*)" melde$`), w.abschnittsbeginnMitKursendeMelden)
+	sc.Step(sc.re(`^ich habe den Beginn des Kursabschnitts "([^"]*)" gemeldet$`), w.abschnittsbeginnGemeldet)
 }
 
 // abschnittsbeginnVorbereiten prepares a valid Kursabschnittsbeginnmeldung

@@ -12,21 +12,21 @@ import (
 // and what the answer shows of it, compared with what the scenario planned
 // and reported.
 func (w *world) registerKursauskunftSteps(sc steps) {
-	sc.Step(`^ich die Kursauskunft zu dieser Kurskennung anfordere$`, w.kursauskunftDieses)
-	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" anfordere$`, w.kursauskunft)
+	sc.Step(sc.re(`^ich die Kursauskunft zu dieser Kurskennung anfordere$`), w.kursauskunftDieses)
+	sc.Step(sc.re(`^ich die Kursauskunft zur Kurskennung "([^"]*)" anfordere$`), w.kursauskunft)
 	// "die Kursauskunft zu dieser Kurskennung ..." asks first; "die
 	// Kursauskunft ..." checks the answer at hand.
 	const zuDieser = `^die Kursauskunft( zu dieser Kurskennung)?`
-	sc.Step(zuDieser+` zeigt den Kursstatus "([^"]*)"$`, w.kursstatus)
-	sc.Step(zuDieser+` meldet "([^"]*)"$`, w.auskunftMeldet(w.kursauskunftDieses))
-	sc.Step(`^die Kursauskunft zeigt den Kursort und die Teilnehmenden der Kursplanung$`, w.auskunftWieGeplant)
-	sc.Step(`^die Kursauskunft zeigt den Kursort "([^"]*)"$`, w.auskunftKursort)
-	sc.Step(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" als begonnen$`, w.auskunftAbschnittBegonnen)
-	sc.Step(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" als nicht begonnen$`, w.auskunftAbschnittNichtBegonnen)
-	sc.Step(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" am Kursort "([^"]*)"$`, w.auskunftAbschnittKursort)
-	sc.Step(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" keine Kursortänderung$`, w.auskunftKeineKursortaenderung)
-	sc.Step(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" die weiteren Kursorte (.+)$`, w.auskunftWeitereKursorte)
-	sc.Step(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" die Lehrkr(?:aft|äfte) (.+)$`, w.auskunftAbschnittLehrkraefte)
+	sc.Step(sc.re(zuDieser+` zeigt den Kursstatus "([^"]*)"$`), w.kursstatus)
+	sc.Step(sc.re(zuDieser+` meldet "([^"]*)"$`), w.auskunftMeldet(w.kursauskunftDieses))
+	sc.Step(sc.re(`^die Kursauskunft zeigt den Kursort und die Teilnehmenden der Kursplanung$`), w.auskunftWieGeplant)
+	sc.Step(sc.re(`^die Kursauskunft zeigt den Kursort "([^"]*)"$`), w.auskunftKursort)
+	sc.Step(sc.re(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" als begonnen$`), w.auskunftAbschnittBegonnen)
+	sc.Step(sc.re(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" als nicht begonnen$`), w.auskunftAbschnittNichtBegonnen)
+	sc.Step(sc.re(`^die Kursauskunft zeigt den Kursabschnitt "([^"]*)" am Kursort "([^"]*)"$`), w.auskunftAbschnittKursort)
+	sc.Step(sc.re(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" keine Kursortänderung$`), w.auskunftKeineKursortaenderung)
+	sc.Step(sc.re(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" die weiteren Kursorte (.+)$`), w.auskunftWeitereKursorte)
+	sc.Step(sc.re(`^die Kursauskunft zeigt für den Kursabschnitt "([^"]*)" die Lehrkr(?:aft|äfte) (.+)$`), w.auskunftAbschnittLehrkraefte)
 }
 
 func (w *world) kursauskunft(ctx context.Context, kennung string) error {

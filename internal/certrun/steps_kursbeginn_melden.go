@@ -9,11 +9,11 @@ import (
 
 // The steps of KursbeginnMelden (kursbeginn_melden.feature).
 func (w *world) registerKursbeginnMeldenSteps(sc steps) {
-	sc.Step(`^eine vollständige Kursbeginnmeldung zu diesem Kurs$`, w.kursbeginnVorbereiten)
-	sc.Step(`^die Meldung nennt als Teilnehmende nur die Personen aus Testfall "([^"]*)"$`, w.teilnehmendeAus)
-	sc.Step(`^die Meldung nennt zusätzlich `+personAus+`$`, w.zusaetzlichTeilnehmend)
-	sc.Step(`^ich den Kursbeginn melde$`, w.kursbeginnMelden)
-	sc.Step(`^ich habe den Kursbeginn gemeldet$`, w.kursbeginnGemeldet)
+	sc.Step(sc.re(`^eine vollständige Kursbeginnmeldung zu diesem Kurs$`), w.kursbeginnVorbereiten)
+	sc.Step(sc.re(`^die Meldung nennt als Teilnehmende nur die Personen aus Testfall "([^"]*)"$`), w.teilnehmendeAus)
+	sc.Step(sc.re(`^die Meldung nennt zusätzlich `+personAus+`$`), w.zusaetzlichTeilnehmend)
+	sc.Step(sc.re(`^ich den Kursbeginn melde$`), w.kursbeginnMelden)
+	sc.Step(sc.re(`^ich habe den Kursbeginn gemeldet$`), w.kursbeginnGemeldet)
 }
 
 // kursbeginnVorbereiten prepares a valid Kursbeginnmeldung derived from the

@@ -10,10 +10,10 @@ import (
 
 // The steps of KursortaenderungMelden (kursortaenderung_melden.feature).
 func (w *world) registerKursortaenderungMeldenSteps(sc steps) {
-	sc.Step(`^eine Kursortänderung für Kursabschnitt "([^"]*)" zum Kursort "([^"]*)"$`, w.kursortaenderungVorbereiten)
-	sc.Step(`^eine weitere Kursortänderung für Kursabschnitt "([^"]*)" zum Kursort "([^"]*)"$`, w.weitereKursortaenderung)
-	sc.Step(`^ich die Kursortänderung melde$`, w.kursortaenderungMelden)
-	sc.Step(`^ich für den Kursabschnitt "([^"]*)" den Kursort "([^"]*)" melde$`, w.kursortMelden)
+	sc.Step(sc.re(`^eine Kursortänderung für Kursabschnitt "([^"]*)" zum Kursort "([^"]*)"$`), w.kursortaenderungVorbereiten)
+	sc.Step(sc.re(`^eine weitere Kursortänderung für Kursabschnitt "([^"]*)" zum Kursort "([^"]*)"$`), w.weitereKursortaenderung)
+	sc.Step(sc.re(`^ich die Kursortänderung melde$`), w.kursortaenderungMelden)
+	sc.Step(sc.re(`^ich für den Kursabschnitt "([^"]*)" den Kursort "([^"]*)" melde$`), w.kursortMelden)
 }
 
 func (w *world) aenderung(abschnitt, kursort string) (inge.Kursortaenderung, error) {

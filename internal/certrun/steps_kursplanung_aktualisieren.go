@@ -9,8 +9,8 @@ import (
 // The steps of KursplanungAktualisieren (kursplanung_aktualisieren.feature):
 // the stored plan, sent again with what a scenario changes.
 func (w *world) registerKursplanungAktualisierenSteps(sc steps) {
-	sc.Step(`^eine Aktualisierung dieser Kursplanung$`, w.aktualisierungVorbereiten)
-	sc.Step(`^ich die Kursplanung aktualisiere$`, w.planungAktualisieren)
+	sc.Step(sc.re(`^eine Aktualisierung dieser Kursplanung$`), w.aktualisierungVorbereiten)
+	sc.Step(sc.re(`^ich die Kursplanung aktualisiere$`), w.planungAktualisieren)
 }
 
 func (w *world) aktualisierungVorbereiten() error {

@@ -15,16 +15,16 @@ import (
 // Kurskennung of the answer.
 func (w *world) registerKursplanungErfassenSteps(sc steps) {
 	const kursplanung = `eine vollständige Kursplanung(?: der Kursart "(\d{2})")? aus Testfall "([^"]*)" mit Kursbeginn ` + termin
-	sc.Step(`^`+kursplanung+`$`, w.planungVorbereiten)
-	sc.Step(`^ich habe `+kursplanung+` erfasst$`, w.planungErfasst)
-	sc.Step(`^ein anderer Kursträger hat `+kursplanung+` erfasst$`, w.andererHatErfasst)
-	sc.Step(`^die Kursplanung nennt zusätzlich `+personAus+`$`, w.zusaetzlichGeplant)
-	sc.Step(`^alle Teilnehmenden der Kursplanung steigen erst im Kursabschnitt "([^"]*)" ein$`, w.spaeterEinsteigen)
-	sc.Step(`^das Feld "([^"]*)" liegt (\d+) Tage? vor dem Kursbeginn$`, w.feldVorKursbeginn)
-	sc.Step(`^ich die Kursplanung erfasse$`, w.kursplanungErfassen)
-	sc.Step(`^ich habe diese Kursplanung erfasst$`, w.dieseErfasst)
-	sc.Step(`^die Antwort enthält eine neue Kurskennung$`, w.neueKurskennung)
-	sc.Step(`^die Antwort enthält keine Kurskennung$`, w.keineKurskennung)
+	sc.Step(sc.re(`^`+kursplanung+`$`), w.planungVorbereiten)
+	sc.Step(sc.re(`^ich habe `+kursplanung+` erfasst$`), w.planungErfasst)
+	sc.Step(sc.re(`^ein anderer Kursträger hat `+kursplanung+` erfasst$`), w.andererHatErfasst)
+	sc.Step(sc.re(`^die Kursplanung nennt zusätzlich `+personAus+`$`), w.zusaetzlichGeplant)
+	sc.Step(sc.re(`^alle Teilnehmenden der Kursplanung steigen erst im Kursabschnitt "([^"]*)" ein$`), w.spaeterEinsteigen)
+	sc.Step(sc.re(`^das Feld "([^"]*)" liegt (\d+) Tage? vor dem Kursbeginn$`), w.feldVorKursbeginn)
+	sc.Step(sc.re(`^ich die Kursplanung erfasse$`), w.kursplanungErfassen)
+	sc.Step(sc.re(`^ich habe diese Kursplanung erfasst$`), w.dieseErfasst)
+	sc.Step(sc.re(`^die Antwort enthält eine neue Kurskennung$`), w.neueKurskennung)
+	sc.Step(sc.re(`^die Antwort enthält keine Kurskennung$`), w.keineKurskennung)
 }
 
 // kursplanungAus builds the complete plan a step describes: of the Kursart

@@ -8,9 +8,9 @@ import (
 
 // The steps of KursplanungStornieren (kursplanung_stornieren.feature).
 func (w *world) registerKursplanungStornierenSteps(sc steps) {
-	sc.Step(`^eine Stornierung dieser Kursplanung mit dem Grund "([^"]*)"$`, w.stornierungVorbereiten)
-	sc.Step(`^ich die Kursplanung storniere$`, w.planungStornieren)
-	sc.Step(`^ich habe die Kursplanung storniert$`, w.planungStorniert)
+	sc.Step(sc.re(`^eine Stornierung dieser Kursplanung mit dem Grund "([^"]*)"$`), w.stornierungVorbereiten)
+	sc.Step(sc.re(`^ich die Kursplanung storniere$`), w.planungStornieren)
+	sc.Step(sc.re(`^ich habe die Kursplanung storniert$`), w.planungStorniert)
 }
 
 func (w *world) stornierungVorbereiten(grund string) error {

@@ -17,7 +17,7 @@ import (
 // Pruefungsnummer shares, because each must hide another Traeger's exam
 // the same way.
 func (w *world) registerLidLebenslaufSteps(sc steps) {
-	sc.Step(`^die Meldung "([^"]*)" lautet wie für eine unbekannte Prüfungsnummer$`, w.wieUnbekannt)
+	sc.Step(sc.re(`^die Meldung "([^"]*)" lautet wie für eine unbekannte Prüfungsnummer$`), w.wieUnbekannt)
 }
 
 // lidStand is what a scenario knows of its LiD exam: the exam as the mock

@@ -8,9 +8,9 @@ import (
 
 // The steps of LidPruefungAktualisieren (lid_pruefung_aktualisieren.feature).
 func (w *world) registerLidPruefungAktualisierenSteps(sc steps) {
-	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung$`, w.lidAktualisierungVorbereiten)
-	sc.Step(`^eine Aktualisierung dieser LiD-Prüfung auf den `+datum+`$`, w.lidAktualisierungAufVorbereiten)
-	sc.Step(`^ich die LiD-Prüfung aktualisiere$`, w.lidAktualisieren)
+	sc.Step(sc.re(`^eine Aktualisierung dieser LiD-Prüfung$`), w.lidAktualisierungVorbereiten)
+	sc.Step(sc.re(`^eine Aktualisierung dieser LiD-Prüfung auf den `+datum+`$`), w.lidAktualisierungAufVorbereiten)
+	sc.Step(sc.re(`^ich die LiD-Prüfung aktualisiere$`), w.lidAktualisieren)
 }
 
 // lidAktualisierungVorbereiten prepares an update that sends the exam as

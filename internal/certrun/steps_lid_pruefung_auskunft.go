@@ -12,16 +12,16 @@ import (
 // for an exam, and what the answer shows of it, compared with what the
 // scenario stored and reported.
 func (w *world) registerLidPruefungAuskunftSteps(sc steps) {
-	sc.Step(`^ich die Auskunft zu dieser LiD-Prüfung anfordere$`, w.lidAuskunftDieser)
-	sc.Step(`^ich die Auskunft zur LiD-Prüfung "([^"]*)" anfordere$`, w.lidAuskunft)
+	sc.Step(sc.re(`^ich die Auskunft zu dieser LiD-Prüfung anfordere$`), w.lidAuskunftDieser)
+	sc.Step(sc.re(`^ich die Auskunft zur LiD-Prüfung "([^"]*)" anfordere$`), w.lidAuskunft)
 	// "die LiD-Auskunft zu dieser Prüfung ..." asks first; "die
 	// LiD-Auskunft ..." checks the answer at hand.
 	const zuDieser = `^die LiD-Auskunft( zu dieser Prüfung)?`
-	sc.Step(zuDieser+` zeigt den Prüfungsstatus "([^"]*)"$`, w.lidZeigtStatus)
-	sc.Step(zuDieser+` zeigt die zuletzt gespeicherten Prüfungsdaten$`, w.lidZeigtDaten)
-	sc.Step(zuDieser+` zeigt die gemeldeten Prüflinge$`, w.lidZeigtGemeldete)
-	sc.Step(zuDieser+` zeigt (\d+) Prüflinge?$`, w.lidZeigtAnzahl)
-	sc.Step(zuDieser+` meldet "([^"]*)"$`, w.auskunftMeldet(w.lidAuskunftDieser))
+	sc.Step(sc.re(zuDieser+` zeigt den Prüfungsstatus "([^"]*)"$`), w.lidZeigtStatus)
+	sc.Step(sc.re(zuDieser+` zeigt die zuletzt gespeicherten Prüfungsdaten$`), w.lidZeigtDaten)
+	sc.Step(sc.re(zuDieser+` zeigt die gemeldeten Prüflinge$`), w.lidZeigtGemeldete)
+	sc.Step(sc.re(zuDieser+` zeigt (\d+) Prüflinge?$`), w.lidZeigtAnzahl)
+	sc.Step(sc.re(zuDieser+` meldet "([^"]*)"$`), w.auskunftMeldet(w.lidAuskunftDieser))
 }
 
 func (w *world) lidAuskunft(ctx context.Context, nummer string) error {

@@ -14,14 +14,14 @@ import (
 // complete exam from a test case, and the Pruefungsnummer of the answer.
 func (w *world) registerLidPruefungErfassenSteps(sc steps) {
 	const pruefung = `eine vollständige LiD-Prüfung aus Testfall "([^"]*)" ` + termin
-	sc.Step(`^`+pruefung+`$`, w.lidErfassungVorbereiten)
-	sc.Step(`^ich die LiD-Prüfung erfasse$`, w.lidErfassen)
-	sc.Step(`^ich dieselbe LiD-Prüfung ohne Rollback erfasse$`, w.ohneRollback)
-	sc.Step(`^ich habe `+pruefung+` erfasst$`, w.lidErfasst)
-	sc.Step(`^die Antwort enthält eine neue Prüfungsnummer$`, w.neuePruefungsnummer)
-	sc.Step(`^die Antwort enthält keine Prüfungsnummer$`, w.keinePruefungsnummer)
-	sc.Step(`^die Prüfungsnummer unterscheidet sich von der vorigen$`, w.anderePruefungsnummer)
-	sc.Step(`^die Meldung "([^"]*)" nennt die Prüfungsnummer$`, w.meldungNenntPruefungsnummer)
+	sc.Step(sc.re(`^`+pruefung+`$`), w.lidErfassungVorbereiten)
+	sc.Step(sc.re(`^ich die LiD-Prüfung erfasse$`), w.lidErfassen)
+	sc.Step(sc.re(`^ich dieselbe LiD-Prüfung ohne Rollback erfasse$`), w.ohneRollback)
+	sc.Step(sc.re(`^ich habe `+pruefung+` erfasst$`), w.lidErfasst)
+	sc.Step(sc.re(`^die Antwort enthält eine neue Prüfungsnummer$`), w.neuePruefungsnummer)
+	sc.Step(sc.re(`^die Antwort enthält keine Prüfungsnummer$`), w.keinePruefungsnummer)
+	sc.Step(sc.re(`^die Prüfungsnummer unterscheidet sich von der vorigen$`), w.anderePruefungsnummer)
+	sc.Step(sc.re(`^die Meldung "([^"]*)" nennt die Prüfungsnummer$`), w.meldungNenntPruefungsnummer)
 }
 
 var pruefungsnummerRE = regexp.MustCompile(`^L\d{9}$`)

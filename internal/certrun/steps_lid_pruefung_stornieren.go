@@ -8,9 +8,9 @@ import (
 
 // The steps of LidPruefungStornieren (lid_pruefung_stornieren.feature).
 func (w *world) registerLidPruefungStornierenSteps(sc steps) {
-	sc.Step(`^eine Stornierung dieser LiD-Prüfung$`, w.lidStornierungVorbereiten)
-	sc.Step(`^ich die LiD-Prüfung storniere$`, w.lidStornieren)
-	sc.Step(`^ich habe die LiD-Prüfung storniert$`, w.lidStorniert)
+	sc.Step(sc.re(`^eine Stornierung dieser LiD-Prüfung$`), w.lidStornierungVorbereiten)
+	sc.Step(sc.re(`^ich die LiD-Prüfung storniere$`), w.lidStornieren)
+	sc.Step(sc.re(`^ich habe die LiD-Prüfung storniert$`), w.lidStorniert)
 }
 
 func (w *world) lidStornierungVorbereiten() error {

@@ -14,14 +14,14 @@ import (
 // candidates of the scenario's exam, persons of the Testdatenpaket and
 // Selbstzahler.
 func (w *world) registerLidTeilnehmendeMeldenSteps(sc steps) {
-	sc.Step(`^eine Meldung der Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung$`, w.lidMeldungAllerVorbereiten)
-	sc.Step(`^eine Meldung der Person `+personAus+` zu dieser LiD-Prüfung$`, w.lidMeldungEinerVorbereiten)
-	sc.Step(`^die Meldung nennt außerdem die Person `+personAus+`$`, w.lidAuchPerson)
-	sc.Step(`^die Meldung nennt außerdem die Person `+personAus+` mit ihrem Aktenzeichen der Art "([^"]*)"$`, w.lidAuchPersonMitArt)
-	sc.Step(`^die Meldung nennt außerdem den Selbstzahler "([^"]*)"$`, w.lidAuchSelbstzahler)
-	sc.Step(`^ich die Teilnehmenden der LiD-Prüfung melde$`, w.lidTeilnehmendeMelden)
-	sc.Step(`^ich habe die Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung gemeldet$`, w.lidAlleGemeldet)
-	sc.Step(`^ich habe (\d+) Selbstzahler zu dieser LiD-Prüfung gemeldet$`, w.lidZahlerGemeldet)
+	sc.Step(sc.re(`^eine Meldung der Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung$`), w.lidMeldungAllerVorbereiten)
+	sc.Step(sc.re(`^eine Meldung der Person `+personAus+` zu dieser LiD-Prüfung$`), w.lidMeldungEinerVorbereiten)
+	sc.Step(sc.re(`^die Meldung nennt außerdem die Person `+personAus+`$`), w.lidAuchPerson)
+	sc.Step(sc.re(`^die Meldung nennt außerdem die Person `+personAus+` mit ihrem Aktenzeichen der Art "([^"]*)"$`), w.lidAuchPersonMitArt)
+	sc.Step(sc.re(`^die Meldung nennt außerdem den Selbstzahler "([^"]*)"$`), w.lidAuchSelbstzahler)
+	sc.Step(sc.re(`^ich die Teilnehmenden der LiD-Prüfung melde$`), w.lidTeilnehmendeMelden)
+	sc.Step(sc.re(`^ich habe die Teilnehmenden aus Testfall "([^"]*)" zu dieser LiD-Prüfung gemeldet$`), w.lidAlleGemeldet)
+	sc.Step(sc.re(`^ich habe (\d+) Selbstzahler zu dieser LiD-Prüfung gemeldet$`), w.lidZahlerGemeldet)
 }
 
 // lidMeldungVorbereiten prepares a LidTeilnehmendeMelden of the scenario's

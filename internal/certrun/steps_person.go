@@ -15,8 +15,8 @@ import (
 // Wiederholerverfahren and the Sprachtestmeldung name a person alike (and
 // the Teilnehmerauskunft asks for an unknown one).
 func (w *world) registerPersonSteps(sc steps) {
-	sc.Step(`^die Person wird mit ihrer Kennziffer der Art "([^"]*)" identifiziert$`, w.mitKennziffer)
-	sc.Step(`^die Anfrage gilt `+unbekannt+`$`, w.unbekanntePerson)
+	sc.Step(sc.re(`^die Person wird mit ihrer Kennziffer der Art "([^"]*)" identifiziert$`), w.mitKennziffer)
+	sc.Step(sc.re(`^die Anfrage gilt `+unbekannt+`$`), w.unbekanntePerson)
 }
 
 // unbekannt is a person BAMF does not know, as a step names it: name, test

@@ -14,14 +14,14 @@ import (
 // The steps of SprachtestMelden (sprachtest_melden.feature): a DTZ of the
 // scenario's course, its candidates and their Bogennummern.
 func (w *world) registerSprachtestMeldenSteps(sc steps) {
-	sc.Step(`^eine Sprachtestmeldung zu diesem Kurs für `+personAus+`$`, w.sprachtestVorbereiten)
-	sc.Step(`^die Sprachtestmeldung nennt auch `+personAus+`$`, w.auchPruefling)
-	sc.Step(`^die Sprachtestmeldung nennt `+personAus+` ein zweites Mal$`, w.auchPruefling)
-	sc.Step(`^der (\d+)\. Prüfling hat dieselbe Bogennummer wie der (\d+)\.$`, w.selbeBogennummer)
-	sc.Step(`^der (\d+)\. Prüfling hat die bereits gemeldete Bogennummer$`, w.gemeldeteBogennummer)
-	sc.Step(`^ich den Sprachtest melde$`, w.sprachtestMelden)
-	sc.Step(`^ich habe den Sprachtest für `+personAus+` zu diesem Kurs gemeldet$`, w.sprachtestGemeldet)
-	sc.Step(`^die Rückmeldung zum (\d+)\. Prüfling lautet "([^"]*)"$`, w.rueckmeldung)
+	sc.Step(sc.re(`^eine Sprachtestmeldung zu diesem Kurs für `+personAus+`$`), w.sprachtestVorbereiten)
+	sc.Step(sc.re(`^die Sprachtestmeldung nennt auch `+personAus+`$`), w.auchPruefling)
+	sc.Step(sc.re(`^die Sprachtestmeldung nennt `+personAus+` ein zweites Mal$`), w.auchPruefling)
+	sc.Step(sc.re(`^der (\d+)\. Prüfling hat dieselbe Bogennummer wie der (\d+)\.$`), w.selbeBogennummer)
+	sc.Step(sc.re(`^der (\d+)\. Prüfling hat die bereits gemeldete Bogennummer$`), w.gemeldeteBogennummer)
+	sc.Step(sc.re(`^ich den Sprachtest melde$`), w.sprachtestMelden)
+	sc.Step(sc.re(`^ich habe den Sprachtest für `+personAus+` zu diesem Kurs gemeldet$`), w.sprachtestGemeldet)
+	sc.Step(sc.re(`^die Rückmeldung zum (\d+)\. Prüfling lautet "([^"]*)"$`), w.rueckmeldung)
 }
 
 // rueckmeldung checks the answer about one candidate (ABESO-TEST: a reply

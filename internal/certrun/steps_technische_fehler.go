@@ -30,21 +30,21 @@ const maxRohAntwort = 16 << 20
 // journal's outcome of a request accepted while InGe was unavailable.
 func (w *world) registerTechnischeFehlerSteps(sc steps) {
 	t := &technik{w: w}
-	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" so sende, dass (.+)$`, t.fehlerhaftSenden)
-	sc.Step(`^ich die Kursauskunft zur Kurskennung "([^"]*)" als SOAP-Nachricht sende$`, t.rohSenden)
-	sc.Step(`^ich (\d+) Kursauskünfte zur Kurskennung "([^"]*)" zugleich anfordere$`, t.zugleich)
-	sc.Step(`^der HTTP-Status der Antwort ist (\d+)$`, t.httpStatus)
-	sc.Step(`^antwortet der Dienst auf (\d+) davon mit dem Fault "([^"]*)" und auf die übrigen mit dem Status "([^"]*)"$`, t.davon)
-	sc.Step(`^InGe (?:ist nicht verfügbar|nicht verfügbar ist)$`, func(ctx context.Context) error { return t.stoerung(ctx, mockadmin.Stoerungen{Ausfall: true}) })
-	sc.Step(`^InGe (?:ist wieder verfügbar|wieder verfügbar ist)$`, t.keineStoerung)
-	sc.Step(`^die nächste Anfrage scheitert mit einem Serverfehler$`, func(ctx context.Context) error {
+	sc.Step(sc.re(`^ich die Kursauskunft zur Kurskennung "([^"]*)" so sende, dass (.+)$`), t.fehlerhaftSenden)
+	sc.Step(sc.re(`^ich die Kursauskunft zur Kurskennung "([^"]*)" als SOAP-Nachricht sende$`), t.rohSenden)
+	sc.Step(sc.re(`^ich (\d+) Kursauskünfte zur Kurskennung "([^"]*)" zugleich anfordere$`), t.zugleich)
+	sc.Step(sc.re(`^der HTTP-Status der Antwort ist (\d+)$`), t.httpStatus)
+	sc.Step(sc.re(`^antwortet der Dienst auf (\d+) davon mit dem Fault "([^"]*)" und auf die übrigen mit dem Status "([^"]*)"$`), t.davon)
+	sc.Step(sc.re(`^InGe (?:ist nicht verfügbar|nicht verfügbar ist)$`), func(ctx context.Context) error { return t.stoerung(ctx, mockadmin.Stoerungen{Ausfall: true}) })
+	sc.Step(sc.re(`^InGe (?:ist wieder verfügbar|wieder verfügbar ist)$`), t.keineStoerung)
+	sc.Step(sc.re(`^die nächste Anfrage scheitert mit einem Serverfehler$`), func(ctx context.Context) error {
 		return t.stoerung(ctx, mockadmin.Stoerungen{NaechsteFehlschlagen: 1})
 	})
-	sc.Step(`^jede Antwort verzögert sich um (\d+) Sekunden?$`, func(ctx context.Context, s int) error {
+	sc.Step(sc.re(`^jede Antwort verzögert sich um (\d+) Sekunden?$`), func(ctx context.Context, s int) error {
 		return t.stoerung(ctx, mockadmin.Stoerungen{Latenz: (time.Duration(s) * time.Second).String()})
 	})
-	sc.Step(`^zeigt das Journal die angenommene Meldung als "([^"]*)"$`, t.journalZeigt)
-	sc.Step(`^die Anfrage ist als asynchron markiert$`, t.asynchron)
+	sc.Step(sc.re(`^zeigt das Journal die angenommene Meldung als "([^"]*)"$`), t.journalZeigt)
+	sc.Step(sc.re(`^die Anfrage ist als asynchron markiert$`), t.asynchron)
 	sc.After(t.afterScenario)
 }
 

@@ -17,8 +17,8 @@ const heuteUm = 9 * time.Hour
 // that scenarios stay independent of each other; a sandbox of the
 // scenario's own is removed anyway.
 func (w *world) registerUhrSteps(sc steps) {
-	sc.Step(`^heute ist der `+datum+`$`, w.heuteIst)
-	sc.Step(`^(\d+) Tage? vergehen$`, w.tageVergehen)
+	sc.Step(sc.re(`^heute ist der `+datum+`$`), w.heuteIst)
+	sc.Step(sc.re(`^(\d+) Tage? vergehen$`), w.tageVergehen)
 }
 
 // heuteIst freezes the clock at 09:00 UTC of the day.
