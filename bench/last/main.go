@@ -40,6 +40,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/inge-harness/inge-harness/bench/messung"
 )
 
 // The namespaces of the envelope, spelt out as the mockserver tests do.
@@ -333,25 +335,7 @@ func runOnce(cfg config, k kind) int {
 }
 
 // result is the JSON line of a run.
-type result struct {
-	Label             string         `json:"label,omitempty"`
-	Kind              string         `json:"kind"`
-	URL               string         `json:"url"`
-	Conns             int            `json:"c"`
-	Seconds           float64        `json:"seconds"`
-	Requests          int            `json:"requests"`
-	ReqPerSec         float64        `json:"req_s"`
-	P50ms             float64        `json:"p50_ms"`
-	P99ms             float64        `json:"p99_ms"`
-	Errors            int            `json:"errors"`
-	ErrorsByClass     map[string]int `json:"errors_by_class,omitempty"`
-	WarmupRequests    int            `json:"warmup_requests"`
-	WarmupErrors      int            `json:"warmup_errors"`
-	SampleError       string         `json:"sample_error,omitempty"`
-	SampleBody        string         `json:"sample_body,omitempty"`
-	ServerCPUusPerReq *float64       `json:"server_cpu_us_per_req,omitempty"`
-	ClientCPUusPerReq float64        `json:"client_cpu_us_per_req"`
-}
+type result = messung.Zeile
 
 type worker struct {
 	latencies []time.Duration

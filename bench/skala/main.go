@@ -39,6 +39,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/inge-harness/inge-harness/bench/messung"
 	_ "github.com/mattn/go-sqlite3"
 )
 
@@ -301,16 +302,8 @@ func seed(cfg config, url string) (string, error) {
 	return kurs, nil
 }
 
-// measurement is the part of bench/last's JSON line read here.
-type measurement struct {
-	ReqPerSec    float64 `json:"req_s"`
-	P50ms        float64 `json:"p50_ms"`
-	P99ms        float64 `json:"p99_ms"`
-	Errors       int     `json:"errors"`
-	WarmupErrors int     `json:"warmup_errors"`
-	SampleError  string  `json:"sample_error"`
-	SampleBody   string  `json:"sample_body"`
-}
+// measurement is bench/last's JSON line.
+type measurement = messung.Zeile
 
 func measure(cfg config, s *server, kind, kurs string) (measurement, error) {
 	args := []string{"-kind", kind, "-url", s.url, "-c", fmt.Sprint(cfg.conns), "-d", cfg.duration, "-warmup", cfg.warmup,

@@ -16,23 +16,12 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/inge-harness/inge-harness/bench/messung"
 )
 
-// line is the part of bench/last's JSON line that is read here.
-type line struct {
-	Label             string   `json:"label"`
-	Kind              string   `json:"kind"`
-	Requests          int      `json:"requests"`
-	ReqPerSec         float64  `json:"req_s"`
-	P50ms             float64  `json:"p50_ms"`
-	P99ms             float64  `json:"p99_ms"`
-	Errors            int      `json:"errors"`
-	WarmupErrors      int      `json:"warmup_errors"`
-	SampleError       string   `json:"sample_error"`
-	SampleBody        string   `json:"sample_body"`
-	ServerCPUusPerReq *float64 `json:"server_cpu_us_per_req"`
-	ClientCPUusPerReq float64  `json:"client_cpu_us_per_req"`
-}
+// line is bench/last's JSON line.
+type line = messung.Zeile
 
 // row is one server and path over all rounds.
 type row struct {

@@ -383,9 +383,10 @@ func (c *chaos) outage(ctx context.Context, sb string) {
 	if status, _ := c.adminCall(ctx, http.MethodPut, "/sandboxes/"+sb+"/stoerungen", `{"ausfall": true}`); status != http.StatusOK {
 		return
 	}
+	lasts := time.Duration(100+c.rng.IntN(300)) * time.Millisecond // drawn here: c.rng is the round's goroutine's
 	go func() {
 		select {
-		case <-time.After(time.Duration(100+c.rng.IntN(300)) * time.Millisecond):
+		case <-time.After(lasts):
 			c.adminCall(ctx, http.MethodDelete, "/sandboxes/"+sb+"/stoerungen", "")
 		case <-ctx.Done():
 		}
