@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"fmt"
-	"sort"
-	"strings"
 	"testing"
 
 	harness "github.com/inge-harness/inge-harness"
@@ -50,9 +47,7 @@ func TestDifferentialXmllintProfil(t *testing.T) {
 			return `"` + p.SOAPAction(proc) + `"`
 		}}
 
-	type tally struct{ mutants, valid, disagree int }
-	byKind := map[string]*tally{}
-	disagreements := 0
+	var v verdicts
 	var details []mutant
 	for i, m := range mutants {
 		got, detail, err := verdictOf(srv, m, form)
@@ -62,36 +57,10 @@ func TestDifferentialXmllintProfil(t *testing.T) {
 		if detail != nil && i%5 == 0 {
 			details = append(details, mutant{m.procedure, "detail", detail})
 		}
-		k := byKind[m.kind]
-		if k == nil {
-			k = &tally{}
-			byKind[m.kind] = k
-		}
-		k.mutants++
-		if want[i] {
-			k.valid++
-		}
-		if got != want[i] {
-			k.disagree++
-			disagreements++
-			if disagreements <= 10 {
-				t.Errorf("mutant %d (%s, %s): mock accepts = %v, xmllint valid = %v %s\n%s", i, m.procedure, m.kind, got, want[i], detail, m.body)
-			}
-		}
+		v.record(t, i, m, got, want[i], detail)
 	}
-	kinds := make([]string, 0, len(byKind))
-	for k := range byKind {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	var b strings.Builder
-	total := tally{}
-	for _, k := range kinds {
-		c := byKind[k]
-		fmt.Fprintf(&b, "%-15s %8d %8d %13d\n", k, c.mutants, c.valid, c.disagree)
-		total.mutants, total.valid, total.disagree = total.mutants+c.mutants, total.valid+c.valid, total.disagree+c.disagree
-	}
-	t.Logf("profiled sandbox against xmllint --schema %s, %d requests, %d valid, %d disagreements:\n%s", p.XSDName(), total.mutants, total.valid, total.disagree, b.String())
+	table, total := v.table()
+	t.Logf("profiled sandbox against xmllint --schema %s, %d requests, %d valid, %d disagreements:\n%s", p.XSDName(), total.mutants, total.valid, total.disagree, table)
 	// The Faults' details conform to the profile's XSD too.
 	for i, ok := range xmllintVerdictsAgainst(t, details, p.XSDName(), p.XSD()) {
 		if !ok {

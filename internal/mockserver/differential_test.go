@@ -572,6 +572,65 @@ func textSecurity(user, password string) string {
 		`</wsse:Username><wsse:Password>` + password + `</wsse:Password></wsse:UsernameToken></wsse:Security>`
 }
 
+// tally counts the mutants of one kind: how many, how many xmllint finds
+// valid or refuses, and on how many the mock disagrees.
+type tally struct{ mutants, valid, refused, disagree int }
+
+// verdicts compares the mock's verdicts on mutants with xmllint's, by kind.
+type verdicts struct {
+	byKind        map[string]*tally
+	disagreements int
+}
+
+// record counts mutant i, which the mock accepts (got) and xmllint finds
+// valid (want) or not; the first ten disagreements are errors of t.
+func (v *verdicts) record(t *testing.T, i int, m mutant, got, want bool, detail []byte) {
+	t.Helper()
+	if v.byKind == nil {
+		v.byKind = map[string]*tally{}
+	}
+	k := v.byKind[m.kind]
+	if k == nil {
+		k = &tally{}
+		v.byKind[m.kind] = k
+	}
+	k.mutants++
+	if want {
+		k.valid++
+	} else {
+		k.refused++
+	}
+	if got != want {
+		k.disagree++
+		v.disagreements++
+		if v.disagreements <= 10 {
+			t.Errorf("mutant %d (%s, %s): mock accepts = %v, xmllint valid = %v %s\n%s", i, m.procedure, m.kind, got, want, detail, m.body)
+		}
+	}
+}
+
+// table prints the counts by kind, and the totals.
+func (v *verdicts) table() (string, tally) {
+	kinds := make([]string, 0, len(v.byKind))
+	for k := range v.byKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-15s %8s %8s %8s %13s\n", "kind", "mutants", "valid", "refused", "disagreements")
+	var total tally
+	for _, k := range kinds {
+		c := v.byKind[k]
+		fmt.Fprintf(&b, "%-15s %8d %8d %8d %13d\n", k, c.mutants, c.valid, c.refused, c.disagree)
+		total.mutants += c.mutants
+		total.valid += c.valid
+		total.refused += c.refused
+		total.disagree += c.disagree
+	}
+	fmt.Fprintf(&b, "%-15s %8d %8d %8d %13d", "total", total.mutants, total.valid, total.refused, total.disagree)
+	return b.String(), total
+}
+
 func TestDifferentialXmllint(t *testing.T) {
 	mutants := makeMutants(t)
 	if len(mutants) < 3000 {
@@ -586,9 +645,7 @@ func TestDifferentialXmllint(t *testing.T) {
 	t.Cleanup(func() { reg.Close() })
 	srv := mockserver.New(reg, mockserver.Config{})
 
-	type tally struct{ mutants, valid, refused, disagree int }
-	byKind := map[string]*tally{}
-	disagreements := 0
+	var v verdicts
 	var details []mutant // the Fault details of every fifth refusal, to validate them as well
 	for i, m := range mutants {
 		got, detail, err := mockVerdict(srv, m)
@@ -598,43 +655,10 @@ func TestDifferentialXmllint(t *testing.T) {
 		if err != nil {
 			t.Fatalf("mutant %d (%s, %s): %v\n%s", i, m.procedure, m.kind, err, m.body)
 		}
-		k := byKind[m.kind]
-		if k == nil {
-			k = &tally{}
-			byKind[m.kind] = k
-		}
-		k.mutants++
-		if want[i] {
-			k.valid++
-		} else {
-			k.refused++
-		}
-		if got != want[i] {
-			k.disagree++
-			disagreements++
-			if disagreements <= 10 {
-				t.Errorf("mutant %d (%s, %s): mock accepts = %v, xmllint valid = %v %s\n%s", i, m.procedure, m.kind, got, want[i], detail, m.body)
-			}
-		}
+		v.record(t, i, m, got, want[i], detail)
 	}
-	kinds := make([]string, 0, len(byKind))
-	for k := range byKind {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
-	var b strings.Builder
-	fmt.Fprintf(&b, "%-15s %8s %8s %8s %13s\n", "kind", "mutants", "valid", "refused", "disagreements")
-	total := tally{}
-	for _, k := range kinds {
-		c := byKind[k]
-		fmt.Fprintf(&b, "%-15s %8d %8d %8d %13d\n", k, c.mutants, c.valid, c.refused, c.disagree)
-		total.mutants += c.mutants
-		total.valid += c.valid
-		total.refused += c.refused
-		total.disagree += c.disagree
-	}
-	fmt.Fprintf(&b, "%-15s %8d %8d %8d %13d", "total", total.mutants, total.valid, total.refused, total.disagree)
-	t.Logf("mock against xmllint --schema, %d requests from the golden envelopes of %d procedures:\n%s", total.mutants, len(inge.Procedures()), b.String())
+	table, total := v.table()
+	t.Logf("mock against xmllint --schema, %d requests from the golden envelopes of %d procedures:\n%s", total.mutants, len(inge.Procedures()), table)
 
 	// The F108 details themselves conform to the XSD's Fehler element,
 	// deviations, texts and paths included.
