@@ -22,19 +22,7 @@ import (
 func TestZeep(t *testing.T) {
 	ingetest.RequireZeep(t)
 	mock := MustStartLocal(t, mockserver.Config{})
-	script := filepath.Join("..", "..", "testdata", "zeep", "inge_client.py")
-
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, ingetest.Python, script, mock.Endpoint()+"?wsdl")
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", ingetest.Python, script, err, out, stderr.String())
-	}
-	got := parseKeyValues(t, out)
-	t.Logf("zeep:\n%s", out)
+	got := runZeep(t, "inge_client.py", mock.Endpoint()+"?wsdl")
 
 	for _, c := range []struct{ key, want string }{
 		{"erfassen.status", "verarbeitet"},
@@ -87,19 +75,7 @@ func parseKeyValues(tb testing.TB, out []byte) map[string]string {
 func TestZeepGegenprofil(t *testing.T) {
 	ingetest.RequireZeep(t)
 	mock, _ := profiled(t)
-	script := filepath.Join("..", "..", "testdata", "zeep", "gegenprofil_client.py")
-
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
-	defer cancel()
-	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, ingetest.Python, script, mock.URL+mockserver.ProfilPath+"/gegenprofil?wsdl", "gegen.kt1", "Geheim!1")
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", ingetest.Python, script, err, out, stderr.String())
-	}
-	got := parseKeyValues(t, out)
-	t.Logf("zeep:\n%s", out)
+	got := runZeep(t, "gegenprofil_client.py", mock.URL+mockserver.ProfilPath+"/gegenprofil?wsdl", "gegen.kt1", "Geheim!1")
 	for _, c := range []struct{ key, want string }{
 		{"erfassen.status", "VERARBEITET"},
 		{"erfassen.meldung", "V-3000 HINWEIS "},
@@ -135,4 +111,22 @@ func mockadminJournal(t *testing.T, mock *mockserver.Local, sandbox string) ([]s
 		out = append(out, e.Operation+":"+e.Ergebnis)
 	}
 	return out, err
+}
+
+// runZeep runs a script of testdata/zeep with args and returns the
+// key=value lines it printed.
+func runZeep(t *testing.T, script string, args ...string) map[string]string {
+	t.Helper()
+	script = filepath.Join("..", "..", "testdata", "zeep", script)
+	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+	defer cancel()
+	var stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, ingetest.Python, append([]string{script}, args...)...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\nstdout:\n%s\nstderr:\n%s", ingetest.Python, script, err, out, stderr.String())
+	}
+	t.Logf("zeep:\n%s", out)
+	return parseKeyValues(t, out)
 }
