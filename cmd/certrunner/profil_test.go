@@ -2,12 +2,12 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	harness "github.com/inge-harness/inge-harness"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockadmin"
 	"github.com/inge-harness/inge-harness/internal/mockserver"
 	"github.com/inge-harness/inge-harness/internal/profil"
@@ -25,23 +25,7 @@ func TestRunProfil(t *testing.T) {
 		t.Errorf("stdout:\n%s", stdout.String())
 	}
 
-	broken := t.TempDir()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.Name() == "elemente.tsv" {
-			b = bytes.Replace(b, []byte("Stornierungsgrund\tstornierungsgrund\n"), nil, 1)
-		}
-		if err := os.WriteFile(filepath.Join(broken, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	broken := ingetest.ProfilEntwurf(t, ingetest.OhneStornierungsgrund)
 	stdout.Reset()
 	stderr.Reset()
 	if code := run(t.Context(), []string{"-profil", broken}, nil, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "KursplanungStornieren/Stornierungsgrund ist weder abgebildet noch weggelassen") {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/inge-harness/inge-harness/internal/cli"
 	"github.com/inge-harness/inge-harness/internal/inge"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/profil"
 )
 
@@ -20,24 +20,7 @@ var gegenprofil = filepath.Join("..", "..", "testdata", "gegenprofil")
 // draft copies the counter-profile without its row for Stornierungsgrund.
 func draft(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(gegenprofil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(gegenprofil, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if e.Name() == "elemente.tsv" {
-			b = bytes.Replace(b, []byte("Stornierungsgrund\tstornierungsgrund\n"), nil, 1)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return ingetest.ProfilEntwurf(t, ingetest.OhneStornierungsgrund)
 }
 
 // -profil-pruefen lists what a draft lacks, with the rows to add, and

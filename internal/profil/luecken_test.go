@@ -8,36 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/profil"
 )
-
-// entwurf copies the counter-profile into a directory of its own and
-// changes it: in each file, every old string by its new one.
-func entwurf(t *testing.T, edits map[string][][2]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	entries, err := os.ReadDir(gegenprofil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(gegenprofil, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(b)
-		for _, ed := range edits[e.Name()] {
-			if !strings.Contains(s, ed[0]) {
-				t.Fatalf("%s has no %q", e.Name(), ed[0])
-			}
-			s = strings.Replace(s, ed[0], ed[1], 1)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
 
 // luecken loads a broken profile and returns its gap lines.
 func luecken(t *testing.T, dir string) []string {
@@ -56,7 +29,7 @@ func luecken(t *testing.T, dir string) []string {
 // A profile with one path of ours unmapped does not load, and the one
 // line says which; the check's draft offers the row to add.
 func TestEinPfadFehlt(t *testing.T) {
-	dir := entwurf(t, map[string][][2]string{"elemente.tsv": {{"Stornierungsgrund\tstornierungsgrund\n", ""}}})
+	dir := ingetest.ProfilEntwurf(t, map[string][][2]string{"elemente.tsv": {{"Stornierungsgrund\tstornierungsgrund\n", ""}}})
 	got := luecken(t, dir)
 	want := []string{"elemente.tsv: KursplanungStornieren/Stornierungsgrund ist weder abgebildet noch weggelassen"}
 	if !slices.Equal(got, want) {
@@ -73,7 +46,7 @@ func TestEinPfadFehlt(t *testing.T) {
 		t.Errorf("Extra %v lacks the profile's element that nothing is mapped onto", b.Extra)
 	}
 	// Dropped explicitly, the path is no gap.
-	dir = entwurf(t, map[string][][2]string{"elemente.tsv": {{"Stornierungsgrund\tstornierungsgrund\n", "Stornierungsgrund\t-\n"}}})
+	dir = ingetest.ProfilEntwurf(t, map[string][][2]string{"elemente.tsv": {{"Stornierungsgrund\tstornierungsgrund\n", "Stornierungsgrund\t-\n"}}})
 	if _, err := profil.Load(dir); err != nil {
 		t.Errorf("dropped explicitly: %v", err)
 	}
@@ -139,7 +112,7 @@ func TestLuecken(t *testing.T) {
 			[]string{"profil.tsv: Namespace urn:inge-harness:gegenprofil:3, aber das XSD gegenprofil.xsd hat den targetNamespace urn:inge-harness:gegenprofil:2"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := luecken(t, entwurf(t, tc.edits))
+			got := luecken(t, ingetest.ProfilEntwurf(t, tc.edits))
 			ok := len(got) == len(tc.want)
 			for i := 0; ok && i < len(got); i++ {
 				ok = strings.Contains(got[i], tc.want[i])
@@ -154,14 +127,14 @@ func TestLuecken(t *testing.T) {
 // What cannot be checked line by line is an error of its own: a file
 // missing, an XSD the strict check cannot compile.
 func TestLadenScheitert(t *testing.T) {
-	dir := entwurf(t, nil)
+	dir := ingetest.ProfilEntwurf(t, nil)
 	if err := os.Remove(filepath.Join(dir, "werte.tsv")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := profil.Load(dir); err == nil || !strings.Contains(err.Error(), "werte.tsv") {
 		t.Errorf("Load without werte.tsv = %v", err)
 	}
-	dir = entwurf(t, map[string][][2]string{"gegenprofil.xsd": {{`<xs:simpleType name="NameTyp">`, `<xs:import namespace="urn:x"/><xs:simpleType name="NameTyp">`}}})
+	dir = ingetest.ProfilEntwurf(t, map[string][][2]string{"gegenprofil.xsd": {{`<xs:simpleType name="NameTyp">`, `<xs:import namespace="urn:x"/><xs:simpleType name="NameTyp">`}}})
 	if _, err := profil.Load(dir); err == nil || !strings.Contains(err.Error(), "xs:import") {
 		t.Errorf("Load with xs:import = %v", err)
 	}
