@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/flate"
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -87,9 +86,5 @@ func JournalDokument(stored []byte) ([]byte, error) {
 	if stored == nil {
 		return nil, nil
 	}
-	doc, err := unpack(stored)
-	if err != nil {
-		return nil, errors.Join(errors.New("journal"), err)
-	}
-	return doc, nil
+	return unpack(stored)
 }
