@@ -82,9 +82,4 @@ func unpack(stored []byte) ([]byte, error) {
 // JournalDokument returns a request or answer of the journal as it was
 // written, from the bytes of its column (anfrage, antwort and their
 // canonical forms), for tools that read a store's file directly.
-func JournalDokument(stored []byte) ([]byte, error) {
-	if stored == nil {
-		return nil, nil
-	}
-	return unpack(stored)
-}
+func JournalDokument(stored []byte) ([]byte, error) { return unpack(stored) }
