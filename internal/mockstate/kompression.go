@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sync"
+
+	kflate "github.com/klauspost/compress/flate"
 )
 
 // The journal keeps a request or answer compressed: DEFLATE with a preset
@@ -28,15 +30,20 @@ const packedPrefix = "\x00D1"
 //go:embed woerterbuch/1.xml
 var woerterbuch1 []byte
 
-// packLevel is DEFLATE's level: BestSpeed ignores a dictionary; level 4
-// packs a Kursauskunft's request of 1,123 bytes to about 100 in some 20 µs.
-const packLevel = 4
+// packLevel is the level of the packing encoder, klauspost/compress's
+// DEFLATE: its level 1 uses the dictionary, and packs a Kursauskunft's
+// request of 1,123 bytes to 113 in some 10 µs, where the standard
+// library's level 4 (its level 1 ignores a dictionary) takes 28 µs for
+// 104 bytes, most of them clearing its tables on every reset. The output
+// is standard DEFLATE: unpack reads it with compress/flate, as it reads
+// every entry written before.
+const packLevel = 1
 
 // minPack is the size below which a document is not worth compressing.
 const minPack = 128
 
 var packers = sync.Pool{New: func() any {
-	w, err := flate.NewWriterDict(io.Discard, packLevel, woerterbuch1)
+	w, err := kflate.NewWriterDict(io.Discard, packLevel, woerterbuch1)
 	if err != nil {
 		panic(err) // only for an invalid level
 	}
@@ -52,7 +59,7 @@ func pack(doc []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(doc)/3 + len(packedPrefix) + 16)
 	buf.WriteString(packedPrefix)
-	w := packers.Get().(*flate.Writer)
+	w := packers.Get().(*kflate.Writer)
 	defer packers.Put(w)
 	w.Reset(&buf)
 	if _, err := w.Write(doc); err != nil {

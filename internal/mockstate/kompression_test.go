@@ -101,3 +101,13 @@ func TestUngepacktesJournal(t *testing.T) {
 		s.Close()
 	}
 }
+
+// BenchmarkPack packs a Kursauskunft's request as the journal stores it.
+func BenchmarkPack(b *testing.B) {
+	doc := []byte(kursauskunftAnfrage)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		pack(doc)
+	}
+}
