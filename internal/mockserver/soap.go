@@ -44,6 +44,9 @@ type exchange struct {
 	drain bool
 	// form is the contract profile of the caller's sandbox; nil for ours.
 	form *profilForm
+	// anfrage is request as the journal stores it, prepared before the
+	// request waits for the sandbox's writer; nil until then.
+	anfrage *mockstate.Vorbereitet
 }
 
 // release ends the request's hold on its sandbox, after its journal entry.
@@ -176,12 +179,18 @@ func (s *Server) eintrag(ex *exchange) mockstate.Eintrag {
 		Anfrage: ex.request, Antwort: ex.response,
 	}
 	ex.form.journal(&e)
-	if ex.lease != nil {
-		e.Geheim = []string{ex.lease.Zugang.Passwort}
-	} else {
-		e.MaxAnfrage = s.cfg.MaxJournalUnauthenticated
-	}
+	e.Geheim, e.MaxAnfrage = s.masking(ex)
+	e.AnfrageVorbereitet = ex.anfrage
 	return e
+}
+
+// masking returns the further secrets to mask in ex's journal entry, and
+// how far its request is cut.
+func (s *Server) masking(ex *exchange) (geheim []string, maxAnfrage int) {
+	if ex.lease != nil {
+		return []string{ex.lease.Zugang.Passwort}, 0
+	}
+	return nil, s.cfg.MaxJournalUnauthenticated
 }
 
 // drainAfter applies what a targeted outage queued once the client has its
@@ -333,6 +342,9 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 	targeted, ended := sb.TakeTargetedOutage(ex.request)
 	outage := faults.Outage || targeted
 	ex.drain = ended // what the outage queued is applied once it is over
+	// The request's stored form is prepared here, not in the writer.
+	geheim, maxAnfrage := s.masking(ex)
+	ex.anfrage = st.AnfrageVorbereiten(ex.request, geheim, maxAnfrage)
 	var resp inge.Response
 	var err error
 	switch {

@@ -36,6 +36,37 @@ type Eintrag struct {
 	// profile's, as they went over the wire).
 	Profil                             string
 	AnfrageKanonisch, AntwortKanonisch []byte
+
+	// AnfrageVorbereitet, if set, is Anfrage as the journal stores it,
+	// prepared ahead by Store.AnfrageVorbereiten with the same Geheim and
+	// MaxAnfrage; it is used only while Anfrage is the document it was
+	// prepared from.
+	AnfrageVorbereitet *Vorbereitet
+}
+
+// Vorbereitet is a request document as the journal stores it: masked, cut
+// and packed. A write's entry is made in the writer's transaction, once the
+// response is known; its request is known before, and is prepared before
+// the request waits for the writer, so that the writer, whose time is
+// serial, does not spend it on masking and packing.
+type Vorbereitet struct {
+	from, stored []byte
+}
+
+// AnfrageVorbereiten prepares a request document for an Eintrag's
+// AnfrageVorbereitet: doc masked (with the further secrets geheim), cut to
+// maxAnfrage bytes if that is positive, and packed, as prepareEintrag does.
+func (s *Store) AnfrageVorbereiten(doc []byte, geheim []string, maxAnfrage int) *Vorbereitet {
+	return &Vorbereitet{from: doc, stored: s.packed(kuerzen(wsse.MaskSecrets(doc, geheim...), maxAnfrage))}
+}
+
+// of returns the stored form if it was prepared from doc (the same bytes in
+// the same memory), and false otherwise.
+func (v *Vorbereitet) of(doc []byte) ([]byte, bool) {
+	if v == nil || len(v.from) != len(doc) || (len(doc) > 0 && &v.from[0] != &doc[0]) {
+		return nil, false
+	}
+	return v.stored, true
 }
 
 // JournalFunc gives the journal entry of a request once its response is
@@ -71,22 +102,32 @@ type gespeicherterEintrag struct {
 	anfrageKanonisch, antwortKanonisch []byte
 }
 
-// prepareEintrag masks, cuts and packs e's documents.
+// prepareEintrag masks, cuts and packs e's documents; a request prepared
+// ahead (AnfrageVorbereitet) is taken as it is.
 func (s *Store) prepareEintrag(e Eintrag) gespeicherterEintrag {
 	if e.Zeit.IsZero() {
 		e.Zeit = s.now()
 	}
-	packed := pack
-	if s.ungepackt {
-		packed = func(doc []byte) []byte { return doc }
+	anfrage, ok := e.AnfrageVorbereitet.of(e.Anfrage)
+	if !ok {
+		anfrage = s.packed(kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage))
 	}
+	e.AnfrageVorbereitet = nil
 	return gespeicherterEintrag{
 		e:                e,
-		anfrage:          packed(kuerzen(wsse.MaskSecrets(e.Anfrage, e.Geheim...), e.MaxAnfrage)),
-		antwort:          packed(wsse.MaskSecrets(e.Antwort, e.Geheim...)),
-		anfrageKanonisch: packed(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...)),
-		antwortKanonisch: packed(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...)),
+		anfrage:          anfrage,
+		antwort:          s.packed(wsse.MaskSecrets(e.Antwort, e.Geheim...)),
+		anfrageKanonisch: s.packed(wsse.MaskSecrets(e.AnfrageKanonisch, e.Geheim...)),
+		antwortKanonisch: s.packed(wsse.MaskSecrets(e.AntwortKanonisch, e.Geheim...)),
 	}
+}
+
+// packed packs a journal document, unless the store keeps them unpacked.
+func (s *Store) packed(doc []byte) []byte {
+	if s.ungepackt {
+		return doc
+	}
+	return pack(doc)
 }
 
 // appendJournal stores a prepared entry and returns its ID.

@@ -3,6 +3,7 @@ package mockstate_test
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,6 +100,49 @@ func TestJournal(t *testing.T) {
 			}
 			if !slices.Equal(got, want) {
 				t.Errorf("Journal(%+v) ids = %v; want %v", tc.filter, got, want)
+			}
+		})
+	}
+}
+
+// A request prepared ahead is stored as prepared, masked and cut; one
+// prepared from another document is not taken for it.
+func TestJournalAnfrageVorbereitet(t *testing.T) {
+	ctx := t.Context()
+	s := ingetest.MustOpen(t, mockstate.MemoryPath)
+	secret := "Geheim!1"
+	request := []byte(`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>` +
+		`<wsse:Security xmlns:wsse="` + wsse.SecextNS + `"><wsse:UsernameToken><wsse:Username>u</wsse:Username>` +
+		`<wsse:Password>` + secret + `</wsse:Password></wsse:UsernameToken></wsse:Security></soap:Header>` +
+		`<soap:Body><k:Notiz xmlns:k="urn:x">` + secret + strings.Repeat(" Text", 60) + `</k:Notiz></soap:Body></soap:Envelope>`)
+	other := bytes.Replace(request, []byte("Notiz"), []byte("Anders"), 2)
+	for _, tc := range []struct {
+		name    string
+		anfrage []byte
+		max     int
+		want    []byte // a part the stored request must hold
+	}{
+		{"Vorbereitet", request, 0, []byte("<k:Notiz xmlns:k=\"urn:x\">***")},
+		{"Gekuerzt", request, 200, []byte("gekürzt")},
+		{"AndereAnfrage", other, 0, []byte("<k:Anders xmlns:k=\"urn:x\">***")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := s.AnfrageVorbereiten(request, []string{secret}, tc.max)
+			id, err := s.AppendJournal(ctx, mockstate.Eintrag{Operation: "Notiz", Ergebnis: "OK",
+				Anfrage: tc.anfrage, Geheim: []string{secret}, MaxAnfrage: tc.max, AnfrageVorbereitet: v})
+			if err != nil {
+				t.Fatal(err)
+			}
+			es, err := s.Journal(ctx, mockstate.Filter{Limit: 1})
+			if err != nil || len(es) != 1 || es[0].ID != id {
+				t.Fatalf("Journal = %v, %v; want entry %d", es, err, id)
+			}
+			got := es[0].Anfrage
+			if bytes.Contains(got, []byte(secret)) {
+				t.Errorf("stored request holds the secret: %s", got)
+			}
+			if !bytes.Contains(got, tc.want) {
+				t.Errorf("stored request = %s; want it to hold %s", got, tc.want)
 			}
 		})
 	}
