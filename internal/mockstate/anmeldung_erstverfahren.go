@@ -38,7 +38,7 @@ func anmeldungErstverfahren(ctx context.Context, tx *Tx, c *call, r *inge.Anmeld
 		return resp, nil
 	}
 	update, err := checkZweitanmeldung(ctx, tx, c, person.ID, path+"/Ident")
-	if err != nil || c.failed() {
+	if err != nil || c.nurPruefen() {
 		return resp, err
 	}
 	if err := storeAnmeldung(ctx, tx, c, person.ID, verfahrenErst, a.Anmeldedatum, a); err != nil {

@@ -45,7 +45,7 @@ func anmeldungWiederholerverfahren(ctx context.Context, tx *Tx, c *call, r *inge
 	case sent.Art != inge.AktenzeichenWiederholer:
 		c.add(inge.WiederholerAktenzeichenVorhanden, path+"/Ident/Aktenzeichen", "Wert", wied[0])
 	}
-	if c.failed() {
+	if c.nurPruefen() {
 		return resp, nil
 	}
 	if err := storeAnmeldung(ctx, tx, c, person.ID, verfahrenWiederholer, a.Anmeldedatum, a); err != nil {

@@ -30,6 +30,10 @@ type call struct {
 	// lesend says the procedure only reads: what it loads it may take
 	// from the store's decoded plans, and must not change.
 	lesend bool
+	// pruefen says the request is a Rollback of a procedure that writes:
+	// it is answered from the procedure's checks, and writes nothing but
+	// the numbers its answer names (nurPruefen).
+	pruefen bool
 
 	// erfolg is the Hinweis of a stored outcome ("Kursplanung erfolgreich
 	// gespeichert"); Apply adds it only when the outcome is stored.
@@ -46,6 +50,28 @@ type call struct {
 	// abgelehnt refuses the request as a whole, e.g. when none of its items
 	// was accepted.
 	abgelehnt bool
+}
+
+// nurPruefen reports whether a procedure that writes ends after its
+// checks: a Fehler was found, or the request is a Rollback. A procedure
+// asks it after its last rule and before its first write, so that a
+// Rollback costs its checks and no writes to undo; the outcome is never
+// kept either way.
+func (c *call) nurPruefen() bool { return c.pruefen || c.failed() }
+
+// neueNummer hands out the next number of a sequence table and records it.
+func (c *call) neueNummer(ctx context.Context, tx *Tx, table string) (int64, error) {
+	// table is one of our sequence tables, never input.
+	res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` DEFAULT VALUES`)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	c.issue(table, n)
+	return n, nil
 }
 
 // issue records a number handed out from a sequence table.
@@ -152,7 +178,8 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 				return fmt.Errorf("savepoint: %w", err)
 			}
 		}
-		c := &call{caller: caller, regeln: s.regeln, now: s.now(), today: day(now), meldungen: in.Befunde(), lesend: !write}
+		c := &call{caller: caller, regeln: s.regeln, now: s.now(), today: day(now), meldungen: in.Befunde(), lesend: !write,
+			pruefen: req.Base().Rollback && p.Write}
 		resp, err = h(ctx, tx, c, req)
 		if err != nil {
 			return err

@@ -1,7 +1,9 @@
 package mockstate_test
 
 import (
+	"encoding/xml"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -109,16 +111,123 @@ func (v *vorgaenge) check(tb testing.TB, resp inge.Response) {
 }
 
 // mustApply runs req for caller, fails the test on an error and checks the
-// Vorgangsnummer.
+// Vorgangsnummer. A write is first applied as a Rollback, which must answer
+// as the write then does and change nothing (wieRollback).
 func mustApply[R inge.Response](tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, req inge.Request) R {
 	tb.Helper()
+	probe := rollbackProbe(tb, s, caller, req)
 	resp := ingetest.Apply(tb, s, caller, req)
+	probe(resp)
 	r, ok := resp.(R)
 	if !ok {
 		tb.Fatalf("Apply(%T) = %T; want %T", req, resp, r)
 	}
 	v.check(tb, r)
 	return r
+}
+
+// nichtFachlich are the tables a Rollback may change: the sequences of
+// numbers, whose numbers it names, and the journal.
+var nichtFachlich = []string{"kurs_nummer", "lid_nummer", "journal", "sqlite_sequence"}
+
+// fachlicheTabellen returns the store's other tables.
+func fachlicheTabellen(tb testing.TB, s *mockstate.Store) []string {
+	tb.Helper()
+	return ingetest.View(tb, s, func(tx *mockstate.Tx) ([]string, error) {
+		rows, err := tx.QueryContext(tb.Context(), `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var names []string
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return nil, err
+			}
+			if !slices.Contains(nichtFachlich, n) {
+				names = append(names, n)
+			}
+		}
+		return names, rows.Err()
+	})
+}
+
+// rollbackProbe applies a write request as a Rollback ("prüfen und
+// antworten wie gespeichert, aber nichts speichern", quelle:ITM 10.4)
+// before the test applies it, and returns the check of the write's
+// response: the Rollback changed no table, and answered with the same
+// Meldungen, geprueft where the write is verarbeitet, with
+// RollbackGeprueft where the write has its Hinweis of success. A request
+// that is no write, a Rollback or asynchronous is not probed.
+func rollbackProbe(tb testing.TB, s *mockstate.Store, caller mockstate.Caller, req inge.Request) func(inge.Response) {
+	tb.Helper()
+	b := req.Base()
+	if b.Rollback || b.Asynchron {
+		return func(inge.Response) {}
+	}
+	checked, err := inge.Check(req)
+	if err != nil || !checked.Procedure().Write {
+		return func(inge.Response) {} // the test's own request: its error is the test's
+	}
+	copy := checked.Request()
+	copy.Base().Rollback = true
+	tabellen := fachlicheTabellen(tb, s)
+	vorher := dumpTables(tb, s, tabellen...)
+	rb, err := ingetest.TryApply(tb, s, caller, copy)
+	if err != nil {
+		tb.Fatalf("Rollback of %s: %v", checked.Procedure().Name, err)
+	}
+	if got := dumpTables(tb, s, tabellen...); got != vorher {
+		tb.Fatalf("the Rollback of %s changed the store:\n%s\nwant\n%s", checked.Procedure().Name, got, vorher)
+	}
+	return func(resp inge.Response) {
+		tb.Helper()
+		name := checked.Procedure().Name
+		want, got := resp.Base().List(), rb.Base().List()
+		switch resp.Base().Status {
+		case inge.StatusVerarbeitet:
+			if rb.Base().Status != inge.StatusGeprueft {
+				tb.Errorf("%s: Rollback answered %s; the write %s", name, rb.Base().Status, resp.Base().Status)
+			}
+			rbEintrag, _ := inge.DefaultKatalog().Lookup(inge.RollbackGeprueft)
+			if len(got) == 0 || got[len(got)-1].Code != rbEintrag.Code {
+				tb.Errorf("%s: Rollback's Meldungen %v; want RollbackGeprueft last", name, got)
+			} else {
+				got = got[:len(got)-1]
+			}
+			// The write's last Meldung may be its Hinweis of success.
+			if len(want) == len(got)+1 {
+				want = want[:len(got)]
+			}
+		default:
+			if rb.Base().Status != resp.Base().Status {
+				tb.Errorf("%s: Rollback answered %s; the write %s", name, rb.Base().Status, resp.Base().Status)
+			}
+		}
+		if !slices.EqualFunc(want, got, func(a, b inge.Meldung) bool { return a.Code == b.Code && a.Feld == b.Feld && a.Text == b.Text }) {
+			tb.Errorf("%s: Rollback's Meldungen differ from the write's:\n%v\nwant\n%v", name, got, want)
+		}
+		if g, w := antwortOhneVorgang(tb, rb), antwortOhneVorgang(tb, resp); g != w {
+			tb.Errorf("%s: the Rollback's answer differs from the write's:\n%s\nwant\n%s", name, g, w)
+		}
+	}
+}
+
+// vorgangsteile are the parts of an answer that differ from one exchange
+// to the next: its number, its status and Meldungen (compared on their
+// own), and the number a new course or exam draws.
+var vorgangsteile = regexp.MustCompile(`<Vorgangsnummer>[^<]*</Vorgangsnummer>|<Status>(verarbeitet|geprueft)</Status>|<Meldungen>.*</Meldungen>|<(Kurskennung|Pruefungsnummer)>[KL][0-9]{9}</(Kurskennung|Pruefungsnummer)>`)
+
+// antwortOhneVorgang renders an answer without its vorgangsteile, and
+// with geprueft (a candidate of SprachtestMelden) read as verarbeitet.
+func antwortOhneVorgang(tb testing.TB, resp inge.Response) string {
+	tb.Helper()
+	b, err := xml.Marshal(resp)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return vorgangsteile.ReplaceAllString(string(b), "…")
 }
 
 // meldung is what the tests expect of a Meldung: its catalogue entry and the

@@ -109,10 +109,13 @@ func (l *kursLauf) heute(datum inge.Datum) {
 	heute(l.tb, l.s, datum)
 }
 
-// apply runs req for Traeger 10000001 and checks its Vorgangsnummer.
+// apply runs req for Traeger 10000001, first as a Rollback (rollbackProbe),
+// and checks its Vorgangsnummer.
 func (l *kursLauf) apply(req inge.Request) inge.Response {
 	l.tb.Helper()
+	probe := rollbackProbe(l.tb, l.s, kt1, req)
 	resp := ingetest.Apply(l.tb, l.s, kt1, req)
+	probe(resp)
 	l.v.check(l.tb, resp)
 	return resp
 }

@@ -35,7 +35,7 @@ func kursabschnittAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.Ku
 			return nil, err
 		}
 	}
-	if c.failed() {
+	if c.nurPruefen() {
 		return resp, nil
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM kursabschnitt WHERE kurskennung = ? AND kursabschnitt = ?`, k.kennung, d.Kursabschnitt); err != nil {

@@ -24,7 +24,7 @@ func kursabschnittsbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.Ku
 		checkAbschnittsfolge(c, s, k.letzterAbschnitt().daten.Kursabschnitt, d.Kursabschnitt, path)
 	}
 	found, err := checkAbschnittsdaten(ctx, tx, c, k, k.kursart(), d, "Abschnitt", meldung{frist: true})
-	if err != nil || c.failed() {
+	if err != nil || c.nurPruefen() {
 		return resp, err
 	}
 	if err := storeAbschnitt(ctx, tx, c, k.kennung, d, found); err != nil {

@@ -28,7 +28,7 @@ func kursbeginnMelden(ctx context.Context, tx *Tx, c *call, r *inge.KursbeginnMe
 	checkZeitraum(c, d.Beginn, d.Kursende, "Kursbeginn/Kursende")
 	checkPlanHatteTeilnehmer(c, k)
 	checkTeilnehmerAusPlanung(c, k, found)
-	if c.failed() {
+	if c.nurPruefen() {
 		return resp, nil
 	}
 	beginn, err := xml.Marshal(d)

@@ -35,7 +35,7 @@ func kursortaenderungMelden(ctx context.Context, tx *Tx, c *call, r *inge.Kursor
 			return nil, err
 		}
 	}
-	if c.failed() {
+	if c.nurPruefen() {
 		return resp, nil
 	}
 	for _, a := range r.Aenderung {

@@ -22,7 +22,7 @@ func kursplanungAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.Kurs
 		c.add(inge.AktualisierungNachBeginn, "Kurskennung", "Datum", datumText(k.planung.Kursbeginn))
 	}
 	teilnehmer, err := checkKursplanung(ctx, tx, c, &r.Kursplanung, "Kursplanung")
-	if err != nil || c.failed() {
+	if err != nil || c.nurPruefen() {
 		return resp, err
 	}
 	if err := updateKurs(ctx, tx, c, k.kennung, &r.Kursplanung, teilnehmer); err != nil {

@@ -41,18 +41,18 @@ func checkDreiMonateVorher(c *call, k *inge.Kursplanung, path string) {
 	}
 }
 
-// insertKurs stores a checked plan as a new course and returns its Kurskennung.
+// insertKurs stores a checked plan as a new course and returns its
+// Kurskennung; a Rollback only draws the Kurskennung, which is then never
+// given out.
 func insertKurs(ctx context.Context, tx *Tx, c *call, k *inge.Kursplanung, teilnehmer []planTeilnehmer) (string, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO kurs_nummer DEFAULT VALUES`)
+	n, err := c.neueNummer(ctx, tx, "kurs_nummer")
 	if err != nil {
 		return "", fmt.Errorf("new kurskennung: %w", err)
 	}
-	n, err := res.LastInsertId()
-	if err != nil {
-		return "", fmt.Errorf("new kurskennung: %w", err)
-	}
-	c.issue("kurs_nummer", n)
 	kennung := fmt.Sprintf("K%09d", n)
+	if c.nurPruefen() {
+		return kennung, nil
+	}
 	planung, err := xml.Marshal(k)
 	if err != nil {
 		return "", fmt.Errorf("encode kursplanung: %w", err)

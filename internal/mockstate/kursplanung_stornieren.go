@@ -19,7 +19,7 @@ func kursplanungStornieren(ctx context.Context, tx *Tx, c *call, r *inge.Kurspla
 	if k.beginn != nil {
 		c.add(inge.StornierungNachKursbeginn, "Kurskennung")
 	}
-	if c.failed() {
+	if c.nurPruefen() {
 		return resp, nil
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE kurs SET status = ?, geaendert_am = ? WHERE kurskennung = ?`,

@@ -25,7 +25,7 @@ func lidPruefungAktualisieren(ctx context.Context, tx *Tx, c *call, r *inge.LidP
 	if r.Pruefung.Pruefungsdatum != p.datum {
 		checkLidVorlauf(c, r.Pruefung.Pruefungsdatum, "Pruefung/Pruefungsdatum")
 	}
-	if c.failed() {
+	if c.nurPruefen() {
 		return resp, nil
 	}
 	daten, err := xml.Marshal(&r.Pruefung)

@@ -20,16 +20,16 @@ func lidPruefungErfassen(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefu
 	if c.failed() {
 		return resp, nil
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO lid_nummer DEFAULT VALUES`)
+	n, err := c.neueNummer(ctx, tx, "lid_nummer")
 	if err != nil {
 		return nil, fmt.Errorf("new pruefungsnummer: %w", err)
 	}
-	n, err := res.LastInsertId()
-	if err != nil {
-		return nil, fmt.Errorf("new pruefungsnummer: %w", err)
-	}
-	c.issue("lid_nummer", n)
 	nummer := fmt.Sprintf("L%09d", n)
+	if c.nurPruefen() {
+		// A Rollback names the number, which is then never given out.
+		resp.Pruefungsnummer = nummer
+		return resp, nil
+	}
 	daten, err := xml.Marshal(&r.Pruefung)
 	if err != nil {
 		return nil, fmt.Errorf("encode lid pruefung: %w", err)

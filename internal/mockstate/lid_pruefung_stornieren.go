@@ -12,7 +12,7 @@ import (
 func lidPruefungStornieren(ctx context.Context, tx *Tx, c *call, r *inge.LidPruefungStornierenAnfrage) (inge.Response, error) {
 	resp := &inge.LidPruefungStornierenAntwort{}
 	p, err := aktivePruefung(ctx, tx, c, r.Pruefungsnummer)
-	if err != nil || p == nil {
+	if err != nil || p == nil || c.nurPruefen() {
 		return resp, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE lid_pruefung SET status = ?, grund = ?, geaendert_am = ? WHERE pruefungsnummer = ?`,

@@ -61,7 +61,7 @@ func lidTeilnehmendeMelden(ctx context.Context, tx *Tx, c *call, r *inge.LidTeil
 	if total := len(known); total > c.regeln.LidKapazitaet {
 		c.add(inge.PruefungVoll, "Pruefling", "Max", strconv.Itoa(c.regeln.LidKapazitaet), "Anzahl", strconv.Itoa(total))
 	}
-	if c.failed() {
+	if c.nurPruefen() {
 		return resp, nil
 	}
 	nr := len(known) - len(neue)

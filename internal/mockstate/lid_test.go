@@ -119,7 +119,9 @@ func lidPruefungIn(tb testing.TB, s *mockstate.Store) *lidLauf {
 func (l *lidLauf) apply(caller mockstate.Caller, req inge.Request) inge.Response {
 	l.tb.Helper()
 	req.Base().Mandant.Traegernummer = caller.Traegernummer
+	probe := rollbackProbe(l.tb, l.s, caller, req)
 	resp := ingetest.Apply(l.tb, l.s, caller, req)
+	probe(resp)
 	l.v.check(l.tb, resp)
 	return resp
 }

@@ -66,14 +66,14 @@ func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMe
 		antwort := inge.Sprachtestrueckmeldung{Pruefling: i + 1, Bogennummer: p.Bogennummer, Status: inge.StatusAbgelehnt}
 		who, identified := person[i]
 		if !ereignisFehler && identified && !c.itemFailed(c.items[i]) {
-			if err := storePruefling(ctx, tx, c, s, p, who); err != nil {
-				return nil, err
+			antwort.Status = inge.StatusGeprueft
+			if !c.nurPruefen() { // a Rollback stores no candidate
+				if err := storePruefling(ctx, tx, c, s, p, who); err != nil {
+					return nil, err
+				}
+				antwort.Status = inge.StatusVerarbeitet
 			}
 			stored++
-			antwort.Status = inge.StatusVerarbeitet
-			if r.Rollback {
-				antwort.Status = inge.StatusGeprueft
-			}
 		}
 		resp.Rueckmeldung = append(resp.Rueckmeldung, antwort)
 	}
