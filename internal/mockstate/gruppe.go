@@ -139,9 +139,13 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	defer sqlTx.Rollback()
 	var done []*schreiben
 	usersWritten := false
+	// A write alone needs no savepoint: its error rolls back the
+	// transaction, which holds nothing else (most groups of reads' journal
+	// entries are one write: two statements fewer).
+	alone := len(batch) == 1
 	for i, w := range batch {
 		tx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s}
-		res, broken := runSavepoint(w.ctx, tx, w.fn)
+		res, broken := runSavepoint(w.ctx, tx, w.fn, !alone)
 		if broken != nil {
 			// The transaction is in no state to go on: nothing of the group
 			// is kept.
@@ -156,6 +160,9 @@ func (s *Store) commitGroup(batch []*schreiben) {
 		}
 		done = append(done, w)
 	}
+	if len(done) == 0 {
+		return // every write failed: the transaction is rolled back
+	}
 	err = sqlTx.Commit()
 	if usersWritten {
 		s.users.changed() // also if the commit failed: it may have written
@@ -169,14 +176,17 @@ func (s *Store) commitGroup(batch []*schreiben) {
 
 // runSavepoint runs fn in a savepoint of tx: its error or panic undoes what
 // it did, and only that. broken reports that the savepoint itself failed,
-// which leaves the transaction unusable.
-func runSavepoint(ctx context.Context, tx *Tx, fn func(*Tx) error) (res ergebnis, broken error) {
+// which leaves the transaction unusable. Without savepoint, fn runs in tx
+// as it is, and the caller must not commit tx if fn failed.
+func runSavepoint(ctx context.Context, tx *Tx, fn func(*Tx) error, savepoint bool) (res ergebnis, broken error) {
 	exec := func(q string) error {
 		_, err := tx.tx.ExecContext(context.WithoutCancel(ctx), q)
 		return err
 	}
-	if err := exec(`SAVEPOINT gruppe`); err != nil {
-		return ergebnis{}, fmt.Errorf("savepoint: %w", err)
+	if savepoint {
+		if err := exec(`SAVEPOINT gruppe`); err != nil {
+			return ergebnis{}, fmt.Errorf("savepoint: %w", err)
+		}
 	}
 	func() {
 		defer func() {
@@ -186,6 +196,9 @@ func runSavepoint(ctx context.Context, tx *Tx, fn func(*Tx) error) (res ergebnis
 		}()
 		res.err = fn(tx)
 	}()
+	if !savepoint {
+		return res, nil
+	}
 	if res.err != nil || res.panicked != nil {
 		if err := exec(`ROLLBACK TO gruppe`); err != nil {
 			return res, fmt.Errorf("rollback to savepoint: %w", err)
