@@ -47,6 +47,8 @@ type exchange struct {
 	// anfrage is request as the journal stores it, prepared before the
 	// request waits for the sandbox's writer; nil until then.
 	anfrage *mockstate.Vorbereitet
+	// geheimnisse finds the request's passwords in its parse.
+	geheimnisse *wsse.SecretFinder
 }
 
 // release ends the request's hold on its sandbox, after its journal entry.
@@ -252,7 +254,10 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *soap
 }
 
 func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Response, *soap.Fault) {
-	env, err := soap.ReadEnvelope(bytes.NewReader(raw), s.cfg.XML, wsse.IsSecurity)
+	// The one parse of the request also finds its passwords for the
+	// journal's masking.
+	ex.geheimnisse = wsse.NewSecretFinder(raw)
+	env, err := soap.ReadEnvelopeObserved(bytes.NewReader(raw), s.cfg.XML, wsse.IsSecurity, ex.geheimnisse.Token)
 	if err != nil {
 		return nil, envelopeFault(err)
 	}
@@ -344,7 +349,7 @@ func (s *Server) apply(ctx context.Context, ex *exchange, in inge.Checked) (inge
 	ex.drain = ended // what the outage queued is applied once it is over
 	// The request's stored form is prepared here, not in the writer.
 	geheim, maxAnfrage := s.masking(ex)
-	ex.anfrage = st.AnfrageVorbereiten(ex.request, geheim, maxAnfrage)
+	ex.anfrage = st.AnfrageVorbereiten(ex.request, ex.geheimnisse, geheim, maxAnfrage)
 	var resp inge.Response
 	var err error
 	switch {

@@ -56,8 +56,16 @@ type Vorbereitet struct {
 // AnfrageVorbereiten prepares a request document for an Eintrag's
 // AnfrageVorbereitet: doc masked (with the further secrets geheim), cut to
 // maxAnfrage bytes if that is positive, and packed, as prepareEintrag does.
-func (s *Store) AnfrageVorbereiten(doc []byte, geheim []string, maxAnfrage int) *Vorbereitet {
-	return &Vorbereitet{from: doc, stored: s.packed(kuerzen(wsse.MaskSecrets(doc, geheim...), maxAnfrage))}
+// finder, if not nil and for doc, is the one that saw doc's parse: it masks
+// doc as wsse.MaskSecrets does, without a parse of its own.
+func (s *Store) AnfrageVorbereiten(doc []byte, finder *wsse.SecretFinder, geheim []string, maxAnfrage int) *Vorbereitet {
+	var masked []byte
+	if finder != nil && finder.Of(doc) {
+		masked = finder.Mask(geheim...)
+	} else {
+		masked = wsse.MaskSecrets(doc, geheim...)
+	}
+	return &Vorbereitet{from: doc, stored: s.packed(kuerzen(masked, maxAnfrage))}
 }
 
 // of returns the stored form if it was prepared from doc (the same bytes in

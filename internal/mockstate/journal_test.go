@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/inge-harness/inge-harness/internal/inge/soap"
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 	"github.com/inge-harness/inge-harness/internal/ingetest"
 	"github.com/inge-harness/inge-harness/internal/mockstate"
@@ -105,8 +106,18 @@ func TestJournal(t *testing.T) {
 	}
 }
 
+// finderOf returns the secret finder that saw doc's parse, as the server's.
+func finderOf(t *testing.T, doc []byte) *wsse.SecretFinder {
+	f := wsse.NewSecretFinder(doc)
+	if _, err := soap.ReadEnvelopeObserved(bytes.NewReader(doc), soap.Limits{}, wsse.IsSecurity, f.Token); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // A request prepared ahead is stored as prepared, masked and cut; one
-// prepared from another document is not taken for it.
+// prepared from another document is not taken for it, nor the finder of
+// another document.
 func TestJournalAnfrageVorbereitet(t *testing.T) {
 	ctx := t.Context()
 	s := ingetest.MustOpen(t, mockstate.MemoryPath)
@@ -119,15 +130,18 @@ func TestJournalAnfrageVorbereitet(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		anfrage []byte
+		finder  *wsse.SecretFinder
 		max     int
 		want    []byte // a part the stored request must hold
 	}{
-		{"Vorbereitet", request, 0, []byte("<k:Notiz xmlns:k=\"urn:x\">***")},
-		{"Gekuerzt", request, 200, []byte("gekürzt")},
-		{"AndereAnfrage", other, 0, []byte("<k:Anders xmlns:k=\"urn:x\">***")},
+		{"Vorbereitet", request, nil, 0, []byte("<k:Notiz xmlns:k=\"urn:x\">***")},
+		{"Gekuerzt", request, nil, 200, []byte("gekürzt")},
+		{"AndereAnfrage", other, nil, 0, []byte("<k:Anders xmlns:k=\"urn:x\">***")},
+		{"MitFinder", request, finderOf(t, request), 0, []byte("<wsse:Password>***</wsse:Password>")},
+		{"FinderEinerAnderen", request, finderOf(t, other), 0, []byte("<k:Notiz xmlns:k=\"urn:x\">***")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := s.AnfrageVorbereiten(request, []string{secret}, tc.max)
+			v := s.AnfrageVorbereiten(request, tc.finder, []string{secret}, tc.max)
 			id, err := s.AppendJournal(ctx, mockstate.Eintrag{Operation: "Notiz", Ergebnis: "OK",
 				Anfrage: tc.anfrage, Geheim: []string{secret}, MaxAnfrage: tc.max, AnfrageVorbereitet: v})
 			if err != nil {

@@ -36,12 +36,20 @@ func (l Limits) withDefaults() Limits {
 
 // newDecoder returns a namespace-aware decoder for r that enforces limits
 // and rejects what SOAP and safe parsing forbid, whichever code consumes
-// the tokens.
-func newDecoder(r io.Reader, limits Limits) *xml.Decoder {
+// the tokens. observe, if not nil, sees every raw token (Observer).
+func newDecoder(r io.Reader, limits Limits, observe Observer) *xml.Decoder {
 	raw := xml.NewDecoder(r)
 	raw.CharsetReader = refuseCharset
-	return xml.NewTokenDecoder(&guard{raw: raw, limits: limits.withDefaults()})
+	return xml.NewTokenDecoder(&guard{raw: raw, limits: limits.withDefaults(), observe: observe})
 }
+
+// An Observer is shown every raw token of a document as it is read, with
+// its byte range [start, end) in the input, in order, before the token is
+// checked: a reader that succeeds has shown every token up to the end of
+// the input. The token is valid only during the call. It lets another
+// look at the document (finding its passwords to mask, say) share the one
+// parse.
+type Observer func(tok xml.Token, start, end int64)
 
 func refuseCharset(label string, _ io.Reader) (io.Reader, error) {
 	return nil, fmt.Errorf("%w: %s", errEncoding, label)
@@ -51,8 +59,9 @@ func refuseCharset(label string, _ io.Reader) (io.Reader, error) {
 // decoder; the xml.Decoder wrapping it resolves namespaces and checks
 // that tags match. Its errors are *Error and sticky.
 type guard struct {
-	raw    *xml.Decoder
-	limits Limits
+	raw     *xml.Decoder
+	limits  Limits
+	observe Observer
 
 	tokens   int
 	depth    int
@@ -72,12 +81,16 @@ func (g *guard) Token() (xml.Token, error) {
 	if g.err != nil {
 		return nil, g.err
 	}
+	start := g.raw.InputOffset()
 	tok, err := g.raw.RawToken()
 	if err == io.EOF {
 		return nil, io.EOF
 	}
 	if err != nil {
 		return nil, g.fail(&Error{Kind: Malformed, Err: err})
+	}
+	if g.observe != nil {
+		g.observe(tok, start, g.raw.InputOffset())
 	}
 	g.tokens++
 	switch t := tok.(type) {

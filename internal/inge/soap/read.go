@@ -29,7 +29,13 @@ type Envelope struct {
 // soapenv:mustUnderstand="1" or "true": then the envelope is refused. All
 // errors are *Error.
 func ReadEnvelope(r io.Reader, limits Limits, understood func(xml.Name) bool) (*Envelope, error) {
-	er := &envelopeReader{d: newDecoder(r, limits)}
+	return ReadEnvelopeObserved(r, limits, understood, nil)
+}
+
+// ReadEnvelopeObserved is ReadEnvelope that shows observe every raw token
+// it reads (Observer); when it succeeds, observe has seen the whole input.
+func ReadEnvelopeObserved(r io.Reader, limits Limits, understood func(xml.Name) bool, observe Observer) (*Envelope, error) {
+	er := &envelopeReader{d: newDecoder(r, limits, observe)}
 	env := &Envelope{}
 	start, err := er.readToBody(func(block xml.StartElement) error {
 		switch {
@@ -62,7 +68,7 @@ func ReadEnvelope(r io.Reader, limits Limits, understood func(xml.Name) bool) (*
 // instance a request element kept apart from its envelope, with the same
 // safety rules as ReadEnvelope.
 func ReadElement(r io.Reader, limits Limits) (Element, error) {
-	er := &envelopeReader{d: newDecoder(r, limits)}
+	er := &envelopeReader{d: newDecoder(r, limits, nil)}
 	start, err := er.nextStart("document")
 	if err != nil {
 		return Element{}, err

@@ -13,7 +13,7 @@ import (
 // the child; into may be nil to discard the body. Header blocks are
 // ignored. Other errors are *Error.
 func DecodeResponse(r io.Reader, into any) error {
-	er := &envelopeReader{d: newDecoder(r, Limits{})}
+	er := &envelopeReader{d: newDecoder(r, Limits{}, nil)}
 	start, err := er.readToBody(func(xml.StartElement) error { return er.skip() })
 	if err != nil {
 		return err

@@ -51,18 +51,22 @@ func maskElements(doc []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := doc
-	if len(spans) > 0 {
-		out = make([]byte, 0, len(doc))
-		var last int64
-		for _, sp := range spans {
-			out = append(out, doc[last:sp.start]...)
-			out = append(out, Mask...)
-			last = sp.end
-		}
-		out = append(out, doc[last:]...)
+	return maskSpans(doc, spans), nil
+}
+
+// maskSpans replaces each span of doc by Mask; doc itself if there is none.
+func maskSpans(doc []byte, spans []span) []byte {
+	if len(spans) == 0 {
+		return doc
 	}
-	return out, nil
+	out := make([]byte, 0, len(doc))
+	var last int64
+	for _, sp := range spans {
+		out = append(out, doc[last:sp.start]...)
+		out = append(out, Mask...)
+		last = sp.end
+	}
+	return append(out, doc[last:]...)
 }
 
 // maskGiven replaces every occurrence of the given secrets in doc, as they
@@ -117,74 +121,139 @@ type span struct{ start, end int64 }
 
 // secretSpans returns the byte ranges of the contents of doc's Password
 // elements, everything between the end of the start tag and the start of the
-// end tag, in document order. It works on the decoder's input offsets, so
-// that whatever the content is (text, CDATA, entities, comments) it is covered
-// whole, and nothing outside it is touched.
+// end tag, and of the values of password attributes, in document order. It
+// works on the decoder's input offsets, so that whatever the content is
+// (text, CDATA, entities, comments) it is covered whole, and nothing outside
+// it is touched.
 func secretSpans(doc []byte) ([]span, error) {
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	d.Strict = true
-
-	var (
-		spans    []span
-		open     []xml.Name // names of the open elements, outermost first
-		maskFrom int64      = -1
-		maskAt   int        // depth of the Password element being masked
-		rooted   bool
-	)
+	f := newSpanFinder(doc)
 	for {
 		before := d.InputOffset()
 		// RawToken: the names' namespaces do not matter here, and
 		// translating them is half the cost; whether the end tags match
-		// is checked below.
+		// is checked by the finder.
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			if len(open) > 0 {
-				return nil, fmt.Errorf("element <%s> not closed", open[len(open)-1].Local)
-			}
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if len(open) == 0 {
-				if rooted {
-					return nil, errors.New("more than one root element")
-				}
-				rooted = true
+		f.token(tok, before, d.InputOffset())
+	}
+	return f.result()
+}
+
+// spanFinder finds the secret spans of a document from its raw tokens and
+// their byte ranges, as a decoder reads them: secretSpans's own decoder, or
+// another reader's (SecretFinder). Its first error is kept.
+type spanFinder struct {
+	doc      []byte
+	spans    []span
+	open     []xml.Name // names of the open elements, outermost first
+	maskFrom int64      // start of the Password content being masked; -1 if none
+	maskAt   int        // depth of the Password element being masked
+	rooted   bool
+	end      int64 // end of the last token
+	err      error
+}
+
+func newSpanFinder(doc []byte) spanFinder { return spanFinder{doc: doc, maskFrom: -1} }
+
+// token takes the next raw token, doc[before:after].
+func (f *spanFinder) token(tok xml.Token, before, after int64) {
+	f.end = after
+	if f.err != nil {
+		return
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if len(f.open) == 0 {
+			if f.rooted {
+				f.err = errors.New("more than one root element")
+				return
 			}
-			open = append(open, t.Name)
-			if maskFrom < 0 {
-				spans = append(spans, attributeSpans(doc, before, d.InputOffset(), t)...)
+			f.rooted = true
+		}
+		f.open = append(f.open, t.Name)
+		if f.maskFrom < 0 {
+			f.spans = append(f.spans, attributeSpans(f.doc, before, after, t)...)
+		}
+		if f.maskFrom < 0 && isPassword(t.Name.Local) {
+			f.maskFrom, f.maskAt = after, len(f.open)
+		}
+	case xml.EndElement:
+		if len(f.open) == 0 || t.Name != f.open[len(f.open)-1] {
+			f.err = fmt.Errorf("unexpected end tag </%s>", t.Name.Local)
+			return
+		}
+		if f.maskFrom >= 0 && len(f.open) == f.maskAt {
+			// An empty or self-closing element has nothing to hide.
+			if before > f.maskFrom {
+				f.spans = append(f.spans, span{f.maskFrom, before})
 			}
-			if maskFrom < 0 && isPassword(t.Name.Local) {
-				maskFrom, maskAt = d.InputOffset(), len(open)
-			}
-		case xml.EndElement:
-			if len(open) == 0 || t.Name != open[len(open)-1] {
-				return nil, fmt.Errorf("unexpected end tag </%s>", t.Name.Local)
-			}
-			if maskFrom >= 0 && len(open) == maskAt {
-				// An empty or self-closing element has nothing to hide.
-				if before > maskFrom {
-					spans = append(spans, span{maskFrom, before})
-				}
-				maskFrom = -1
-			}
-			open = open[:len(open)-1]
-		case xml.CharData:
-			// encoding/xml accepts text outside the root element, so plain
-			// text would pass as "XML" with nothing to mask.
-			if len(open) == 0 && len(bytes.Trim(t, " \t\r\n\ufeff")) > 0 {
-				return nil, errors.New("text outside the root element")
-			}
+			f.maskFrom = -1
+		}
+		f.open = f.open[:len(f.open)-1]
+	case xml.CharData:
+		// encoding/xml accepts text outside the root element, so plain
+		// text would pass as "XML" with nothing to mask.
+		if len(f.open) == 0 && len(bytes.Trim(t, " \t\r\n\ufeff")) > 0 {
+			f.err = errors.New("text outside the root element")
 		}
 	}
-	if !rooted {
+}
+
+// result returns the spans once every token of the document was taken.
+func (f *spanFinder) result() ([]span, error) {
+	switch {
+	case f.err != nil:
+		return nil, f.err
+	case len(f.open) > 0:
+		return nil, fmt.Errorf("element <%s> not closed", f.open[len(f.open)-1].Local)
+	case !f.rooted:
 		return nil, errors.New("no root element")
 	}
-	return spans, nil
+	return f.spans, nil
+}
+
+// SecretFinder finds the passwords of a document while another reader
+// parses it, so that masking it needs no parse of its own: pass Token to
+// soap.ReadEnvelopeObserved.
+type SecretFinder struct {
+	f spanFinder
+}
+
+// NewSecretFinder returns a finder for doc, the bytes the reader reads.
+func NewSecretFinder(doc []byte) *SecretFinder {
+	return &SecretFinder{f: newSpanFinder(doc)}
+}
+
+// Token takes the next raw token of the document and its byte range; it is
+// a soap.Observer.
+func (s *SecretFinder) Token(tok xml.Token, start, end int64) { s.f.token(tok, start, end) }
+
+// Of reports whether the finder is for doc: the same bytes in the same
+// memory.
+func (s *SecretFinder) Of(doc []byte) bool {
+	mine := s.f.doc
+	return len(mine) == len(doc) && (len(doc) == 0 || &mine[0] == &doc[0])
+}
+
+// Mask returns MaskSecrets(doc, extra...): from the spans found if the
+// reader showed every token of doc, and by MaskSecrets itself otherwise.
+func (s *SecretFinder) Mask(extra ...string) []byte {
+	doc := s.f.doc
+	if len(doc) == 0 || !mayNamePassword(doc) || s.f.end != int64(len(doc)) {
+		return MaskSecrets(doc, extra...)
+	}
+	spans, err := s.f.result()
+	if err != nil {
+		return MaskSecrets(doc, extra...)
+	}
+	return maskGiven(maskSpans(doc, spans), extra)
 }
 
 // isPassword reports whether an element or attribute of this local name
