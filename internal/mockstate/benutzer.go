@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sync"
 )
 
 // Zugang is a DeBeV-like user with its password, as a sandbox is created with.
@@ -82,44 +81,6 @@ func (z zugaenge) find(name string) (Zugang, error) {
 		return Zugang{}, lookupError("Benutzer", name, sql.ErrNoRows)
 	}
 	return u, nil
-}
-
-// userCache is the copy of a store's users that Zugang answers from. A
-// transaction that wrote to them drops it once committed; a copy read while
-// one did is not kept (the generation tells).
-type userCache struct {
-	mu    sync.Mutex
-	gen   uint64
-	users zugaenge // nil: not read since the last change
-}
-
-func (c *userCache) get() (zugaenge, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.users, c.users != nil
-}
-
-func (c *userCache) generation() uint64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.gen
-}
-
-// put keeps users, read when the generation was gen.
-func (c *userCache) put(gen uint64, users zugaenge) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.gen == gen {
-		c.users = users
-	}
-}
-
-// changed drops the copy.
-func (c *userCache) changed() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.gen++
-	c.users = nil
 }
 
 // Zugaenge returns every user with its password, for copying the users of a

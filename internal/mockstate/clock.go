@@ -24,7 +24,23 @@ type uhr struct {
 	offset   time.Duration // if running
 }
 
+// readUhr reads the clock: a View from the store's copy while the clock
+// did not change since the View began, a write from its transaction.
 func (tx *Tx) readUhr(ctx context.Context) (uhr, error) {
+	if !tx.lesend {
+		return tx.loadUhr(ctx)
+	}
+	if u, ok := tx.s.uhr.getAt(tx.uhrGen); ok {
+		return u, nil
+	}
+	u, err := tx.loadUhr(ctx)
+	if err == nil {
+		tx.s.uhr.put(tx.uhrGen, u)
+	}
+	return u, err
+}
+
+func (tx *Tx) loadUhr(ctx context.Context) (uhr, error) {
 	var (
 		frozenAt sql.NullString
 		offset   int64
@@ -47,6 +63,7 @@ func (tx *Tx) readUhr(ctx context.Context) (uhr, error) {
 }
 
 func (tx *Tx) writeUhr(ctx context.Context, u uhr) error {
+	tx.uhrWritten = true
 	var frozenAt any // NULL unless frozen
 	if u.frozen {
 		frozenAt = formatTime(u.frozenAt)
@@ -119,6 +136,7 @@ func (tx *Tx) AdvanceClock(ctx context.Context, d time.Duration) error {
 
 // ResetClock lets the store's clock run at real time again.
 func (tx *Tx) ResetClock(ctx context.Context) error {
+	tx.uhrWritten = true
 	if _, err := tx.ExecContext(ctx, `DELETE FROM uhr`); err != nil {
 		return fmt.Errorf("reset clock: %w", err)
 	}

@@ -2,9 +2,11 @@ package mockstate_test
 
 import (
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -203,5 +205,73 @@ func schemaVersion6(t *testing.T, path, uhr string) {
 		VALUES ('10000001', 'T1', '09', 1, 'VS-1'), ('10000002', 'T2', '05', 0, 'VS-2')`)
 	if uhr != "" {
 		exec(`INSERT INTO uhr (traegernummer, frozen_at, offset_ns) VALUES ` + uhr)
+	}
+}
+
+// Reads take the clock from the store's copy; every change is seen by the
+// first read after it is acknowledged, while other reads fill the copy
+// meanwhile, and a change that is not kept is never seen.
+func TestClockCopyFollowsEveryChange(t *testing.T) {
+	ctx := t.Context()
+	t0 := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	for name, path := range map[string]string{"Datei": filepath.Join(t.TempDir(), "uhr.db"), "Speicher": mockstate.MemoryPath} {
+		t.Run(name, func(t *testing.T) {
+			s := ingetest.MustOpen(t, path)
+			now := func() (time.Time, error) {
+				var got time.Time
+				err := s.View(ctx, func(tx *mockstate.Tx) error {
+					var err error
+					got, err = tx.Now(ctx)
+					return err
+				})
+				return got, err
+			}
+			stop := make(chan struct{})
+			var readers sync.WaitGroup
+			for range 2 {
+				readers.Go(func() {
+					for {
+						select {
+						case <-stop:
+							return
+						default:
+						}
+						if _, err := now(); err != nil {
+							t.Error(err)
+							return
+						}
+					}
+				})
+			}
+			defer func() { close(stop); readers.Wait() }()
+			errNotKept := errors.New("not kept")
+			for i := range 200 {
+				want := t0.Add(time.Duration(i) * time.Hour)
+				if err := s.Update(ctx, func(tx *mockstate.Tx) error { return tx.FreezeClock(ctx, want) }); err != nil {
+					t.Fatal(err)
+				}
+				if i%10 == 9 {
+					// A change whose write fails is rolled back, clock and all.
+					err := s.Update(ctx, func(tx *mockstate.Tx) error {
+						if err := tx.FreezeClock(ctx, want.AddDate(1, 0, 0)); err != nil {
+							return err
+						}
+						return errNotKept
+					})
+					if !errors.Is(err, errNotKept) {
+						t.Fatalf("Update = %v; want errNotKept", err)
+					}
+				}
+				if got, err := now(); err != nil || !got.Equal(want) {
+					t.Fatalf("change %d: Now = %v, %v; want %v", i, got, err, want)
+				}
+			}
+			if err := s.Update(ctx, func(tx *mockstate.Tx) error { return tx.ResetClock(ctx) }); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := now(); err != nil || got.Sub(time.Now()).Abs() > time.Minute {
+				t.Fatalf("after ResetClock: Now = %v, %v; want real time", got, err)
+			}
+		})
 	}
 }

@@ -138,7 +138,7 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	}
 	defer sqlTx.Rollback()
 	var done []*schreiben
-	usersWritten := false
+	usersWritten, uhrWritten := false, false
 	// A write alone needs no savepoint: its error rolls back the
 	// transaction, which holds nothing else (most groups of reads' journal
 	// entries are one write: two statements fewer).
@@ -153,7 +153,9 @@ func (s *Store) commitGroup(batch []*schreiben) {
 			fail(batch[i:], broken)
 			return
 		}
-		usersWritten = usersWritten || tx.usersWritten && res.err == nil && res.panicked == nil
+		kept := res.err == nil && res.panicked == nil
+		usersWritten = usersWritten || tx.usersWritten && kept
+		uhrWritten = uhrWritten || tx.uhrWritten && kept
 		if res.err != nil || res.panicked != nil {
 			w.done <- res
 			continue
@@ -164,8 +166,12 @@ func (s *Store) commitGroup(batch []*schreiben) {
 		return // every write failed: the transaction is rolled back
 	}
 	err = sqlTx.Commit()
+	// Also if the commit failed: it may have written.
 	if usersWritten {
-		s.users.changed() // also if the commit failed: it may have written
+		s.users.changed()
+	}
+	if uhrWritten {
+		s.uhr.changed()
 	}
 	if err != nil {
 		fail(done, fmt.Errorf("commit: %w", err))

@@ -50,7 +50,8 @@ type Store struct {
 	appended  atomic.Int64 // journal entries since the last pruning
 
 	stmts  statements
-	users  userCache
+	users  vorrat[zugaenge] // the copy Zugang answers from
+	uhr    vorrat[uhr]      // the clock, for reads
 	gruppe gruppe
 	plaene planVorrat
 
@@ -227,13 +228,16 @@ func (s *Store) run(ctx context.Context, db *sql.DB, fn func(tx *Tx) error) erro
 	// Statements the transaction ran unprepared are prepared once it is
 	// over and its connection free again (deferred first, so run last).
 	defer s.stmts.prepareWanted(ctx, db)
+	// Taken before the transaction's snapshot: the clock's copy is read
+	// only if it did not change since.
+	uhrGen := s.uhr.generation()
 	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	// Also releases the transaction when fn panics.
 	defer sqlTx.Rollback()
-	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s})
+	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen})
 }
 
 // view runs fn in View and returns its result.
@@ -270,8 +274,13 @@ type Tx struct {
 	now func() time.Time
 	s   *Store
 	// usersWritten says a statement of the transaction wrote to the table
-	// benutzer, so that the store's copy of its users is dropped.
-	usersWritten bool
+	// benutzer, so that the store's copy of its users is dropped;
+	// uhrWritten likewise for the clock.
+	usersWritten, uhrWritten bool
+	// lesend says the transaction is a View's, which never writes; uhrGen
+	// is the generation of the clock's copy when it began.
+	lesend bool
+	uhrGen uint64
 }
 
 // ExecContext executes a statement in the transaction, prepared once per
