@@ -231,3 +231,41 @@ func BenchmarkHandler_KursplanungErfassen(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStage_Rollback measures what a Rollback of KursplanungErfassen
+// does beyond a read, to compare the two handlers with: the envelope and
+// strict check of its larger request, and the procedure's checks in the
+// store (with the drawing of the Kurskennung and its savepoint, without a
+// journal entry).
+func BenchmarkStage_Rollback(b *testing.B) {
+	body := strings.Replace(kursplanungBody(traeger1), "<k:Kursplanung>", "<k:Rollback>true</k:Rollback><k:Kursplanung>", 1)
+	raw := []byte(envelope(digest(b, user1, password1), body))
+	b.Run("EnvelopeDecode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			env, err := soap.ReadEnvelope(bytes.NewReader(raw), soap.Limits{}, wsse.IsSecurity)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, _ := inge.Lookup(env.Body.Name)
+			if _, err := p.Decode(env.Body); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Regeln", func(b *testing.B) {
+		st, _ := benchStore(b)
+		checked, err := inge.ReadRequest(strings.NewReader(strings.Replace(body, "<k:KursplanungErfassen>", `<k:KursplanungErfassen xmlns:k="`+ingeNS+`">`, 1)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		caller := mockstate.Caller{Benutzer: user1, Traegernummer: traeger1}
+		b.ReportAllocs()
+		for b.Loop() {
+			resp, err := st.Apply(b.Context(), caller, checked)
+			if err != nil || resp.Base().Status != inge.StatusGeprueft {
+				b.Fatal(resp, err)
+			}
+		}
+	})
+}
