@@ -315,7 +315,7 @@ func checkTnrKursMax(c *call, n int, max *int, path string) {
 
 // planTeilnehmer is an identified participant of a plan.
 type planTeilnehmer struct {
-	person        Person
+	person        erkannt
 	kursabschnitt string
 }
 

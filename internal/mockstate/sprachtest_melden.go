@@ -56,7 +56,7 @@ func sprachtestMelden(ctx context.Context, tx *Tx, c *call, r *inge.SprachtestMe
 	if err != nil {
 		return nil, err
 	}
-	person := map[int]Person{}
+	person := map[int]erkannt{}
 	for _, f := range found {
 		person[f.index] = f.person
 	}
@@ -100,7 +100,7 @@ func checkAuftragsnummer(c *call, nr string, testdatum inge.Datum, path string) 
 // platzhalterSeit is the day from which the placeholder is entered.
 var platzhalterSeit = time.Date(2023, time.January, 1, 0, 0, 0, 0, time.UTC)
 
-func storePruefling(ctx context.Context, tx *Tx, c *call, s *inge.Sprachtest, p inge.Sprachtestpruefling, who Person) error {
+func storePruefling(ctx context.Context, tx *Tx, c *call, s *inge.Sprachtest, p inge.Sprachtestpruefling, who erkannt) error {
 	var anschrift []byte
 	if p.Anschrift != nil {
 		var err error

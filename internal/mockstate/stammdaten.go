@@ -207,23 +207,45 @@ func (tx *Tx) Lehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
 // byte for byte. Since a Kennziffer names one person, the result holds at
 // most one; an empty result is not an error.
 func (tx *Tx) FindPersons(ctx context.Context, geburtsdatum time.Time, art inge.AktenzeichenArt, wert string) ([]Person, error) {
-	ids, err := queryColumn[int64](ctx, tx, `
-		SELECT p.id FROM person p JOIN person_kennziffer k ON k.person_id = p.id
-		WHERE k.art = ? AND k.wert = ? AND p.geburtsdatum = ?
-		ORDER BY p.id`,
-		string(art), wert, formatDate(geburtsdatum))
+	found, err := tx.findErkannt(ctx, geburtsdatum, art, wert)
 	if err != nil {
-		return nil, fmt.Errorf("find persons: %w", err)
+		return nil, err
 	}
 	var ps []Person
-	for _, id := range ids {
-		p, err := tx.Person(ctx, id)
+	for _, e := range found {
+		p, err := tx.Person(ctx, e.ID)
 		if err != nil {
 			return nil, err
 		}
 		ps = append(ps, p)
 	}
 	return ps, nil
+}
+
+// findErkannt is FindPersons with only what the rules need of each person,
+// in one statement.
+func (tx *Tx) findErkannt(ctx context.Context, geburtsdatum time.Time, art inge.AktenzeichenArt, wert string) ([]erkannt, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT p.id, p.geschlecht FROM person p JOIN person_kennziffer k ON k.person_id = p.id
+		WHERE k.art = ? AND k.wert = ? AND p.geburtsdatum = ?
+		ORDER BY p.id`,
+		string(art), wert, formatDate(geburtsdatum))
+	if err != nil {
+		return nil, fmt.Errorf("find persons: %w", err)
+	}
+	var found []erkannt
+	for rows.Next() {
+		var e erkannt
+		if err := rows.Scan(&e.ID, &e.Geschlecht); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("find persons: %w", err)
+		}
+		found = append(found, e)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("find persons: %w", err)
+	}
+	return found, nil
 }
 
 // Person returns the person with the given ID.

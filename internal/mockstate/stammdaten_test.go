@@ -3,6 +3,8 @@ package mockstate_test
 import (
 	"errors"
 	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -189,4 +191,94 @@ func TestFindPersons(t *testing.T) {
 			t.Errorf("person = %+v; want %+v", p, want)
 		}
 	})
+}
+
+// Person reads a person and its lists in one statement; for every person
+// of the Testdatenpaket it gives what the three tables hold, in their
+// order, and FindPersons finds each by each of its Kennziffern.
+func TestPersonWieGespeichert(t *testing.T) {
+	ctx := t.Context()
+	s := ingetest.MustStore(t)
+	err := s.View(ctx, func(tx *mockstate.Tx) error {
+		ids := queryAll(t, tx, `SELECT id FROM person ORDER BY id`)
+		if len(ids) < 100 {
+			t.Fatalf("%d persons; want the Testdatenpaket's", len(ids))
+		}
+		mehrere := 0
+		for _, id := range ids {
+			p, err := tx.Person(ctx, mustInt(t, id[0]))
+			if err != nil {
+				return err
+			}
+			var staaten []string
+			for _, r := range queryAll(t, tx, `SELECT code FROM person_staatsangehoerigkeit WHERE person_id = ? ORDER BY rang`, id[0]) {
+				staaten = append(staaten, r[0])
+			}
+			var kennziffern []mockstate.Kennziffer
+			for _, r := range queryAll(t, tx, `SELECT art, wert FROM person_kennziffer WHERE person_id = ? ORDER BY rowid`, id[0]) {
+				kennziffern = append(kennziffern, mockstate.Kennziffer{Art: inge.AktenzeichenArt(r[0]), Wert: r[1]})
+			}
+			if len(kennziffern) > 1 {
+				mehrere++
+			}
+			if !slices.Equal(p.Staatsangehoerigkeit, staaten) || !slices.Equal(p.Kennziffern, kennziffern) {
+				t.Errorf("person %s: %v, %v; want %v, %v", id[0], p.Staatsangehoerigkeit, p.Kennziffern, staaten, kennziffern)
+			}
+			for _, k := range kennziffern {
+				found, err := tx.FindPersons(ctx, p.Geburtsdatum, k.Art, k.Wert)
+				if err != nil {
+					return err
+				}
+				if len(found) != 1 || !reflect.DeepEqual(found[0], p) {
+					t.Errorf("FindPersons(%s %s) = %+v; want %+v", k.Art, k.Wert, found, p)
+				}
+			}
+		}
+		if mehrere == 0 {
+			t.Error("no person with several Kennziffern: their order is not tested")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// queryAll returns the rows of a query as text.
+func queryAll(t *testing.T, tx *mockstate.Tx, query string, args ...any) [][]string {
+	t.Helper()
+	rows, err := tx.QueryContext(t.Context(), query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	for rows.Next() {
+		row := make([]string, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func mustInt(t *testing.T, s string) int64 {
+	t.Helper()
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -24,29 +24,38 @@ const (
 // match BAMF's data exactly, otherwise the person is not found (quelle:ABES-TN,
 // quelle:Q-EST, quelle:Q-TESTANM, quelle:CMX-KON). A missing part was already reported by the
 // schema check, so it only returns false here.
-func identify(ctx context.Context, tx *Tx, c *call, ident *inge.TeilnehmerIdent, path string) (Person, bool, error) {
+func identify(ctx context.Context, tx *Tx, c *call, ident *inge.TeilnehmerIdent, path string) (erkannt, bool, error) {
 	if ident == nil || ident.Aktenzeichen == nil || ident.Geburtsdatum == "" {
-		return Person{}, false, nil
+		return erkannt{}, false, nil
 	}
 	born, err := ident.Geburtsdatum.Time()
 	if err != nil {
-		return Person{}, false, fmt.Errorf("identify: %w", err) // the schema check guarantees a date
+		return erkannt{}, false, fmt.Errorf("identify: %w", err) // the schema check guarantees a date
 	}
-	persons, err := tx.FindPersons(ctx, born, ident.Aktenzeichen.Art, ident.Aktenzeichen.Wert)
+	found, err := tx.findErkannt(ctx, born, ident.Aktenzeichen.Art, ident.Aktenzeichen.Wert)
 	if err != nil {
-		return Person{}, false, fmt.Errorf("identify: %w", err)
+		return erkannt{}, false, fmt.Errorf("identify: %w", err)
 	}
-	if len(persons) != 1 {
+	if len(found) != 1 {
 		c.add(inge.PersonNichtIdentifiziert, path)
-		return Person{}, false, nil
+		return erkannt{}, false, nil
 	}
-	return persons[0], true, nil
+	return found[0], true, nil
+}
+
+// erkannt is what the rules need of an identified person: who it is, and
+// the Geschlecht a Frauenkurs counts. It is read in one statement, where a
+// whole Person takes four (Tx.Person), for every participant a message
+// names, and mostly in the writer's serial time.
+type erkannt struct {
+	ID         int64
+	Geschlecht string // code of list 005
 }
 
 // identified is a person found for the i-th participant of a message.
 type identified struct {
 	index  int
-	person Person
+	person erkannt
 }
 
 // identifyAll identifies a list of participants, each once (quelle:ABES-TN;

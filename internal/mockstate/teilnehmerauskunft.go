@@ -40,7 +40,12 @@ func teilnehmerauskunft(ctx context.Context, tx *Tx, c *call, r *inge.Teilnehmer
 			return resp, nil
 		}
 	}
-	a := &auskunft{tx: tx, c: c, person: person}
+	// The answer names the person's data: all of it is read now.
+	whole, err := tx.Person(ctx, person.ID)
+	if err != nil {
+		return nil, fmt.Errorf("teilnehmerauskunft: %w", err)
+	}
+	a := &auskunft{tx: tx, c: c, person: whole}
 	if resp.Teilnehmer, err = a.build(ctx); err != nil {
 		return nil, fmt.Errorf("teilnehmerauskunft: %w", err)
 	}
