@@ -134,22 +134,13 @@ var nichtFachlich = []string{"kurs_nummer", "lid_nummer", "journal", "sqlite_seq
 func fachlicheTabellen(tb testing.TB, s *mockstate.Store) []string {
 	tb.Helper()
 	return ingetest.View(tb, s, func(tx *mockstate.Tx) ([]string, error) {
-		rows, err := tx.QueryContext(tb.Context(), `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
 		var names []string
-		for rows.Next() {
-			var n string
-			if err := rows.Scan(&n); err != nil {
-				return nil, err
-			}
-			if !slices.Contains(nichtFachlich, n) {
-				names = append(names, n)
+		for _, r := range queryAll(tb, tx, `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`) {
+			if !slices.Contains(nichtFachlich, r[0]) {
+				names = append(names, r[0])
 			}
 		}
-		return names, rows.Err()
+		return names, nil
 	})
 }
 

@@ -245,7 +245,7 @@ func TestPersonWieGespeichert(t *testing.T) {
 }
 
 // queryAll returns the rows of a query as text.
-func queryAll(t *testing.T, tx *mockstate.Tx, query string, args ...any) [][]string {
+func queryAll(t testing.TB, tx *mockstate.Tx, query string, args ...any) [][]string {
 	t.Helper()
 	rows, err := tx.QueryContext(t.Context(), query, args...)
 	if err != nil {
