@@ -109,14 +109,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 
 	runCfg := o.config(httpClient, stdout)
-	if o.profil != "" {
-		p, err := profil.Load(o.profil)
-		if err != nil {
-			fmt.Fprintln(stderr, "certrunner:", err)
-			return 1
-		}
-		runCfg.Profil = p
-		fmt.Fprintf(stdout, "certrunner: die Szenarien sprechen das Vertragsprofil %s (%s)\n", p.Name, o.profil)
+	var ok bool
+	if runCfg.Profil, ok = o.loadProfil(stdout, stderr, "die Szenarien sprechen"); !ok {
+		return 1
 	}
 	if o.endpoint == "" {
 		mock, cleanup, err := startEmbedded(ctx, "127.0.0.1:0", runCfg.Profil)
@@ -375,6 +370,22 @@ func (o options) passwortModus() (wsse.PasswordMode, error) {
 	return 0, fmt.Errorf("-passwort-art %q: erwartet digest, text oder beide", o.passwortArt)
 }
 
+// loadProfil loads the contract profile of -profil, if one is given, and
+// says who speaks it (wer: "die Szenarien sprechen"); false after saying
+// why it does not load.
+func (o options) loadProfil(stdout, stderr io.Writer, wer string) (*profil.Profil, bool) {
+	if o.profil == "" {
+		return nil, true
+	}
+	p, err := profil.Load(o.profil)
+	if err != nil {
+		fmt.Fprintln(stderr, "certrunner:", err)
+		return nil, false
+	}
+	fmt.Fprintf(stdout, "certrunner: %s das Vertragsprofil %s (%s)\n", wer, p.Name, o.profil)
+	return p, true
+}
+
 // runAbnahme runs the acceptance of a vendor's software; the flags are
 // checked.
 func runAbnahme(ctx context.Context, o options, httpClient *http.Client, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -384,14 +395,9 @@ func runAbnahme(ctx context.Context, o options, httpClient *http.Client, stdin i
 		Produkt: o.produkt, ProduktVersion: o.produktVersion, PasswortArt: mode,
 		Tags: o.tags, Report: o.report, Warten: o.warten, Transport: httpClient.Transport, Log: stdout,
 	}
-	if o.profil != "" {
-		p, err := profil.Load(o.profil)
-		if err != nil {
-			fmt.Fprintln(stderr, "certrunner:", err)
-			return 1
-		}
-		cfg.Profil = p
-		fmt.Fprintf(stdout, "certrunner: Ihre Software spricht das Vertragsprofil %s (%s)\n", p.Name, o.profil)
+	var ok bool
+	if cfg.Profil, ok = o.loadProfil(stdout, stderr, "Ihre Software spricht"); !ok {
+		return 1
 	}
 	switch {
 	case o.vorbereiten:

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/gorilla/mux"
+	"github.com/inge-harness/inge-harness/internal/profil"
 )
 
 // The contract profiles the mock has loaded (mockinge -profil), which a
@@ -35,10 +36,15 @@ type profilJSON struct {
 // profilWSDL is the path of a profile's WSDL on the SOAP listener.
 func profilWSDL(name string) string { return ProfilPath + "/" + url.PathEscape(name) + "?wsdl" }
 
+// profilJSONOf shows a loaded profile.
+func profilJSONOf(p *profil.Profil) profilJSON {
+	return profilJSON{Name: p.Name, Titel: p.Titel, Namespace: p.Namespace, Digest: p.Digest, WSDL: profilWSDL(p.Name)}
+}
+
 func (a *Admin) listProfile(*http.Request) (any, error) {
 	out := []profilJSON{}
 	for _, p := range a.profile {
-		out = append(out, profilJSON{Name: p.Name, Titel: p.Titel, Namespace: p.Namespace, Digest: p.Digest, WSDL: profilWSDL(p.Name)})
+		out = append(out, profilJSONOf(p))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
@@ -50,7 +56,7 @@ func (a *Admin) getProfil(r *http.Request) (any, error) {
 	if p == nil {
 		return nil, &adminError{status: http.StatusNotFound, msg: "Profil " + quoteName(name) + " ist nicht geladen; geladen sind: " + profilNamen(a.profile)}
 	}
-	return profilJSON{Name: p.Name, Titel: p.Titel, Namespace: p.Namespace, Digest: p.Digest, WSDL: profilWSDL(p.Name)}, nil
+	return profilJSONOf(p), nil
 }
 
 func quoteName(s string) string { return `"` + s + `"` }

@@ -62,11 +62,9 @@ func (p *Profil) elemente(rows []zeile, l *luecken, b *Bericht) map[string]*abbi
 			l.add("%s: %s: die Spalte Profil ist leer; ein Name, „.“ (auflösen) oder „-“ (weglassen)", z.ort(dateiElemente), k)
 			continue
 		}
-		if other, dup := schluessel[k]; dup {
-			l.add("%s: %s steht schon in %s", z.ort(dateiElemente), k, other.ort(dateiElemente))
+		if !l.erstesMal(schluessel, k, k, z, dateiElemente) {
 			continue
 		}
-		schluessel[k] = z
 		r := &regel{z: z, key: steps, ziel: v}
 		regeln = append(regeln, r)
 		nachName[steps[len(steps)-1]] = append(nachName[steps[len(steps)-1]], r)

@@ -30,3 +30,14 @@ type luecken struct{ zeilen []string }
 func (l *luecken) add(format string, args ...any) {
 	l.zeilen = append(l.zeilen, fmt.Sprintf(format, args...))
 }
+
+// erstesMal keeps row z of datei under key in gesehen and reports true;
+// a key given before is a gap that names what it is (was) and both rows.
+func (l *luecken) erstesMal(gesehen map[string]zeile, key, was string, z zeile, datei string) bool {
+	if other, dup := gesehen[key]; dup {
+		l.add("%s: %s steht schon in %s", z.ort(datei), was, other.ort(datei))
+		return false
+	}
+	gesehen[key] = z
+	return true
+}

@@ -97,11 +97,9 @@ func (p *Profil) werte(rows []zeile, abb map[string]*abbildung, l *luecken) map[
 		if gesehen[id] == nil {
 			gesehen[id] = map[string]zeile{}
 		}
-		if other, dup := gesehen[id][wert]; dup {
-			l.add("%s: %s, Wert %s steht schon in %s", z.ort(dateiWerte), wl.titel, wert, other.ort(dateiWerte))
+		if !l.erstesMal(gesehen[id], wert, wl.titel+", Wert "+wert, z, dateiWerte) {
 			continue
 		}
-		gesehen[id][wert] = z
 		if other, dup := wl.her[profil]; dup {
 			l.add("%s: %s: %s und %s werden beide zu %q", z.ort(dateiWerte), wl.titel, other, wert, profil)
 			continue
@@ -209,11 +207,9 @@ func (p *Profil) meldungen(rows []zeile, abb map[string]*abbildung, l *luecken) 
 			l.add("%s: %s: die Spalte Profil ist leer", z.ort(dateiMeldungen), code)
 			continue
 		}
-		if other, dup := gesehen[code]; dup {
-			l.add("%s: %s steht schon in %s", z.ort(dateiMeldungen), code, other.ort(dateiMeldungen))
+		if !l.erstesMal(gesehen, code, code, z, dateiMeldungen) {
 			continue
 		}
-		gesehen[code] = z
 		if other, dup := k.her[profil]; dup {
 			l.add("%s: %s und %s werden beide zu %s", z.ort(dateiMeldungen), other, code, profil)
 			continue
