@@ -162,7 +162,9 @@ func (c *Console) abnahmeSeite(w http.ResponseWriter, r *http.Request) error {
 		Aktuell     *abnahme.FallErgebnis
 		Zaehlung    map[string]int
 		Hinweis     string
-	}{Vorbereitet: vorbereitet(l.zustand), Hinweis: abnahme.Hinweis}
+		// Vorbereiten is the command that prepares a sandbox of this mock.
+		Vorbereiten string
+	}{Vorbereitet: vorbereitet(l.zustand), Hinweis: abnahme.Hinweis, Vorbereiten: c.vorbereitenBefehl()}
 	if inhalt.Vorbereitet {
 		s, err := c.bewerten(r, sb)
 		if err != nil {
@@ -173,6 +175,19 @@ func (c *Console) abnahmeSeite(w http.ResponseWriter, r *http.Request) error {
 		inhalt.Zaehlung = zaehlung(inhalt.Faelle)
 	}
 	return c.render(w, http.StatusOK, "abnahme", seite{Titel: "Abnahme in " + sb.Name, Sandbox: sb.Name, Leiste: l, Hier: hier(r), Aktiv: "abnahme", Inhalt: inhalt})
+}
+
+// vorbereitenBefehl is the certrunner command that prepares an acceptance
+// against this mock, with its addresses.
+func (c *Console) vorbereitenBefehl() string {
+	endpoint, admin := c.cfg.Endpoint, c.cfg.AdminURL
+	if endpoint == "" {
+		endpoint = "http://127.0.0.1:8080/inge"
+	}
+	if admin == "" {
+		admin = "http://127.0.0.1:8081"
+	}
+	return "certrunner -abnahme -vorbereiten -endpoint " + endpoint + " -admin " + admin + " -zugang zugang.env"
 }
 
 func zaehlung(fs []fallZeile) map[string]int {

@@ -53,7 +53,9 @@ func TestAbnahmeSeite(t *testing.T) {
 
 	anlegen(t, mock, "ohne", "ohne.kt1")
 	b.open("/konsole/sandboxes/ohne/abnahme")
-	if got := b.text("main"); !strings.Contains(got, "Nicht für eine Abnahme vorbereitet") || !strings.Contains(got, "certrunner -abnahme -vorbereiten") {
+	// The command names this mock's addresses, not mockinge's defaults.
+	befehl := "certrunner -abnahme -vorbereiten -endpoint " + mock.Endpoint() + " -admin " + mock.AdminURL + " -zugang zugang.env"
+	if got := b.text("main"); !strings.Contains(got, "Nicht für eine Abnahme vorbereitet") || !strings.Contains(got, befehl) {
 		t.Errorf("a sandbox without preparation:\n%s", got)
 	}
 }

@@ -57,6 +57,10 @@ type Config struct {
 	// Web-Maske sends its requests through it.
 	SOAP     http.Handler
 	SOAPPath string
+	// Endpoint and AdminURL are the mock's SOAP endpoint and admin API as
+	// its clients reach them, for the commands the pages show; empty: the
+	// defaults of mockinge.
+	Endpoint, AdminURL string
 	// Testdatenpaket is the package the mock was loaded with.
 	Testdatenpaket fs.FS
 	// Profile are the contract profiles the mock has loaded: the Web-Maske

@@ -96,7 +96,9 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 	if adminLn != nil {
 		admin := NewAdmin(reg, srv, cfg.Logger)
 		admin.profile = cfg.Profile
-		l.konsole, err = console.New(console.Config{Sandboxes: reg, API: admin, SOAP: srv, SOAPPath: Path, Testdatenpaket: testdaten, Logger: srv.log, Profile: cfg.Profile})
+		l.AdminURL = "http://" + adminLn.Addr().String()
+		l.konsole, err = console.New(console.Config{Sandboxes: reg, API: admin, SOAP: srv, SOAPPath: Path, Testdatenpaket: testdaten, Logger: srv.log, Profile: cfg.Profile,
+			Endpoint: l.Endpoint(), AdminURL: l.AdminURL})
 		if err != nil {
 			ln.Close()
 			adminLn.Close()
@@ -107,7 +109,6 @@ func StartLocal(ctx context.Context, addr, dbPath string, testdaten fs.FS, cfg C
 		if cfg.Pprof {
 			admin.router.PathPrefix("/debug/pprof/").Handler(pprofHandler())
 		}
-		l.AdminURL = "http://" + adminLn.Addr().String()
 		l.servers = append(l.servers, serve(adminLn, admin, nil, srv.cfg.Timeouts, srv.log))
 	}
 	return l, nil
