@@ -283,13 +283,7 @@ func sende(t *testing.T, zugang map[string]string, a abnahme.Aufgabe) {
 	req := proc.NewRequest()
 	req.Base().Mandant.Traegernummer = zugang["INGE_TRAEGERNUMMER"]
 	for _, f := range a.Felder {
-		var err error
-		if f.Fehlt {
-			err = inge.ClearField(req, f.Feld)
-		} else {
-			err = inge.SetField(req, f.Feld, f.Wert)
-		}
-		if err != nil {
+		if err := f.Setzen(req); err != nil {
 			t.Fatalf("%s: %v", f.Feld, err)
 		}
 	}

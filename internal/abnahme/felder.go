@@ -33,6 +33,15 @@ type Feldwert struct {
 	Fehlt bool   `json:"fehlt,omitempty"`
 }
 
+// Setzen writes the field into req as a product following the task does:
+// its value, or nothing where it must be missing.
+func (f Feldwert) Setzen(req inge.Request) error {
+	if f.Fehlt {
+		return inge.ClearField(req, f.Feld)
+	}
+	return inge.SetField(req, f.Feld, f.Wert)
+}
+
 // leer is the value of an Angabe whose field is not sent.
 const leer = "(leer)"
 

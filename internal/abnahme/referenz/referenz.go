@@ -131,13 +131,7 @@ func (p *Produkt) baue(proc *inge.Procedure, a abnahme.Aufgabe) (inge.Request, e
 		if p.Fehler.laesstWeg(f.Feld) {
 			continue
 		}
-		var err error
-		if f.Fehlt {
-			err = inge.ClearField(req, f.Feld)
-		} else {
-			err = inge.SetField(req, f.Feld, f.Wert)
-		}
-		if err != nil {
+		if err := f.Setzen(req); err != nil {
 			return nil, fmt.Errorf("referenz: %s: %w", a.Fall, err)
 		}
 	}
