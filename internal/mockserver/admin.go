@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -189,9 +190,30 @@ type download struct {
 	write       func(io.Writer) error
 }
 
+// langeAntwort is how long an answer that reads a whole journal (verify,
+// the ZIP) may take, instead of the listener's write timeout: over a big
+// journal on a busy machine that timeout cut it off with no answer at all.
+const langeAntwort = 15 * time.Minute
+
 // handle registers fn for path and methods.
 func (a *Admin) handle(path string, fn adminFunc, methods ...string) {
+	a.route(path, fn, 0, methods...)
+}
+
+// handleLang registers fn, which reads a whole journal, for path and
+// methods: its answer may take langeAntwort.
+func (a *Admin) handleLang(path string, fn adminFunc, methods ...string) {
+	a.route(path, fn, langeAntwort, methods...)
+}
+
+// route registers fn for path and methods; a positive write is the time
+// its answer may take from now on, else the listener's write timeout holds.
+func (a *Admin) route(path string, fn adminFunc, write time.Duration, methods ...string) {
 	a.router.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+		if write > 0 {
+			// Not supported only by writers that have no deadline.
+			_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(write))
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxAdminBody)
 		v, err := fn(r)
 		if err == nil {

@@ -48,7 +48,7 @@ import (
 // requests) are in the journal of the standard sandbox.
 func (a *Admin) journalRoutes() {
 	a.handle("/sandboxes/{sandbox}/journal", a.getJournal, http.MethodGet)
-	a.handle("/sandboxes/{sandbox}/journal.zip", a.getJournalZIP, http.MethodGet)
+	a.handleLang("/sandboxes/{sandbox}/journal.zip", a.getJournalZIP, http.MethodGet)
 }
 
 // journalJSON is a journal entry as the admin API shows it.

@@ -32,7 +32,7 @@ import (
 // An asynchronous request is journaled twice, when it is accepted
 // ("angenommen") and when it is applied, under the same Vorgangsnummer.
 func (a *Admin) verifyRoutes() {
-	a.handle("/sandboxes/{sandbox}/verify", a.verify, http.MethodPost)
+	a.handleLang("/sandboxes/{sandbox}/verify", a.verify, http.MethodPost)
 }
 
 // verifyJSON is the answer of verify.

@@ -1,6 +1,8 @@
 package mockserver_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"log/slog"
@@ -125,4 +127,54 @@ func heapPeak(t *testing.T, fn func()) uint64 {
 	close(done)
 	<-sampled
 	return peak.Load()
+}
+
+// A verify and a journal ZIP that take longer than the listener's write
+// timeout still answer: they read a whole journal, which may be big on a
+// busy machine. Here the write timeout is 20 ms and reading 3,000 entries
+// with an XPath takes longer.
+func TestBounds_LongAnswersOutliveWriteTimeout(t *testing.T) {
+	t0 := mockserver.DefaultTimeouts
+	t0.Write = 20 * time.Millisecond
+	mock := mustStartAdminConfig(t, mockserver.Config{Timeouts: t0})
+	const entries = 3_000
+	anfrage := []byte(`<Envelope><Body><KursplanungErfassen><Kursplanung><Kursort>KO-1</Kursort><Pad>` + strings.Repeat("Kurs ", 200) + `</Pad></Kursplanung></KursplanungErfassen></Body></Envelope>`)
+	err := mock.Standard().Update(t.Context(), func(tx *mockstate.Tx) error {
+		for i := range entries {
+			if _, err := tx.AppendJournal(t.Context(), mockstate.Eintrag{Operation: "KursplanungErfassen", Ergebnis: "verarbeitet", Vorgangsnummer: fmt.Sprintf("V-%d", i), Anfrage: anfrage, Antwort: []byte("<a/>")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	v := mustAdmin[struct {
+		Anzahl          int      `json:"anzahl"`
+		Vorgangsnummern []string `json:"vorgangsnummern"`
+	}](t, http.MethodPost, mock.AdminURL+"/sandboxes/standard/verify", `{"operation": "KursplanungErfassen", "xpath": ["//Kursort='KO-1'"]}`, http.StatusOK)
+	if took := time.Since(start); took < t0.Write {
+		t.Fatalf("verify took %v, under the write timeout of %v: the test shows nothing", took, t0.Write)
+	}
+	if v.Anzahl != entries {
+		t.Errorf("verify counted %d; want %d", v.Anzahl, entries)
+	}
+	resp, err := http.Get(mock.AdminURL + "/sandboxes/standard/journal.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	zr, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("journal.zip: %d, %d bytes, %v", resp.StatusCode, len(zr), err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(zr), int64(len(zr)))
+	if err != nil {
+		t.Fatalf("journal.zip is cut off: %v", err)
+	}
+	if n := len(z.File); n < 2*entries {
+		t.Errorf("journal.zip holds %d files; want at least %d", n, 2*entries)
+	}
 }
