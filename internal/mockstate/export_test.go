@@ -41,3 +41,10 @@ func Plaene(s *Store) int {
 	defer s.plaene.mu.Unlock()
 	return len(s.plaene.plaene)
 }
+
+// Kurse returns how many courses a store keeps for reads.
+func Kurse(s *Store) int {
+	s.kurse.mu.Lock()
+	defer s.kurse.mu.Unlock()
+	return len(s.kurse.values)
+}

@@ -138,7 +138,7 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	}
 	defer sqlTx.Rollback()
 	var done []*schreiben
-	usersWritten, uhrWritten := false, false
+	usersWritten, uhrWritten, stateWritten := false, false, false
 	// A write alone needs no savepoint: its error rolls back the
 	// transaction, which holds nothing else (most groups of reads' journal
 	// entries are one write: two statements fewer).
@@ -156,6 +156,7 @@ func (s *Store) commitGroup(batch []*schreiben) {
 		kept := res.err == nil && res.panicked == nil
 		usersWritten = usersWritten || tx.usersWritten && kept
 		uhrWritten = uhrWritten || tx.uhrWritten && kept
+		stateWritten = stateWritten || tx.stateWritten && kept
 		if res.err != nil || res.panicked != nil {
 			w.done <- res
 			continue
@@ -172,6 +173,9 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	}
 	if uhrWritten {
 		s.uhr.changed()
+	}
+	if stateWritten {
+		s.kurse.changed()
 	}
 	if err != nil {
 		fail(done, fmt.Errorf("commit: %w", err))

@@ -141,7 +141,7 @@ func (s *Store) packed(doc []byte) []byte {
 // appendJournal stores a prepared entry and returns its ID.
 func (tx *Tx) appendJournal(ctx context.Context, g gespeicherterEintrag) (int64, error) {
 	e := g.e
-	res, err := tx.ExecContext(ctx, `
+	res, err := tx.execJournal(ctx, `
 		INSERT INTO journal (zeit, traegernummer, benutzer, operation, vorgangsnummer, ergebnis, dauer_us, anfrage, antwort,
 		                     profil, anfrage_kanonisch, antwort_kanonisch)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -204,7 +204,7 @@ func (tx *Tx) prune(ctx context.Context, id int64) error {
 		if !p.on {
 			continue
 		}
-		res, err := tx.ExecContext(ctx, p.query, p.arg)
+		res, err := tx.execJournal(ctx, p.query, p.arg)
 		if err != nil {
 			return fmt.Errorf("prune journal: %w", err)
 		}

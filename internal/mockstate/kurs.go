@@ -73,10 +73,34 @@ func (k *kurs) letzterAbschnitt() *gemeldeterAbschnitt {
 // ownKurs loads a course of the calling Traeger. A course of another Traeger
 // is reported exactly like an unknown one (KursUnbekannt at path), so its
 // existence does not leak (quelle:Q-KA: Auskunft only on one's own courses).
+// A read takes the course from those the store's reads loaded since its
+// last change, and must not change it: it is shared with them.
 func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs, error) {
 	if kennung == "" {
 		return nil, nil // reported as PflichtfeldFehlt by the schema check
 	}
+	key := kursSchluessel{kennung, c.caller.Traegernummer}
+	if c.lesend {
+		if k, ok := tx.s.kurse.getAt(tx.kurseGen, key); ok {
+			return k, nil
+		}
+	}
+	k, err := loadKurs(ctx, tx, c, kennung, path)
+	if err == nil && k != nil && c.lesend {
+		tx.s.kurse.put(tx.kurseGen, key, k)
+	}
+	return k, err
+}
+
+// maxKurse bounds the courses a store keeps for reads.
+const maxKurse = 1024
+
+// kursSchluessel names a course as a caller sees it: another Traeger's
+// course of the same Kurskennung is none.
+type kursSchluessel struct{ kennung, traegernummer string }
+
+// loadKurs reads a course of the calling Traeger from the tables.
+func loadKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs, error) {
 	var k kurs
 	var planung, beginn []byte
 	var erfasst string

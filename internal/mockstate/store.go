@@ -54,6 +54,7 @@ type Store struct {
 	uhr    vorrat[uhr]      // the clock, for reads
 	gruppe gruppe
 	plaene planVorrat
+	kurse  vorraete[kursSchluessel, *kurs] // the courses reads loaded
 
 	ungepackt bool // the journal's documents are stored as they are (WithUngepacktemJournal)
 }
@@ -83,7 +84,7 @@ func WithTimeSource(now func() time.Time) Option {
 // its schema up to date. Path MemoryPath (":memory:") gives a private
 // in-memory database, e.g. for certrunner's embedded mock and for tests.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, regeln: DefaultRegeln()}
+	s := &Store{now: time.Now, regeln: DefaultRegeln(), kurse: vorraete[kursSchluessel, *kurs]{max: maxKurse}}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -230,14 +231,14 @@ func (s *Store) run(ctx context.Context, db *sql.DB, fn func(tx *Tx) error) erro
 	defer s.stmts.prepareWanted(ctx, db)
 	// Taken before the transaction's snapshot: the clock's copy is read
 	// only if it did not change since.
-	uhrGen := s.uhr.generation()
+	uhrGen, kurseGen := s.uhr.generation(), s.kurse.generation()
 	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	// Also releases the transaction when fn panics.
 	defer sqlTx.Rollback()
-	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen})
+	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen, kurseGen: kurseGen})
 }
 
 // view runs fn in View and returns its result.
@@ -275,20 +276,34 @@ type Tx struct {
 	s   *Store
 	// usersWritten says a statement of the transaction wrote to the table
 	// benutzer, so that the store's copy of its users is dropped;
-	// uhrWritten likewise for the clock.
-	usersWritten, uhrWritten bool
+	// uhrWritten likewise for the clock. stateWritten says a statement
+	// wrote anything but the journal, so that the courses reads loaded are
+	// dropped.
+	usersWritten, uhrWritten, stateWritten bool
 	// lesend says the transaction is a View's, which never writes; uhrGen
-	// is the generation of the clock's copy when it began.
-	lesend bool
-	uhrGen uint64
+	// and kurseGen are the generations of the clock's copy and of the
+	// courses' when it began.
+	lesend           bool
+	uhrGen, kurseGen uint64
 }
 
 // ExecContext executes a statement in the transaction, prepared once per
 // connection.
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	tx.stateWritten = true
 	if !tx.usersWritten && writesUsers(query) {
 		tx.usersWritten = true
 	}
+	return tx.exec(ctx, query, args...)
+}
+
+// execJournal executes a statement that writes the journal and nothing
+// else, which leaves the courses reads loaded as they are.
+func (tx *Tx) execJournal(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.exec(ctx, query, args...)
+}
+
+func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	if st := tx.s.stmts.get(tx.db, query); st != nil {
 		return tx.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}

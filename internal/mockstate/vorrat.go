@@ -58,3 +58,56 @@ func (v *vorrat[T]) changed() {
 	var zero T
 	v.value, v.valid = zero, false
 }
+
+// vorraete is a store's copies of many things of one kind, by key: the
+// courses reads loaded. They are kept like a vorrat's copy, but a
+// committed change of any of them drops them all: the store tells only that
+// it changed, not what.
+type vorraete[K comparable, V any] struct {
+	mu     sync.Mutex
+	gen    uint64
+	values map[K]V
+	max    int // beyond it the copies start afresh
+}
+
+// generation returns the current generation, to be taken before a read
+// whose values are put.
+func (v *vorraete[K, V]) generation() uint64 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.gen
+}
+
+// getAt returns the copy of key if nothing changed since generation gen.
+func (v *vorraete[K, V]) getAt(gen uint64, key K) (V, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.gen != gen {
+		var zero V
+		return zero, false
+	}
+	value, ok := v.values[key]
+	return value, ok
+}
+
+// put keeps value as the copy of key, read at generation gen, unless
+// something changed since.
+func (v *vorraete[K, V]) put(gen uint64, key K, value V) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.gen != gen {
+		return
+	}
+	if v.values == nil || len(v.values) >= v.max {
+		v.values = make(map[K]V)
+	}
+	v.values[key] = value
+}
+
+// changed drops every copy.
+func (v *vorraete[K, V]) changed() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.gen++
+	v.values = nil
+}
