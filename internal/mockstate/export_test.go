@@ -19,6 +19,12 @@ func Prepared(s *Store) int {
 // WritesUsers exposes writesUsers.
 var WritesUsers = writesUsers
 
+// WritesStammdaten exposes writesStammdaten.
+var WritesStammdaten = writesStammdaten
+
+// StammdatenTabellen exposes stammdatenTabellen.
+var StammdatenTabellen = stammdatenTabellen
+
 // PreparedQueries returns the texts of the statements a store keeps
 // prepared: every statement its transactions ran.
 func PreparedQueries(s *Store) []string {
@@ -47,4 +53,18 @@ func Kurse(s *Store) int {
 	s.kurse.mu.Lock()
 	defer s.kurse.mu.Unlock()
 	return len(s.kurse.values)
+}
+
+// Erkannte returns how many identifications a store keeps.
+func Erkannte(s *Store) int {
+	s.erkannte.mu.Lock()
+	defer s.erkannte.mu.Unlock()
+	return len(s.erkannte.values)
+}
+
+// Wartende returns how many writes wait for the store's next group.
+func Wartende(s *Store) int {
+	s.gruppe.mu.Lock()
+	defer s.gruppe.mu.Unlock()
+	return len(s.gruppe.queue)
 }

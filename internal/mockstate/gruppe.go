@@ -143,8 +143,9 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	// transaction, which holds nothing else (most groups of reads' journal
 	// entries are one write: two statements fewer).
 	alone := len(batch) == 1
+	stammdatenWritten := false
 	for i, w := range batch {
-		tx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s}
+		tx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s, stammdatenWritten: &stammdatenWritten}
 		res, broken := runSavepoint(w.ctx, tx, w.fn, !alone)
 		if broken != nil {
 			// The transaction is in no state to go on: nothing of the group
@@ -176,6 +177,9 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	}
 	if stateWritten {
 		s.kurse.changed()
+	}
+	if stammdatenWritten {
+		s.erkannte.changed()
 	}
 	if err != nil {
 		fail(done, fmt.Errorf("commit: %w", err))

@@ -224,12 +224,39 @@ func (tx *Tx) FindPersons(ctx context.Context, geburtsdatum time.Time, art inge.
 
 // findErkannt is FindPersons with only what the rules need of each person,
 // in one statement.
+// The persons found are taken from and kept in the store's copies while
+// the transaction sees the Testdatenpaket as they do (stammdatenKopie).
 func (tx *Tx) findErkannt(ctx context.Context, geburtsdatum time.Time, art inge.AktenzeichenArt, wert string) ([]erkannt, error) {
+	key := erkanntSchluessel{formatDate(geburtsdatum), art, wert}
+	gen, kopie := tx.stammdatenKopie()
+	if kopie {
+		if found, ok := tx.s.erkannte.getAt(gen, key); ok {
+			return found, nil
+		}
+	}
+	found, err := tx.queryErkannt(ctx, key)
+	if err == nil && kopie {
+		tx.s.erkannte.put(gen, key, found)
+	}
+	return found, err
+}
+
+// maxErkannte bounds the persons found that a store keeps.
+const maxErkannte = 4096
+
+// erkanntSchluessel is what a participant is identified by.
+type erkanntSchluessel struct {
+	geburtsdatum string // formatDate
+	art          inge.AktenzeichenArt
+	wert         string
+}
+
+func (tx *Tx) queryErkannt(ctx context.Context, key erkanntSchluessel) ([]erkannt, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT p.id, p.geschlecht FROM person p JOIN person_kennziffer k ON k.person_id = p.id
 		WHERE k.art = ? AND k.wert = ? AND p.geburtsdatum = ?
 		ORDER BY p.id`,
-		string(art), wert, formatDate(geburtsdatum))
+		string(key.art), key.wert, key.geburtsdatum)
 	if err != nil {
 		return nil, fmt.Errorf("find persons: %w", err)
 	}

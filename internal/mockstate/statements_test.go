@@ -3,6 +3,10 @@ package mockstate_test
 import (
 	"context"
 	"errors"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/ingetest"
@@ -109,5 +113,54 @@ func TestWritesUsers(t *testing.T) {
 		if got := mockstate.WritesUsers(tc.query); got != tc.want {
 			t.Errorf("writesUsers(%q) = %v; want %v", tc.query, got, tc.want)
 		}
+	}
+}
+
+// Which statements count as writes to the Testdatenpaket: its tables are
+// those of the first migration but the users, the clock and the journal,
+// and every write to them that loading it runs counts.
+func TestWritesStammdaten(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		want  bool
+	}{
+		{`INSERT INTO person_kennziffer (person_id, art, wert) VALUES (?, ?, ?)`, true},
+		{"update person SET fruehere_namen = ?", true},
+		{`DELETE FROM lehrwerk_kursart WHERE lehrwerk = ?`, true},
+		{`INSERT INTO kurs_teilnehmer (kurskennung, person_id, kursabschnitt) VALUES (?, ?, ?)`, false},
+		{`INSERT INTO journal (zeit, traegernummer, benutzer, operation) VALUES (?, ?, ?, ?)`, false},
+		{`UPDATE kurs SET status = ? WHERE kurskennung = ?`, false},
+	} {
+		if got := mockstate.WritesStammdaten(tc.query); got != tc.want {
+			t.Errorf("writesStammdaten(%q) = %v; want %v", tc.query, got, tc.want)
+		}
+	}
+	sql, err := os.ReadFile("migrations/001_stammdaten.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for _, m := range regexp.MustCompile(`CREATE TABLE (\w+)`).FindAllStringSubmatch(string(sql), -1) {
+		if m[1] != "benutzer" && m[1] != "uhr" && m[1] != "journal" {
+			tables = append(tables, m[1])
+		}
+	}
+	if got := mockstate.StammdatenTabellen; !slices.Equal(got, tables) {
+		t.Errorf("stammdatenTabellen = %v; want the tables of 001_stammdaten.sql: %v", got, tables)
+	}
+	s := openFileStore(t)
+	n := 0
+	for _, q := range mockstate.PreparedQueries(s) {
+		f := strings.Fields(q)
+		if len(f) < 3 || !slices.Contains(tables, f[2]) && !(f[0] == "UPDATE" && slices.Contains(tables, f[1])) {
+			continue
+		}
+		n++
+		if !mockstate.WritesStammdaten(q) {
+			t.Errorf("loading the Testdatenpaket ran %q, which writesStammdaten does not count", q)
+		}
+	}
+	if n < 10 {
+		t.Errorf("loading the Testdatenpaket ran %d writes to its tables; want more", n)
 	}
 }

@@ -55,6 +55,9 @@ type Store struct {
 	gruppe gruppe
 	plaene planVorrat
 	kurse  vorraete[kursSchluessel, *kurs] // the courses reads loaded
+	// erkannte are the persons found by Ident, which change only with the
+	// Testdatenpaket.
+	erkannte vorraete[erkanntSchluessel, []erkannt]
 
 	ungepackt bool // the journal's documents are stored as they are (WithUngepacktemJournal)
 }
@@ -84,7 +87,8 @@ func WithTimeSource(now func() time.Time) Option {
 // its schema up to date. Path MemoryPath (":memory:") gives a private
 // in-memory database, e.g. for certrunner's embedded mock and for tests.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now, regeln: DefaultRegeln(), kurse: vorraete[kursSchluessel, *kurs]{max: maxKurse}}
+	s := &Store{now: time.Now, regeln: DefaultRegeln(), kurse: vorraete[kursSchluessel, *kurs]{max: maxKurse},
+		erkannte: vorraete[erkanntSchluessel, []erkannt]{max: maxErkannte}}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -231,14 +235,14 @@ func (s *Store) run(ctx context.Context, db *sql.DB, fn func(tx *Tx) error) erro
 	defer s.stmts.prepareWanted(ctx, db)
 	// Taken before the transaction's snapshot: the clock's copy is read
 	// only if it did not change since.
-	uhrGen, kurseGen := s.uhr.generation(), s.kurse.generation()
+	uhrGen, kurseGen, erkannteGen := s.uhr.generation(), s.kurse.generation(), s.erkannte.generation()
 	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	// Also releases the transaction when fn panics.
 	defer sqlTx.Rollback()
-	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen, kurseGen: kurseGen})
+	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen, kurseGen: kurseGen, erkannteGen: erkannteGen})
 }
 
 // view runs fn in View and returns its result.
@@ -285,6 +289,26 @@ type Tx struct {
 	// courses' when it began.
 	lesend           bool
 	uhrGen, kurseGen uint64
+	// erkannteGen is the generation of the persons identified when a View
+	// began; stammdatenWritten, shared by the writes of a group, says one
+	// of them wrote the Testdatenpaket, whose copies then are not what the
+	// group's transaction sees.
+	erkannteGen       uint64
+	stammdatenWritten *bool
+}
+
+// stammdatenKopie reports whether the transaction sees the Testdatenpaket
+// as the store's copies of it at generation gen do.
+func (tx *Tx) stammdatenKopie() (gen uint64, ok bool) {
+	if tx.lesend {
+		return tx.erkannteGen, true
+	}
+	if tx.stammdatenWritten == nil || *tx.stammdatenWritten {
+		return 0, false
+	}
+	// The group's transaction commits before any other write, and the
+	// generation changes only with a commit.
+	return tx.s.erkannte.generation(), true
 }
 
 // ExecContext executes a statement in the transaction, prepared once per
@@ -293,6 +317,9 @@ func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 	tx.stateWritten = true
 	if !tx.usersWritten && writesUsers(query) {
 		tx.usersWritten = true
+	}
+	if tx.stammdatenWritten != nil && !*tx.stammdatenWritten && writesStammdaten(query) {
+		*tx.stammdatenWritten = true
 	}
 	return tx.exec(ctx, query, args...)
 }
@@ -313,9 +340,29 @@ func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 // writesUsers reports whether a statement may write to the table benutzer:
 // it names it after INTO, FROM or UPDATE (a column benutzer, as the
 // journal's, does not count).
-func writesUsers(query string) bool {
+func writesUsers(query string) bool { return writesTable(query, "benutzer") }
+
+// stammdatenTabellen are the tables of the Testdatenpaket, which only
+// loading it writes, never a procedure.
+var stammdatenTabellen = []string{"traeger", "testfall", "kursort", "lehrkraft", "lehrwerk", "lehrwerk_kursart",
+	"person", "person_staatsangehoerigkeit", "person_kennziffer"}
+
+// writesStammdaten reports whether a statement may write to a table of the
+// Testdatenpaket (stammdatenTabellen).
+func writesStammdaten(query string) bool {
+	for _, table := range stammdatenTabellen {
+		if writesTable(query, table) {
+			return true
+		}
+	}
+	return false
+}
+
+// writesTable reports whether a statement may write to table: it names it
+// (or a table whose name begins with it) after INTO, FROM or UPDATE.
+func writesTable(query, table string) bool {
 	for rest := query; ; {
-		i := strings.Index(rest, "benutzer")
+		i := strings.Index(rest, table)
 		if i < 0 {
 			return false
 		}
@@ -326,7 +373,7 @@ func writesUsers(query string) bool {
 				return true
 			}
 		}
-		rest = rest[i+len("benutzer"):]
+		rest = rest[i+len(table):]
 	}
 }
 

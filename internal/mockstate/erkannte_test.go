@@ -1,0 +1,122 @@
+package mockstate_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/inge-harness/inge-harness/internal/inge"
+	"github.com/inge-harness/inge-harness/internal/mockstate"
+)
+
+// TestErkannteFollowTheTestdatenpaket: the persons a Kennziffer identified
+// are kept until the Testdatenpaket changes; the transaction that changes
+// it, a later write of its group, every read after its commit and every
+// later group identify from the tables again.
+func TestErkannteFollowTheTestdatenpaket(t *testing.T) {
+	ctx := t.Context()
+	born := time.Date(1979, 1, 30, 0, 0, 0, 0, time.UTC)
+	const kennziffer = "6100104-166"
+	find := func(tx *mockstate.Tx) (int, error) {
+		ps, err := tx.FindPersons(ctx, born, inge.AktenzeichenBAMF, kennziffer)
+		return len(ps), err
+	}
+	inView := func(t *testing.T, s *mockstate.Store) int {
+		t.Helper()
+		var n int
+		if err := s.View(ctx, func(tx *mockstate.Tx) (err error) { n, err = find(tx); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	inUpdate := func(t *testing.T, s *mockstate.Store) int {
+		t.Helper()
+		var n int
+		if err := s.Update(ctx, func(tx *mockstate.Tx) (err error) { n, err = find(tx); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	wegnehmen := func(tx *mockstate.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM person_kennziffer WHERE art = 'BAMF' AND wert = ?`, kennziffer)
+		return err
+	}
+	kept := func(t *testing.T, s *mockstate.Store) {
+		t.Helper()
+		if inView(t, s) != 1 || inUpdate(t, s) != 1 || mockstate.Erkannte(s) != 1 {
+			t.Fatalf("before the change: the person is not found once, or not kept (%d kept)", mockstate.Erkannte(s))
+		}
+	}
+
+	t.Run("ImSelbenSchreiben", func(t *testing.T) {
+		s := openFileStore(t)
+		kept(t, s)
+		var n int
+		if err := s.Update(ctx, func(tx *mockstate.Tx) (err error) {
+			if err := wegnehmen(tx); err != nil {
+				return err
+			}
+			n, err = find(tx)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("the write that took the Kennziffer away still finds %d persons", n)
+		}
+		if v, u := inView(t, s), inUpdate(t, s); v != 0 || u != 0 {
+			t.Errorf("after the commit: a read finds %d persons, a write %d; want 0", v, u)
+		}
+	})
+
+	t.Run("InDerSelbenGruppe", func(t *testing.T) {
+		s := openFileStore(t)
+		kept(t, s)
+		// A write holds the writer while two more queue: they are then
+		// committed in one group, the change first.
+		hold, held := make(chan struct{}), make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			if err := s.Update(ctx, func(*mockstate.Tx) error { close(held); <-hold; return nil }); err != nil {
+				t.Error(err)
+			}
+		})
+		<-held
+		wg.Go(func() {
+			if err := s.Update(ctx, wegnehmen); err != nil {
+				t.Error(err)
+			}
+		})
+		waitQueued(t, s, 1)
+		var n int
+		wg.Go(func() {
+			if err := s.Update(ctx, func(tx *mockstate.Tx) (err error) { n, err = find(tx); return err }); err != nil {
+				t.Error(err)
+			}
+		})
+		waitQueued(t, s, 2)
+		close(hold)
+		wg.Wait()
+		if n != 0 {
+			t.Errorf("a write after the change in its group finds %d persons; want 0", n)
+		}
+		if v := inView(t, s); v != 0 {
+			t.Errorf("after the commit a read finds %d persons; want 0", v)
+		}
+	})
+}
+
+// waitQueued waits until n writes wait for the store's next group.
+func waitQueued(t *testing.T, s *mockstate.Store, n int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	for mockstate.Wartende(s) < n {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%d writes queued; want %d", mockstate.Wartende(s), n)
+		case <-time.After(time.Millisecond):
+		}
+	}
+}
