@@ -27,15 +27,16 @@ type uhr struct {
 // readUhr reads the clock: a View from the store's copy while the clock
 // did not change since the View began, a write from its transaction.
 func (tx *Tx) readUhr(ctx context.Context) (uhr, error) {
-	if !tx.lesend {
+	gen, kopie := tx.uhrKopie()
+	if !kopie {
 		return tx.loadUhr(ctx)
 	}
-	if u, ok := tx.s.uhr.getAt(tx.uhrGen); ok {
+	if u, ok := tx.s.uhr.getAt(gen); ok {
 		return u, nil
 	}
 	u, err := tx.loadUhr(ctx)
 	if err == nil {
-		tx.s.uhr.put(tx.uhrGen, u)
+		tx.s.uhr.put(gen, u)
 	}
 	return u, err
 }
@@ -63,7 +64,7 @@ func (tx *Tx) loadUhr(ctx context.Context) (uhr, error) {
 }
 
 func (tx *Tx) writeUhr(ctx context.Context, u uhr) error {
-	tx.uhrWritten = true
+	tx.clockWritten()
 	var frozenAt any // NULL unless frozen
 	if u.frozen {
 		frozenAt = formatTime(u.frozenAt)
@@ -136,7 +137,7 @@ func (tx *Tx) AdvanceClock(ctx context.Context, d time.Duration) error {
 
 // ResetClock lets the store's clock run at real time again.
 func (tx *Tx) ResetClock(ctx context.Context) error {
-	tx.uhrWritten = true
+	tx.clockWritten()
 	if _, err := tx.ExecContext(ctx, `DELETE FROM uhr`); err != nil {
 		return fmt.Errorf("reset clock: %w", err)
 	}

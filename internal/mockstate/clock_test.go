@@ -275,3 +275,56 @@ func TestClockCopyFollowsEveryChange(t *testing.T) {
 		})
 	}
 }
+
+// TestClockCopyInTheGroup: a write reads the clock from the store's copy
+// only while no write of its group changed it; one after the change in the
+// same group, and every one after its commit, reads the changed clock.
+func TestClockCopyInTheGroup(t *testing.T) {
+	ctx := t.Context()
+	s := ingetest.MustOpen(t, filepath.Join(t.TempDir(), "uhr.db"))
+	t0 := time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)
+	now := func(tx *mockstate.Tx, got *time.Time) error {
+		var err error
+		*got, err = tx.Now(ctx)
+		return err
+	}
+	if err := s.Update(ctx, func(tx *mockstate.Tx) error { return tx.FreezeClock(ctx, t0) }); err != nil {
+		t.Fatal(err)
+	}
+	var got time.Time
+	for range 2 { // the first fills the copy, the second reads it
+		if err := s.Update(ctx, func(tx *mockstate.Tx) error { return now(tx, &got) }); err != nil || !got.Equal(t0) {
+			t.Fatalf("Now = %v, %v; want %v", got, err, t0)
+		}
+	}
+	hold, held := make(chan struct{}), make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := s.Update(ctx, func(*mockstate.Tx) error { close(held); <-hold; return nil }); err != nil {
+			t.Error(err)
+		}
+	})
+	<-held
+	t1 := t0.Add(48 * time.Hour)
+	wg.Go(func() {
+		if err := s.Update(ctx, func(tx *mockstate.Tx) error { return tx.FreezeClock(ctx, t1) }); err != nil {
+			t.Error(err)
+		}
+	})
+	waitQueued(t, s, 1)
+	var inGroup time.Time
+	wg.Go(func() {
+		if err := s.Update(ctx, func(tx *mockstate.Tx) error { return now(tx, &inGroup) }); err != nil {
+			t.Error(err)
+		}
+	})
+	waitQueued(t, s, 2)
+	close(hold)
+	wg.Wait()
+	if !inGroup.Equal(t1) {
+		t.Errorf("a write after the change in its group: Now = %v; want %v", inGroup, t1)
+	}
+	if err := s.Update(ctx, func(tx *mockstate.Tx) error { return now(tx, &got) }); err != nil || !got.Equal(t1) {
+		t.Errorf("a write after the commit: Now = %v, %v; want %v", got, err, t1)
+	}
+}

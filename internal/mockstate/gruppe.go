@@ -143,9 +143,9 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	// transaction, which holds nothing else (most groups of reads' journal
 	// entries are one write: two statements fewer).
 	alone := len(batch) == 1
-	stammdatenWritten := false
+	var kopien gruppenKopien
 	for i, w := range batch {
-		tx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s, stammdatenWritten: &stammdatenWritten}
+		tx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s, gruppe: &kopien}
 		res, broken := runSavepoint(w.ctx, tx, w.fn, !alone)
 		if broken != nil {
 			// The transaction is in no state to go on: nothing of the group
@@ -178,7 +178,7 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	if stateWritten {
 		s.kurse.changed()
 	}
-	if stammdatenWritten {
+	if kopien.stammdaten {
 		s.erkannte.changed()
 	}
 	if err != nil {

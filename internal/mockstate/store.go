@@ -290,25 +290,51 @@ type Tx struct {
 	lesend           bool
 	uhrGen, kurseGen uint64
 	// erkannteGen is the generation of the persons identified when a View
-	// began; stammdatenWritten, shared by the writes of a group, says one
-	// of them wrote the Testdatenpaket, whose copies then are not what the
+	// began. gruppe is what the writes of a group, this one included, wrote
+	// of what the store keeps copies of: the copies are then not what the
 	// group's transaction sees.
-	erkannteGen       uint64
-	stammdatenWritten *bool
+	erkannteGen uint64
+	gruppe      *gruppenKopien
+}
+
+// gruppenKopien says what the writes of a group wrote of what the store
+// keeps copies of.
+type gruppenKopien struct {
+	stammdaten, uhr bool
+}
+
+// kopie reports whether the transaction sees what a copy of the store
+// holds that the group's writes did not change (written), and the
+// generation the copy must be of.
+func (tx *Tx) kopie(v interface{ generation() uint64 }, viewGen uint64, written func(*gruppenKopien) bool) (gen uint64, ok bool) {
+	if tx.lesend {
+		return viewGen, true
+	}
+	if tx.gruppe == nil || written(tx.gruppe) {
+		return 0, false
+	}
+	// The group's transaction commits before any other write, and a
+	// generation changes only with a commit.
+	return v.generation(), true
 }
 
 // stammdatenKopie reports whether the transaction sees the Testdatenpaket
-// as the store's copies of it at generation gen do.
+// as the store's copies of it do, and of which generation they must be.
 func (tx *Tx) stammdatenKopie() (gen uint64, ok bool) {
-	if tx.lesend {
-		return tx.erkannteGen, true
+	return tx.kopie(&tx.s.erkannte, tx.erkannteGen, func(g *gruppenKopien) bool { return g.stammdaten })
+}
+
+// uhrKopie is stammdatenKopie for the clock.
+func (tx *Tx) uhrKopie() (gen uint64, ok bool) {
+	return tx.kopie(&tx.s.uhr, tx.uhrGen, func(g *gruppenKopien) bool { return g.uhr })
+}
+
+// clockWritten records that the transaction wrote the clock.
+func (tx *Tx) clockWritten() {
+	tx.uhrWritten = true
+	if tx.gruppe != nil {
+		tx.gruppe.uhr = true
 	}
-	if tx.stammdatenWritten == nil || *tx.stammdatenWritten {
-		return 0, false
-	}
-	// The group's transaction commits before any other write, and the
-	// generation changes only with a commit.
-	return tx.s.erkannte.generation(), true
 }
 
 // ExecContext executes a statement in the transaction, prepared once per
@@ -318,8 +344,8 @@ func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 	if !tx.usersWritten && writesUsers(query) {
 		tx.usersWritten = true
 	}
-	if tx.stammdatenWritten != nil && !*tx.stammdatenWritten && writesStammdaten(query) {
-		*tx.stammdatenWritten = true
+	if tx.gruppe != nil && !tx.gruppe.stammdaten && writesStammdaten(query) {
+		tx.gruppe.stammdaten = true
 	}
 	return tx.exec(ctx, query, args...)
 }
