@@ -44,8 +44,8 @@ func TestErkannteFollowTheTestdatenpaket(t *testing.T) {
 	}
 	kept := func(t *testing.T, s *mockstate.Store) {
 		t.Helper()
-		if inView(t, s) != 1 || inUpdate(t, s) != 1 || mockstate.Erkannte(s) != 1 {
-			t.Fatalf("before the change: the person is not found once, or not kept (%d kept)", mockstate.Erkannte(s))
+		if inView(t, s) != 1 || inUpdate(t, s) != 1 || mockstate.Stammdaten(s) != 1 {
+			t.Fatalf("before the change: the person is not found once, or not kept (%d kept)", mockstate.Stammdaten(s))
 		}
 	}
 
@@ -105,6 +105,35 @@ func TestErkannteFollowTheTestdatenpaket(t *testing.T) {
 			t.Errorf("after the commit a read finds %d persons; want 0", v)
 		}
 	})
+}
+
+// TestStammdatenKopienFollowTheTestdatenpaket: the other lookups of the
+// Testdatenpaket (here a Kursort) are kept and dropped like the persons.
+func TestStammdatenKopienFollowTheTestdatenpaket(t *testing.T) {
+	ctx := t.Context()
+	s := openFileStore(t)
+	const kennung = "KO-10000001-01"
+	ort := func() string {
+		t.Helper()
+		var k mockstate.Kursort
+		if err := s.View(ctx, func(tx *mockstate.Tx) (err error) { k, err = tx.Kursort(ctx, kennung); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return k.Ort
+	}
+	vorher := ort()
+	if n := mockstate.Stammdaten(s); n != 1 {
+		t.Fatalf("after one lookup the store keeps %d copies; want 1", n)
+	}
+	if err := s.Update(ctx, func(tx *mockstate.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE kursort SET ort = 'Anderswo' WHERE kennung = ?`, kennung)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ort(); got != "Anderswo" {
+		t.Errorf("after the change the Kursort lies in %q (before %q); want Anderswo", got, vorher)
+	}
 }
 
 // waitQueued waits until n writes wait for the store's next group.

@@ -55,11 +55,11 @@ func Kurse(s *Store) int {
 	return len(s.kurse.values)
 }
 
-// Erkannte returns how many identifications a store keeps.
-func Erkannte(s *Store) int {
-	s.erkannte.mu.Lock()
-	defer s.erkannte.mu.Unlock()
-	return len(s.erkannte.values)
+// Stammdaten returns how many copies of the Testdatenpaket a store keeps.
+func Stammdaten(s *Store) int {
+	s.stammdaten.mu.Lock()
+	defer s.stammdaten.mu.Unlock()
+	return len(s.stammdaten.values)
 }
 
 // Wartende returns how many writes wait for the store's next group.

@@ -179,7 +179,7 @@ func (s *Store) commitGroup(batch []*schreiben) {
 		s.kurse.changed()
 	}
 	if kopien.stammdaten {
-		s.erkannte.changed()
+		s.stammdaten.changed()
 	}
 	if err != nil {
 		fail(done, fmt.Errorf("commit: %w", err))

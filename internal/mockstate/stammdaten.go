@@ -96,6 +96,10 @@ type Kennziffer struct {
 
 // Traeger returns the Traeger with the given Traegernummer.
 func (tx *Tx) Traeger(ctx context.Context, nummer string) (Traeger, error) {
+	return stammKopie(tx, stammSchluessel{"traeger", nummer}, func() (Traeger, error) { return tx.queryTraeger(ctx, nummer) })
+}
+
+func (tx *Tx) queryTraeger(ctx context.Context, nummer string) (Traeger, error) {
 	var t Traeger
 	err := tx.QueryRowContext(ctx, `
 		SELECT traegernummer, name, bundesland, lid_pruefstelle, verwaltungsstandort, coalesce(lieferadresse, '')
@@ -148,6 +152,10 @@ func (tx *Tx) Users(ctx context.Context) ([]Benutzer, error) {
 // Kursort returns the Kursort with the given Kennung, whichever Traeger it
 // belongs to; the rules check ownership.
 func (tx *Tx) Kursort(ctx context.Context, kennung string) (Kursort, error) {
+	return stammKopie(tx, stammSchluessel{"kursort", kennung}, func() (Kursort, error) { return tx.queryKursort(ctx, kennung) })
+}
+
+func (tx *Tx) queryKursort(ctx context.Context, kennung string) (Kursort, error) {
 	var k Kursort
 	err := tx.QueryRowContext(ctx, `
 		SELECT kennung, traegernummer, bezeichnung, strasse, plz, ort, bundesland, barrierefrei
@@ -161,6 +169,10 @@ func (tx *Tx) Kursort(ctx context.Context, kennung string) (Kursort, error) {
 
 // Lehrkraft returns the Lehrkraft with the given Kennung (Zulassungsnummer).
 func (tx *Tx) Lehrkraft(ctx context.Context, kennung string) (Lehrkraft, error) {
+	return stammKopie(tx, stammSchluessel{"lehrkraft", kennung}, func() (Lehrkraft, error) { return tx.queryLehrkraft(ctx, kennung) })
+}
+
+func (tx *Tx) queryLehrkraft(ctx context.Context, kennung string) (Lehrkraft, error) {
 	var (
 		l                        Lehrkraft
 		geburtsdatum, zugelassen string
@@ -186,6 +198,10 @@ func (tx *Tx) Lehrkraft(ctx context.Context, kennung string) (Lehrkraft, error) 
 // Lehrwerk returns the Lehrwerk with the given Kennung and the Kursarten it
 // is approved for.
 func (tx *Tx) Lehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
+	return stammKopie(tx, stammSchluessel{"lehrwerk", kennung}, func() (Lehrwerk, error) { return tx.queryLehrwerk(ctx, kennung) })
+}
+
+func (tx *Tx) queryLehrwerk(ctx context.Context, kennung string) (Lehrwerk, error) {
 	var l Lehrwerk
 	err := tx.QueryRowContext(ctx,
 		`SELECT kennung, titel, verlag FROM lehrwerk WHERE kennung = ?`, kennung,
@@ -224,25 +240,42 @@ func (tx *Tx) FindPersons(ctx context.Context, geburtsdatum time.Time, art inge.
 
 // findErkannt is FindPersons with only what the rules need of each person,
 // in one statement.
-// The persons found are taken from and kept in the store's copies while
-// the transaction sees the Testdatenpaket as they do (stammdatenKopie).
+// The persons found are taken from and kept in the store's copies of the
+// Testdatenpaket (stammKopie).
 func (tx *Tx) findErkannt(ctx context.Context, geburtsdatum time.Time, art inge.AktenzeichenArt, wert string) ([]erkannt, error) {
 	key := erkanntSchluessel{formatDate(geburtsdatum), art, wert}
-	gen, kopie := tx.stammdatenKopie()
-	if kopie {
-		if found, ok := tx.s.erkannte.getAt(gen, key); ok {
-			return found, nil
-		}
-	}
-	found, err := tx.queryErkannt(ctx, key)
-	if err == nil && kopie {
-		tx.s.erkannte.put(gen, key, found)
-	}
-	return found, err
+	return stammKopie(tx, stammSchluessel{"person", key}, func() ([]erkannt, error) { return tx.queryErkannt(ctx, key) })
 }
 
-// maxErkannte bounds the persons found that a store keeps.
-const maxErkannte = 4096
+// maxStammdaten bounds the copies of the Testdatenpaket a store keeps.
+const maxStammdaten = 8192
+
+// stammSchluessel names a copy of the Testdatenpaket: what was looked up
+// (a table) and by what. The table fixes the type of the copy.
+type stammSchluessel struct {
+	tabelle    string
+	schluessel any // comparable
+}
+
+// stammKopie returns what load reads of the Testdatenpaket by key: from
+// the store's copies while the transaction sees the Testdatenpaket as they
+// do (stammdatenKopie), else from the tables, and keeps what it read. The
+// Testdatenpaket changes only when it is loaded, so the copies serve
+// almost every lookup of the rules; what they hold is shared, and must not
+// be changed.
+func stammKopie[V any](tx *Tx, key stammSchluessel, load func() (V, error)) (V, error) {
+	gen, kopie := tx.stammdatenKopie()
+	if kopie {
+		if v, ok := tx.s.stammdaten.getAt(gen, key); ok {
+			return v.(V), nil
+		}
+	}
+	v, err := load()
+	if err == nil && kopie {
+		tx.s.stammdaten.put(gen, key, v)
+	}
+	return v, err
+}
 
 // erkanntSchluessel is what a participant is identified by.
 type erkanntSchluessel struct {

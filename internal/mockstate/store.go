@@ -55,9 +55,9 @@ type Store struct {
 	gruppe gruppe
 	plaene planVorrat
 	kurse  vorraete[kursSchluessel, *kurs] // the courses reads loaded
-	// erkannte are the persons found by Ident, which change only with the
-	// Testdatenpaket.
-	erkannte vorraete[erkanntSchluessel, []erkannt]
+	// stammdaten are copies of what the rules looked up in the
+	// Testdatenpaket, which changes only when it is loaded.
+	stammdaten vorraete[stammSchluessel, any]
 
 	ungepackt bool // the journal's documents are stored as they are (WithUngepacktemJournal)
 }
@@ -88,7 +88,7 @@ func WithTimeSource(now func() time.Time) Option {
 // in-memory database, e.g. for certrunner's embedded mock and for tests.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	s := &Store{now: time.Now, regeln: DefaultRegeln(), kurse: vorraete[kursSchluessel, *kurs]{max: maxKurse},
-		erkannte: vorraete[erkanntSchluessel, []erkannt]{max: maxErkannte}}
+		stammdaten: vorraete[stammSchluessel, any]{max: maxStammdaten}}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -235,14 +235,14 @@ func (s *Store) run(ctx context.Context, db *sql.DB, fn func(tx *Tx) error) erro
 	defer s.stmts.prepareWanted(ctx, db)
 	// Taken before the transaction's snapshot: the clock's copy is read
 	// only if it did not change since.
-	uhrGen, kurseGen, erkannteGen := s.uhr.generation(), s.kurse.generation(), s.erkannte.generation()
+	uhrGen, kurseGen, stammdatenGen := s.uhr.generation(), s.kurse.generation(), s.stammdaten.generation()
 	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	// Also releases the transaction when fn panics.
 	defer sqlTx.Rollback()
-	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen, kurseGen: kurseGen, erkannteGen: erkannteGen})
+	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen, kurseGen: kurseGen, stammdatenGen: stammdatenGen})
 }
 
 // view runs fn in View and returns its result.
@@ -289,12 +289,12 @@ type Tx struct {
 	// courses' when it began.
 	lesend           bool
 	uhrGen, kurseGen uint64
-	// erkannteGen is the generation of the persons identified when a View
-	// began. gruppe is what the writes of a group, this one included, wrote
+	// stammdatenGen is the generation of the copies of the Testdatenpaket
+	// when a View began. gruppe is what the writes of a group, this one included, wrote
 	// of what the store keeps copies of: the copies are then not what the
 	// group's transaction sees.
-	erkannteGen uint64
-	gruppe      *gruppenKopien
+	stammdatenGen uint64
+	gruppe        *gruppenKopien
 }
 
 // gruppenKopien says what the writes of a group wrote of what the store
@@ -321,7 +321,7 @@ func (tx *Tx) kopie(v interface{ generation() uint64 }, viewGen uint64, written 
 // stammdatenKopie reports whether the transaction sees the Testdatenpaket
 // as the store's copies of it do, and of which generation they must be.
 func (tx *Tx) stammdatenKopie() (gen uint64, ok bool) {
-	return tx.kopie(&tx.s.erkannte, tx.erkannteGen, func(g *gruppenKopien) bool { return g.stammdaten })
+	return tx.kopie(&tx.s.stammdaten, tx.stammdatenGen, func(g *gruppenKopien) bool { return g.stammdaten })
 }
 
 // uhrKopie is stammdatenKopie for the clock.
