@@ -111,3 +111,28 @@ func TestKursVorratFollowsEveryWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestKursVorratTakesNoConnection: a Kursauskunft answered from the
+// courses kept begins no transaction; one that must load a course does.
+func TestKursVorratTakesNoConnection(t *testing.T) {
+	s := openFileStore(t)
+	v := &vorgaenge{}
+	resp := erfassen(t, s, v, kt1, validPlan(t))
+	mustSucceed(t, resp)
+	auskunft(t, s, v, kt1, resp.Kurskennung) // keeps the course and the clock
+	if err := mockstate.ReadDB(s).Close(); err != nil {
+		t.Fatal(err)
+	}
+	if a := auskunft(t, s, v, kt1, resp.Kurskennung); a.Kurs == nil || a.Kurs.Kurskennung != resp.Kurskennung {
+		t.Errorf("the kept course is answered as %+v", a.Kurs)
+	}
+	checked, err := inge.Check(&inge.KursauskunftAnfrage{
+		Anfrage: inge.Anfrage{Mandant: inge.Mandant{Traegernummer: kt1.Traegernummer}}, Kurskennung: "K999999999",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Apply(t.Context(), kt1, checked); err == nil {
+		t.Error("a course not kept was answered without a connection")
+	}
+}

@@ -228,21 +228,24 @@ func (s *Store) View(ctx context.Context, fn func(tx *Tx) error) error {
 	return s.run(ctx, s.rdb, fn)
 }
 
-// run runs fn in a read-only transaction of db, always rolled back.
+// run runs fn in a read-only transaction of db, always rolled back. The
+// transaction begins at fn's first statement: a read the store's copies
+// answer takes no connection at all.
 func (s *Store) run(ctx context.Context, db *sql.DB, fn func(tx *Tx) error) error {
 	// Statements the transaction ran unprepared are prepared once it is
 	// over and its connection free again (deferred first, so run last).
 	defer s.stmts.prepareWanted(ctx, db)
-	// Taken before the transaction's snapshot: the clock's copy is read
-	// only if it did not change since.
+	// Taken before the transaction's snapshot: a copy is read only if it
+	// did not change since.
 	uhrGen, kurseGen, stammdatenGen := s.uhr.generation(), s.kurse.generation(), s.stammdaten.generation()
-	sqlTx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
-	}
+	tx := &Tx{db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen, kurseGen: kurseGen, stammdatenGen: stammdatenGen}
 	// Also releases the transaction when fn panics.
-	defer sqlTx.Rollback()
-	return fn(&Tx{tx: sqlTx, db: db, now: s.now, s: s, lesend: true, uhrGen: uhrGen, kurseGen: kurseGen, stammdatenGen: stammdatenGen})
+	defer func() {
+		if tx.tx != nil {
+			tx.tx.Rollback()
+		}
+	}()
+	return fn(tx)
 }
 
 // view runs fn in View and returns its result.
@@ -357,10 +360,27 @@ func (tx *Tx) execJournal(ctx context.Context, query string, args ...any) (sql.R
 }
 
 func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if st := tx.s.stmts.get(tx.db, query); st != nil {
-		return tx.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	sqlTx, err := tx.begun(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return tx.tx.ExecContext(ctx, query, args...)
+	if st := tx.s.stmts.get(tx.db, query); st != nil {
+		return sqlTx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return sqlTx.ExecContext(ctx, query, args...)
+}
+
+// begun returns the transaction's SQL transaction, which a View begins
+// only at its first statement.
+func (tx *Tx) begun(ctx context.Context) (*sql.Tx, error) {
+	if tx.tx == nil {
+		sqlTx, err := tx.db.BeginTx(ctx, nil)
+		if err != nil {
+			return nil, fmt.Errorf("begin transaction: %w", err)
+		}
+		tx.tx = sqlTx
+	}
+	return tx.tx, nil
 }
 
 // writesUsers reports whether a statement may write to the table benutzer:
@@ -406,17 +426,40 @@ func writesTable(query, table string) bool {
 // QueryContext runs a query in the transaction, prepared once per
 // connection.
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if st := tx.s.stmts.get(tx.db, query); st != nil {
-		return tx.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	sqlTx, err := tx.begun(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return tx.tx.QueryContext(ctx, query, args...)
+	if st := tx.s.stmts.get(tx.db, query); st != nil {
+		return sqlTx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
+	return sqlTx.QueryContext(ctx, query, args...)
 }
 
 // QueryRowContext runs a query that returns at most one row in the
 // transaction, prepared once per connection.
-func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	if st := tx.s.stmts.get(tx.db, query); st != nil {
-		return tx.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *Row {
+	sqlTx, err := tx.begun(ctx)
+	if err != nil {
+		return &Row{err: err}
 	}
-	return tx.tx.QueryRowContext(ctx, query, args...)
+	if st := tx.s.stmts.get(tx.db, query); st != nil {
+		return &Row{row: sqlTx.StmtContext(ctx, st).QueryRowContext(ctx, args...)}
+	}
+	return &Row{row: sqlTx.QueryRowContext(ctx, query, args...)}
+}
+
+// Row is the result of QueryRowContext: sql.Row's, or the error of
+// beginning the transaction.
+type Row struct {
+	row *sql.Row
+	err error
+}
+
+// Scan is sql.Row's Scan.
+func (r *Row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.row.Scan(dest...)
 }
