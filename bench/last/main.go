@@ -81,6 +81,7 @@ var (
 type config struct {
 	url, kind, user, password, traeger, kurskennung string
 	conns                                           int
+	kurse                                           int // -kurse: courses asked about at random
 	duration, warmup                                time.Duration
 	pid, clkTck                                     int
 	once                                            bool
@@ -98,6 +99,7 @@ func main() {
 	flag.StringVar(&cfg.password, "password", "Test!Passwort1", "password of -user")
 	flag.StringVar(&cfg.traeger, "traeger", "10000001", "Traegernummer of the Mandant")
 	flag.StringVar(&cfg.kurskennung, "kurskennung", "", "course asked about by -kind kursauskunft and fixed")
+	flag.IntVar(&cfg.kurse, "kurse", 1, "with -kind kursauskunft: ask about one of this many courses at random, numbered on from -kurskennung")
 	flag.IntVar(&cfg.pid, "pid", 0, "server process whose CPU time per request is reported (Linux /proc)")
 	flag.IntVar(&cfg.clkTck, "clk-tck", 100, "clock ticks per second of /proc/PID/stat (getconf CLK_TCK)")
 	flag.BoolVar(&cfg.once, "once", false, "send one request, print the answer on stdout, exit 1 unless it is correct")
@@ -112,6 +114,10 @@ func main() {
 	}
 	if (cfg.kind == "kursauskunft" || cfg.kind == "fixed") && cfg.kurskennung == "" {
 		cfg.kurskennung = "K000000001"
+	}
+	erster, err := kursNummer(cfg.kurskennung)
+	if cfg.kurse < 1 || cfg.kurse > 1 && (cfg.kind != "kursauskunft" || err != nil || erster+cfg.kurse > 1e9) {
+		fail("-kurse %d: want 1, or more with -kind kursauskunft and a -kurskennung K<9 digits> that leaves room for them", cfg.kurse)
 	}
 	if cfg.conns < 1 || cfg.duration <= 0 || cfg.warmup < 0 {
 		fail("-c must be at least 1, -d more than 0, -warmup 0 or more")
@@ -183,8 +189,23 @@ func (b *builder) next() []byte {
 	b.buf.WriteString(`</wsse:Nonce><wsu:Created>`)
 	b.buf.WriteString(created)
 	b.buf.WriteString(`</wsu:Created>`)
-	b.buf.WriteString(b.body)
+	if b.cfg.kurse > 1 {
+		// The body names the first course: another is put in its place.
+		erster, _ := kursNummer(b.cfg.kurskennung)
+		kurs := fmt.Sprintf("K%09d", erster+int(b.rng.Uint64()%uint64(b.cfg.kurse)))
+		b.buf.WriteString(strings.Replace(b.body, b.cfg.kurskennung, kurs, 1))
+	} else {
+		b.buf.WriteString(b.body)
+	}
 	return b.buf.Bytes()
+}
+
+// kursNummer returns the number of a Kurskennung K<9 digits>.
+func kursNummer(kennung string) (int, error) {
+	if len(kennung) != 10 || kennung[0] != 'K' {
+		return 0, fmt.Errorf("%q is no Kurskennung", kennung)
+	}
+	return strconv.Atoi(kennung[1:])
 }
 
 // requestBody is the body element of a kind. KursplanungErfassen is the plan
