@@ -14,7 +14,10 @@ import (
 // next one: each in a savepoint of its own, which its error undoes alone,
 // and each acknowledged only once that transaction committed. One commit
 // then carries many requests' pages, instead of one each: the cost of the
-// commit, most of a short write's, is shared.
+// commit, most of a short write's, is shared. In a group of several, the
+// journal entry of each write is made by the goroutine waiting for it
+// while the writer runs the next write (nachtrag), and the entries are
+// written before the commit.
 
 // maxGruppe bounds the writes of one transaction, so that the first of
 // them is not held up by ever more behind it.
@@ -32,6 +35,9 @@ type schreiben struct {
 	ctx  context.Context
 	fn   func(*Tx) error
 	done chan ergebnis
+	// auftraege takes what the writer hands back to the goroutine that
+	// waits for the write: making its journal entry (nachtrag).
+	auftraege chan func()
 }
 
 // ergebnis is what an Update learns: its error, or the value its fn
@@ -43,7 +49,7 @@ type ergebnis struct {
 
 // update queues fn and waits until its group committed or fn failed.
 func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
-	w := &schreiben{ctx: ctx, fn: fn, done: make(chan ergebnis, 1)}
+	w := &schreiben{ctx: ctx, fn: fn, done: make(chan ergebnis, 1), auftraege: make(chan func(), 1)}
 	g := &s.gruppe
 	g.mu.Lock()
 	g.queue = append(g.queue, w)
@@ -60,22 +66,30 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 		// The first writer commits its group itself, sparing a writer
 		// alone the handing over to another goroutine; what queued
 		// meanwhile is committed by a new leader.
-		s.lead(true)
+		s.lead(w)
 	}
-	res := <-w.done
-	if res.panicked != nil {
-		panic(res.panicked)
+	for {
+		select {
+		case auftrag := <-w.auftraege:
+			auftrag()
+		case res := <-w.done:
+			if res.panicked != nil {
+				panic(res.panicked)
+			}
+			return res.err
+		}
 	}
-	return res.err
 }
 
 // errGoexit answers the writes of a group whose leader ended in the middle:
 // a write's fn called runtime.Goexit (a test's t.Fatal, say).
 var errGoexit = errors.New("write ended with runtime.Goexit; nothing of its group was kept")
 
-// lead commits the queue group by group until it is empty; once, if
-// first is set, and then a new goroutine takes over if more writes queued.
-func (s *Store) lead(first bool) {
+// lead commits the queue group by group until it is empty; once, if self
+// is set (the leader's own write, in its group), and then a new goroutine
+// takes over if more writes queued.
+func (s *Store) lead(self *schreiben) {
+	first := self != nil
 	g := &s.gruppe
 	var batch []*schreiben
 	finished := false
@@ -97,7 +111,7 @@ func (s *Store) lead(first bool) {
 		g.leading = again
 		g.mu.Unlock()
 		if again {
-			go s.lead(false)
+			go s.lead(nil)
 		}
 	}()
 	for {
@@ -112,7 +126,7 @@ func (s *Store) lead(first bool) {
 		batch = g.queue[:n:n]
 		g.queue = g.queue[n:]
 		g.mu.Unlock()
-		s.commitGroup(batch)
+		s.commitGroup(batch, self, true)
 		if first {
 			g.mu.Lock()
 			more := len(g.queue) > 0
@@ -120,7 +134,7 @@ func (s *Store) lead(first bool) {
 			g.mu.Unlock()
 			finished = true
 			if more {
-				go s.lead(false)
+				go s.lead(nil)
 			}
 			return
 		}
@@ -128,8 +142,11 @@ func (s *Store) lead(first bool) {
 }
 
 // commitGroup runs the writes of batch in one transaction, each in its
-// savepoint, and commits it.
-func (s *Store) commitGroup(batch []*schreiben) {
+// savepoint, and commits it. With nachtragen, the journal entries of a
+// group of several are made by the goroutines waiting for their writes
+// (but self's, which is the leader's) while the writer runs the next
+// write, and written once all ran (nachtrag).
+func (s *Store) commitGroup(batch []*schreiben, self *schreiben, nachtragen bool) {
 	// Statements run unprepared are prepared once the connection is free.
 	defer s.stmts.prepareWanted(context.Background(), s.db)
 	fail := func(ws []*schreiben, err error) {
@@ -151,12 +168,17 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	// entries are one write: two statements fewer).
 	alone := len(batch) == 1
 	var kopien gruppenKopien
+	var nachtraege []*nachtrag
 	for i, w := range batch {
 		tx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s, gruppe: &kopien}
+		if nachtragen && !alone {
+			tx.nachtraege, tx.schreiber, tx.selbst = &nachtraege, w, w == self
+		}
 		res, broken := runSavepoint(w.ctx, tx, w.fn, !alone)
 		if broken != nil {
 			// The transaction is in no state to go on: nothing of the group
 			// is kept.
+			abwarten(nachtraege)
 			fail(done, broken)
 			fail(batch[i:], broken)
 			return
@@ -166,6 +188,12 @@ func (s *Store) commitGroup(batch []*schreiben) {
 		uhrWritten = uhrWritten || tx.uhrWritten && kept
 		stateWritten = stateWritten || tx.stateWritten && kept
 		if res.err != nil || res.panicked != nil {
+			// A write that failed after handing over its entry (none of
+			// ours does) waits for it, and it is not written.
+			if n := len(nachtraege); n > 0 && nachtraege[n-1].w == w {
+				abwarten(nachtraege[n-1:])
+				nachtraege = nachtraege[:n-1]
+			}
 			w.done <- res
 			continue
 		}
@@ -173,6 +201,31 @@ func (s *Store) commitGroup(batch []*schreiben) {
 	}
 	if len(done) == 0 {
 		return // every write failed: the transaction is rolled back
+	}
+	if ohne := abwarten(nachtraege); len(ohne) > 0 {
+		// An entry could not be made, which must undo its write: the
+		// group is run again without those writes, each entry made in
+		// the writer's transaction as before.
+		var again []*schreiben
+		for _, w := range done {
+			if res, failed := ohne[w]; failed {
+				w.done <- res
+			} else {
+				again = append(again, w)
+			}
+		}
+		sqlTx.Rollback()
+		if len(again) > 0 {
+			s.commitGroup(again, nil, false)
+		}
+		return
+	}
+	jtx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s}
+	for _, n := range nachtraege {
+		if _, err := jtx.appendJournal(context.Background(), n.g); err != nil {
+			fail(done, err)
+			return
+		}
 	}
 	err = sqlTx.Commit()
 	// Also if the commit failed: it may have written.

@@ -220,6 +220,10 @@ func (tx *Tx) journal(ctx context.Context, j JournalFunc, resp inge.Response) er
 	if j == nil {
 		return nil
 	}
+	if tx.nachtraege != nil {
+		tx.nachtragen(j, resp)
+		return nil
+	}
 	e, err := j(resp)
 	if err != nil {
 		return fmt.Errorf("journal entry: %w", err)
@@ -362,4 +366,59 @@ func nullBytes(b []byte) any {
 		return nil
 	}
 	return b
+}
+
+// nachtrag is the journal entry of a write of a group, made by the
+// goroutine that waits for the write while the writer runs the next one,
+// and written in the group's transaction once all ran: encoding, masking
+// and compressing the answer is then not the writer's serial time.
+type nachtrag struct {
+	w        *schreiben
+	done     chan struct{} // closed once made
+	g        gespeicherterEintrag
+	err      error
+	panicked any
+}
+
+// nachtragen hands the making of the write's entry to its goroutine (to
+// the writer itself if the write is the leader's own).
+func (tx *Tx) nachtragen(j JournalFunc, resp inge.Response) {
+	n := &nachtrag{w: tx.schreiber, done: make(chan struct{})}
+	s := tx.s
+	machen := func() {
+		defer close(n.done)
+		defer func() {
+			if p := recover(); p != nil {
+				n.panicked = p
+			}
+		}()
+		e, err := j(resp)
+		if err != nil {
+			n.err = fmt.Errorf("journal entry: %w", err)
+			return
+		}
+		n.g = s.prepareEintrag(e)
+	}
+	*tx.nachtraege = append(*tx.nachtraege, n)
+	if tx.selbst {
+		machen()
+		return
+	}
+	tx.schreiber.auftraege <- machen
+}
+
+// abwarten waits until every entry of ns is made, and returns the writes
+// whose entry could not be, with what they are to learn.
+func abwarten(ns []*nachtrag) map[*schreiben]ergebnis {
+	var ohne map[*schreiben]ergebnis
+	for _, n := range ns {
+		<-n.done
+		if n.err != nil || n.panicked != nil {
+			if ohne == nil {
+				ohne = map[*schreiben]ergebnis{}
+			}
+			ohne[n.w] = ergebnis{err: n.err, panicked: n.panicked}
+		}
+	}
+	return ohne
 }

@@ -298,6 +298,12 @@ type Tx struct {
 	// group's transaction sees.
 	stammdatenGen uint64
 	gruppe        *gruppenKopien
+	// nachtraege, in a write of a group of several, collects the journal
+	// entries its goroutine makes (nachtrag); schreiber is the write, and
+	// selbst says it is the leader's own.
+	nachtraege *[]*nachtrag
+	schreiber  *schreiben
+	selbst     bool
 }
 
 // gruppenKopien says what the writes of a group wrote of what the store
