@@ -226,24 +226,7 @@ func TestClockCopyFollowsEveryChange(t *testing.T) {
 				})
 				return got, err
 			}
-			stop := make(chan struct{})
-			var readers sync.WaitGroup
-			for range 2 {
-				readers.Go(func() {
-					for {
-						select {
-						case <-stop:
-							return
-						default:
-						}
-						if _, err := now(); err != nil {
-							t.Error(err)
-							return
-						}
-					}
-				})
-			}
-			defer func() { close(stop); readers.Wait() }()
+			defer whileReading(t, func() error { _, err := now(); return err })()
 			errNotKept := errors.New("not kept")
 			for i := range 200 {
 				want := t0.Add(time.Duration(i) * time.Hour)
@@ -297,14 +280,8 @@ func TestClockCopyInTheGroup(t *testing.T) {
 			t.Fatalf("Now = %v, %v; want %v", got, err, t0)
 		}
 	}
-	hold, held := make(chan struct{}), make(chan struct{})
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		if err := s.Update(ctx, func(*mockstate.Tx) error { close(held); <-hold; return nil }); err != nil {
-			t.Error(err)
-		}
-	})
-	<-held
+	release := holdWriter(t, s, &wg)
 	t1 := t0.Add(48 * time.Hour)
 	wg.Go(func() {
 		if err := s.Update(ctx, func(tx *mockstate.Tx) error { return tx.FreezeClock(ctx, t1) }); err != nil {
@@ -319,7 +296,7 @@ func TestClockCopyInTheGroup(t *testing.T) {
 		}
 	})
 	waitQueued(t, s, 2)
-	close(hold)
+	release()
 	wg.Wait()
 	if !inGroup.Equal(t1) {
 		t.Errorf("a write after the change in its group: Now = %v; want %v", inGroup, t1)

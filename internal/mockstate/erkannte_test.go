@@ -75,14 +75,8 @@ func TestErkannteFollowTheTestdatenpaket(t *testing.T) {
 		kept(t, s)
 		// A write holds the writer while two more queue: they are then
 		// committed in one group, the change first.
-		hold, held := make(chan struct{}), make(chan struct{})
 		var wg sync.WaitGroup
-		wg.Go(func() {
-			if err := s.Update(ctx, func(*mockstate.Tx) error { close(held); <-hold; return nil }); err != nil {
-				t.Error(err)
-			}
-		})
-		<-held
+		release := holdWriter(t, s, &wg)
 		wg.Go(func() {
 			if err := s.Update(ctx, wegnehmen); err != nil {
 				t.Error(err)
@@ -96,7 +90,7 @@ func TestErkannteFollowTheTestdatenpaket(t *testing.T) {
 			}
 		})
 		waitQueued(t, s, 2)
-		close(hold)
+		release()
 		wg.Wait()
 		if n != 0 {
 			t.Errorf("a write after the change in its group finds %d persons; want 0", n)
@@ -148,4 +142,42 @@ func waitQueued(t *testing.T, s *mockstate.Store, n int) {
 		case <-time.After(time.Millisecond):
 		}
 	}
+}
+
+// holdWriter runs a write that holds the store's writer until release is
+// called: the writes queued meanwhile are then committed in one group, in
+// the order they queued (waitQueued). wg waits for the holding write too.
+func holdWriter(t *testing.T, s *mockstate.Store, wg *sync.WaitGroup) (release func()) {
+	t.Helper()
+	hold, held := make(chan struct{}), make(chan struct{})
+	wg.Go(func() {
+		if err := s.Update(t.Context(), func(*mockstate.Tx) error { close(held); <-hold; return nil }); err != nil {
+			t.Error(err)
+		}
+	})
+	<-held
+	return func() { close(hold) }
+}
+
+// whileReading runs read over and over in two goroutines until stop is
+// called; an error of read fails the test.
+func whileReading(t *testing.T, read func() error) (stop func()) {
+	done := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 2 {
+		readers.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				if err := read(); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	return func() { close(done); readers.Wait() }
 }

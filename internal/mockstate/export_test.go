@@ -49,17 +49,15 @@ func Plaene(s *Store) int {
 }
 
 // Kurse returns how many courses a store keeps for reads.
-func Kurse(s *Store) int {
-	s.kurse.mu.Lock()
-	defer s.kurse.mu.Unlock()
-	return len(s.kurse.values)
-}
+func Kurse(s *Store) int { return s.kurse.len() }
 
 // Stammdaten returns how many copies of the Testdatenpaket a store keeps.
-func Stammdaten(s *Store) int {
-	s.stammdaten.mu.Lock()
-	defer s.stammdaten.mu.Unlock()
-	return len(s.stammdaten.values)
+func Stammdaten(s *Store) int { return s.stammdaten.len() }
+
+func (v *vorraete[K, V]) len() int {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return len(v.values)
 }
 
 // Wartende returns how many writes wait for the store's next group.

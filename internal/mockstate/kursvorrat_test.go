@@ -3,7 +3,6 @@ package mockstate_test
 import (
 	"fmt"
 	"reflect"
-	"sync"
 	"testing"
 
 	"github.com/inge-harness/inge-harness/internal/inge"
@@ -77,24 +76,7 @@ func TestKursVorratFollowsEveryWrite(t *testing.T) {
 				}
 				return a, nil
 			}
-			stop := make(chan struct{})
-			var readers sync.WaitGroup
-			for range 2 {
-				readers.Go(func() {
-					for {
-						select {
-						case <-stop:
-							return
-						default:
-						}
-						if _, err := lesen(); err != nil {
-							t.Error(err)
-							return
-						}
-					}
-				})
-			}
-			defer func() { close(stop); readers.Wait() }()
+			defer whileReading(t, func() error { _, err := lesen(); return err })()
 			for i := range 100 {
 				r := l.neuePlanung()
 				want := 10 + i%20

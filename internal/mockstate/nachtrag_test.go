@@ -45,14 +45,8 @@ func TestGruppeJournalEntries(t *testing.T) {
 			journalVorher := len(mustJournal(t, s))
 			// One write holds the writer while four queue: they are then
 			// one group, each with its entry made apart.
-			hold, held := make(chan struct{}), make(chan struct{})
 			var wg sync.WaitGroup
-			wg.Go(func() {
-				if err := s.Update(ctx, func(*mockstate.Tx) error { close(held); <-hold; return nil }); err != nil {
-					t.Error(err)
-				}
-			})
-			<-held
+			release := holdWriter(t, s, &wg)
 			type ausgang struct {
 				kennung  string
 				err      error
@@ -75,7 +69,7 @@ func TestGruppeJournalEntries(t *testing.T) {
 				})
 				waitQueued(t, s, i+1)
 			}
-			close(hold)
+			release()
 			wg.Wait()
 			gut := 0
 			for i, a := range ausgaenge {
