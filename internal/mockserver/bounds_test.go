@@ -61,18 +61,7 @@ func TestBounds_VerifyAndExportStream(t *testing.T) {
 	}
 	mock := mustStartAdmin(t)
 	const entries, size = 20_000, 4 << 10
-	anfrage := []byte(`<Envelope><Body><KursplanungErfassen><Kursplanung><Kursort>KO-1</Kursort><Pad>` + strings.Repeat("x", size) + `</Pad></Kursplanung></KursplanungErfassen></Body></Envelope>`)
-	err := mock.Standard().Update(t.Context(), func(tx *mockstate.Tx) error {
-		for i := range entries {
-			if _, err := tx.AppendJournal(t.Context(), mockstate.Eintrag{Operation: "KursplanungErfassen", Ergebnis: "verarbeitet", Vorgangsnummer: fmt.Sprintf("V-%d", i), Anfrage: anfrage, Antwort: []byte("<a/>")}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fillJournal(t, mock.Standard(), entries, strings.Repeat("x", size))
 	peak := heapPeak(t, func() {
 		v := mustAdmin[struct {
 			Anzahl          int      `json:"anzahl"`
@@ -138,18 +127,7 @@ func TestBounds_LongAnswersOutliveWriteTimeout(t *testing.T) {
 	t0.Write = 20 * time.Millisecond
 	mock := mustStartAdminConfig(t, mockserver.Config{Timeouts: t0})
 	const entries = 3_000
-	anfrage := []byte(`<Envelope><Body><KursplanungErfassen><Kursplanung><Kursort>KO-1</Kursort><Pad>` + strings.Repeat("Kurs ", 200) + `</Pad></Kursplanung></KursplanungErfassen></Body></Envelope>`)
-	err := mock.Standard().Update(t.Context(), func(tx *mockstate.Tx) error {
-		for i := range entries {
-			if _, err := tx.AppendJournal(t.Context(), mockstate.Eintrag{Operation: "KursplanungErfassen", Ergebnis: "verarbeitet", Vorgangsnummer: fmt.Sprintf("V-%d", i), Anfrage: anfrage, Antwort: []byte("<a/>")}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fillJournal(t, mock.Standard(), entries, strings.Repeat("Kurs ", 200))
 	start := time.Now()
 	v := mustAdmin[struct {
 		Anzahl          int      `json:"anzahl"`
@@ -176,5 +154,23 @@ func TestBounds_LongAnswersOutliveWriteTimeout(t *testing.T) {
 	}
 	if n := len(z.File); n < 2*entries {
 		t.Errorf("journal.zip holds %d files; want at least %d", n, 2*entries)
+	}
+}
+
+// fillJournal appends n entries of a KursplanungErfassen at Kursort KO-1,
+// its request padded with pad, to st's journal in one transaction.
+func fillJournal(t *testing.T, st *mockstate.Store, n int, pad string) {
+	t.Helper()
+	anfrage := []byte(`<Envelope><Body><KursplanungErfassen><Kursplanung><Kursort>KO-1</Kursort><Pad>` + pad + `</Pad></Kursplanung></KursplanungErfassen></Body></Envelope>`)
+	err := st.Update(t.Context(), func(tx *mockstate.Tx) error {
+		for i := range n {
+			if _, err := tx.AppendJournal(t.Context(), mockstate.Eintrag{Operation: "KursplanungErfassen", Ergebnis: "verarbeitet", Vorgangsnummer: fmt.Sprintf("V-%d", i), Anfrage: anfrage, Antwort: []byte("<a/>")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
