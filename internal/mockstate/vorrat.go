@@ -3,61 +3,29 @@ package mockstate
 import "sync"
 
 // vorrat is a store's copy of something it reads often and writes seldom:
-// its users, its clock. A transaction that wrote it drops the copy once
-// committed (changed); a copy read while one did is not kept, which the
-// generation tells: put keeps a value only if nothing changed since the
-// generation it was read at, taken before the read began.
+// its users, its clock. It is a vorraete of one key: a transaction that
+// wrote it drops the copy once committed (changed), and a copy read while
+// one did is not kept.
 type vorrat[T any] struct {
-	mu    sync.Mutex
-	gen   uint64
-	value T
-	valid bool
+	v vorraete[struct{}, T]
 }
 
 // get returns the copy, if there is one.
-func (v *vorrat[T]) get() (T, bool) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.value, v.valid
-}
+func (v *vorrat[T]) get() (T, bool) { return v.getAt(v.generation()) }
 
 // getAt returns the copy if nothing changed since generation gen: then it
 // is what a transaction that began at gen reads.
-func (v *vorrat[T]) getAt(gen uint64) (T, bool) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.gen != gen {
-		var zero T
-		return zero, false
-	}
-	return v.value, v.valid
-}
+func (v *vorrat[T]) getAt(gen uint64) (T, bool) { return v.v.getAt(gen, struct{}{}) }
 
 // generation returns the current generation, to be taken before a read
 // whose value is put.
-func (v *vorrat[T]) generation() uint64 {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.gen
-}
+func (v *vorrat[T]) generation() uint64 { return v.v.generation() }
 
 // put keeps value, read at generation gen, unless something changed since.
-func (v *vorrat[T]) put(gen uint64, value T) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.gen == gen {
-		v.value, v.valid = value, true
-	}
-}
+func (v *vorrat[T]) put(gen uint64, value T) { v.v.put(gen, struct{}{}, value) }
 
 // changed drops the copy.
-func (v *vorrat[T]) changed() {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	v.gen++
-	var zero T
-	v.value, v.valid = zero, false
-}
+func (v *vorrat[T]) changed() { v.v.changed() }
 
 // vorraete is a store's copies of many things of one kind, by key: the
 // courses reads loaded. They are kept like a vorrat's copy, but a
@@ -67,7 +35,7 @@ type vorraete[K comparable, V any] struct {
 	mu     sync.Mutex
 	gen    uint64
 	values map[K]V
-	max    int // beyond it the copies start afresh
+	max    int // beyond it the copies start afresh; 0: no bound
 }
 
 // generation returns the current generation, to be taken before a read
@@ -98,7 +66,7 @@ func (v *vorraete[K, V]) put(gen uint64, key K, value V) {
 	if v.gen != gen {
 		return
 	}
-	if v.values == nil || len(v.values) >= v.max {
+	if v.values == nil || v.max > 0 && len(v.values) >= v.max {
 		v.values = make(map[K]V)
 	}
 	v.values[key] = value
