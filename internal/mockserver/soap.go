@@ -236,7 +236,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *soap
 	}
 	rc := http.NewResponseController(w)
 	_ = rc.SetReadDeadline(time.Now().Add(min(s.cfg.Timeouts.Body, s.cfg.Timeouts.Read))) // not every writer can; the read timeout stays then
-	raw, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, s.cfg.MaxBodyBytes))
+	raw, err := readAll(http.MaxBytesReader(nil, r.Body, s.cfg.MaxBodyBytes), r.ContentLength, s.cfg.MaxBodyBytes)
 	if err != nil {
 		w.Header().Set("Connection", "close")
 		var tooBig *http.MaxBytesError
@@ -251,6 +251,30 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *soap
 		return raw, inge.NewFault(inge.XMLFehlerhaft, "", "Grund", "Die Anfrage ließ sich nicht vollständig lesen.")
 	}
 	return bytes.TrimPrefix(raw, utf8BOM), nil
+}
+
+// readAll reads r to its end, as io.ReadAll does, into a buffer made for
+// the n bytes the request announces (its Content-Length, -1 when unknown),
+// where io.ReadAll would grow one several times for a request of a few KiB.
+// An n above limit is not believed: the reader stops there anyway.
+func readAll(r io.Reader, n, limit int64) ([]byte, error) {
+	if n < 0 || n > limit {
+		return io.ReadAll(r)
+	}
+	buf := make([]byte, 0, n+1) // one byte more: the read that finds the end needs no growth
+	for {
+		m, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Response, *soap.Fault) {

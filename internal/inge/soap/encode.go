@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"sync"
 )
 
 // Encode writes a SOAP 1.1 envelope with an XML declaration and the
@@ -36,7 +37,40 @@ func encode(w io.Writer, header, body any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
-	e := xml.NewEncoder(w)
+	pe := encoders.Get().(*pooledEncoder)
+	pe.to.w = w
+	if err := encodeEnvelope(pe.e, header, body); err != nil {
+		return err // pe is not reused: its state is unknown
+	}
+	pe.to.w = nil
+	encoders.Put(pe)
+	return nil
+}
+
+// encoders keeps xml.Encoders for reuse: each brings a buffer of 4 KiB,
+// and a server writes an envelope per request.
+var encoders = sync.Pool{New: func() any {
+	pe := &pooledEncoder{to: &retarget{}}
+	pe.e = xml.NewEncoder(pe.to)
+	return pe
+}}
+
+// pooledEncoder is an xml.Encoder whose writer can be changed.
+type pooledEncoder struct {
+	e  *xml.Encoder
+	to *retarget
+}
+
+// retarget writes to w.
+type retarget struct{ w io.Writer }
+
+func (t *retarget) Write(p []byte) (int, error) { return t.w.Write(p) }
+
+// encodeEnvelope writes the envelope with e and flushes it. Once it
+// succeeds, every element e opened is closed again and e holds nothing
+// more, so it can write the next envelope. It does not Close e: a closed
+// encoder writes nothing more.
+func encodeEnvelope(e *xml.Encoder, header, body any) error {
 	envelope := envStart("Envelope")
 	envelope.Attr = []xml.Attr{{Name: xml.Name{Local: "xmlns:" + envPrefix}, Value: EnvelopeNS}}
 	if err := e.EncodeToken(envelope); err != nil {
@@ -50,10 +84,12 @@ func encode(w io.Writer, header, body any) error {
 	if err := encodeIn(e, envStart("Body"), body); err != nil {
 		return fmt.Errorf("Body: %w", err)
 	}
+	// EncodeToken refuses an end that does not match the innermost open
+	// element, so once the Envelope's end is written, none is left open.
 	if err := e.EncodeToken(envelope.End()); err != nil {
 		return err
 	}
-	return e.Close()
+	return e.Flush()
 }
 
 // encodeIn writes v wrapped in the element start.

@@ -137,6 +137,28 @@ func TestEncodeErrors(t *testing.T) {
 	}
 }
 
+// TestEncodeAfterFailure checks that an envelope left half written by a
+// failure does not leak into the next one: Encode reuses its encoders.
+func TestEncodeAfterFailure(t *testing.T) {
+	halfWritten := &soap.Fault{Code: xml.Name{Space: soap.EnvelopeNS, Local: soap.FaultClient}, Detail: &soap.Detail{Code: "X"}}
+	want := prolog + `<soapenv:Body><Echo xmlns="urn:test"><Text>hi</Text></Echo></soapenv:Body></soapenv:Envelope>`
+	for i := range 3 {
+		if err := soap.Encode(&strings.Builder{}, nil, halfWritten); err == nil {
+			t.Fatal("Encode(detail without name) error = nil; want error")
+		}
+		if err := soap.Encode(failingWriter{}, nil, &echo{Text: "hi"}); err == nil {
+			t.Fatal("Encode(failing writer) error = nil; want error")
+		}
+		var b strings.Builder
+		if err := soap.Encode(&b, nil, &echo{Text: "hi"}); err != nil {
+			t.Fatalf("round %d: Encode() error = %v; want nil", i, err)
+		}
+		if got := b.String(); got != want {
+			t.Errorf("round %d: Encode() after a failure =\n%s\nwant\n%s", i, got, want)
+		}
+	}
+}
+
 func TestEncodeReadEnvelopeRoundTrip(t *testing.T) {
 	tok, err := wsse.NewUsernameToken("alice", "geheim", wsse.PasswordDigest, t0, []byte("0123456789abcdef"))
 	if err != nil {
