@@ -281,7 +281,7 @@ func (s *Server) handle(r *http.Request, ex *exchange, raw []byte) (inge.Respons
 	// The one parse of the request also finds its passwords for the
 	// journal's masking.
 	ex.geheimnisse = wsse.NewSecretFinder(raw)
-	env, err := soap.ReadEnvelopeObserved(bytes.NewReader(raw), s.cfg.XML, wsse.IsSecurity, ex.geheimnisse.Token)
+	env, err := soap.ReadEnvelopeObserved(raw, s.cfg.XML, wsse.IsSecurity, ex.geheimnisse.Token)
 	if err != nil {
 		return nil, envelopeFault(err)
 	}

@@ -109,7 +109,7 @@ func TestJournal(t *testing.T) {
 // finderOf returns the secret finder that saw doc's parse, as the server's.
 func finderOf(t *testing.T, doc []byte) *wsse.SecretFinder {
 	f := wsse.NewSecretFinder(doc)
-	if _, err := soap.ReadEnvelopeObserved(bytes.NewReader(doc), soap.Limits{}, wsse.IsSecurity, f.Token); err != nil {
+	if _, err := soap.ReadEnvelopeObserved(doc, soap.Limits{}, wsse.IsSecurity, f.Token); err != nil {
 		t.Fatal(err)
 	}
 	return f

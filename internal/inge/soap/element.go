@@ -70,7 +70,11 @@ func isNamespaceDecl(n xml.Name) bool {
 // record reads the element whose start was just read, to its end, and
 // keeps its tokens with the namespace declarations in scope.
 func (r *envelopeReader) record(start xml.StartElement) (Element, error) {
-	el := Element{Name: start.Name, tokens: []xml.Token{start.Copy()}}
+	keep := xml.CopyToken
+	if r.owned {
+		keep = func(tok xml.Token) xml.Token { return tok }
+	}
+	el := Element{Name: start.Name, tokens: []xml.Token{keep(start)}}
 	for _, open := range r.open {
 		for _, a := range open.Attr {
 			if isNamespaceDecl(a.Name) {
@@ -92,7 +96,7 @@ func (r *envelopeReader) record(start xml.StartElement) (Element, error) {
 		case xml.EndElement:
 			depth--
 		}
-		el.tokens = append(el.tokens, xml.CopyToken(tok))
+		el.tokens = append(el.tokens, keep(tok))
 	}
 	return el, nil
 }

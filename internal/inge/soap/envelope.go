@@ -19,6 +19,9 @@ var (
 // Envelope, optional Header, Body with exactly one child, nothing after.
 type envelopeReader struct {
 	d *xml.Decoder
+	// owned reports that d's tokens stay valid after the next one, so
+	// that record need not copy them (newDocDecoder).
+	owned bool
 	// open holds the start elements of Envelope and Body once read, for
 	// resolving QName values such as faultcode.
 	open []xml.StartElement

@@ -1,6 +1,7 @@
 package soap
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -40,7 +41,29 @@ func (l Limits) withDefaults() Limits {
 func newDecoder(r io.Reader, limits Limits, observe Observer) *xml.Decoder {
 	raw := xml.NewDecoder(r)
 	raw.CharsetReader = refuseCharset
+	return guarded(raw, limits, observe)
+}
+
+// newDocDecoder is newDecoder for a document in memory: scan reads it when
+// it can, encoding/xml when not. owned reports that scan did: its tokens
+// belong to the caller (they share nothing but doc, which nobody changes),
+// where encoding/xml's are valid until its next token only.
+func newDocDecoder(doc []byte, limits Limits, observe Observer) (d *xml.Decoder, owned bool) {
+	if toks, ok := scan(doc); ok {
+		return guarded(toks, limits, observe), true
+	}
+	return newDecoder(bytes.NewReader(doc), limits, observe), false
+}
+
+func guarded(raw tokenSource, limits Limits, observe Observer) *xml.Decoder {
 	return xml.NewTokenDecoder(&guard{raw: raw, limits: limits.withDefaults(), observe: observe})
+}
+
+// A tokenSource yields the raw tokens of a document, as
+// xml.Decoder.RawToken does, and the offset of the end of the last one.
+type tokenSource interface {
+	RawToken() (xml.Token, error)
+	InputOffset() int64
 }
 
 // An Observer is shown every raw token of a document as it is read, with
@@ -59,7 +82,7 @@ func refuseCharset(label string, _ io.Reader) (io.Reader, error) {
 // decoder; the xml.Decoder wrapping it resolves namespaces and checks
 // that tags match. Its errors are *Error and sticky.
 type guard struct {
-	raw     *xml.Decoder
+	raw     tokenSource
 	limits  Limits
 	observe Observer
 

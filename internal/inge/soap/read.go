@@ -29,13 +29,20 @@ type Envelope struct {
 // soapenv:mustUnderstand="1" or "true": then the envelope is refused. All
 // errors are *Error.
 func ReadEnvelope(r io.Reader, limits Limits, understood func(xml.Name) bool) (*Envelope, error) {
-	return ReadEnvelopeObserved(r, limits, understood, nil)
+	return readEnvelope(&envelopeReader{d: newDecoder(r, limits, nil)}, understood)
 }
 
-// ReadEnvelopeObserved is ReadEnvelope that shows observe every raw token
-// it reads (Observer); when it succeeds, observe has seen the whole input.
-func ReadEnvelopeObserved(r io.Reader, limits Limits, understood func(xml.Name) bool, observe Observer) (*Envelope, error) {
-	er := &envelopeReader{d: newDecoder(r, limits, observe)}
+// ReadEnvelopeObserved is ReadEnvelope for a request in memory, doc, that
+// shows observe every raw token it reads (Observer); when it succeeds,
+// observe has seen the whole input. What it returns is what ReadEnvelope
+// returns for doc, only sooner: most requests are read by a tokenizer of
+// their own (scan), the others by encoding/xml.
+func ReadEnvelopeObserved(doc []byte, limits Limits, understood func(xml.Name) bool, observe Observer) (*Envelope, error) {
+	d, owned := newDocDecoder(doc, limits, observe)
+	return readEnvelope(&envelopeReader{d: d, owned: owned}, understood)
+}
+
+func readEnvelope(er *envelopeReader, understood func(xml.Name) bool) (*Envelope, error) {
 	env := &Envelope{}
 	start, err := er.readToBody(func(block xml.StartElement) error {
 		switch {
