@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall"
@@ -32,7 +33,18 @@ import (
 	"github.com/inge-harness/inge-harness/internal/sandbox"
 )
 
+// gcPercent is mockinge's default for GOGC, Go's default being 100. The
+// state lives in SQLite, so the live heap stays near 10 MB under load,
+// while a request allocates some 35 KB: at 100 the collector ran about 30
+// times a second under a read load. At 400 a read costs about a tenth less
+// CPU, for some 35 MB more memory at the peak of a load; idle, nothing
+// changes. GOGC (and GOMEMLIMIT) in the environment still decide.
+const gcPercent = 400
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
