@@ -197,7 +197,7 @@ func (s *scanner) declaration() bool {
 	if end < 0 {
 		return false
 	}
-	inst := s.doc[s.pos : s.pos+end]
+	inst := s.doc[s.pos : s.pos+end : s.pos+end]
 	if !plainDeclaration(inst) {
 		return false
 	}
@@ -216,7 +216,7 @@ func (s *scanner) comment() bool {
 	if end < 0 || s.pos+end+2 >= len(s.doc) || s.doc[s.pos+end+2] != '>' {
 		return false
 	}
-	data := s.doc[s.pos : s.pos+end]
+	data := s.doc[s.pos : s.pos+end : s.pos+end]
 	s.pos += end + 3
 	s.emit(xml.Comment(data))
 	return true
@@ -224,7 +224,8 @@ func (s *scanner) comment() bool {
 
 // text reads character data up to the next < (quote 0) or up to the
 // closing quote of an attribute value, which it passes. The data shares
-// the document's bytes unless an entity had to be replaced.
+// the document's bytes unless an entity had to be replaced; like the other
+// tokens' bytes, it has no room to append into them.
 func (s *scanner) text(quote byte) ([]byte, bool) {
 	start := s.pos
 	var unescaped []byte // nil while no entity was met
@@ -284,7 +285,7 @@ func (s *scanner) textOf(start, end int, unescaped []byte) []byte {
 	if unescaped != nil {
 		return unescaped
 	}
-	return s.doc[start:end]
+	return s.doc[start:end:end]
 }
 
 // predefinedEntity returns the character of the entity reference b begins

@@ -176,3 +176,27 @@ func checkSameEnvelope(t *testing.T, doc []byte) {
 		t.Fatalf("ReadEnvelopeObserved(%q) showed %#v; ReadEnvelope %#v", doc, fast, slow)
 	}
 }
+
+// TestScanTokensCannotOverwriteTheDocument checks that appending to a
+// token's bytes copies them: the tokens share the document's bytes.
+func TestScanTokensCannotOverwriteTheDocument(t *testing.T) {
+	doc := []byte(`<?xml version="1.0"?><a>Text<!--Kommentar--></a>`)
+	want := string(doc)
+	got, ok := scan(doc)
+	if !ok {
+		t.Fatal("scan gave up")
+	}
+	for _, tok := range got.toks {
+		switch b := tok.(type) {
+		case xml.CharData:
+			_ = append(b, 'X')
+		case xml.Comment:
+			_ = append(b, 'X')
+		case xml.ProcInst:
+			_ = append(b.Inst, 'X')
+		}
+	}
+	if string(doc) != want {
+		t.Errorf("document after appending to its tokens = %q; want %q", doc, want)
+	}
+}
