@@ -223,11 +223,7 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 		if e, err = j(resp); err != nil {
 			err = fmt.Errorf("journal entry: %w", err)
 		} else {
-			g := s.prepareEintrag(e)
-			err = s.Update(ctx, func(tx *Tx) error {
-				_, err := tx.appendJournal(ctx, g)
-				return err
-			})
+			_, err = s.appendPrepared(ctx, s.prepareEintrag(e))
 		}
 	}
 	if err != nil {

@@ -1,6 +1,9 @@
 package mockstate
 
-import "database/sql"
+import (
+	"context"
+	"database/sql"
+)
 
 // DB exposes a store's read-write pool to the external tests, which check
 // the pragmas of its connections.
@@ -62,6 +65,19 @@ func (v *vorraete[K, V]) len() int {
 
 // Wartende returns how many writes wait for the store's next group.
 func Wartende(s *Store) int {
+	s.gruppe.mu.Lock()
+	defer s.gruppe.mu.Unlock()
+	return len(s.gruppe.queue)
+}
+
+// UpdateOhneSavepoint runs fn as a write without a savepoint of its own in
+// its group, as journal appends run.
+func UpdateOhneSavepoint(ctx context.Context, s *Store, fn func(*Tx) error) error {
+	return s.update(ctx, fn, true)
+}
+
+// Queued returns how many writes wait for the store's writer.
+func Queued(s *Store) int {
 	s.gruppe.mu.Lock()
 	defer s.gruppe.mu.Unlock()
 	return len(s.gruppe.queue)

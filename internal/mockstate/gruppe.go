@@ -38,6 +38,11 @@ type schreiben struct {
 	// auftraege takes what the writer hands back to the goroutine that
 	// waits for the write: making its journal entry (nachtrag).
 	auftraege chan func()
+	// ohneSavepoint runs fn in a group without a savepoint of its own (two
+	// statements fewer): if it fails, the group runs again without it. For
+	// writes that fail only when the store does, such as appending a
+	// journal entry.
+	ohneSavepoint bool
 }
 
 // ergebnis is what an Update learns: its error, or the value its fn
@@ -48,8 +53,8 @@ type ergebnis struct {
 }
 
 // update queues fn and waits until its group committed or fn failed.
-func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
-	w := &schreiben{ctx: ctx, fn: fn, done: make(chan ergebnis, 1), auftraege: make(chan func(), 1)}
+func (s *Store) update(ctx context.Context, fn func(tx *Tx) error, ohneSavepoint bool) error {
+	w := &schreiben{ctx: ctx, fn: fn, done: make(chan ergebnis, 1), auftraege: make(chan func(), 1), ohneSavepoint: ohneSavepoint}
 	g := &s.gruppe
 	g.mu.Lock()
 	g.queue = append(g.queue, w)
@@ -174,7 +179,8 @@ func (s *Store) commitGroup(batch []*schreiben, self *schreiben, nachtragen bool
 		if nachtragen && !alone {
 			tx.nachtraege, tx.schreiber, tx.selbst = &nachtraege, w, w == self
 		}
-		res, broken := runSavepoint(w.ctx, tx, w.fn, !alone)
+		savepoint := !alone && !w.ohneSavepoint
+		res, broken := runSavepoint(w.ctx, tx, w.fn, savepoint)
 		if broken != nil {
 			// The transaction is in no state to go on: nothing of the group
 			// is kept.
@@ -193,6 +199,17 @@ func (s *Store) commitGroup(batch []*schreiben, self *schreiben, nachtragen bool
 			if n := len(nachtraege); n > 0 && nachtraege[n-1].w == w {
 				abwarten(nachtraege[n-1:])
 				nachtraege = nachtraege[:n-1]
+			}
+			if !savepoint && !alone {
+				// What it wrote before it failed is in the transaction, and
+				// no savepoint undoes it: the group runs again without it.
+				abwarten(nachtraege)
+				sqlTx.Rollback()
+				w.done <- res
+				if again := append(done[:len(done):len(done)], batch[i+1:]...); len(again) > 0 {
+					s.commitGroup(again, nil, false)
+				}
+				return
 			}
 			w.done <- res
 			continue

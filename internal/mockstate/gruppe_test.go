@@ -86,6 +86,76 @@ func TestGroupCommit(t *testing.T) {
 	}
 }
 
+// In a group, a write that runs without a savepoint (a journal append)
+// and fails after writing leaves nothing behind: the group runs again
+// without it, and every other write of it, with or without a savepoint,
+// is kept once and answered once.
+func TestGroupCommitWithoutSavepoint(t *testing.T) {
+	ctx := t.Context()
+	s := ingetest.MustOpen(t, "")
+	if err := s.Update(ctx, func(tx *mockstate.Tx) error {
+		_, err := tx.ExecContext(ctx, `CREATE TABLE gruppe_test (n INTEGER PRIMARY KEY)`)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// The writer is held until all writes queued, so that they commit as
+	// one group.
+	const writers = 40
+	hold, held := make(chan struct{}), make(chan struct{})
+	go func() {
+		_ = s.Update(ctx, func(*mockstate.Tx) error { close(held); <-hold; return nil })
+	}()
+	<-held
+	var wg sync.WaitGroup
+	errs := make([]error, writers)
+	panics := make([]any, writers)
+	for i := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[i] = recover() }()
+			fn := func(tx *mockstate.Tx) error {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO gruppe_test (n) VALUES (?)`, i); err != nil {
+					return err
+				}
+				switch i % 10 {
+				case 4:
+					return fmt.Errorf("writer %d fails", i)
+				case 8:
+					panic(fmt.Sprintf("writer %d panics", i))
+				}
+				return nil
+			}
+			if i%3 == 0 {
+				errs[i] = s.Update(ctx, fn)
+			} else {
+				errs[i] = mockstate.UpdateOhneSavepoint(ctx, s, fn)
+			}
+		}()
+	}
+	for mockstate.Queued(s) < writers {
+		time.Sleep(time.Millisecond)
+	}
+	close(hold)
+	wg.Wait()
+	for i := range writers {
+		wantErr, wantPanic := i%10 == 4, i%10 == 8
+		if (errs[i] != nil) != wantErr || (panics[i] != nil) != wantPanic {
+			t.Errorf("writer %d: error %v, panic %v", i, errs[i], panics[i])
+		}
+	}
+	var kept, undone int
+	if err := s.View(ctx, func(tx *mockstate.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE n % 10 NOT IN (4, 8)), count(*) FILTER (WHERE n % 10 IN (4, 8)) FROM gruppe_test`).Scan(&kept, &undone)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if kept != writers*8/10 || undone != 0 {
+		t.Errorf("rows kept %d (want %d), of failed writers %d (want 0)", kept, writers*8/10, undone)
+	}
+}
+
 // A write that its statement's error fails is undone also when the writer
 // ignores that error, as long as it reports one: the savepoint covers it.
 func TestGroupCommitUndoesOnlyTheFailed(t *testing.T) {

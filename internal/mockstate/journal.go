@@ -332,8 +332,20 @@ func (tx *Tx) EachJournal(ctx context.Context, f Filter, oldest bool, fn func(Ei
 
 // AppendJournal stores e and returns its ID; see Tx.AppendJournal.
 func (s *Store) AppendJournal(ctx context.Context, e Eintrag) (int64, error) {
-	g := s.prepareEintrag(e) // before waiting for the writer
-	return update(ctx, s, func(tx *Tx) (int64, error) { return tx.appendJournal(ctx, g) })
+	return s.appendPrepared(ctx, s.prepareEintrag(e)) // prepared before waiting for the writer
+}
+
+// appendPrepared appends a prepared entry in a write of its own. It needs
+// no savepoint in its group: an append fails only when the store does, and
+// then the group runs again without it.
+func (s *Store) appendPrepared(ctx context.Context, g gespeicherterEintrag) (int64, error) {
+	var id int64
+	err := s.update(ctx, func(tx *Tx) error {
+		var err error
+		id, err = tx.appendJournal(ctx, g)
+		return err
+	}, true)
+	return id, err
 }
 
 // Journal returns the entries that match f, newest first.

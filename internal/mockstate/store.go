@@ -219,7 +219,7 @@ func (s *Store) Close() error {
 // returns once that transaction committed. fn's error or panic undoes fn
 // alone.
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
-	return s.update(ctx, fn)
+	return s.update(ctx, fn, false)
 }
 
 // View runs fn in a read-only transaction, which sees one consistent
