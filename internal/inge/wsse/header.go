@@ -36,6 +36,9 @@ func ReadSecurity(blocks []soap.Element) (*Security, error) {
 	if n := countChildren(*found, usernameTokenName); n > 1 {
 		return nil, reject(ErrMalformedToken, "der Security-Header enthält %d UsernameTokens; erlaubt ist genau eines", n)
 	}
+	if sec, ok := decodeSecurity(*found); ok {
+		return &sec, nil
+	}
 	var sec Security
 	if err := found.Decode(&sec); err != nil {
 		return nil, reject(ErrMalformedToken, "der Security-Header lässt sich nicht lesen")
