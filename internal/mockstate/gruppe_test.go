@@ -1,6 +1,7 @@
 package mockstate_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -12,51 +13,76 @@ import (
 	"github.com/inge-harness/inge-harness/internal/mockstate"
 )
 
+// gruppeTestStore opens a store with a table gruppe_test of numbers.
+func gruppeTestStore(t *testing.T) *mockstate.Store {
+	t.Helper()
+	s := ingetest.MustOpen(t, "")
+	if err := s.Update(t.Context(), func(tx *mockstate.Tx) error {
+		_, err := tx.ExecContext(t.Context(), `CREATE TABLE gruppe_test (n INTEGER PRIMARY KEY)`)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// gruppeTestWrite returns writer i's write: it inserts i into gruppe_test,
+// then fails if i ends in the digit fails and panics if in panics.
+func gruppeTestWrite(i, fails, panics int) func(*mockstate.Tx) error {
+	return func(tx *mockstate.Tx) error {
+		if _, err := tx.ExecContext(context.Background(), `INSERT INTO gruppe_test (n) VALUES (?)`, i); err != nil {
+			return err
+		}
+		switch i % 10 {
+		case fails:
+			return fmt.Errorf("writer %d fails", i)
+		case panics:
+			panic(fmt.Sprintf("writer %d panics", i))
+		}
+		return nil
+	}
+}
+
+// startWriters runs write(i) for each i below n in a goroutine of its own
+// and returns a function that waits for them all and returns what each
+// returned or panicked with.
+func startWriters(n int, write func(i int) error) (wait func() ([]error, []any)) {
+	var wg sync.WaitGroup
+	errs, panics := make([]error, n), make([]any, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[i] = recover() }()
+			errs[i] = write(i)
+		}()
+	}
+	return func() ([]error, []any) {
+		wg.Wait()
+		return errs, panics
+	}
+}
+
 // Updates that wait for one another commit together, yet each keeps its
 // own outcome: one that fails or panics leaves nothing behind, the others
 // are kept, and each Update returns only once its own write is committed.
 func TestGroupCommit(t *testing.T) {
 	ctx := t.Context()
-	s := ingetest.MustOpen(t, "")
-	if err := s.Update(ctx, func(tx *mockstate.Tx) error {
-		_, err := tx.ExecContext(ctx, `CREATE TABLE gruppe_test (n INTEGER PRIMARY KEY)`)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	s := gruppeTestStore(t)
 	const writers = 200
-	var wg sync.WaitGroup
-	errs := make([]error, writers)
-	panics := make([]any, writers)
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { panics[i] = recover() }()
-			errs[i] = s.Update(ctx, func(tx *mockstate.Tx) error {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO gruppe_test (n) VALUES (?)`, i); err != nil {
-					return err
-				}
-				switch i % 10 {
-				case 3:
-					return fmt.Errorf("writer %d fails", i)
-				case 7:
-					panic(fmt.Sprintf("writer %d panics", i))
-				}
-				return nil
-			})
-			// Committed by now: a reader sees it at once.
-			if errs[i] == nil {
-				var n int
-				if err := s.View(ctx, func(tx *mockstate.Tx) error {
-					return tx.QueryRowContext(ctx, `SELECT count(*) FROM gruppe_test WHERE n = ?`, i).Scan(&n)
-				}); err != nil || n != 1 {
-					t.Errorf("writer %d: Update returned, its row is seen %d times (%v)", i, n, err)
-				}
+	errs, panics := startWriters(writers, func(i int) error {
+		err := s.Update(ctx, gruppeTestWrite(i, 3, 7))
+		// Committed by now: a reader sees it at once.
+		if err == nil {
+			var n int
+			if err := s.View(ctx, func(tx *mockstate.Tx) error {
+				return tx.QueryRowContext(ctx, `SELECT count(*) FROM gruppe_test WHERE n = ?`, i).Scan(&n)
+			}); err != nil || n != 1 {
+				t.Errorf("writer %d: Update returned, its row is seen %d times (%v)", i, n, err)
 			}
-		}()
-	}
-	wg.Wait()
+		}
+		return err
+	})()
 	for i := range writers {
 		var wantErr, wantPanic bool
 		switch i % 10 {
@@ -92,13 +118,7 @@ func TestGroupCommit(t *testing.T) {
 // is kept once and answered once.
 func TestGroupCommitWithoutSavepoint(t *testing.T) {
 	ctx := t.Context()
-	s := ingetest.MustOpen(t, "")
-	if err := s.Update(ctx, func(tx *mockstate.Tx) error {
-		_, err := tx.ExecContext(ctx, `CREATE TABLE gruppe_test (n INTEGER PRIMARY KEY)`)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	s := gruppeTestStore(t)
 	// The writer is held until all writes queued, so that they commit as
 	// one group.
 	const writers = 40
@@ -107,38 +127,17 @@ func TestGroupCommitWithoutSavepoint(t *testing.T) {
 		_ = s.Update(ctx, func(*mockstate.Tx) error { close(held); <-hold; return nil })
 	}()
 	<-held
-	var wg sync.WaitGroup
-	errs := make([]error, writers)
-	panics := make([]any, writers)
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { panics[i] = recover() }()
-			fn := func(tx *mockstate.Tx) error {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO gruppe_test (n) VALUES (?)`, i); err != nil {
-					return err
-				}
-				switch i % 10 {
-				case 4:
-					return fmt.Errorf("writer %d fails", i)
-				case 8:
-					panic(fmt.Sprintf("writer %d panics", i))
-				}
-				return nil
-			}
-			if i%3 == 0 {
-				errs[i] = s.Update(ctx, fn)
-			} else {
-				errs[i] = mockstate.UpdateOhneSavepoint(ctx, s, fn)
-			}
-		}()
-	}
+	wait := startWriters(writers, func(i int) error {
+		if i%3 == 0 {
+			return s.Update(ctx, gruppeTestWrite(i, 4, 8))
+		}
+		return mockstate.UpdateOhneSavepoint(ctx, s, gruppeTestWrite(i, 4, 8))
+	})
 	for mockstate.Queued(s) < writers {
 		time.Sleep(time.Millisecond)
 	}
 	close(hold)
-	wg.Wait()
+	errs, panics := wait()
 	for i := range writers {
 		wantErr, wantPanic := i%10 == 4, i%10 == 8
 		if (errs[i] != nil) != wantErr || (panics[i] != nil) != wantPanic {
