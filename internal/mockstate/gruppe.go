@@ -2,6 +2,7 @@ package mockstate
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"runtime"
@@ -204,11 +205,8 @@ func (s *Store) commitGroup(batch []*schreiben, self *schreiben, nachtragen bool
 				// What it wrote before it failed is in the transaction, and
 				// no savepoint undoes it: the group runs again without it.
 				abwarten(nachtraege)
-				sqlTx.Rollback()
 				w.done <- res
-				if again := append(done[:len(done):len(done)], batch[i+1:]...); len(again) > 0 {
-					s.commitGroup(again, nil, false)
-				}
+				s.runAgain(sqlTx, append(done[:len(done):len(done)], batch[i+1:]...))
 				return
 			}
 			w.done <- res
@@ -231,10 +229,7 @@ func (s *Store) commitGroup(batch []*schreiben, self *schreiben, nachtragen bool
 				again = append(again, w)
 			}
 		}
-		sqlTx.Rollback()
-		if len(again) > 0 {
-			s.commitGroup(again, nil, false)
-		}
+		s.runAgain(sqlTx, again)
 		return
 	}
 	jtx := &Tx{tx: sqlTx, db: s.db, now: s.now, s: s}
@@ -263,6 +258,16 @@ func (s *Store) commitGroup(batch []*schreiben, self *schreiben, nachtragen bool
 		return
 	}
 	fail(done, nil)
+}
+
+// runAgain rolls back a group's transaction and commits the writes again
+// without the ones it left out, each with its entry made in the writer's
+// transaction.
+func (s *Store) runAgain(sqlTx *sql.Tx, again []*schreiben) {
+	sqlTx.Rollback()
+	if len(again) > 0 {
+		s.commitGroup(again, nil, false)
+	}
 }
 
 // runSavepoint runs fn in a savepoint of tx: its error or panic undoes what
