@@ -84,14 +84,12 @@ func (e *Encoder) Encode(dst, src []byte) []byte {
 		panic("deflate: document of 1 GiB or more")
 	}
 	st := e.states.Get().(*state)
-	defer e.states.Put(st)
 	st.win = append(st.win[:len(e.dict)], src...)
 	win, end := st.win, len(st.win)
 	if int64(st.base)+int64(end)+1 > math.MaxInt32 {
 		clear(st.head)
 		st.base = 0
 	}
-	defer func() { st.base += int32(end) + 1 }()
 
 	w := bitWriter{out: dst}
 	w.write(1|1<<1, 3) // BFINAL, BTYPE 01: fixed Huffman codes
@@ -124,6 +122,8 @@ func (e *Encoder) Encode(dst, src []byte) []byte {
 		i = next
 	}
 	w.code(endOfBlock)
+	st.base += int32(end) + 1 // what this document put in st.head is old now
+	e.states.Put(st)
 	return w.flush()
 }
 

@@ -1,6 +1,9 @@
 package deflate
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // The fixed Huffman codes of RFC 1951, section 3.2.6, and the length and
 // distance codes of section 3.2.5.
@@ -69,14 +72,10 @@ func (w *bitWriter) write(v uint64, n uint) {
 	w.acc |= v << w.nacc
 	w.nacc += n
 	if w.nacc >= 32 {
-		w.out = binary32(w.out, uint32(w.acc))
+		w.out = binary.LittleEndian.AppendUint32(w.out, uint32(w.acc))
 		w.acc >>= 32
 		w.nacc -= 32
 	}
-}
-
-func binary32(b []byte, v uint32) []byte {
-	return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
 }
 
 func (w *bitWriter) code(sym int) {
