@@ -77,60 +77,49 @@ func decodeSecurity(el soap.Element) (sec Security, ok bool) {
 func decodeUsernameToken(toks []xml.Token, i int) (ut *UsernameToken, next int, ok bool) {
 	ut = &UsernameToken{}
 	var have struct{ username, password, nonce, created bool }
-	once := func(b *bool) bool {
-		if *b {
-			return false
+	// leaf reads the value at toks[i], once only, and moves i past it.
+	leaf := func(seen *bool) (string, bool) {
+		if *seen {
+			return "", false
 		}
-		*b = true
-		return true
+		*seen = true
+		text, after, ok := leafText(toks, i)
+		i = after
+		return text, ok
 	}
 	for i++; i < len(toks); {
-		switch t := toks[i].(type) {
-		case xml.EndElement:
-			return ut, i + 1, true
-		case xml.StartElement:
-			var field *bool
-			switch t.Name {
-			case usernameName:
-				field = &have.username
-			case passwordName:
-				field = &have.password
-			case nonceName:
-				field = &have.nonce
-			case createdName:
-				field = &have.created
-			default:
-				i = skipElement(toks, i)
-				continue
+		t, isStart := toks[i].(xml.StartElement)
+		if !isStart {
+			if _, isEnd := toks[i].(xml.EndElement); isEnd {
+				return ut, i + 1, true
 			}
-			if !once(field) {
-				return nil, 0, false
-			}
-			text, after, ok := leafText(toks, i)
-			if !ok {
-				return nil, 0, false
-			}
-			switch t.Name {
-			case usernameName:
-				ut.Username = text
-			case passwordName:
-				typ, ok := localAttr(t, "Type")
-				if !ok {
-					return nil, 0, false
-				}
-				ut.Password = &Password{Type: typ, Value: text}
-			case nonceName:
-				enc, ok := localAttr(t, "EncodingType")
-				if !ok {
-					return nil, 0, false
-				}
-				ut.Nonce = &Nonce{EncodingType: enc, Value: text}
-			case createdName:
-				ut.Created = text
-			}
-			i = after
-		default:
 			i++
+			continue
+		}
+		var text string
+		ok := true
+		switch t.Name {
+		case usernameName:
+			ut.Username, ok = leaf(&have.username)
+		case passwordName:
+			var typ string
+			if text, ok = leaf(&have.password); ok {
+				typ, ok = localAttr(t, "Type")
+			}
+			ut.Password = &Password{Type: typ, Value: text}
+		case nonceName:
+			var enc string
+			if text, ok = leaf(&have.nonce); ok {
+				enc, ok = localAttr(t, "EncodingType")
+			}
+			ut.Nonce = &Nonce{EncodingType: enc, Value: text}
+		case createdName:
+			ut.Created, ok = leaf(&have.created)
+		default:
+			i = skipElement(toks, i)
+		}
+		if !ok {
+			return nil, 0, false
 		}
 	}
 	return nil, 0, false
