@@ -75,10 +75,3 @@ func Wartende(s *Store) int {
 func UpdateOhneSavepoint(ctx context.Context, s *Store, fn func(*Tx) error) error {
 	return s.update(ctx, fn, true)
 }
-
-// Queued returns how many writes wait for the store's writer.
-func Queued(s *Store) int {
-	s.gruppe.mu.Lock()
-	defer s.gruppe.mu.Unlock()
-	return len(s.gruppe.queue)
-}

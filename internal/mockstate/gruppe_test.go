@@ -133,7 +133,7 @@ func TestGroupCommitWithoutSavepoint(t *testing.T) {
 		}
 		return mockstate.UpdateOhneSavepoint(ctx, s, gruppeTestWrite(i, 4, 8))
 	})
-	for mockstate.Queued(s) < writers {
+	for mockstate.Wartende(s) < writers {
 		time.Sleep(time.Millisecond)
 	}
 	close(hold)
