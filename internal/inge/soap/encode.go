@@ -11,8 +11,10 @@ import (
 
 // Encode writes a SOAP 1.1 envelope with an XML declaration and the
 // prefix soapenv. It writes a Header holding the block header only when
-// header is not nil. header and body are marshalled with encoding/xml; a
-// Fault or *Fault body is written as a soapenv:Fault.
+// header is not nil. header and body are written as encoding/xml marshals
+// them: without a header, a body whose type has a plan (plan.go) by its
+// plan, anything else by encoding/xml. A Fault or *Fault body is written
+// as a soapenv:Fault.
 func Encode(w io.Writer, header, body any) error {
 	if err := encode(w, header, body); err != nil {
 		return fmt.Errorf("soap: encode envelope: %w", err)
@@ -26,14 +28,33 @@ func EncodeFault(w io.Writer, f Fault) error {
 }
 
 func encode(w io.Writer, header, body any) error {
+	body, err := bodyElement(body)
+	if err != nil {
+		return err
+	}
+	if header == nil || isNilPointer(header) {
+		if p := planOf(reflect.TypeOf(body)); p != nil {
+			return encodePlanned(w, p, body)
+		}
+	}
+	return encodeReflective(w, header, body)
+}
+
+// bodyElement is what the Body holds for body: a Fault as a soapenv:Fault.
+func bodyElement(body any) (any, error) {
 	switch f := body.(type) {
 	case nil:
-		return errors.New("nil body")
+		return nil, errors.New("nil body")
 	case Fault:
-		body = faultElement{&f}
+		return faultElement{&f}, nil
 	case *Fault:
-		body = faultElement{f}
+		return faultElement{f}, nil
 	}
+	return body, nil
+}
+
+// encodeReflective writes the envelope with encoding/xml.
+func encodeReflective(w io.Writer, header, body any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -46,6 +67,39 @@ func encode(w io.Writer, header, body any) error {
 	encoders.Put(pe)
 	return nil
 }
+
+// Without a Header, the envelope around a planned body.
+const (
+	plannedStart = xml.Header + "<" + envPrefix + ":Envelope xmlns:" + envPrefix + `="` + EnvelopeNS + `">` + "<" + envPrefix + ":Body>"
+	plannedEnd   = "</" + envPrefix + ":Body></" + envPrefix + ":Envelope>"
+)
+
+// encodePlanned writes the envelope of body by its plan, in one Write.
+func encodePlanned(w io.Writer, p *plan, body any) error {
+	v := reflect.ValueOf(body)
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return errors.New("nil body")
+		}
+		v = v.Elem()
+	}
+	bp := planBuffers.Get().(*[]byte)
+	b := append((*bp)[:0], plannedStart...)
+	b = p.write(b, v)
+	b = append(b, plannedEnd...)
+	_, err := w.Write(b)
+	if cap(b) <= maxPlanBuffer {
+		*bp = b
+		planBuffers.Put(bp)
+	}
+	return err
+}
+
+// planBuffers keeps the buffers of encodePlanned; one beyond maxPlanBuffer
+// (a long list of Meldungen, say) is left to the collector.
+var planBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+const maxPlanBuffer = 64 << 10
 
 // encoders keeps xml.Encoders for reuse: each brings a buffer of 4 KiB,
 // and a server writes an envelope per request.
