@@ -18,7 +18,10 @@ var (
 // envelopeReader walks the structure of a SOAP 1.1 envelope:
 // Envelope, optional Header, Body with exactly one child, nothing after.
 type envelopeReader struct {
-	d *xml.Decoder
+	d tokenStream
+	// xd is d when encoding/xml reads the envelope (a client's answer,
+	// a stream): it decodes Faults and answers into their Go values.
+	xd *xml.Decoder
 	// owned reports that d's tokens stay valid after the next one, so
 	// that record need not copy them (newDocDecoder).
 	owned bool

@@ -48,15 +48,21 @@ func newDecoder(r io.Reader, limits Limits, observe Observer) *xml.Decoder {
 // it can, encoding/xml when not. owned reports that scan did: its tokens
 // belong to the caller (they share nothing but doc, which nobody changes),
 // where encoding/xml's are valid until its next token only.
-func newDocDecoder(doc []byte, limits Limits, observe Observer) (d *xml.Decoder, owned bool) {
+func newDocDecoder(doc []byte, limits Limits, observe Observer) (d tokenStream, owned bool) {
 	if toks, ok := scan(doc); ok {
-		return guarded(toks, limits, observe), true
+		return newResolver(newGuard(toks, limits, observe)), true
 	}
 	return newDecoder(bytes.NewReader(doc), limits, observe), false
 }
 
 func guarded(raw tokenSource, limits Limits, observe Observer) *xml.Decoder {
-	return xml.NewTokenDecoder(&guard{raw: raw, limits: limits.withDefaults(), observe: observe})
+	return xml.NewTokenDecoder(newGuard(raw, limits, observe))
+}
+
+func newGuard(raw tokenSource, limits Limits, observe Observer) *guard {
+	g := &guard{raw: raw, limits: limits.withDefaults(), observe: observe}
+	g.declared = g.declaredBuf[:0]
+	return g
 }
 
 // A tokenSource yields the raw tokens of a document, as
@@ -96,6 +102,8 @@ type guard struct {
 	// used without a declaration is refused: the document would not be
 	// namespace-well-formed.
 	declared [][]string
+	// declaredBuf holds declared for documents of a usual depth.
+	declaredBuf [16][]string
 }
 
 // Token returns the next raw token or an *Error if the token is not

@@ -13,7 +13,8 @@ import (
 // the child; into may be nil to discard the body. Header blocks are
 // ignored. Other errors are *Error.
 func DecodeResponse(r io.Reader, into any) error {
-	er := &envelopeReader{d: newDecoder(r, Limits{}, nil)}
+	d := newDecoder(r, Limits{}, nil)
+	er := &envelopeReader{d: d, xd: d}
 	start, err := er.readToBody(func(xml.StartElement) error { return er.skip() })
 	if err != nil {
 		return err
@@ -29,7 +30,7 @@ func DecodeResponse(r io.Reader, into any) error {
 			return err
 		}
 	default:
-		if err := er.d.DecodeElement(into, &start); err != nil {
+		if err := er.xd.DecodeElement(into, &start); err != nil {
 			return decodeError(err, InvalidBody)
 		}
 	}

@@ -23,6 +23,7 @@ func scan(doc []byte) (*scanned, bool) {
 	// between them.
 	n := min(2*bytes.Count(doc, []byte("<"))+1, scanLimit+2)
 	s := scanner{doc: doc, toks: make([]xml.Token, 0, n), ends: make([]int64, 0, n)}
+	s.open, s.prefixes = s.openBuf[:0], s.prefixesBuf[:0]
 	for s.pos < len(doc) {
 		if len(s.toks) >= scanLimit || !s.token() {
 			return nil, false
@@ -69,6 +70,9 @@ type scanner struct {
 	// the prefixes met, each copied once.
 	open     []openName
 	prefixes []string
+	// Room for open and prefixes of documents of a usual depth.
+	openBuf     [16]openName
+	prefixesBuf [8]string
 }
 
 type openName struct {

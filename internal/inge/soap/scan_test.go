@@ -58,7 +58,7 @@ func seedFiles(t testing.TB) [][]byte {
 }
 
 func FuzzScan(f *testing.F) {
-	for _, s := range scanSeeds {
+	for _, s := range append(append([]string{}, scanSeeds...), resolveSeeds...) {
 		f.Add([]byte(s))
 	}
 	for _, doc := range seedFiles(f) {
@@ -66,6 +66,7 @@ func FuzzScan(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		checkScanned(t, doc)
+		checkResolved(t, doc)
 		checkSameEnvelope(t, doc)
 	})
 }
