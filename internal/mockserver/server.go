@@ -177,8 +177,17 @@ func New(reg *sandbox.Registry, cfg Config) *Server {
 	return s
 }
 
-// ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+// ServeHTTP implements http.Handler. A SOAP request, nearly every request
+// there is, goes to serveSOAP without the router, which would pick it for
+// a POST to Path too (the first route that matches it) but first match it
+// against the routes and copy the request twice to hold the route.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost && r.URL.Path == Path {
+		s.serveSOAP(w, r)
+		return
+	}
+	s.router.ServeHTTP(w, r)
+}
 
 // endpoint is the SOAP address as the client reached it.
 func endpoint(r *http.Request) string {
