@@ -1053,18 +1053,23 @@ func (r *Registry) indexed(fn func(*verzeichnis) error, sb *Sandbox) error {
 }
 
 // RemoveUser removes a user from its sandbox: from its store, then from
-// the index and the registry, holding up no other sandbox meanwhile.
+// the registry and the index, holding up no other sandbox meanwhile. The
+// store decides: once the user is gone from it, the removal has happened
+// and is reported so, even if the index cannot follow (a full disk, say).
+// An index that lags behind its store is brought in line when the sandbox
+// is next opened (reconcile), and a name it still holds can be given
+// again meanwhile (addUser).
 func (r *Registry) RemoveUser(ctx context.Context, sb *Sandbox, user string) error {
 	if err := sb.Use(func(st *mockstate.Store) error { return st.RemoveUser(ctx, user) }); err != nil {
 		return err
 	}
-	if err := r.indexed(func(v *verzeichnis) error { return v.removeUser(ctx, user) }, sb); err != nil {
-		return err
-	}
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.byUser[user].sb == sb {
 		delete(r.byUser, user)
+	}
+	r.mu.Unlock()
+	if err := r.indexed(func(v *verzeichnis) error { return v.removeUser(ctx, user) }, sb); err != nil {
+		r.cfg.Logger.Warn("sandbox index lags behind a removed user", "sandbox", sb.Name, "benutzer", user, "err", err)
 	}
 	return nil
 }

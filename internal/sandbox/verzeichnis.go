@@ -132,10 +132,14 @@ func (v *verzeichnis) remove(ctx context.Context, name string) error {
 	})
 }
 
-// addUser enters a user of a sandbox.
+// addUser enters a user of a sandbox. The registry has found the name
+// free, so a row the index still holds for it is one whose removal it
+// could not record (RemoveUser): the new user replaces it.
 func (v *verzeichnis) addUser(ctx context.Context, sandbox string, u mockstate.Zugang) error {
 	return v.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO benutzer (name, sandbox, passwort, traegernummer) VALUES (?, ?, ?, ?)`, u.Name, sandbox, u.Passwort, u.Traegernummer)
+		_, err := tx.ExecContext(ctx, `INSERT INTO benutzer (name, sandbox, passwort, traegernummer) VALUES (?, ?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET sandbox = excluded.sandbox, passwort = excluded.passwort, traegernummer = excluded.traegernummer`,
+			u.Name, sandbox, u.Passwort, u.Traegernummer)
 		return err
 	})
 }
