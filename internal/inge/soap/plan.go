@@ -20,8 +20,7 @@ import (
 // pointers, slices, one attribute, character data, omitempty); a type with
 // anything else has no plan and is written by encoding/xml.
 type plan struct {
-	start, end string // the root's tags, with its namespace
-	write      writeFunc
+	write writeFunc // the root element, with its namespace
 }
 
 // writeFunc appends the XML of v to b.
@@ -76,9 +75,8 @@ func compileRoot(t reflect.Type) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{start: "<" + local + ` xmlns="` + escapeString(space) + `"`, end: "</" + local + ">"}
-	p.write = structWriter(p.start, p.end, attrs, children)
-	return p, nil
+	start, end := "<"+local+` xmlns="`+escapeString(space)+`"`, "</"+local+">"
+	return &plan{write: structWriter(start, end, attrs, children)}, nil
 }
 
 // ownMarshaling reports whether encoding/xml would let t write itself.
