@@ -32,7 +32,7 @@ func encode(w io.Writer, header, body any) error {
 	if err != nil {
 		return err
 	}
-	if header == nil || isNilPointer(header) {
+	if (header == nil || isNilPointer(header)) && !isNilPointer(body) {
 		if p := planOf(reflect.TypeOf(body)); p != nil {
 			return encodePlanned(w, p, body)
 		}
@@ -74,15 +74,10 @@ const (
 	plannedEnd   = "</" + envPrefix + ":Body></" + envPrefix + ":Envelope>"
 )
 
-// encodePlanned writes the envelope of body by its plan, in one Write.
+// encodePlanned writes the envelope of body, not a nil pointer, by its
+// plan, in one Write.
 func encodePlanned(w io.Writer, p *plan, body any) error {
-	v := reflect.ValueOf(body)
-	if v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return errors.New("nil body")
-		}
-		v = v.Elem()
-	}
+	v := reflect.Indirect(reflect.ValueOf(body))
 	bp := planBuffers.Get().(*[]byte)
 	b := append((*bp)[:0], plannedStart...)
 	b = p.write(b, v)

@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -37,10 +36,7 @@ func planOf(t reflect.Type) *plan {
 	if p, ok := plans.Load(t); ok {
 		return p.(*plan)
 	}
-	p, err := compileRoot(t)
-	if err != nil {
-		p = nil
-	}
+	p, _ := compileRoot(t) // nil, errNoPlan for a type without a plan
 	plans.Store(t, p)
 	return p
 }
@@ -289,7 +285,7 @@ func simpleText(t reflect.Type) (writeFunc, error) {
 	case reflect.Bool:
 		return func(b []byte, v reflect.Value) []byte { return strconv.AppendBool(b, v.Bool()) }, nil
 	}
-	return nil, fmt.Errorf("%w for %s", errNoPlan, t)
+	return nil, errNoPlan
 }
 
 // appendEscaped appends s escaped as encoding/xml's EscapeString does.

@@ -89,7 +89,8 @@ func TestPlanWritesAsEncodingXML(t *testing.T) {
 				if !soap.HasPlan(typ) {
 					t.Fatalf("%s has no plan: Encode writes it with encoding/xml", typ)
 				}
-				sameAsEncodingXML(t, msg) // empty
+				sameAsEncodingXML(t, msg)                           // empty
+				sameAsEncodingXML(t, reflect.Zero(typ).Interface()) // a nil pointer: an empty Body
 				for range 300 {
 					v := reflect.New(typ.Elem())
 					fill(r, v.Elem(), 0)
