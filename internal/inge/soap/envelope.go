@@ -19,9 +19,6 @@ var (
 // Envelope, optional Header, Body with exactly one child, nothing after.
 type envelopeReader struct {
 	d tokenStream
-	// xd is d when encoding/xml reads the envelope (a client's answer,
-	// a stream): it decodes Faults and answers into their Go values.
-	xd *xml.Decoder
 	// owned reports that d's tokens stay valid after the next one, so
 	// that record need not copy them (newDocDecoder).
 	owned bool
@@ -126,6 +123,18 @@ func (r *envelopeReader) expectEnd(extra string) error {
 		return newError(Malformed, "%s: %s", extra, formatName(start.Name))
 	}
 	return nil
+}
+
+// decodeElement decodes the element whose start was just read into v, as
+// xml.Decoder's DecodeElement does. Only envelopes that encoding/xml reads
+// (a client's answers, streams) decode into Go values; a request read by
+// scan never does.
+func (r *envelopeReader) decodeElement(v any, start *xml.StartElement) error {
+	d, ok := r.d.(*xml.Decoder)
+	if !ok {
+		return errors.New("soap: decoding into a value needs encoding/xml's decoder")
+	}
+	return d.DecodeElement(v, start)
 }
 
 // skip skips the rest of the element whose start was just read.

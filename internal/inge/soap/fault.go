@@ -156,9 +156,9 @@ func (r *envelopeReader) decodeFault(start xml.StartElement) (*Fault, error) {
 			f.Code, err = r.decodeFaultCode(start, child)
 			hasCode = true
 		case xml.Name{Local: "faultstring"}:
-			err = r.xd.DecodeElement(&f.String, &child)
+			err = r.decodeElement(&f.String, &child)
 		case xml.Name{Local: "faultactor"}:
-			err = r.xd.DecodeElement(&f.Actor, &child)
+			err = r.decodeElement(&f.Actor, &child)
 		case xml.Name{Local: "detail"}:
 			f.Detail, f.Raw, err = r.decodeDetail()
 		default:
@@ -179,7 +179,7 @@ func (r *envelopeReader) decodeFault(start xml.StartElement) (*Fault, error) {
 // start and the faultcode start.
 func (r *envelopeReader) decodeFaultCode(fault, code xml.StartElement) (xml.Name, error) {
 	var text string
-	if err := r.xd.DecodeElement(&text, &code); err != nil {
+	if err := r.decodeElement(&text, &code); err != nil {
 		return xml.Name{}, err
 	}
 	open := append(append([]xml.StartElement{}, r.open...), fault, code)

@@ -13,8 +13,7 @@ import (
 // the child; into may be nil to discard the body. Header blocks are
 // ignored. Other errors are *Error.
 func DecodeResponse(r io.Reader, into any) error {
-	d := newDecoder(r, Limits{}, nil)
-	er := &envelopeReader{d: d, xd: d}
+	er := &envelopeReader{d: newDecoder(r, Limits{}, nil)}
 	start, err := er.readToBody(func(xml.StartElement) error { return er.skip() })
 	if err != nil {
 		return err
@@ -30,7 +29,7 @@ func DecodeResponse(r io.Reader, into any) error {
 			return err
 		}
 	default:
-		if err := er.xd.DecodeElement(into, &start); err != nil {
+		if err := er.decodeElement(into, &start); err != nil {
 			return decodeError(err, InvalidBody)
 		}
 	}
