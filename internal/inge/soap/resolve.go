@@ -14,7 +14,8 @@ type tokenStream interface {
 
 // resolver is xml.Decoder's Token and Skip over a guard of the tokens scan
 // read: it resolves namespaces and checks that each end tag closes the
-// open element as encoding/xml does, errors included, without the
+// open element as encoding/xml does, errors included (the first error
+// is returned again after it, where nobody reads on anyway), without the
 // decoder's allocations (its namespace map, its stack of a node per
 // element and declaration). FuzzScan checks it against encoding/xml.
 type resolver struct {
