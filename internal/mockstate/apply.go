@@ -161,11 +161,10 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 	req := in.Request()
 	write := p.Write || after != nil
 	var resp inge.Response
-	run := s.View
-	if write {
-		run = s.Update
-	}
-	err := run(ctx, func(tx *Tx) error {
+	// procedure runs the rules in tx and fills resp. A write then undoes
+	// an outcome not kept, runs after and writes its journal entry; a read
+	// writes its entry if journal is set.
+	procedure := func(tx *Tx, journal bool) error {
 		now, err := tx.Now(ctx)
 		if err != nil {
 			return err
@@ -202,6 +201,9 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 			a.Meldungen = &inge.Meldungen{Meldung: c.meldungen}
 		}
 		if !write {
+			if journal {
+				return tx.journal(ctx, j, resp)
+			}
 			return nil // View rolls back: a read-only transaction has nothing to keep
 		}
 		if a.Status != inge.StatusVerarbeitet {
@@ -215,21 +217,44 @@ func (s *Store) apply(ctx context.Context, caller Caller, in inge.Checked, vorga
 			}
 		}
 		return tx.journal(ctx, j, resp)
-	})
-	if err == nil && !write && j != nil {
-		// A read's entry is made and prepared before it waits for the
-		// writer, which then only stores it.
-		var e Eintrag
-		if e, err = j(resp); err != nil {
-			err = fmt.Errorf("journal entry: %w", err)
-		} else {
-			_, err = s.appendPrepared(ctx, s.prepareEintrag(e))
-		}
+	}
+	var err error
+	switch {
+	case write:
+		err = s.Update(ctx, func(tx *Tx) error { return procedure(tx, true) })
+	case j == nil:
+		err = s.View(ctx, func(tx *Tx) error { return procedure(tx, false) })
+	default:
+		err = s.read(ctx, j, procedure, &resp)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("apply %s: %w", p.Name, err)
 	}
 	return resp, nil
+}
+
+// read runs a procedure that only reads, and its journal entry. The
+// store's copies answer most reads without a statement; the entry is then
+// made and prepared before it waits for the writer, which only stores it.
+// A read that needs the tables runs in the writer's group (see
+// viewKopien), in the transaction of its entry: it sees what is committed
+// with it, and is answered once that is.
+func (s *Store) read(ctx context.Context, j JournalFunc, procedure func(tx *Tx, journal bool) error, resp *inge.Response) error {
+	tabellen, err := s.viewKopien(ctx, func(tx *Tx) error { return procedure(tx, false) })
+	if tabellen {
+		// Whatever the copies' read returned, perhaps a finding made of
+		// the refused statement's error: it is read again from the tables.
+		return s.update(ctx, func(tx *Tx) error { return procedure(tx, true) }, true)
+	}
+	if err != nil {
+		return err
+	}
+	e, err := j(*resp)
+	if err != nil {
+		return fmt.Errorf("journal entry: %w", err)
+	}
+	_, err = s.appendPrepared(ctx, s.prepareEintrag(e))
+	return err
 }
 
 // undo undoes the procedure's writes but records the numbers it handed out

@@ -116,8 +116,10 @@ func (v *vorgaenge) check(tb testing.TB, resp inge.Response) {
 func mustApply[R inge.Response](tb testing.TB, s *mockstate.Store, v *vorgaenge, caller mockstate.Caller, req inge.Request) R {
 	tb.Helper()
 	probe := rollbackProbe(tb, s, caller, req)
+	journaled := journaledReadProbe(tb, s, caller, req)
 	resp := ingetest.Apply(tb, s, caller, req)
 	probe(resp)
+	journaled(resp)
 	r, ok := resp.(R)
 	if !ok {
 		tb.Fatalf("Apply(%T) = %T; want %T", req, resp, r)
@@ -204,6 +206,51 @@ func rollbackProbe(tb testing.TB, s *mockstate.Store, caller mockstate.Caller, r
 		}
 	}
 }
+
+// journaledReadProbe runs a request that only reads as the server runs it
+// before the test applies it: with its journal entry (ApplyJournaled), so
+// that a read the store's copies do not answer reads the tables in the
+// writer's group. It returns the check that the test's own answer, read in
+// a View, is the same but for its Vorgangsnummer. Other requests are not
+// probed.
+func journaledReadProbe(tb testing.TB, s *mockstate.Store, caller mockstate.Caller, req inge.Request) func(inge.Response) {
+	tb.Helper()
+	checked, err := inge.Check(req)
+	if err != nil || checked.Procedure().Write || req.Base().Asynchron {
+		return func(inge.Response) {}
+	}
+	name := checked.Procedure().Name
+	var entries int
+	j := func(resp inge.Response) (mockstate.Eintrag, error) {
+		entries++
+		return mockstate.Eintrag{Operation: name, Ergebnis: string(resp.Base().Status)}, nil
+	}
+	journaled, err := s.ApplyJournaled(tb.Context(), caller, checked, j)
+	if err != nil {
+		tb.Fatalf("ApplyJournaled(%s): %v", name, err)
+	}
+	if entries != 1 {
+		tb.Fatalf("ApplyJournaled(%s) made %d journal entries; want 1", name, entries)
+	}
+	return func(resp inge.Response) {
+		tb.Helper()
+		if g, w := ohneVorgangsnummer(tb, journaled), ohneVorgangsnummer(tb, resp); g != w {
+			tb.Errorf("%s: answered with its journal entry as\n%s\nwithout as\n%s", name, g, w)
+		}
+	}
+}
+
+// ohneVorgangsnummer renders an answer without its Vorgangsnummer.
+func ohneVorgangsnummer(tb testing.TB, resp inge.Response) string {
+	tb.Helper()
+	b, err := xml.Marshal(resp)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return vorgangsnummer.ReplaceAllString(string(b), "…")
+}
+
+var vorgangsnummer = regexp.MustCompile(`<Vorgangsnummer>[^<]*</Vorgangsnummer>`)
 
 // vorgangsteile are the parts of an answer that differ from one exchange
 // to the next: its number, its status and Meldungen (compared on their

@@ -80,14 +80,16 @@ func ownKurs(ctx context.Context, tx *Tx, c *call, kennung, path string) (*kurs,
 		return nil, nil // reported as PflichtfeldFehlt by the schema check
 	}
 	key := kursSchluessel{kennung, c.caller.Traegernummer}
-	if c.lesend {
-		if k, ok := tx.s.kurse.getAt(tx.kurseGen, key); ok {
+	gen, kept := tx.kurseKopie()
+	kept = kept && c.lesend
+	if kept {
+		if k, ok := tx.s.kurse.getAt(gen, key); ok {
 			return k, nil
 		}
 	}
 	k, err := loadKurs(ctx, tx, c, kennung, path)
-	if err == nil && k != nil && c.lesend {
-		tx.s.kurse.put(tx.kurseGen, key, k)
+	if err == nil && k != nil && kept {
+		tx.s.kurse.put(gen, key, k)
 	}
 	return k, err
 }
