@@ -234,22 +234,14 @@ func journaledReadProbe(tb testing.TB, s *mockstate.Store, caller mockstate.Call
 	}
 	return func(resp inge.Response) {
 		tb.Helper()
-		if g, w := ohneVorgangsnummer(tb, journaled), ohneVorgangsnummer(tb, resp); g != w {
+		if g, w := antwortOhne(tb, journaled, vorgangsnummer), antwortOhne(tb, resp, vorgangsnummer); g != w {
 			tb.Errorf("%s: answered with its journal entry as\n%s\nwithout as\n%s", name, g, w)
 		}
 	}
 }
 
-// ohneVorgangsnummer renders an answer without its Vorgangsnummer.
-func ohneVorgangsnummer(tb testing.TB, resp inge.Response) string {
-	tb.Helper()
-	b, err := xml.Marshal(resp)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return vorgangsnummer.ReplaceAllString(string(b), "…")
-}
-
+// vorgangsnummer is the part of an answer that differs between two
+// exchanges of the same read.
 var vorgangsnummer = regexp.MustCompile(`<Vorgangsnummer>[^<]*</Vorgangsnummer>`)
 
 // vorgangsteile are the parts of an answer that differ from one exchange
@@ -261,11 +253,17 @@ var vorgangsteile = regexp.MustCompile(`<Vorgangsnummer>[^<]*</Vorgangsnummer>|<
 // with geprueft (a candidate of SprachtestMelden) read as verarbeitet.
 func antwortOhneVorgang(tb testing.TB, resp inge.Response) string {
 	tb.Helper()
+	return antwortOhne(tb, resp, vorgangsteile)
+}
+
+// antwortOhne renders an answer without what parts matches.
+func antwortOhne(tb testing.TB, resp inge.Response, parts *regexp.Regexp) string {
+	tb.Helper()
 	b, err := xml.Marshal(resp)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return vorgangsteile.ReplaceAllString(string(b), "…")
+	return parts.ReplaceAllString(string(b), "…")
 }
 
 // meldung is what the tests expect of a Meldung: its catalogue entry and the
