@@ -3,6 +3,7 @@ package wsse_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/inge-harness/inge-harness/internal/inge/wsse"
 )
@@ -50,4 +51,34 @@ func TestVerifyNonceTooLong(t *testing.T) {
 	if _, err := verify(v, newSecurity(t, "alice", "geheim", wsse.PasswordText, t0, strings.Repeat("x", wsse.MaxNonceLength)), lookup); err != nil {
 		t.Errorf("a nonce of %d bytes: %v; want accepted", wsse.MaxNonceLength, err)
 	}
+}
+
+// A nonce added again once it expired, after the clock went backwards,
+// stays refused until its new expiry, also when its first entry, stuck
+// in the order behind one added before the clock went back, is pruned.
+func TestVerifyNonceCacheClockBackwards(t *testing.T) {
+	ttl := wsse.DefaultWindow + wsse.DefaultSkew
+	c := &clock{now: t0.Add(ttl / 2)}
+	v := newVerifier(c)
+	accept := func(nonce string, want error) {
+		t.Helper()
+		_, err := verify(v, newSecurity(t, "alice", "geheim", wsse.PasswordText, time.Time{}, nonce), lookup)
+		if want == nil {
+			if err != nil {
+				t.Fatalf("%s at %v: %v; want accepted", nonce, c.Now().Sub(t0), err)
+			}
+			return
+		}
+		checkReason(t, err, want)
+	}
+	accept("a", nil) // expires at 1.5 ttl
+	c.Set(t0)
+	accept("b", nil) // expires at ttl, behind a in the order
+	c.Set(t0.Add(ttl + time.Nanosecond))
+	accept("b", nil) // expired: taken again, until 2 ttl + 1ns
+	c.Set(t0.Add(ttl + ttl/2 + time.Nanosecond))
+	// a and b's first entry are pruned now; b's second entry must stay.
+	accept("b", wsse.ErrReplayedNonce)
+	c.Set(t0.Add(2*ttl + 2*time.Nanosecond))
+	accept("b", nil)
 }

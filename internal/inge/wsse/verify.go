@@ -95,7 +95,7 @@ func (v *Verifier) Authenticate(t *Token, password string) error {
 		return reject(ErrWrongPassword, "das Passwort von %s stimmt nicht", quote(t.username))
 	}
 	if t.nonce != nil {
-		if err := v.cache().add(t.username, string(t.nonce), t.parsedAt); err != nil {
+		if err := v.cache().add(t.username, t.nonce, t.parsedAt); err != nil {
 			return err
 		}
 	}
