@@ -257,6 +257,7 @@ func (s *Store) commitGroup(batch []*schreiben, self *schreiben, nachtragen bool
 		fail(done, fmt.Errorf("commit: %w", err))
 		return
 	}
+	s.checkpoints.committed()
 	fail(done, nil)
 }
 

@@ -40,6 +40,10 @@ type Store struct {
 	// for a writer. For an in-memory store rdb is db.
 	rdb *sql.DB
 
+	// checkpoints copies the write-ahead log into the file in the
+	// background; nil for an in-memory store.
+	checkpoints *checkpointer
+
 	now func() time.Time // real time; the store's clock is derived from it
 
 	regeln Regeln // the settings where the sources disagree
@@ -157,6 +161,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	s.rdb.SetMaxOpenConns(maxReaders)
 	s.rdb.SetMaxIdleConns(maxReaders)
 	s.rdb.SetConnMaxIdleTime(time.Minute)
+	if s.checkpoints, err = startCheckpointer(path, s.log, s.name); err != nil {
+		s.rdb.Close()
+		s.db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -201,10 +210,10 @@ const maxReaders = 8
 
 // Close closes the database. An in-memory store's data is gone afterwards.
 func (s *Store) Close() error {
+	err := s.checkpoints.close()
 	s.stmts.close()
-	var err error
 	if s.rdb != s.db {
-		err = s.rdb.Close()
+		err = errors.Join(err, s.rdb.Close())
 	}
 	return errors.Join(err, s.db.Close())
 }
