@@ -31,6 +31,22 @@ func appendBulky(t *testing.T, s *mockstate.Store, n int) {
 	}
 }
 
+// openCheckpointed opens a store in a file and copies its log into the
+// file, so that the file's size counts what is committed afterwards.
+func openCheckpointed(t *testing.T) (*mockstate.Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "mockinge.db")
+	s, err := mockstate.Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.Checkpoint(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return s, path
+}
+
 // fileSize returns the size of the file at path.
 func fileSize(t *testing.T, path string) int64 {
 	t.Helper()
@@ -46,18 +62,15 @@ func fileSize(t *testing.T, path string) int64 {
 // checkpoint in its COMMIT. Only a checkpoint writes to the file (the
 // commits write to the log), so the file grows by what the entries take.
 func TestCheckpointerCopiesCommitsInTheBackground(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "mockinge.db")
-	s, err := mockstate.Open(t.Context(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, path := openCheckpointed(t)
 	before := fileSize(t, path)
-	const n = 50 // about 200 KiB: some 60 pages of 4 KiB
+	// Twice the commits that start a checkpoint: some 30 pages each time.
+	n := 2 * mockstate.CheckpointCommits
 	appendBulky(t, s, n)
 
+	want := before + mockstate.CheckpointCommits*4096
 	deadline := time.Now().Add(20 * time.Second)
-	for fileSize(t, path) < before+n*4096/2 {
+	for fileSize(t, path) < want {
 		if time.Now().After(deadline) {
 			t.Fatalf("database file %d bytes, %d before %d journal entries: they stayed in the log", fileSize(t, path), before, n)
 		}
@@ -67,6 +80,21 @@ func TestCheckpointerCopiesCommitsInTheBackground(t *testing.T) {
 	es, err := journalOf(t, s)
 	if err != nil || len(es) != n {
 		t.Fatalf("journal: %d entries, %v; want %d", len(es), err, n)
+	}
+}
+
+// A store that commits less than that, such as the sandbox of one
+// scenario, is not checkpointed in the background: its two syncs would
+// cost more than the writer's checkpoint they spare.
+func TestCheckpointerLeavesFewCommits(t *testing.T) {
+	s, path := openCheckpointed(t)
+	before := fileSize(t, path)
+	appendBulky(t, s, mockstate.CheckpointCommits-1)
+	// Five times the pause between two checkpoints, and some: a checkpoint
+	// that would start at once has long written to the file.
+	time.Sleep(200 * time.Millisecond)
+	if after := fileSize(t, path); after != before {
+		t.Fatalf("database file %d bytes, %d before %d commits: checkpointed in the background", after, before, mockstate.CheckpointCommits-1)
 	}
 }
 
@@ -92,10 +120,14 @@ func TestCloseEndsCheckpointer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	appendBulky(t, s, 5)
+	before := fileSize(t, path)
+	appendBulky(t, s, 2*mockstate.CheckpointCommits)
 	// Let the checkpointer open its connection and copy the entries.
 	deadline := time.Now().Add(20 * time.Second)
-	for before := fileSize(t, path); fileSize(t, path) == before && time.Now().Before(deadline); {
+	for fileSize(t, path) == before {
+		if time.Now().After(deadline) {
+			t.Fatal("no checkpoint in the background")
+		}
 		time.Sleep(10 * time.Millisecond)
 	}
 	if err := s.Close(); err != nil {

@@ -75,3 +75,6 @@ func Wartende(s *Store) int {
 func UpdateOhneSavepoint(ctx context.Context, s *Store, fn func(*Tx) error) error {
 	return s.update(ctx, fn, true)
 }
+
+// CheckpointCommits exposes checkpointCommits.
+const CheckpointCommits = checkpointCommits
