@@ -16,7 +16,7 @@ import (
 // syncs both files there: under a read load 20 to 30 times a second, each
 // holding up the one writer, and with it every request waiting for its
 // group, for about 5 ms. A checkpointer of the store's own, on a
-// connection of its own, copies and syncs what was committed soon after,
+// connection of its own, copies and syncs the log once a few commits came,
 // without waiting for anyone (SQLITE_CHECKPOINT_PASSIVE). Once it has
 // copied the whole log, the next write rewinds the log, as after the
 // writer's own checkpoint, so the log stays about as small as before; if
